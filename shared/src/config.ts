@@ -1,0 +1,26 @@
+/** Configuration from the environment, validated once at start-up with a clear message. */
+import { z } from 'zod';
+
+const ServiceConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Prefix for PostgreSQL schema names, so two deployments (e.g. tests) can share one database. */
+  DB_SCHEMA_PREFIX: z.string().regex(/^[a-z_]*$/).default(''),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(5),
+});
+
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema> & { port: number };
+
+export function loadConfig(portVarName: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = ServiceConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${details}`);
+  }
+  const rawPort = env[portVarName];
+  const port = rawPort === undefined || rawPort === '' ? defaultPort : Number(rawPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid configuration: ${portVarName}=${rawPort} is not a port`);
+  return { ...parsed.data, port };
+}

@@ -1,0 +1,209 @@
+/**
+ * The schema of a region's data file: one JSON file per source document, in
+ * `subgraphs/<region>/data/`. Every fact carries a Source: the section it stands
+ * under and a verbatim quote that is an exact substring of the document.
+ * The loader validates every file against this schema before anything reaches
+ * PostgreSQL, so a typo in a data file is a clear start-up error, never bad data.
+ */
+import { z } from 'zod';
+
+export const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
+export const LEVEL_BASES = ['STATED', 'INFERRED', 'NOT_STATED'] as const;
+export const BODY_KINDS = [
+  'POLITICAL_COUNCIL', 'POLITICAL_CONSULTATION_GROUP', 'CONFERENCE', 'MANAGEMENT_GROUP',
+  'WORKING_COMMITTEE', 'PREPARATION_GROUP', 'SUB_COUNTY_GROUP', 'LOCAL_GROUP', 'COORDINATING_GROUP',
+  'COLLABORATION_GROUP', 'STEERING_GROUP', 'WORKING_GROUP', 'REFERENCE_GROUP', 'THEME_GROUP',
+  'NETWORK', 'BOARD', 'ORGANISATION_UNIT', 'OTHER',
+] as const;
+export const PERMANENCE = ['PERMANENT', 'TEMPORARY', 'NOT_STATED'] as const;
+export const PARENT_RELATIONS = ['REPORTS_TO', 'SUPPORTS', 'PART_OF', 'APPOINTED_BY', 'STEERED_BY', 'ESTABLISHED_BY'] as const;
+export const SUBSTITUTE_RULES = ['REQUIRED', 'FORBIDDEN', 'ALLOWED', 'NOT_STATED'] as const;
+export const ROLE_KINDS = [
+  'COORDINATOR', 'DEVELOPMENT_LEAD', 'PROCESS_LEAD', 'DIRECTOR', 'OPERATIONS_MANAGER', 'CHAIR', 'VICE_CHAIR',
+  'CONVENER', 'SECRETARY', 'MEMBER', 'REPRESENTATIVE', 'USER_REPRESENTATIVE', 'METHOD_SUPERVISOR', 'ADVISOR', 'OTHER',
+] as const;
+export const DUTY_CATEGORIES = [
+  'CONVENING', 'MINUTES', 'ACTION_PLAN', 'MONITORING', 'FOLLOW_UP_EVALUATION', 'REPORTING',
+  'INFORMATION_TRAINING', 'NETWORKING', 'DECISION_PREPARATION', 'DECISION_MAKING', 'PLANNING_COORDINATION',
+  'LEADING_DEVELOPMENT', 'BUDGET_ECONOMY', 'REPRESENTATION', 'SUPPORT', 'OTHER',
+] as const;
+export const ARTIFACT_KINDS = [
+  'MINUTES', 'DECISION_SUMMARY', 'HALF_YEAR_REPORT', 'ANNUAL_REPORT', 'WRITTEN_REPORT', 'FEEDBACK',
+  'FOLLOW_UP', 'INFORMATION', 'PUBLICATION', 'DECISION_PROPOSAL', 'OTHER',
+] as const;
+export const PLAN_KINDS = [
+  'ACTION_PLAN', 'ACTIVITY_PLAN', 'ANNUAL_PLANNING', 'ANNUAL_CYCLE', 'PLANNING_DAY', 'FOLLOW_UP_PLAN',
+  'STEERING_DOCUMENT', 'STRATEGY', 'AGREEMENT', 'BUDGET', 'OTHER',
+] as const;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case-kebab slugs');
+const text = z.string().min(1);
+
+/** Where a fact comes from. `section` is a path of headings joined by " > ", each present in the document. */
+export const SourceSchema = z.strictObject({ section: text, quote: text });
+
+/** A free-text fact (an uppdrag bullet, a purpose, who establishes a body ...). */
+export const StatementSchema = z.strictObject({
+  text,
+  group: text.nullish(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
+/**
+ * How often something happens. `text` is the verbatim frequency phrase (a substring of source.quote);
+ * the numbers are what the shared normalizer makes of it, and a test checks that they agree.
+ */
+export const CadenceSchema = z.strictObject({
+  label: text.nullish(),
+  text,
+  minPerYear: z.number().nonnegative().nullable(),
+  maxPerYear: z.number().nonnegative().nullable(),
+  approximate: z.boolean(),
+  whenNeeded: z.boolean(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
+export const SeatsSchema = z.strictObject({
+  min: z.number().int().nonnegative().nullable(),
+  max: z.number().int().nonnegative().nullable(),
+  text,
+});
+
+export const MemberSchema = z.strictObject({
+  organisation: text.nullish(),
+  function: text,
+  seats: SeatsSchema.nullish(),
+  appointedBy: text.nullish(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
+export const OfficeSchema = z.strictObject({
+  holder: text.nullish(),
+  selection: text.nullish(),
+  term: text.nullish(),
+  rotation: text.nullish(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
+export const DutyHolderSchema = z.strictObject({ who: text, note: text.nullish(), source: SourceSchema });
+
+export const BodySchema = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(BODY_KINDS),
+  level: z.enum(LEVELS).nullable(),
+  levelBasis: z.enum(LEVEL_BASES),
+  levelSource: SourceSchema.nullish(),
+  permanence: z.enum(PERMANENCE),
+  permanenceSource: SourceSchema.nullish(),
+  instances: z.strictObject({ count: z.number().int().positive().nullable(), names: z.array(text), source: SourceSchema }).nullish(),
+  parent: z.strictObject({ bodyId: id, relation: z.enum(PARENT_RELATIONS), source: SourceSchema }).nullish(),
+  establishedBy: StatementSchema.nullish(),
+  purposes: z.array(StatementSchema),
+  assignments: z.array(StatementSchema),
+  composition: z.array(MemberSchema),
+  substitutes: z.strictObject({ rule: z.enum(SUBSTITUTE_RULES), note: text.nullish(), source: SourceSchema.nullish() }),
+  chair: OfficeSchema.nullish(),
+  viceChair: OfficeSchema.nullish(),
+  convener: DutyHolderSchema.nullish(),
+  agendaBy: DutyHolderSchema.nullish(),
+  minutes: z.strictObject({ kept: z.boolean().nullable(), keeper: text.nullish(), note: text.nullish(), source: SourceSchema }).nullish(),
+  noticeContent: StatementSchema.nullish(),
+  cadence: CadenceSchema.nullish(),
+  otherMeetings: z.array(CadenceSchema),
+  notes: z.array(text),
+});
+
+export const RoleSchema = z.strictObject({
+  id,
+  title: text,
+  kind: z.enum(ROLE_KINDS),
+  kindNote: text.nullish(),
+  employer: StatementSchema.nullish(),
+  financing: StatementSchema.nullish(),
+  postHolders: z.strictObject({ count: z.number().int().positive().nullable(), perBody: z.boolean(), text, source: SourceSchema }).nullish(),
+  servesBodyIds: z.array(id),
+  duties: z.array(z.strictObject({ group: text.nullish(), text, category: z.enum(DUTY_CATEGORIES), source: SourceSchema })),
+  notes: z.array(text),
+  source: SourceSchema,
+});
+
+export const ReportingDutySchema = z.strictObject({
+  id,
+  artifact: z.enum(ARTIFACT_KINDS),
+  description: text,
+  fromBodyId: id.nullish(),
+  fromRoleId: id.nullish(),
+  fromText: text,
+  toBodyId: id.nullish(),
+  toText: text,
+  cadence: CadenceSchema.nullish(),
+  notes: z.array(text),
+  source: SourceSchema,
+});
+
+export const PlanSchema = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(PLAN_KINDS),
+  ownerBodyId: id.nullish(),
+  ownerText: text.nullish(),
+  description: text.nullish(),
+  revision: CadenceSchema.nullish(),
+  notes: z.array(text),
+  source: SourceSchema,
+});
+
+export const DecisionRuleSchema = z.strictObject({
+  id,
+  ordinal: z.number().int().positive().nullable(),
+  text,
+  appliesTo: text.nullish(),
+  source: SourceSchema,
+});
+
+export const DocumentSchema = z.strictObject({
+  title: text,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  reviewBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
+/** A regional fact that only one region has (Örebro's levels, SAMLA's target groups ...). */
+export const RegionalFactSchema = z.strictObject({
+  id,
+  topic: text,
+  name: text,
+  value: text.nullish(),
+  count: z.number().int().nonnegative().nullish(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
+export const DataFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  file: z.string().regex(/^[\w.-]+\.txt$/),
+  document: DocumentSchema,
+  bodies: z.array(BodySchema),
+  roles: z.array(RoleSchema),
+  reportingDuties: z.array(ReportingDutySchema),
+  plans: z.array(PlanSchema),
+  decisionRules: z.array(DecisionRuleSchema),
+  regionalFacts: z.array(RegionalFactSchema),
+});
+
+export type SourceData = z.infer<typeof SourceSchema>;
+export type StatementData = z.infer<typeof StatementSchema>;
+export type CadenceData = z.infer<typeof CadenceSchema>;
+export type BodyData = z.infer<typeof BodySchema>;
+export type RoleData = z.infer<typeof RoleSchema>;
+export type ReportingDutyData = z.infer<typeof ReportingDutySchema>;
+export type PlanData = z.infer<typeof PlanSchema>;
+export type DecisionRuleData = z.infer<typeof DecisionRuleSchema>;
+export type RegionalFactData = z.infer<typeof RegionalFactSchema>;
+export type DataFile = z.infer<typeof DataFileSchema>;

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './registry';
+export * from './config';
+export * from './logger';
+export * from './frequency';
+export * from './data/schema';
+export * from './data/validate';
+export * from './data/load';
+export * from './graphql/enums';
+export * from './graphql/types';
+export * from './graphql/filters';
+export * from './graphql/region';
+export * from './graphql/context';
+export * from './graphql/region-resolver';
+export * from './orm/entities';
+export * from './orm/migrations';
+export * from './orm/orm';
+export * from './orm/seed';
+export * from './federation';
+export * from './server';
+export * from './region-subgraph';
+export * from './graphql/regional';

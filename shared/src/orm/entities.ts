@@ -1,0 +1,102 @@
+/**
+ * The tables every region subgraph owns in its own PostgreSQL schema. Columns that analysts filter
+ * and sort on are real columns; the full fact with its provenance is kept as JSONB beside them, so
+ * the API serves exactly what the data file says.
+ */
+import { EntitySchema } from '@mikro-orm/core';
+import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
+
+export class BodyRow {
+  id!: string;
+  position!: number;
+  document!: string;
+  name!: string;
+  kind!: string;
+  level!: string | null;
+  permanence!: string;
+  parentId!: string | null;
+  minPerYear!: number | null;
+  maxPerYear!: number | null;
+  keepsMinutes!: boolean | null;
+  substituteRule!: string;
+  data!: Body;
+}
+
+/** A fact table: stable id, order in the document, one classifying column, the fact as JSONB. */
+abstract class FactRow<T> {
+  id!: string;
+  position!: number;
+  document!: string;
+  kind!: string;
+  data!: T;
+}
+export class RoleRow extends FactRow<Role> {}
+export class ReportingDutyRow extends FactRow<ReportingDuty> {}
+export class PlanRow extends FactRow<Plan> {}
+export class DecisionRuleRow extends FactRow<DecisionRule> {}
+export class RegionalFactRow extends FactRow<RegionalFact> {}
+
+export class DocumentRow {
+  file!: string;
+  data!: SourceDocument;
+}
+
+/** What was loaded: one row per data file with its content hash, so a restart with the same data changes nothing. */
+export class DataVersionRow {
+  file!: string;
+  sha256!: string;
+  loadedAt!: Date;
+}
+
+const factProperties = {
+  id: { type: 'string', primary: true },
+  position: { type: 'integer' },
+  document: { type: 'string' },
+  kind: { type: 'string' },
+  data: { type: 'json' },
+} as const;
+
+function factSchema<T>(cls: new () => FactRow<T>, tableName: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return new EntitySchema<FactRow<T>>({ class: cls, tableName, properties: { ...factProperties } as any });
+}
+
+export const BodyEntity = new EntitySchema<BodyRow>({
+  class: BodyRow,
+  tableName: 'body',
+  properties: {
+    id: { type: 'string', primary: true },
+    position: { type: 'integer' },
+    document: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    level: { type: 'string', nullable: true },
+    permanence: { type: 'string' },
+    parentId: { type: 'string', nullable: true },
+    minPerYear: { type: 'double', nullable: true },
+    maxPerYear: { type: 'double', nullable: true },
+    keepsMinutes: { type: 'boolean', nullable: true },
+    substituteRule: { type: 'string' },
+    data: { type: 'json' },
+  },
+});
+export const RoleEntity = factSchema(RoleRow, 'role');
+export const ReportingDutyEntity = factSchema(ReportingDutyRow, 'reporting_duty');
+export const PlanEntity = factSchema(PlanRow, 'plan');
+export const DecisionRuleEntity = factSchema(DecisionRuleRow, 'decision_rule');
+export const RegionalFactEntity = factSchema(RegionalFactRow, 'regional_fact');
+export const DocumentEntity = new EntitySchema<DocumentRow>({
+  class: DocumentRow,
+  tableName: 'source_document',
+  properties: { file: { type: 'string', primary: true }, data: { type: 'json' } },
+});
+export const DataVersionEntity = new EntitySchema<DataVersionRow>({
+  class: DataVersionRow,
+  tableName: 'data_version',
+  properties: { file: { type: 'string', primary: true }, sha256: { type: 'string' }, loadedAt: { type: 'datetime' } },
+});
+
+export const REGION_ENTITIES = [
+  BodyEntity, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, DocumentEntity,
+  DataVersionEntity,
+];

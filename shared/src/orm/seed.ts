@@ -1,0 +1,50 @@
+/**
+ * Loads a region's data into its schema, idempotently: when every data file's hash equals what was
+ * loaded before, nothing is written; otherwise the region's facts are replaced in one transaction,
+ * so a reader never sees half a load.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntitySchema } from '@mikro-orm/core';
+import type { RegionData } from '../data/load';
+import {
+  BodyEntity, DataVersionEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity,
+  ReportingDutyEntity, RoleEntity,
+} from './entities';
+
+export interface SeedResult { changed: boolean; bodies: number }
+
+export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedResult> {
+  const em = orm.em.fork();
+  const loaded = await em.find(DataVersionEntity, {});
+  const before = new Map(loaded.map((v) => [v.file, v.sha256]));
+  const same = before.size === data.files.length && data.files.every((f) => before.get(f.file) === f.sha256);
+  if (same) return { changed: false, bodies: data.bodies.length };
+
+  await em.transactional(async (tx) => {
+    for (const schema of [BodyEntity as EntitySchema<any>, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, DocumentEntity, DataVersionEntity]) {
+      await tx.nativeDelete(schema, {});
+    }
+    const fact = <T extends { id: string; position: number; document: string }>(rows: T[], kind: (r: T) => string) =>
+      rows.map(({ position, document, ...rest }) => ({ id: rest.id, position, document, kind: kind(rest as unknown as T), data: rest }));
+    if (data.bodies.length) {
+      await tx.insertMany(BodyEntity, data.bodies.map(({ position, ...b }) => ({
+        id: b.id, position, document: b.document, name: b.name, kind: b.kind, level: b.level ?? null,
+        permanence: b.permanence, parentId: b.parent?.bodyId ?? null,
+        minPerYear: b.cadence?.minPerYear ?? null, maxPerYear: b.cadence?.maxPerYear ?? null,
+        keepsMinutes: b.minutes?.kept ?? null, substituteRule: b.substitutes.rule, data: b,
+      })));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const inserts: Array<[EntitySchema<any>, unknown[]]> = [
+      [RoleEntity, fact(data.roles, (r) => r.kind)],
+      [ReportingDutyEntity, fact(data.reportingDuties, (d) => d.artifact)],
+      [PlanEntity, fact(data.plans, (p) => p.kind)],
+      [DecisionRuleEntity, fact(data.decisionRules, () => 'RULE')],
+      [RegionalFactEntity, fact(data.regionalFacts, (f) => f.topic)],
+      [DocumentEntity, data.documents.map((d) => ({ file: d.file, data: d }))],
+      [DataVersionEntity, data.files.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: new Date() }))],
+    ];
+    for (const [schema, rows] of inserts) if (rows.length) await tx.insertMany(schema, rows as object[]);
+  });
+  return { changed: true, bodies: data.bodies.length };
+}

@@ -1,0 +1,104 @@
+/**
+ * Starts a region subgraph: configuration, data validation, its ORM on its own schema, migrations,
+ * idempotent data load, the federated schema and the HTTP server. A region's `index.ts` calls this
+ * with its own type, resolvers, migrations and data folder.
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { loadConfig } from './config';
+import { loadRegionData } from './data/load';
+import { buildFederatedSchema } from './federation';
+import type { SubgraphContext } from './graphql/context';
+import { createLogger, type Logger } from './logger';
+import { REGION_ENTITIES } from './orm/entities';
+import { initOrm, migrate } from './orm/orm';
+import { seedRegion } from './orm/seed';
+import { portVar, regionByCode } from './registry';
+import { serve, stopOnSignals, type RunningServer } from './server';
+
+export interface RegionSubgraphOptions {
+  code: string;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: ClassType[];
+  dataDir: string;
+  migrations: MigrationObject[];
+  /** Extra entity schemas the region owns beyond the shared tables. */
+  entities?: unknown[];
+}
+
+export interface RunningRegion extends RunningServer { orm: MikroORM; logger: Logger }
+
+export async function retry<T>(what: string, fn: () => Promise<T>, logger: Logger, attempts = 30, delayMs = 1000): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts) throw e;
+      logger.warn({ attempt: i, err: (e as Error).message }, `${what} failed, retrying`);
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+}
+
+export function schemaName(code: string, prefix = ''): string {
+  return `${prefix}${code}`;
+}
+
+export async function startRegionSubgraph(options: RegionSubgraphOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningRegion> {
+  const entry = regionByCode(options.code);
+  if (!entry) throw new Error(`Region "${options.code}" is not in the registry (shared/src/registry.ts)`);
+  const config = loadConfig(portVar(entry.code), entry.port, env);
+  const logger = createLogger(entry.code, config.LOG_LEVEL);
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');
+
+  const data = loadRegionData(entry.code, options.dataDir);
+  const schema = schemaName(entry.code, config.DB_SCHEMA_PREFIX);
+  const orm = await retry('connecting to PostgreSQL', () => initOrm({
+    clientUrl: config.DATABASE_URL!,
+    schema,
+    entities: [...REGION_ENTITIES, ...(options.entities ?? [])] as never,
+    migrations: options.migrations,
+    poolMax: config.DB_POOL_MAX,
+    logger,
+  }), logger);
+  const applied = await migrate(orm);
+  const seeded = await seedRegion(orm, data);
+  logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
+
+  const root = { code: entry.code, name: entry.name };
+  const { schema: graphqlSchema } = await buildFederatedSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    referenceResolvers: {
+      [entry.typename]: { __resolveReference: (ref: { code: string }) => (ref.code === entry.code ? root : null) },
+      Query: {},
+    },
+  });
+
+  const server = await serve<SubgraphContext>({
+    name: entry.code,
+    schema: graphqlSchema,
+    host: config.HOST,
+    port: config.port,
+    logger,
+    production: config.NODE_ENV === 'production',
+    context: async ({ requestId, logger: log }) => ({ em: orm.em.fork() as never, logger: log, requestId }),
+    ready: async () => { await orm.em.getConnection().execute('select 1'); },
+  });
+  const stop = async () => {
+    await server.stop();
+    await orm.close();
+  };
+  return { ...server, stop, orm, logger };
+}
+
+/** Entry-point helper: start, stop on signals, exit with a clear message on failure. */
+export function runRegionSubgraph(options: RegionSubgraphOptions): void {
+  startRegionSubgraph(options)
+    .then((running) => stopOnSignals(running.logger, running.stop))
+    .catch((e) => {
+      console.error(`[${options.code}] failed to start: ${(e as Error).message}`);
+      process.exit(1);
+    });
+}

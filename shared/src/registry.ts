@@ -1,0 +1,46 @@
+/**
+ * The region registry: the one list of region subgraphs. Everything that must know every region
+ * (the comparison subgraph's stub types, the supergraph composition, `npm start`, docker-compose and
+ * the tests) reads it from here. A new region is one line here plus its subgraph folder.
+ */
+export interface RegionEntry {
+  /** Stable code, also the subgraph's name, its folder under subgraphs/ and its PostgreSQL schema. */
+  code: string;
+  /** Display name of the collaboration structure. */
+  name: string;
+  /** The GraphQL type the region subgraph owns, `<Name>Region implements Region`. */
+  typename: string;
+  /** Default port of the region subgraph. */
+  port: number;
+}
+
+export interface ServiceEntry {
+  code: string;
+  port: number;
+  /** Folder of the workspace, relative to the repository root. */
+  dir: string;
+}
+
+export const REGIONS: readonly RegionEntry[] = [
+  { code: 'orebro', name: 'Örebro län', typename: 'OrebroRegion', port: 4001 },
+  { code: 'kalmar', name: 'Kalmar län', typename: 'KalmarRegion', port: 4002 },
+  { code: 'hoglandet', name: 'Höglandet', typename: 'HoglandetRegion', port: 4003 },
+  { code: 'samla', name: 'SAMLA (Lerum–Alingsås)', typename: 'SamlaRegion', port: 4004 },
+];
+
+export const COMPARISON: ServiceEntry = { code: 'comparison', port: 4005, dir: 'subgraphs/comparison' };
+export const GATEWAY: ServiceEntry = { code: 'gateway', port: 4000, dir: 'gateway' };
+
+/** Every subgraph, regions first, then comparison: the order of composition and start-up. */
+export const SUBGRAPHS: readonly ServiceEntry[] = [
+  ...REGIONS.map((r) => ({ code: r.code, port: r.port, dir: `subgraphs/${r.code}` })),
+  COMPARISON,
+];
+
+export function regionByCode(code: string): RegionEntry | undefined {
+  return REGIONS.find((r) => r.code === code);
+}
+
+/** Environment variable names for a service's port and URL, e.g. OREBRO_PORT / OREBRO_URL. */
+export const portVar = (code: string) => `${code.toUpperCase()}_PORT`;
+export const urlVar = (code: string) => `${code.toUpperCase()}_URL`;

@@ -1,0 +1,102 @@
+/**
+ * The HTTP side every subgraph shares: Apollo Server on express, `/graphql`, `/health` (the
+ * process is up) and `/ready` (its database answers), a request id taken from the gateway's
+ * `x-request-id` header (or made here), and graceful shutdown.
+ */
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from './logger';
+
+export interface ServeOptions<TContext extends object> {
+  name: string;
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  logger: Logger;
+  production: boolean;
+  /** Builds the per-request context (fork the EntityManager here). */
+  context: (base: { requestId: string; logger: Logger }) => Promise<TContext>;
+  /** Readiness check: resolves when dependencies (the database) answer. */
+  ready: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export async function serve<TContext extends object>(options: ServeOptions<TContext>): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: !options.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    logger: options.logger,
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await options.ready();
+      res.json({ status: 'ready', service: options.name });
+    } catch (e) {
+      res.status(503).json({ status: 'unavailable', service: options.name, reason: (e as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.headers['x-request-id'];
+        const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+        return options.context({ requestId, logger: options.logger.child({ requestId }) });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${options.host}:${port}/graphql`;
+  options.logger.info({ url }, `${options.name} ready`);
+  return {
+    url,
+    port,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}
+
+/** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then `cleanup` runs. */
+export function stopOnSignals(logger: Logger, cleanup: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    cleanup()
+      .then(() => process.exit(0))
+      .catch((e) => {
+        logger.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => handler('SIGINT'));
+  process.once('SIGTERM', () => handler('SIGTERM'));
+}

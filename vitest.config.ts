@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // One copy of graphql for every file vitest loads ("from another module or realm" otherwise).
+    alias: { graphql: require.resolve('graphql') },
+  },
+  test: {
+    include: ['shared/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['reflect-metadata'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
