@@ -45,6 +45,20 @@ export function schemaName(code: string, prefix = ''): string {
   return `${prefix}${code}`;
 }
 
+/** The region's federated schema, without a database (also used by `npm run compose`). */
+export async function buildRegionSchema(options: RegionSubgraphOptions) {
+  const entry = regionByCode(options.code);
+  if (!entry) throw new Error(`Region "${options.code}" is not in the registry (shared/src/registry.ts)`);
+  const root = { code: entry.code, name: entry.name };
+  return buildFederatedSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    referenceResolvers: {
+      [entry.typename]: { __resolveReference: (ref: { code: string }) => (ref.code === entry.code ? root : null) },
+    },
+  });
+}
+
 export async function startRegionSubgraph(options: RegionSubgraphOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningRegion> {
   const entry = regionByCode(options.code);
   if (!entry) throw new Error(`Region "${options.code}" is not in the registry (shared/src/registry.ts)`);
@@ -66,15 +80,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   const seeded = await seedRegion(orm, data);
   logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
 
-  const root = { code: entry.code, name: entry.name };
-  const { schema: graphqlSchema } = await buildFederatedSchema({
-    resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes,
-    referenceResolvers: {
-      [entry.typename]: { __resolveReference: (ref: { code: string }) => (ref.code === entry.code ? root : null) },
-      Query: {},
-    },
-  });
+  const { schema: graphqlSchema } = await buildRegionSchema(options);
 
   const server = await serve<SubgraphContext>({
     name: entry.code,

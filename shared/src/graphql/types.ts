@@ -241,3 +241,4 @@ export class RegionalFact {
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
 }
+

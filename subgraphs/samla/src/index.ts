@@ -1,13 +1,6 @@
-/** The SAMLA subgraph: its type, its resolvers, its migrations, its data. */
+/** Entry point of the SAMLA (Lerum–Alingsås) subgraph. */
 import 'reflect-metadata';
-import { join } from 'node:path';
 import { runRegionSubgraph } from '@samverkan/shared';
-import { migrations } from './migrations';
-import { SamlaRegionResolver } from './resolver';
+import { subgraph } from './subgraph';
 
-runRegionSubgraph({
-  code: 'samla',
-  resolvers: [SamlaRegionResolver],
-  dataDir: join(__dirname, '..', 'data'),
-  migrations,
-});
+runRegionSubgraph(subgraph);

@@ -1,0 +1,10 @@
+/** Entry point of the gateway. */
+import { createLogger, stopOnSignals } from '@samverkan/shared';
+import { startGateway } from './gateway';
+
+startGateway()
+  .then((running) => stopOnSignals(createLogger('gateway'), running.stop))
+  .catch((e) => {
+    console.error(`[gateway] failed to start: ${(e as Error).message}`);
+    process.exit(1);
+  });

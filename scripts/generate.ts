@@ -1,0 +1,8 @@
+/** `npm run generate`: writes the files generated from the registry. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib/paths';
+import { renderRegionStubs, STUBS_FILE } from './lib/generated';
+
+writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
+console.log(`wrote ${STUBS_FILE}`);

@@ -1,0 +1,12 @@
+/** The Kalmar län subgraph: its type and resolvers, its migrations, its data. */
+import { join } from 'node:path';
+import type { RegionSubgraphOptions } from '@samverkan/shared';
+import { migrations } from './migrations';
+import { KalmarRegionResolver } from './resolver';
+
+export const subgraph: RegionSubgraphOptions = {
+  code: 'kalmar',
+  resolvers: [KalmarRegionResolver],
+  dataDir: join(__dirname, '..', 'data'),
+  migrations,
+};

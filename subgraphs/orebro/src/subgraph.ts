@@ -1,0 +1,12 @@
+/** The Örebro län subgraph: its type and resolvers, its migrations, its data. */
+import { join } from 'node:path';
+import type { RegionSubgraphOptions } from '@samverkan/shared';
+import { migrations } from './migrations';
+import { OrebroRegionResolver } from './resolver';
+
+export const subgraph: RegionSubgraphOptions = {
+  code: 'orebro',
+  resolvers: [OrebroRegionResolver],
+  dataDir: join(__dirname, '..', 'data'),
+  migrations,
+};
