@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ['shared/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],
+    globalSetup: ['test/global-setup.ts'],
+    // Federation tests share one running federation; files that stop services run on their own ports.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,108 @@
+/**
+ * Starts and stops the whole federation as separate processes, as `npm start` and the tests run it:
+ * the database (embedded unless DATABASE_URL), the five subgraphs, then the gateway; waits until
+ * each answers /health; stops everything on request, the embedded database last.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { COMPARISON, GATEWAY, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import { ROOT } from './paths';
+import { startDatabase, type Database } from './database';
+
+export interface FederationOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Port of each service by code; defaults to the registry's. */
+  ports?: Partial<Record<string, number>>;
+  /** Embedded database defaults (ignored with DATABASE_URL). */
+  embeddedDir?: string;
+  embeddedPort?: number;
+  /** Where service output goes (default: inherit the parent's stdout/stderr). */
+  output?: 'inherit' | 'ignore';
+  startTimeoutMs?: number;
+}
+
+export interface Federation {
+  database: Database;
+  gatewayUrl: string;
+  urls: Record<string, string>;
+  startService: (code: string) => Promise<void>;
+  stopService: (code: string) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
+export const DEFAULT_EMBEDDED_PORT = 5433;
+
+const ALL: ServiceEntry[] = [...SUBGRAPHS, GATEWAY];
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
+  const env = { ...process.env, ...options.env };
+  const database = await startDatabase(env, {
+    dataDir: options.embeddedDir ?? DEFAULT_EMBEDDED_DIR,
+    port: options.embeddedPort ?? DEFAULT_EMBEDDED_PORT,
+    database: 'samverkan',
+  });
+  const port = (s: ServiceEntry) => options.ports?.[s.code] ?? (env[portVar(s.code)] ? Number(env[portVar(s.code)]) : s.port);
+  const urls: Record<string, string> = Object.fromEntries(ALL.map((s) => [s.code, `http://127.0.0.1:${port(s)}/graphql`]));
+  const serviceEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATABASE_URL: database.url,
+    ...Object.fromEntries(ALL.map((s) => [portVar(s.code), String(port(s))])),
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), urls[s.code]])),
+  };
+  const children = new Map<string, ChildProcess>();
+
+  const startService = async (code: string) => {
+    const service = ALL.find((s) => s.code === code);
+    if (!service) throw new Error(`unknown service ${code}`);
+    const child = spawn(process.execPath, [join(ROOT, service.dir, 'dist', 'index.js')], {
+      env: serviceEnv,
+      stdio: ['ignore', options.output ?? 'inherit', options.output ?? 'inherit'],
+    });
+    children.set(code, child);
+    await waitForHealth(urls[code]!.replace(/\/graphql$/, '/health'), child, options.startTimeoutMs ?? 60_000);
+  };
+  const stopService = async (code: string) => {
+    const child = children.get(code);
+    children.delete(code);
+    if (child) await stopChild(child);
+  };
+  const stop = async () => {
+    await Promise.all([...children.keys()].map(stopService));
+    await database.stop().catch(() => {});
+  };
+
+  try {
+    // Regions first (each migrates its own schema), comparison beside them, then the gateway.
+    await Promise.all([...REGIONS.map((r) => r.code), COMPARISON.code].map(startService));
+    await startService(GATEWAY.code);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { database, gatewayUrl: urls[GATEWAY.code]!, urls, startService, stopService, stop };
+}

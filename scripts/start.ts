@@ -1,0 +1,32 @@
+/**
+ * `npm start`: the database (embedded unless DATABASE_URL), five subgraphs and the gateway, each its
+ * own process. Prints the gateway URL when everything answers; Ctrl-C stops it all cleanly.
+ */
+import { startFederation, DEFAULT_EMBEDDED_DIR } from './lib/federation';
+
+async function main() {
+  const started = Date.now();
+  const federation = await startFederation();
+  const db = federation.database.embedded
+    ? `embedded PostgreSQL at ${federation.database.url.replace(/:[^:@/]+@/, ':***@')} (data in ${process.env.EMBEDDED_PG_DIR || DEFAULT_EMBEDDED_DIR})`
+    : 'PostgreSQL from DATABASE_URL';
+  console.log(`\nSamverkan Graph is running (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`  database:  ${db}`);
+  for (const [code, url] of Object.entries(federation.urls)) console.log(`  ${code.padEnd(10)} ${url}`);
+  console.log(`\n  Gateway:   ${federation.gatewayUrl}   (Ctrl-C stops everything)\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the federation ...`);
+    federation.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(`npm start failed: ${(e as Error).message}`);
+  process.exit(1);
+});

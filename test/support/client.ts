@@ -1,0 +1,29 @@
+/** A tiny GraphQL-over-HTTP client for tests: real HTTP, no mocks. */
+import { inject } from 'vitest';
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  url: string = inject('gatewayUrl'),
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GraphQLResponse<T>;
+  return { ...body, status: res.status };
+}
+
+/** Like gql, but fails the test on any GraphQL error. */
+export async function gqlOk<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, url?: string): Promise<T> {
+  const r = await gql<T>(query, variables, url);
+  if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+  return r.data as T;
+}
