@@ -35,7 +35,7 @@ export const DEFAULT_EMBEDDED_PORT = 5433;
 
 const ALL: ServiceEntry[] = [...SUBGRAPHS, GATEWAY];
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
@@ -50,13 +50,20 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => { clearTimeout(timer); resolve(); });
     child.kill('SIGTERM');
   });
+}
+
+/** Starts one service's process (its built dist) and waits until it answers /health. */
+export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, dir, 'dist', 'index.js')], { env, stdio: ['ignore', output, output] });
+  await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
+  return child;
 }
 
 export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
@@ -79,12 +86,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
   const startService = async (code: string) => {
     const service = ALL.find((s) => s.code === code);
     if (!service) throw new Error(`unknown service ${code}`);
-    const child = spawn(process.execPath, [join(ROOT, service.dir, 'dist', 'index.js')], {
-      env: serviceEnv,
-      stdio: ['ignore', options.output ?? 'inherit', options.output ?? 'inherit'],
-    });
-    children.set(code, child);
-    await waitForHealth(urls[code]!.replace(/\/graphql$/, '/health'), child, options.startTimeoutMs ?? 60_000);
+    children.set(code, await spawnService(service.dir, port(service), serviceEnv, options.output ?? 'inherit', options.startTimeoutMs));
   };
   const stopService = async (code: string) => {
     const child = children.get(code);

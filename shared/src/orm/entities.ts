@@ -49,10 +49,10 @@ export class DataVersionRow {
 }
 
 const factProperties = {
-  id: { type: 'string', primary: true },
+  id: { type: 'text', primary: true },
   position: { type: 'integer' },
-  document: { type: 'string' },
-  kind: { type: 'string' },
+  document: { type: 'text' },
+  kind: { type: 'text' },
   data: { type: 'json' },
 } as const;
 
@@ -64,19 +64,23 @@ function factSchema<T>(cls: new () => FactRow<T>, tableName: string) {
 export const BodyEntity = new EntitySchema<BodyRow>({
   class: BodyRow,
   tableName: 'body',
+  indexes: [
+    { name: 'body_level_kind_idx', properties: ['level', 'kind'] },
+    { name: 'body_min_per_year_idx', properties: ['minPerYear'] },
+  ],
   properties: {
-    id: { type: 'string', primary: true },
+    id: { type: 'text', primary: true },
     position: { type: 'integer' },
-    document: { type: 'string' },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-    level: { type: 'string', nullable: true },
-    permanence: { type: 'string' },
-    parentId: { type: 'string', nullable: true },
+    document: { type: 'text' },
+    name: { type: 'text' },
+    kind: { type: 'text' },
+    level: { type: 'text', nullable: true },
+    permanence: { type: 'text' },
+    parentId: { type: 'text', nullable: true },
     minPerYear: { type: 'double', nullable: true },
     maxPerYear: { type: 'double', nullable: true },
     keepsMinutes: { type: 'boolean', nullable: true },
-    substituteRule: { type: 'string' },
+    substituteRule: { type: 'text' },
     data: { type: 'json' },
   },
 });
@@ -88,12 +92,12 @@ export const RegionalFactEntity = factSchema(RegionalFactRow, 'regional_fact');
 export const DocumentEntity = new EntitySchema<DocumentRow>({
   class: DocumentRow,
   tableName: 'source_document',
-  properties: { file: { type: 'string', primary: true }, data: { type: 'json' } },
+  properties: { file: { type: 'text', primary: true }, data: { type: 'json' } },
 });
 export const DataVersionEntity = new EntitySchema<DataVersionRow>({
   class: DataVersionRow,
   tableName: 'data_version',
-  properties: { file: { type: 'string', primary: true }, sha256: { type: 'string' }, loadedAt: { type: 'datetime' } },
+  properties: { file: { type: 'text', primary: true }, sha256: { type: 'text' }, loadedAt: { type: 'datetime' } },
 });
 
 export const REGION_ENTITIES = [

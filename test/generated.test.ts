@@ -1,0 +1,21 @@
+/** Generated files are never stale: the comparison stubs, every subgraph SDL snapshot, the supergraph. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
+import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
+
+const root = join(__dirname, '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+describe('generated files', () => {
+  it('the comparison stubs match the registry (run `npm run generate`)', () => {
+    expect(read(STUBS_FILE)).toBe(renderRegionStubs());
+  });
+
+  it('composition succeeds, and the committed SDL snapshots and supergraph are current (run `npm run compose`)', async () => {
+    const { supergraph, sdls } = await composeSupergraph();
+    for (const { dir, sdl } of sdls) expect(read(sdlFile(dir)), sdlFile(dir)).toBe(sdl);
+    expect(read(SUPERGRAPH_FILE)).toBe(supergraph);
+  }, 60_000);
+});
