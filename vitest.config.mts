@@ -14,6 +14,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Federation tests share one running federation; files that stop services run on their own ports.
     fileParallelism: false,
+    reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

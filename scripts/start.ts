@@ -2,10 +2,14 @@
  * `npm start`: the database (embedded unless DATABASE_URL), five subgraphs and the gateway, each its
  * own process. Prints the gateway URL when everything answers; Ctrl-C stops it all cleanly.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startFederation, DEFAULT_EMBEDDED_DIR } from './lib/federation';
+import { ROOT } from './lib/paths';
 
 async function main() {
   const started = Date.now();
+  if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
   const federation = await startFederation();
   const db = federation.database.embedded
     ? `embedded PostgreSQL at ${federation.database.url.replace(/:[^:@/]+@/, ':***@')} (data in ${process.env.EMBEDDED_PG_DIR || DEFAULT_EMBEDDED_DIR})`

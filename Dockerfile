@@ -1,0 +1,25 @@
+# One image for every service of Samverkan Graph; SERVICE_DIR selects which one runs
+# (subgraphs/orebro, ..., subgraphs/comparison, gateway). Multi-stage, runs as the non-root `node` user.
+FROM node:20.20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.base.json ./
+COPY shared/package.json shared/
+COPY gateway/package.json gateway/
+COPY subgraphs/orebro/package.json subgraphs/orebro/
+COPY subgraphs/kalmar/package.json subgraphs/kalmar/
+COPY subgraphs/hoglandet/package.json subgraphs/hoglandet/
+COPY subgraphs/samla/package.json subgraphs/samla/
+COPY subgraphs/comparison/package.json subgraphs/comparison/
+RUN npm ci --no-audit --no-fund
+COPY shared shared
+COPY gateway gateway
+COPY subgraphs subgraphs
+COPY scripts scripts
+RUN npx tsc -b && npm prune --omit=dev
+
+FROM node:20.20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+CMD ["sh", "-c", "exec node \"$SERVICE_DIR/dist/index.js\""]

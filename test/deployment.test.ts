@@ -1,0 +1,66 @@
+/**
+ * Docker has no engine on this machine, so docker-compose.yml and the Dockerfile are checked by
+ * reading them: every registered service is there with its port, database, healthcheck and
+ * dependencies; only the gateway is published; the file is what the registry generates.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../shared/src/registry';
+import { COMPOSE_FILE, renderDockerCompose } from '../scripts/lib/generated';
+
+const root = join(__dirname, '..');
+const composeText = readFileSync(join(root, COMPOSE_FILE), 'utf8');
+const compose = parse(composeText) as { services: Record<string, Record<string, any>> };
+const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+
+describe('docker-compose.yml', () => {
+  it('is what the registry generates (run `npm run generate`)', () => {
+    expect(composeText).toBe(renderDockerCompose());
+  });
+
+  it('has PostgreSQL, every subgraph and the gateway, and nothing else', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['postgres', ...SUBGRAPHS.map((s) => s.code), GATEWAY.code].sort());
+  });
+
+  it.each(REGIONS.map((r) => [r.code, r.port] as const))('region %s: its port, its database, readiness after postgres', (code, port) => {
+    const s = compose.services[code]!;
+    expect(s.environment.SERVICE_DIR).toBe(`subgraphs/${code}`);
+    expect(s.environment[`${code.toUpperCase()}_PORT`]).toBe(String(port));
+    expect(s.environment.DATABASE_URL).toMatch(/@postgres:5432\//);
+    expect(s.environment.HOST).toBe('0.0.0.0');
+    expect(s.depends_on.postgres.condition).toBe('service_healthy');
+    expect(s.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/ready`);
+    expect(s.expose).toEqual([String(port)]);
+    expect(s.ports).toBeUndefined();
+  });
+
+  it('the comparison subgraph has its port and healthcheck, no database and no published port', () => {
+    const s = compose.services[COMPARISON.code]!;
+    expect(s.environment[`COMPARISON_PORT`]).toBe(String(COMPARISON.port));
+    expect(s.environment.DATABASE_URL).toBeUndefined();
+    expect(s.healthcheck.test.join(' ')).toContain(`:${COMPARISON.port}/ready`);
+    expect(s.ports).toBeUndefined();
+  });
+
+  it('the gateway is the only published service and reaches every subgraph by its service name', () => {
+    const g = compose.services[GATEWAY.code]!;
+    expect(g.ports).toEqual([`\${GATEWAY_PUBLIC_PORT:-${GATEWAY.port}}:${GATEWAY.port}`]);
+    for (const s of SUBGRAPHS) {
+      expect(g.environment[`${s.code.toUpperCase()}_URL`]).toBe(`http://${s.code}:${s.port}/graphql`);
+      expect(g.depends_on[s.code]).toBeDefined();
+    }
+    const published = Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name);
+    expect(published).toEqual([GATEWAY.code]);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('installs every workspace, builds, and runs as a non-root user', () => {
+    for (const dir of [...SUBGRAPHS.map((s) => s.dir), GATEWAY.dir, 'shared']) expect(dockerfile).toContain(`COPY ${dir}/package.json ${dir}/`);
+    expect(dockerfile).toMatch(/^FROM .* AS build$/m);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toContain('npm ci');
+  });
+});
