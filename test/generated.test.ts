@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
+import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
+import { REGIONS } from '../shared/src/registry';
 
 const root = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -11,6 +13,10 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 describe('generated files', () => {
   it('the comparison stubs match the registry (run `npm run generate`)', () => {
     expect(read(STUBS_FILE)).toBe(renderRegionStubs());
+  });
+
+  it.each(REGIONS.map((r) => r.code))('the overview docs/regions/%s.md is current (run `npm run generate`)', (code) => {
+    expect(read(regionDocFile(code))).toBe(renderRegionDoc(code));
   });
 
   it('composition succeeds, and the committed SDL snapshots and supergraph are current (run `npm run compose`)', async () => {
