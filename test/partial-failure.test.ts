@@ -52,6 +52,8 @@ function expectKalmarMissing(r: Awaited<ReturnType<typeof gql<Answer>>>) {
   expect(answered.has('kalmar')).toBe(false);
   expect(answered.has('orebro') && answered.has('samla')).toBe(true);
   expect(r.errors?.length).toBeGreaterThan(0);
+  expect(r.errors!.some((e) => e.message.includes('Subgraph "kalmar" did not answer'))).toBe(true);
+  expect(JSON.stringify(r.errors)).not.toContain(`${KALMAR_PORT}`); // no internal address leaks
 }
 
 describe('a region subgraph that is down', () => {

@@ -6,26 +6,32 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLogger, GATEWAY, loadConfig, portVar, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
+import { createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
+import { loadGatewayConfig } from './config';
+import { errorPlugin, type RequestContext } from './errors';
+import { subgraphFetcher } from './fetcher';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
-
-interface GatewayContext { requestId: string }
 
 /** Subgraph URL: <CODE>_URL from the environment, else the routing URL composed into the supergraph. */
 export function subgraphUrl(name: string, composedUrl: string | undefined, env: NodeJS.ProcessEnv): string {
   return env[urlVar(name)] || composedUrl || '';
 }
 
+const requestIdOf = (header: unknown) => (typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID());
+
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
-  const config = loadConfig(portVar(GATEWAY.code), GATEWAY.port, env);
+  const config = loadGatewayConfig(env);
   const logger = createLogger(GATEWAY.code, config.LOG_LEVEL);
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const urls = new Map<string, string>();
@@ -36,23 +42,42 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     buildService: ({ name, url }) => {
       const target = subgraphUrl(name, url, env);
       urls.set(name, target);
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new RemoteGraphQLDataSource<RequestContext>({
         url: target,
+        fetcher: subgraphFetcher({ subgraph: name, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retries: config.SUBGRAPH_RETRIES }),
         willSendRequest: ({ request, context }) => {
           if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          if (config.SUBGRAPH_SECRET) request.http?.headers.set(SECRET_HEADER, config.SUBGRAPH_SECRET);
         },
       });
     },
   });
 
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    maxTokens: { n: config.MAX_TOKENS },
+    maxDirectives: { n: config.MAX_DIRECTIVES },
+    costLimit: { maxCost: config.MAX_COST },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const server = new ApolloServer<GatewayContext>({
+  const server = new ApolloServer<RequestContext>({
     gateway,
-    introspection: true,
-    includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      errorPlugin(logger, config.production),
+    ],
     logger,
   });
   await server.start();
@@ -71,12 +96,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     const ready = checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: checks });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
-    context: async ({ req }) => {
-      const header = req.headers['x-request-id'];
-      return { requestId: typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID() };
-    },
-  }));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.BODY_LIMIT }),
+    expressMiddleware(server, { context: async ({ req }) => ({ requestId: requestIdOf(req.headers['x-request-id']) }) }),
+  );
+  // Malformed JSON, too large bodies: a clear 4xx in GraphQL's error shape, never a stack trace.
+  app.use(jsonErrorHandler(logger, config.BODY_LIMIT));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -84,6 +110,6 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}/graphql`;
-  logger.info({ url }, 'gateway ready');
+  logger.info({ url, production: config.production }, 'gateway ready');
   return { url, port, stop: () => server.stop() };
 }

@@ -9,6 +9,8 @@ const ServiceConfigSchema = z.object({
   /** Prefix for PostgreSQL schema names, so two deployments (e.g. tests) can share one database. */
   DB_SCHEMA_PREFIX: z.string().regex(/^[a-z_]*$/).default(''),
   DB_POOL_MAX: z.coerce.number().int().positive().default(5),
+  /** Shared secret: when set, a subgraph answers only requests from the gateway (x-gateway-secret). */
+  SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema> & { port: number };

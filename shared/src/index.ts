@@ -21,3 +21,4 @@ export * from './federation';
 export * from './server';
 export * from './region-subgraph';
 export * from './graphql/regional';
+export * from './http-errors';

@@ -91,6 +91,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     production: config.NODE_ENV === 'production',
     context: async ({ requestId, logger: log }) => ({ em: orm.em.fork() as never, logger: log, requestId }),
     ready: async () => { await orm.em.getConnection().execute('select 1'); },
+    secret: config.SUBGRAPH_SECRET,
   });
   const stop = async () => {
     await server.stop();

@@ -8,7 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { formatSubgraphError, jsonErrorHandler } from './http-errors';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
@@ -25,6 +26,21 @@ export interface ServeOptions<TContext extends object> {
   context: (base: { requestId: string; logger: Logger }) => Promise<TContext>;
   /** Readiness check: resolves when dependencies (the database) answer. */
   ready: () => Promise<void>;
+  /** When set, /graphql answers only requests carrying it in x-gateway-secret (from the gateway). */
+  secret?: string;
+}
+
+export const SECRET_HEADER = 'x-gateway-secret';
+const BODY_LIMIT = '1mb';
+
+function requireSecret(secret: string | undefined) {
+  const expected = secret ? Buffer.from(secret) : undefined;
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!expected) return next();
+    const given = Buffer.from(String(req.headers[SECRET_HEADER] ?? ''));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    res.status(401).json({ errors: [{ message: 'This subgraph answers the gateway only', extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
 }
 
 export interface RunningServer {
@@ -41,6 +57,7 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
+    formatError: formatSubgraphError(options.production),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
     logger: options.logger,
   });
@@ -57,7 +74,8 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requireSecret(options.secret),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.headers['x-request-id'];
@@ -66,6 +84,8 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
       },
     }),
   );
+
+  app.use(jsonErrorHandler(options.logger, BODY_LIMIT));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -16,6 +16,7 @@ async function main() {
     production: config.NODE_ENV === 'production',
     context: async (base) => base,
     ready: async () => {},
+    secret: config.SUBGRAPH_SECRET,
   });
   stopOnSignals(logger, server.stop);
 }

@@ -1,0 +1,44 @@
+/**
+ * Every error a client sees carries the request id that the logs carry. In production, internal
+ * errors (stack traces, SQL, addresses) are masked; the original is logged under that request id.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from '@samverkan/shared';
+
+export interface RequestContext { requestId: string }
+
+/** Codes whose messages are meant for clients and stay as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE',
+]);
+
+const isClientMessage = (message: string, code: unknown) =>
+  CLIENT_CODES.has(String(code)) || message.startsWith('Subgraph "') || /^(Syntax Error|Query depth|Aliases limit|Token limit|Directives limit|Query Cost limit)/i.test(message);
+
+export function errorPlugin(logger: Logger, production: boolean): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const e of errors) logger.warn({ requestId: contextValue.requestId, operationName, err: e.message, code: e.extensions?.code }, 'request error');
+        },
+        async willSendResponse({ response, contextValue }) {
+          response.http.headers.set('x-request-id', contextValue.requestId);
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+            const code = e.extensions?.code;
+            const extensions = { ...e.extensions, requestId: contextValue.requestId };
+            if (!production) return { ...e, extensions };
+            if (isClientMessage(e.message, code)) {
+              delete (extensions as Record<string, unknown>).stacktrace;
+              delete (extensions as Record<string, unknown>).exception;
+              return { ...e, extensions };
+            }
+            return { message: `Internal server error (request id ${contextValue.requestId})`, path: e.path, extensions: { code: code ?? 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId } };
+          });
+        },
+      };
+    },
+  };
+}
