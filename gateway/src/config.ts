@@ -15,7 +15,7 @@ const GatewaySchema = z.object({
   MAX_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_TOKENS: z.coerce.number().int().positive().default(3000),
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
-  MAX_COST: z.coerce.number().int().positive().default(20000),
+  MAX_COST: z.coerce.number().int().positive().default(100000),
   /** Per-attempt timeout of a subgraph request, and retries of queries after a network failure. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(3).default(1),

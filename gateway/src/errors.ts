@@ -4,6 +4,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@samverkan/shared';
+import { GraphQLError, Kind } from 'graphql';
 
 export interface RequestContext { requestId: string }
 
@@ -20,6 +21,17 @@ export function errorPlugin(logger: Logger, production: boolean): ApolloServerPl
   return {
     async requestDidStart() {
       return {
+        // The gateway's executor reports an unknown operation name as a 500; it is the client's error.
+        async didResolveOperation({ request, document }) {
+          const name = request.operationName;
+          if (!name) return;
+          const found = document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+          if (!found) {
+            throw new GraphQLError(`Unknown operation named "${name}".`, {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+            });
+          }
+        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) logger.warn({ requestId: contextValue.requestId, operationName, err: e.message, code: e.extensions?.code }, 'request error');
         },

@@ -56,7 +56,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
     maxAliases: { n: config.MAX_ALIASES },
-    maxTokens: { n: config.MAX_TOKENS },
+    // Token limit through graphql's own parser (below): armor's plugin turns syntax errors into 500s.
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.MAX_DIRECTIVES },
     costLimit: { maxCost: config.MAX_COST },
     blockFieldSuggestion: { enabled: config.production },
@@ -72,6 +73,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),

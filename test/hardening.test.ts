@@ -1,0 +1,158 @@
+/**
+ * Bad input never takes a service down and always gets a clear answer; GraphQL over HTTP compliance
+ * (graphql-http's audit suite); production mode; the gateway-only shared secret.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { spawnService, stopChild } from '../scripts/lib/federation';
+import { gql } from './support/client';
+import { TEST_SCHEMA_PREFIX } from './support/ports';
+
+const post = (body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }, url = inject('gatewayUrl')) =>
+  fetch(url, { method: 'POST', headers, body });
+
+async function stillServes() {
+  const r = await gql<{ landscape: { missingRegions: string[] } }>('{ landscape { missingRegions } }');
+  expect(r.status).toBe(200);
+  expect(r.data!.landscape.missingRegions).toEqual([]);
+}
+
+describe('bad input at the gateway', () => {
+  it.each([
+    ['malformed JSON', '{"query": "{ regions { code }"', 400, /not valid JSON/],
+    ['an empty body', '', 400, /./],
+    ['a JSON array when batching is off', JSON.stringify([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }]), 400, /batch/i],
+    ['no query', JSON.stringify({ variables: {} }), 400, /query/i],
+    ['a syntax error', JSON.stringify({ query: '{ regions { code ' }), 400, /Syntax Error/],
+    ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, /Cannot query field/],
+    ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, /Variable "\$c"/],
+    ['an unknown operation name', JSON.stringify({ query: 'query A { regions { code } }', operationName: 'B' }), 400, /Unknown operation named "B"/],
+  ])('%s gets a 4xx and a clear message', async (_name, body, status, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(status);
+    const json = (await res.json()) as { errors: Array<{ message: string }> };
+    expect(json.errors[0]!.message).toMatch(message);
+    await stillServes();
+  });
+
+  it('a body over the limit gets 413', async () => {
+    const res = await post(JSON.stringify({ query: `{ regions { code } } # ${'x'.repeat(200_000)}` }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/larger than/);
+    await stillServes();
+  });
+
+  it('a wrong content type is refused (CSRF prevention stays on)', async () => {
+    const res = await post('{"query":"{ regions { code } }"}', { 'content-type': 'text/plain' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    await stillServes();
+  });
+
+  it('a deep query is refused by the depth limit', async () => {
+    // The deepest real question passes ...
+    const real = await gql('{ region(code: "orebro") { ... on OrebroRegion { bodies { parent { source { quote } } } } } }');
+    expect(real.status).toBe(200);
+    // ... a recursive introspection bomb does not.
+    const bomb = `{ __type(name: "Body") { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } } }`;
+    const r = await gql(bomb);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.message).toMatch(/depth/i);
+    await stillServes();
+  });
+
+  it('an alias bomb is refused', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: regions { code }`).join(' ');
+    const r = await gql(`{ ${aliases} }`);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.message).toMatch(/alias/i);
+    await stillServes();
+  });
+
+  it('a token flood is refused', async () => {
+    const fields = Array.from({ length: 3000 }, () => 'code').join(' ');
+    const r = await gql(`{ regions { ${fields} } }`);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.message).toMatch(/token/i);
+    await stillServes();
+  });
+
+  it('a directive flood is refused', async () => {
+    const r = await gql(`{ regions { code ${'@include(if: true) '.repeat(60)} } }`);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.message).toMatch(/directive/i);
+    await stillServes();
+  });
+
+  it('odd unicode in arguments is just data', async () => {
+    for (const code of ['🙂', 'ö\u0301rebro', '\u202Eorebro', 'x'.repeat(1000), "'; drop table body; --"]) {
+      const r = await gql<{ region: null }>('query R($c: ID!) { region(code: $c) { code } }', { c: code });
+      expect(r.status).toBe(200);
+      expect(r.data!.region).toBeNull();
+    }
+    const r = await gql('{ landscape { meetingFrequencyTable(filter: { regions: ["\u0000", "😀"] }) { rank } } }');
+    expect(r.status).toBe(200);
+    expect(r.data).toEqual({ landscape: { meetingFrequencyTable: [] } });
+    await stillServes();
+  });
+});
+
+describe('GraphQL over HTTP (graphql-http audit suite)', () => {
+  it('passes every MUST audit', async () => {
+    const audits = serverAudits({ url: inject('gatewayUrl'), fetchFn: fetch });
+    const must = audits.filter((a) => a.name.startsWith('MUST'));
+    expect(must.length).toBeGreaterThan(0);
+    const failed: string[] = [];
+    for (const audit of must) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failed.push(`${audit.name}: ${result.reason}`);
+    }
+    expect(failed).toEqual([]);
+  });
+});
+
+describe('production mode and the gateway-only secret', () => {
+  const SECRET = 'a-test-secret-of-some-length';
+  const GATEWAY_PORT = 15300;
+  const SAMLA_PORT = 15304;
+  const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+  let samla: ChildProcess | undefined;
+  let gatewayProcess: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    const urls = inject('subgraphUrls');
+    const env = { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production', SUBGRAPH_SECRET: SECRET, DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX };
+    samla = await spawnService('subgraphs/samla', SAMLA_PORT, { ...env, SAMLA_PORT: String(SAMLA_PORT) });
+    gatewayProcess = await spawnService('gateway', GATEWAY_PORT, {
+      ...env,
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      OREBRO_URL: urls.orebro!, KALMAR_URL: urls.kalmar!, HOGLANDET_URL: urls.hoglandet!, COMPARISON_URL: urls.comparison!,
+      SAMLA_URL: `http://127.0.0.1:${SAMLA_PORT}/graphql`,
+    });
+  });
+  afterAll(async () => {
+    if (gatewayProcess) await stopChild(gatewayProcess);
+    if (samla) await stopChild(samla);
+  });
+
+  it('a subgraph with a secret refuses requests without it, and answers the gateway that sends it', async () => {
+    const direct = await post(JSON.stringify({ query: '{ samla { code } }' }), { 'content-type': 'application/json' }, `http://127.0.0.1:${SAMLA_PORT}/graphql`);
+    expect(direct.status).toBe(401);
+    const wrong = await post(JSON.stringify({ query: '{ samla { code } }' }), { 'content-type': 'application/json', 'x-gateway-secret': 'x'.repeat(SECRET.length) }, `http://127.0.0.1:${SAMLA_PORT}/graphql`);
+    expect(wrong.status).toBe(401);
+    const via = await gql<{ region: { name: string } }>('{ region(code: "samla") { name } }', undefined, gateway);
+    expect(via.data!.region.name).toBe('SAMLA (Lerum–Alingsås)');
+  });
+
+  it('production: introspection is off, errors carry a request id and no stack trace', async () => {
+    const intro = await gql('{ __schema { types { name } } }', undefined, gateway);
+    expect(intro.status).toBe(400);
+    expect(intro.errors![0]!.message).toMatch(/introspection/i);
+    const bad = await gql('{ regions { nope } }', undefined, gateway);
+    expect(bad.errors![0]!.extensions!.requestId).toMatch(/^[\w-]+$/);
+    expect(JSON.stringify(bad)).not.toMatch(/stacktrace|Did you mean/);
+    const landing = await fetch(gateway, { headers: { accept: 'text/html' } });
+    expect(landing.status).toBeGreaterThanOrEqual(400);
+  });
+});
