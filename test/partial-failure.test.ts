@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { gql } from './support/client';
+import { runLoad } from './support/load';
 import { TEST_SCHEMA_PREFIX } from './support/ports';
 
 const GATEWAY_PORT = 14200;
@@ -73,4 +74,29 @@ describe('a region subgraph that is down', () => {
     kalmar = undefined;
     expectKalmarMissing(await gql<Answer>(QUERY, undefined, gateway));
   });
+
+  it('killed under load: every request still answers for the others, and Kalmar is used again when back', async () => {
+    kalmar = await spawnService('subgraphs/kalmar', KALMAR_PORT, env({ KALMAR_PORT: String(KALMAR_PORT) }));
+    const missingSeen = new Set<string>();
+    const load = runLoad(gateway, { query: QUERY }, {
+      concurrency: 4, durationMs: 5000, maxRequests: 5000,
+      hasData: (json) => {
+        const missing = json?.data?.landscape?.missingRegions;
+        if (Array.isArray(missing)) missing.forEach((m: string) => missingSeen.add(m));
+        return Array.isArray(json?.data?.landscape?.meetingFrequencyTable) && json.data.landscape.meetingFrequencyTable.some((r: { regionCode: string }) => r.regionCode === 'samla');
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    kalmar.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 1500));
+    kalmar = await spawnService('subgraphs/kalmar', KALMAR_PORT, env({ KALMAR_PORT: String(KALMAR_PORT) }));
+    const result = await load;
+    expect(result.failures).toBe(0);
+    expect(Object.keys(result.statuses)).toEqual(['200']);
+    expect(result.withData).toBe(result.sent); // the other regions answered every single time
+    expect([...missingSeen]).toEqual(['kalmar']);
+    const back = await gql<Answer>(QUERY, undefined, gateway);
+    expect(back.errors).toBeUndefined();
+    expect(back.data!.landscape.missingRegions).toEqual([]);
+  }, 60_000);
 });

@@ -1,10 +1,17 @@
 /** The Landscape entity: every cross-region aggregate hangs off it, each with the region data it @requires. */
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Body, BodyKind, Level, Region } from '@samverkan/shared';
+import { Body, BodyKind, Level, Region, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/shared';
 import { Frequency } from './views';
 
 /** One region's required data as the gateway hands it over: null when the region's subgraph failed. */
-export type RequiredRegion = { documents?: Array<{ file: string }> | null; bodies?: Body[] | null } | null;
+export type RequiredRegion = {
+  documents?: Array<{ file: string }> | null;
+  bodies?: Body[] | null;
+  roles?: Role[] | null;
+  reportingDuties?: ReportingDuty[] | null;
+  plans?: Plan[] | null;
+  decisionRules?: DecisionRule[] | null;
+} | null;
 
 @ObjectType({ description: 'One body\'s regular meeting frequency, ranked across regions.' })
 export class FrequencyRow {

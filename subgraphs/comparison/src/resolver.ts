@@ -1,12 +1,22 @@
-/** The region registry and the Landscape aggregates. */
-import { Arg, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { BodyFilter, Region, REGIONS, type Body } from '@samverkan/shared';
+/** The region registry and the Landscape aggregates: thin resolvers over the pure functions of each aggregate's file. */
+import { GraphQLError } from 'graphql';
+import { Arg, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { BodyFilter, Region, REGIONS, RoleKind, type Body } from '@samverkan/shared';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, type RequiredRegion } from './landscape';
 import { frequencyTable } from './frequency-table';
-import { REQUIRES_BODIES, REQUIRES_PRESENCE } from './selections';
-
-const REGION_ORDER = REGIONS.map((r) => r.code);
+import {
+  REQUIRES_BODIES, REQUIRES_CHAINS, REQUIRES_COMPARED_BODIES, REQUIRES_DIFFERENCES, REQUIRES_MATRIX, REQUIRES_PRESENCE,
+  REQUIRES_REPORTING, REQUIRES_ROLES,
+} from './selections';
+import { REGION_ORDER, scopeOf } from './scope';
+import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
+import { FrequencySummary, frequencySummary } from './frequency-summary';
+import { RolesCrosswalk, rolesCrosswalk } from './crosswalk';
+import { ReportingDutiesComparison, ReportingDutyFilter, reportingDuties } from './reporting';
+import { ReportingChains, reportingChains } from './chains';
+import { ComparisonMatrix, comparisonMatrix } from './matrix';
+import { Differences, differences } from './differences';
 
 function regionStub(code: string): Region {
   const Stub = REGION_STUBS[code as keyof typeof REGION_STUBS];
@@ -54,5 +64,82 @@ export class LandscapeResolver {
     @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
   ): FrequencyRow[] {
     return frequencyTable(answeredBodies(landscape), filter, REGION_ORDER);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_COMPARED_BODIES}")`)
+  @FieldResolver(() => BodyConnection, { description: 'Bodies across regions: filtered, sorted, cursor-paginated (question 1).' })
+  bodies(
+    @Root() landscape: Landscape,
+    @Arg('filter', () => ComparisonBodyFilter, { nullable: true }) filter?: ComparisonBodyFilter,
+    @Arg('sort', () => BodySort, { nullable: true }) sort?: BodySort,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 50, at most 200.' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
+  ): BodyConnection {
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), filter?.regions);
+    return bodyConnection(answered, missing, { filter, sort, first, after });
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_BODIES}")`)
+  @FieldResolver(() => FrequencySummary, { description: 'Per region: bodies per level, documented minimum meetings per year of standing bodies, bodies with no stated frequency (question 2).' })
+  frequencySummary(
+    @Root() landscape: Landscape,
+    @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+  ): FrequencySummary {
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), regions);
+    return frequencySummary(answered, missing);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_ROLES}")`)
+  @FieldResolver(() => RolesCrosswalk, { description: 'Roles side by side per canonical RoleKind, duties by DutyCategory in each region\'s words (question 3).' })
+  rolesCrosswalk(
+    @Root() landscape: Landscape,
+    @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Default: every kind some region has.' }) kinds?: Array<keyof typeof RoleKind>,
+    @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+  ): RolesCrosswalk {
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), regions);
+    return rolesCrosswalk(answered, missing, kinds);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_REPORTING}")`)
+  @FieldResolver(() => ReportingDutiesComparison, { description: 'Reporting duties side by side: artifact, from, to, frequency, quote (question 4).' })
+  reportingDuties(
+    @Root() landscape: Landscape,
+    @Arg('filter', () => ReportingDutyFilter, { nullable: true }) filter?: ReportingDutyFilter,
+  ): ReportingDutiesComparison {
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), filter?.regions);
+    return reportingDuties(answered, missing, filter);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_CHAINS}")`)
+  @FieldResolver(() => ReportingChains, { description: 'Per region, the bodies and edges (parent links, reporting duties) from operational bodies up to the political level (question 4).' })
+  reportingChains(
+    @Root() landscape: Landscape,
+    @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+  ): ReportingChains {
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), regions);
+    return reportingChains(answered, missing);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_MATRIX}")`)
+  @FieldResolver(() => ComparisonMatrix, { description: 'Aspects × regions, each cell STATED or NOT_STATED with its quotes (question 5).' })
+  comparisonMatrix(
+    @Root() landscape: Landscape,
+    @Arg('regions', () => [ID], { nullable: true, description: 'The columns; default: every region.' }) regions?: string[],
+  ): ComparisonMatrix {
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), regions);
+    return comparisonMatrix(answered, missing);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_DIFFERENCES}")`)
+  @FieldResolver(() => Differences, { description: 'What each of two or more regions has that the others lack (question 6).' })
+  differences(
+    @Root() landscape: Landscape,
+    @Arg('regions', () => [ID], { description: 'Two or more region codes.' }) regions: string[],
+  ): Differences {
+    if (new Set(regions).size < 2) {
+      throw new GraphQLError('differences needs two or more distinct regions', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const { answered, missing } = scopeOf(requiredByRegion(landscape), regions);
+    return differences(answered, missing);
   }
 }

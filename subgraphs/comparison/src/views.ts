@@ -3,7 +3,8 @@
  * (Source, MeetingCadence ...) are @external here, received from the regions through @requires, so
  * what this subgraph returns uses these same-shaped types of its own.
  */
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/shared';
 
 @ObjectType({ description: 'Where a compared fact comes from: document, section, verbatim quote.' })
 export class Quote {
@@ -22,4 +23,68 @@ export class Frequency {
   @Field(() => Boolean) whenNeeded!: boolean;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Quote) source!: Quote;
+}
+
+@ObjectType({ description: 'A chair or vice-chair office of a body, as the document states it.' })
+export class OfficeSummary {
+  @Field(() => String, { nullable: true }) holder?: string | null;
+  @Field(() => String, { nullable: true, description: 'How the holder is chosen.' }) selection?: string | null;
+  @Field(() => String, { nullable: true }) term?: string | null;
+  @Field(() => String, { nullable: true }) rotation?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'Who carries a duty of a body (convening, agenda, minutes), in the document\'s words.' })
+export class DutyHolderSummary {
+  @Field(() => String) who!: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'Whether minutes are kept: true, false (a stated no) or null (not stated).' })
+export class MinutesSummary {
+  @Field(() => Boolean, { nullable: true }) kept!: boolean | null;
+  @Field(() => String, { nullable: true }) keeper?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'The substitute (ersättare) rule; FORBIDDEN is a stated rule, NOT_STATED is silence.' })
+export class SubstituteSummary {
+  @Field(() => SubstituteRule) rule!: keyof typeof SubstituteRule;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Quote, { nullable: true, description: 'Null when the rule is NOT_STATED.' }) quote?: Quote | null;
+}
+
+@ObjectType({ description: 'The body a body sits under, and how.' })
+export class ParentSummary {
+  @Field(() => ID) bodyId!: string;
+  @Field(() => String, { nullable: true, description: 'Null when the parent is not among the answered bodies.' }) bodyName!: string | null;
+  @Field(() => ParentRelation) relation!: keyof typeof ParentRelation;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'A body named by id and name.' })
+export class BodyRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'Null when the id is not among the answered bodies.' }) name!: string | null;
+}
+
+@ObjectType({ description: 'A count per value of a canonical enum (its name as a string).' })
+export class ValueCount {
+  @Field(() => String, { nullable: true, description: 'The enum value; null for "not stated".' }) value!: string | null;
+  @Field(() => Int) count!: number;
+}
+
+export function quoteOf(source: Source): Quote {
+  return { document: source.document, section: source.section, quote: source.quote };
+}
+
+export function frequencyOf(cadence: MeetingCadence | null | undefined): Frequency | null {
+  if (!cadence) return null;
+  return {
+    label: cadence.label ?? null, text: cadence.text, minPerYear: cadence.minPerYear, maxPerYear: cadence.maxPerYear,
+    approximate: cadence.approximate, whenNeeded: cadence.whenNeeded, note: cadence.note ?? null, source: quoteOf(cadence.source),
+  };
 }

@@ -1,0 +1,186 @@
+/**
+ * Question 1: bodies across regions, filtered, sorted and cursor-paginated, as the comparison's own
+ * ComparedBody view. Cursors name a body (base64 of its id), so a page boundary does not shift when
+ * a body is added elsewhere in the list.
+ */
+import { GraphQLError } from 'graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ARTIFACT_KINDS, BodyFilter, BodyKind, filterableBody, Level, LevelBasis, matchesBodyFilter, Permanence, ReportArtifactKind,
+  ROLE_KINDS, RoleKind, type Body,
+} from '@samverkan/shared';
+import { roleKindsOfBody } from './offices';
+import { bodyIndex, REGION_ORDER, type AnsweredRegion } from './scope';
+import {
+  DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary,
+} from './views';
+
+export enum BodySortField { MEETINGS_PER_YEAR = 'MEETINGS_PER_YEAR', NAME = 'NAME', REGION = 'REGION' }
+export enum SortDirection { ASC = 'ASC', DESC = 'DESC' }
+registerEnumType(BodySortField, {
+  name: 'BodySortField',
+  description: 'MEETINGS_PER_YEAR: documented minimum, then maximum (bodies with no stated frequency last in both directions); NAME: Swedish collation; REGION: registry order, then document order.',
+});
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@InputType({ description: 'BodyFilter plus conditions only the comparison can answer (they join roles and reporting duties). All given conditions must hold; within a list, any value matches.' })
+export class ComparisonBodyFilter extends BodyFilter {
+  @Field(() => [RoleKind], { nullable: true, description: 'The body has a role of one of these kinds: a role serving it (servesBodyIds), or an office its own data states (chair → CHAIR, viceChair → VICE_CHAIR, convener → CONVENER, minutes keeper → SECRETARY).' })
+  roleKinds?: Array<keyof typeof RoleKind> | null;
+
+  @Field(() => [ReportArtifactKind], { nullable: true, description: 'The body produces one of these artifacts (a reporting duty with fromBodyId = the body).' })
+  reportArtifacts?: Array<keyof typeof ReportArtifactKind> | null;
+}
+
+@InputType({ description: 'Order of the bodies; ties keep registry order, then document order.' })
+export class BodySort {
+  @Field(() => BodySortField) field!: BodySortField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+@ObjectType({ description: 'A body as compared across regions: normalized kind, level and frequency beside the verbatim facts and their quotes.' })
+export class ComparedBody {
+  @Field(() => ID) id!: string;
+  @Field(() => String) regionCode!: string;
+  @Field(() => String) name!: string;
+  @Field(() => BodyKind) kind!: keyof typeof BodyKind;
+  @Field(() => Level, { nullable: true }) level!: keyof typeof Level | null;
+  @Field(() => LevelBasis) levelBasis!: keyof typeof LevelBasis;
+  @Field(() => Permanence) permanence!: keyof typeof Permanence;
+  @Field(() => ParentSummary, { nullable: true }) parent!: ParentSummary | null;
+  @Field(() => Frequency, { nullable: true, description: 'Regular meetings; null when the document gives no frequency.' }) frequency!: Frequency | null;
+  @Field(() => [Frequency], { description: 'Joint meetings, conferences, extra meetings when needed.' }) otherMeetings!: Frequency[];
+  @Field(() => OfficeSummary, { nullable: true }) chair!: OfficeSummary | null;
+  @Field(() => OfficeSummary, { nullable: true }) viceChair!: OfficeSummary | null;
+  @Field(() => DutyHolderSummary, { nullable: true }) convener!: DutyHolderSummary | null;
+  @Field(() => DutyHolderSummary, { nullable: true }) agendaBy!: DutyHolderSummary | null;
+  @Field(() => MinutesSummary, { nullable: true }) minutes!: MinutesSummary | null;
+  @Field(() => SubstituteSummary) substituteRule!: SubstituteSummary;
+  @Field(() => [RoleKind], { description: 'Canonical role kinds present at the body (see ComparisonBodyFilter.roleKinds).' }) roleKinds!: Array<keyof typeof RoleKind>;
+  @Field(() => [ReportArtifactKind], { description: 'Artifacts the body produces, from its reporting duties.' }) reportArtifacts!: Array<keyof typeof ReportArtifactKind>;
+  @Field(() => String, { description: 'The source document the body is described in.' }) document!: string;
+}
+
+@ObjectType()
+export class BodyEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => ComparedBody) node!: ComparedBody;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of compared bodies.' })
+export class BodyConnection {
+  @Field(() => [BodyEdge]) edges!: BodyEdge[];
+  @Field(() => [ComparedBody]) nodes!: ComparedBody[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Bodies matching the filter, across all pages.' }) totalCount!: number;
+  @Field(() => [ID], { description: 'Regions in scope whose subgraph did not answer: their bodies are absent.' }) missingRegions!: string[];
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+const encodeCursor = (id: string) => Buffer.from(`body:${id}`, 'utf8').toString('base64');
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  if (!text.startsWith('body:')) throw new GraphQLError(`Invalid cursor: ${cursor}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return text.slice('body:'.length);
+}
+
+export function comparedBody(body: Body, region: AnsweredRegion, names: Map<string, Body>): ComparedBody {
+  const office = (o: Body['chair']): OfficeSummary | null => (o ? {
+    holder: o.holder ?? null, selection: o.selection ?? null, term: o.term ?? null, rotation: o.rotation ?? null, note: o.note ?? null, quote: quoteOf(o.source),
+  } : null);
+  const holder = (h: Body['convener']): DutyHolderSummary | null => (h ? { who: h.who, note: h.note ?? null, quote: quoteOf(h.source) } : null);
+  const artifacts = new Set(region.reportingDuties.filter((d) => d.fromBodyId === body.id).map((d) => d.artifact));
+  const kinds = roleKindsOfBody(body, region.roles);
+  return {
+    id: body.id,
+    regionCode: body.regionCode,
+    name: body.name,
+    kind: body.kind,
+    level: body.level,
+    levelBasis: body.levelBasis,
+    permanence: body.permanence,
+    parent: body.parent ? {
+      bodyId: body.parent.bodyId, bodyName: names.get(body.parent.bodyId)?.name ?? null, relation: body.parent.relation, quote: quoteOf(body.parent.source),
+    } : null,
+    frequency: frequencyOf(body.cadence),
+    otherMeetings: (body.otherMeetings ?? []).map((c) => frequencyOf(c)!),
+    chair: office(body.chair),
+    viceChair: office(body.viceChair),
+    convener: holder(body.convener),
+    agendaBy: holder(body.agendaBy),
+    minutes: body.minutes ? { kept: body.minutes.kept, keeper: body.minutes.keeper ?? null, note: body.minutes.note ?? null, quote: quoteOf(body.minutes.source) } : null,
+    substituteRule: { rule: body.substitutes.rule, note: body.substitutes.note ?? null, quote: body.substitutes.source ? quoteOf(body.substitutes.source) : null },
+    roleKinds: ROLE_KINDS.filter((k) => kinds.has(k)),
+    reportArtifacts: ARTIFACT_KINDS.filter((a) => artifacts.has(a)),
+    document: body.document,
+  };
+}
+
+function matches(b: ComparedBody, source: Body, filter: ComparisonBodyFilter | null | undefined): boolean {
+  if (!matchesBodyFilter(filterableBody(source), filter)) return false;
+  if (filter?.roleKinds?.length && !filter.roleKinds.some((k) => b.roleKinds.includes(k))) return false;
+  if (filter?.reportArtifacts?.length && !filter.reportArtifacts.some((a) => b.reportArtifacts.includes(a))) return false;
+  return true;
+}
+
+/** Nulls last in both directions: "no stated frequency" is not "meets least". */
+function byNumber(a: number | null, b: number | null, sign: number): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return sign * (a - b);
+}
+
+function comparator(sort: BodySort | null | undefined): (a: ComparedBody, b: ComparedBody) => number {
+  const sign = sort?.direction === SortDirection.DESC ? -1 : 1;
+  switch (sort?.field ?? BodySortField.REGION) {
+    case BodySortField.MEETINGS_PER_YEAR:
+      return (a, b) => byNumber(a.frequency?.minPerYear ?? null, b.frequency?.minPerYear ?? null, sign)
+        || byNumber(a.frequency?.maxPerYear ?? null, b.frequency?.maxPerYear ?? null, sign);
+    case BodySortField.NAME:
+      return (a, b) => sign * a.name.localeCompare(b.name, 'sv');
+    case BodySortField.REGION:
+      return (a, b) => sign * (REGION_ORDER.indexOf(a.regionCode) - REGION_ORDER.indexOf(b.regionCode));
+  }
+}
+
+export interface BodyPageArgs {
+  filter?: ComparisonBodyFilter | null;
+  sort?: BodySort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export function bodyConnection(regions: AnsweredRegion[], missing: string[], args: BodyPageArgs): BodyConnection {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const names = bodyIndex(regions);
+  // Registry order, then document order: the stable base every sort falls back to (Array.sort is stable).
+  const all = regions.flatMap((r) => r.bodies.map((b) => ({ view: comparedBody(b, r, names), source: b })));
+  const rows = all.filter(({ view, source }) => matches(view, source, args.filter)).map(({ view }) => view);
+  rows.sort(comparator(args.sort));
+  let start = 0;
+  if (args.after) {
+    const id = decodeCursor(args.after);
+    const at = rows.findIndex((r) => r.id === id);
+    if (at === -1) throw new GraphQLError('The cursor\'s body is not in this result (filter or sort changed?)', { extensions: { code: 'BAD_USER_INPUT' } });
+    start = at + 1;
+  }
+  const page = rows.slice(start, start + first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: start + first < rows.length, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: rows.length,
+    missingRegions: missing,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Question 3: the roles crosswalk. Per canonical RoleKind, each region's roles in its own words
+ * (title, employer, financing, post holders, bodies served, duties by canonical DutyCategory with
+ * the region's wording and quote). Offices a body's data states (chair, vice-chair, convener,
+ * minutes keeper) join the role of that kind serving the body; where no such role exists they
+ * become a row of their own (origin BODY_OFFICE).
+ */
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/shared';
+import { bodyOffices, type BodyOffice } from './offices';
+import { bodyIndex, type AnsweredRegion } from './scope';
+import { BodyRef, quoteOf, Quote } from './views';
+
+export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }
+registerEnumType(RoleOrigin, { name: 'RoleOrigin', description: 'ROLE: a role the document describes; BODY_OFFICE: an office stated only on a body (chair, vice-chair, convener, minutes keeper).' });
+
+@ObjectType({ description: 'A statement in the region\'s words with its quote.' })
+export class QuotedText {
+  @Field(() => String) text!: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'Number of post holders as the text gives it.' })
+export class PostHolderCount {
+  @Field(() => Int, { nullable: true }) count!: number | null;
+  @Field(() => Boolean) perBody!: boolean;
+  @Field(() => String) text!: string;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'One duty in the region\'s wording.' })
+export class ComparedDuty {
+  @Field(() => String) text!: string;
+  @Field(() => String, { nullable: true, description: 'The document\'s heading for this group of duties.' }) group!: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'A role\'s duties of one canonical category.' })
+export class DutyGroup {
+  @Field(() => DutyCategory) category!: keyof typeof DutyCategory;
+  @Field(() => [ComparedDuty]) duties!: ComparedDuty[];
+}
+
+@ObjectType({ description: 'An office stated on a body: who holds it and how chosen.' })
+export class BodyOfficeView {
+  @Field(() => ID) bodyId!: string;
+  @Field(() => String) bodyName!: string;
+  @Field(() => String, { nullable: true }) holder!: string | null;
+  @Field(() => String, { nullable: true }) selection!: string | null;
+  @Field(() => String, { nullable: true }) term!: string | null;
+  @Field(() => String, { nullable: true }) rotation!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'A role of one region, in its own words.' })
+export class ComparedRole {
+  @Field(() => ID, { description: 'The role id, or "<bodyId>#<kind>" for an office stated only on a body.' }) id!: string;
+  @Field(() => String) regionCode!: string;
+  @Field(() => RoleOrigin) origin!: RoleOrigin;
+  @Field(() => String, { nullable: true, description: 'The region\'s own title; for a BODY_OFFICE row the holder as the document names it (null when not stated).' })
+  title!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why this canonical kind, where it is a judgement.' }) kindNote!: string | null;
+  @Field(() => QuotedText, { nullable: true }) employer!: QuotedText | null;
+  @Field(() => QuotedText, { nullable: true }) financing!: QuotedText | null;
+  @Field(() => PostHolderCount, { nullable: true }) postHolders!: PostHolderCount | null;
+  @Field(() => [BodyRef]) bodies!: BodyRef[];
+  @Field(() => [DutyGroup], { description: 'Duties grouped by canonical category, in DutyCategory order.' }) dutiesByCategory!: DutyGroup[];
+  @Field(() => [BodyOfficeView], { description: 'Offices stated on the bodies this role holds.' }) offices!: BodyOfficeView[];
+  @Field(() => [String]) notes!: string[];
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ description: 'One region\'s roles of one canonical kind (empty: the region names none).' })
+export class RegionRoles {
+  @Field(() => String) regionCode!: string;
+  @Field(() => [ComparedRole]) roles!: ComparedRole[];
+}
+
+@ObjectType({ description: 'One canonical role kind across the regions.' })
+export class RoleKindRow {
+  @Field(() => RoleKind) kind!: keyof typeof RoleKind;
+  @Field(() => [RegionRoles], { description: 'Every answered region, in registry order.' }) regions!: RegionRoles[];
+}
+
+@ObjectType({ description: 'Roles side by side by canonical kind.' })
+export class RolesCrosswalk {
+  @Field(() => [RoleKindRow], { description: 'Kinds in RoleKind order; only kinds some answered region has, unless asked for.' }) rows!: RoleKindRow[];
+  @Field(() => [ID]) missingRegions!: string[];
+}
+
+const quoted = (s: Statement | null | undefined): QuotedText | null => (s ? { text: s.text, note: s.note ?? null, quote: quoteOf(s.source) } : null);
+
+const officeView = (o: BodyOffice): BodyOfficeView => ({
+  bodyId: o.body.id, bodyName: o.body.name, holder: o.holder, selection: o.selection, term: o.term, rotation: o.rotation, note: o.note, quote: quoteOf(o.source),
+});
+
+/** The role an office belongs to: a role of that kind whose first served body is the body, else the only one serving it. */
+function ownerOf(office: BodyOffice, roles: Role[]): Role | undefined {
+  const serving = roles.filter((r) => r.kind === office.kind && r.servesBodyIds.includes(office.body.id));
+  return serving.find((r) => r.servesBodyIds[0] === office.body.id) ?? (serving.length === 1 ? serving[0] : undefined);
+}
+
+function roleView(role: Role, names: Map<string, Body>, offices: BodyOffice[]): ComparedRole {
+  return {
+    id: role.id,
+    regionCode: role.regionCode,
+    origin: RoleOrigin.ROLE,
+    title: role.title,
+    kindNote: role.kindNote ?? null,
+    employer: quoted(role.employer),
+    financing: quoted(role.financing),
+    postHolders: role.postHolders ? { count: role.postHolders.count, perBody: role.postHolders.perBody, text: role.postHolders.text, quote: quoteOf(role.postHolders.source) } : null,
+    bodies: role.servesBodyIds.map((id) => ({ id, name: names.get(id)?.name ?? null })),
+    dutiesByCategory: DUTY_CATEGORIES
+      .map((category) => ({ category, duties: role.duties.filter((d) => d.category === category).map((d) => ({ text: d.text, group: d.group ?? null, quote: quoteOf(d.source) })) }))
+      .filter((g) => g.duties.length > 0),
+    offices: offices.map(officeView),
+    notes: role.notes,
+    quote: quoteOf(role.source),
+  };
+}
+
+function officeRow(o: BodyOffice): ComparedRole {
+  return {
+    id: `${o.body.id}#${o.kind}`,
+    regionCode: o.body.regionCode,
+    origin: RoleOrigin.BODY_OFFICE,
+    title: o.holder,
+    kindNote: null,
+    employer: null,
+    financing: null,
+    postHolders: null,
+    bodies: [{ id: o.body.id, name: o.body.name }],
+    dutiesByCategory: [],
+    offices: [officeView(o)],
+    notes: [],
+    quote: quoteOf(o.source),
+  };
+}
+
+function regionRoles(region: AnsweredRegion, names: Map<string, Body>): Array<{ kind: string; view: ComparedRole }> {
+  const attached = new Map<Role, BodyOffice[]>();
+  const standalone: BodyOffice[] = [];
+  for (const office of region.bodies.flatMap(bodyOffices)) {
+    const owner = ownerOf(office, region.roles);
+    if (owner) attached.set(owner, [...(attached.get(owner) ?? []), office]);
+    else standalone.push(office);
+  }
+  return [
+    ...region.roles.map((r) => ({ kind: r.kind as string, view: roleView(r, names, attached.get(r) ?? []) })),
+    ...standalone.map((o) => ({ kind: o.kind as string, view: officeRow(o) })),
+  ];
+}
+
+export function rolesCrosswalk(regions: AnsweredRegion[], missing: string[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
+  const names = bodyIndex(regions);
+  const perRegion = regions.map((r) => ({ code: r.code, roles: regionRoles(r, names) }));
+  const rows = ROLE_KINDS
+    .filter((kind) => (kinds?.length ? kinds.includes(kind) : true))
+    .map((kind) => ({
+      kind,
+      regions: perRegion.map(({ code, roles }) => ({ regionCode: code, roles: roles.filter((r) => r.kind === kind).map((r) => r.view) })),
+    }))
+    .filter((row) => kinds?.length || row.regions.some((r) => r.roles.length > 0));
+  return { rows, missingRegions: missing };
+}

@@ -1,0 +1,99 @@
+/**
+ * Question 6: what one region has that the others lack, over the canonical vocabularies: role kinds
+ * (roles and the offices bodies state), duty categories, report artifact kinds, plan kinds and
+ * substitute rules (NOT_STATED is silence, not a rule, so it is left out). Each value keeps the
+ * quotes it comes from.
+ */
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/shared';
+import { bodyOffices } from './offices';
+import type { AnsweredRegion } from './scope';
+import { Quote, quoteOf } from './views';
+
+export enum DifferenceDimension {
+  ROLE_KINDS = 'ROLE_KINDS',
+  DUTY_CATEGORIES = 'DUTY_CATEGORIES',
+  REPORT_ARTIFACTS = 'REPORT_ARTIFACTS',
+  PLAN_KINDS = 'PLAN_KINDS',
+  SUBSTITUTE_RULES = 'SUBSTITUTE_RULES',
+}
+registerEnumType(DifferenceDimension, { name: 'DifferenceDimension', description: 'A canonical vocabulary the regions are compared on.' });
+
+@ObjectType({ description: 'A canonical value (enum name) with the quotes it is found in.' })
+export class EvidencedValue {
+  @Field(() => String) value!: string;
+  @Field(() => [Quote]) quotes!: Quote[];
+}
+
+@ObjectType({ description: 'One region within one dimension.' })
+export class RegionDifference {
+  @Field(() => String) regionCode!: string;
+  @Field(() => [String], { description: 'Values the region has, in vocabulary order.' }) has!: string[];
+  @Field(() => [EvidencedValue], { description: 'Values this region has and none of the other compared regions has.' }) onlyHere!: EvidencedValue[];
+  @Field(() => [String], { description: 'Values some other compared region has and this one lacks.' }) lacks!: string[];
+}
+
+@ObjectType({ description: 'One vocabulary across the compared regions.' })
+export class DimensionDifference {
+  @Field(() => DifferenceDimension) dimension!: DifferenceDimension;
+  @Field(() => [String], { description: 'Values every compared region has.' }) common!: string[];
+  @Field(() => [RegionDifference]) regions!: RegionDifference[];
+}
+
+@ObjectType({ description: 'What each compared region has that the others lack.' })
+export class Differences {
+  @Field(() => [ID], { description: 'Answered regions compared, in registry order.' }) regions!: string[];
+  @Field(() => [DimensionDifference]) dimensions!: DimensionDifference[];
+  @Field(() => [ID]) missingRegions!: string[];
+}
+
+type Evidence = Map<string, Source[]>;
+
+function collect(pairs: Array<[string, Source]>): Evidence {
+  const out: Evidence = new Map();
+  for (const [value, source] of pairs) out.set(value, [...(out.get(value) ?? []), source]);
+  return out;
+}
+
+const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: (r: AnsweredRegion) => Evidence }> = {
+  ROLE_KINDS: {
+    vocabulary: ROLE_KINDS,
+    of: (r) => collect([
+      ...r.roles.map((x) => [x.kind, x.source] as [string, Source]),
+      ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
+    ]),
+  },
+  DUTY_CATEGORIES: { vocabulary: DUTY_CATEGORIES, of: (r) => collect(r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source]))) },
+  REPORT_ARTIFACTS: { vocabulary: ARTIFACT_KINDS, of: (r) => collect(r.reportingDuties.map((d) => [d.artifact, d.source])) },
+  PLAN_KINDS: { vocabulary: PLAN_KINDS, of: (r) => collect(r.plans.map((p) => [p.kind, p.source])) },
+  SUBSTITUTE_RULES: {
+    vocabulary: SUBSTITUTE_RULES.filter((s) => s !== 'NOT_STATED'),
+    of: (r) => collect(r.bodies.filter((b) => b.substitutes.rule !== 'NOT_STATED' && b.substitutes.source).map((b) => [b.substitutes.rule, b.substitutes.source!])),
+  },
+};
+
+export function differences(regions: AnsweredRegion[], missing: string[]): Differences {
+  return {
+    regions: regions.map((r) => r.code),
+    missingRegions: missing,
+    dimensions: Object.values(DifferenceDimension).map((dimension) => {
+      const { vocabulary, of } = EXTRACT[dimension];
+      const evidence = regions.map(of);
+      const inVocabulary = (set: Evidence) => vocabulary.filter((v) => set.has(v));
+      return {
+        dimension,
+        common: regions.length ? vocabulary.filter((v) => evidence.every((e) => e.has(v))) : [],
+        regions: regions.map((r, i) => {
+          const mine = evidence[i]!;
+          const others = evidence.filter((_, j) => j !== i);
+          return {
+            regionCode: r.code,
+            has: inVocabulary(mine),
+            onlyHere: inVocabulary(mine).filter((v) => others.every((o) => !o.has(v))).map((value) => ({ value, quotes: mine.get(value)!.map(quoteOf) })),
+            lacks: vocabulary.filter((v) => !mine.has(v) && others.some((o) => o.has(v))),
+          };
+        }),
+      };
+    }),
+  };
+}

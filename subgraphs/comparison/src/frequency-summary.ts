@@ -1,0 +1,54 @@
+/**
+ * Question 2: per region, bodies per level and the documented minimum meetings per year of its
+ * standing bodies. "Standing" = permanence is not TEMPORARY (PERMANENT or NOT_STATED): the documents
+ * rarely say "permanent", so requiring it would leave almost nothing; only a stated TEMPORARY
+ * (ad-hoc working groups) is left out. Each body counts once, whatever its number of instances.
+ */
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { LEVELS, type Body } from '@samverkan/shared';
+import { BodyRef, ValueCount } from './views';
+import type { AnsweredRegion } from './scope';
+
+@ObjectType({ description: 'One region\'s bodies and meeting frequency in numbers.' })
+export class RegionFrequencySummary {
+  @Field(() => String) regionCode!: string;
+  @Field(() => Int) bodyCount!: number;
+  @Field(() => [ValueCount], { description: 'Bodies per Level, in Level order; value null = level not stated.' }) bodiesPerLevel!: ValueCount[];
+  @Field(() => Int, { description: 'Bodies whose permanence is not TEMPORARY.' }) standingBodyCount!: number;
+  @Field(() => Float, { description: 'Sum of documented minimum meetings per year over standing bodies with a stated minimum ("vid behov" is not counted).' })
+  standingMinMeetingsPerYear!: number;
+  @Field(() => Int, { description: 'Standing bodies that contribute to the sum (a stated minimum).' }) standingBodiesWithMinimum!: number;
+  @Field(() => Int, { description: 'Bodies (standing or not) whose document gives no regular frequency, or one with no numbers ("regelbundet").' })
+  bodiesWithoutFrequency!: number;
+  @Field(() => [BodyRef]) bodiesWithoutFrequencyList!: BodyRef[];
+}
+
+@ObjectType({ description: 'Meeting frequency in numbers, per answered region.' })
+export class FrequencySummary {
+  @Field(() => [RegionFrequencySummary]) regions!: RegionFrequencySummary[];
+  @Field(() => [ID]) missingRegions!: string[];
+}
+
+const isStanding = (b: Body) => b.permanence !== 'TEMPORARY';
+const hasNumbers = (b: Body) => b.cadence != null && (b.cadence.minPerYear !== null || b.cadence.maxPerYear !== null);
+
+export function frequencySummary(regions: AnsweredRegion[], missing: string[]): FrequencySummary {
+  return {
+    missingRegions: missing,
+    regions: regions.map(({ code, bodies }) => {
+      const standing = bodies.filter(isStanding);
+      const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);
+      const without = bodies.filter((b) => !hasNumbers(b));
+      return {
+        regionCode: code,
+        bodyCount: bodies.length,
+        bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: bodies.filter((b) => b.level === level).length })),
+        standingBodyCount: standing.length,
+        standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
+        standingBodiesWithMinimum: withMinimum.length,
+        bodiesWithoutFrequency: without.length,
+        bodiesWithoutFrequencyList: without.map((b) => ({ id: b.id, name: b.name })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,302 @@
+/**
+ * Örebro län through the gateway: the questions an analyst asks (who chairs, who convenes, how often,
+ * who reports what to whom, substitutes, roles and duties, levels and länsdelar), each answered WITH
+ * its quote, and every served quote checked against the source document on disk.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gqlOk } from '../../../test/support/client';
+
+const CODE = 'orebro';
+const DOCS = ['000_15e43a147f007275.txt', '001_c8e7a0a63f5e6cbb.txt'];
+const sourcesDir = join(__dirname, '..', '..', '..', 'docs', 'sources');
+const documentText = new Map(DOCS.map((f) => [f, readFileSync(join(sourcesDir, f), 'utf8')]));
+
+interface Src { document: string; section: string; quote: string }
+interface Cad { label: string | null; text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean; source: Src }
+interface Office { holder: string | null; selection: string | null; term: string | null; rotation: string | null; note: string | null; source: Src }
+interface Holder { who: string; source: Src }
+interface Stmt { text: string; group: string | null; source: Src }
+interface Fact { id: string; topic: string; name: string; value: string | null; count: number | null; source: Src }
+interface Body {
+  id: string; name: string; kind: string; level: string | null; document: string;
+  instances: { count: number | null; names: string[]; source: Src } | null;
+  parent: { bodyId: string; relation: string; source: Src } | null;
+  establishedBy: Stmt | null; purposes: Stmt[]; assignments: Stmt[];
+  composition: Array<{ organisation: string | null; function: string; seats: { min: number | null; max: number | null; text: string } | null; appointedBy: string | null; source: Src }>;
+  substitutes: { rule: string; note: string | null; source: Src | null };
+  chair: Office | null; viceChair: Office | null; convener: Holder | null; agendaBy: Holder | null;
+  minutes: { kept: boolean | null; keeper: string | null; source: Src } | null;
+  noticeContent: Stmt | null; cadence: Cad | null; otherMeetings: Cad[];
+}
+interface Role { id: string; title: string; kind: string; servesBodyIds: string[]; duties: Array<{ group: string | null; text: string; category: string; source: Src }>; source: Src }
+interface Report { id: string; artifact: string; description: string; fromBodyId: string | null; fromRoleId: string | null; fromText: string; toBodyId: string | null; toText: string; cadence: Cad | null; source: Src }
+interface Region {
+  code: string; name: string;
+  documents: Array<{ file: string; title: string; source: Src }>;
+  bodies: Body[]; roles: Role[]; reportingDuties: Report[];
+  plans: Array<{ id: string; name: string; kind: string; description: string | null; revision: Cad | null; source: Src }>;
+  decisionRules: Array<{ id: string; text: string; source: Src }>;
+  regionalFacts: Fact[];
+  levels: Fact[]; lansdelar: Fact[];
+}
+
+const FRAGMENTS: Record<string, string> = {
+  Src: 'fragment Src on Source { document section quote }',
+  Cad: 'fragment Cad on MeetingCadence { label text minPerYear maxPerYear approximate whenNeeded note source { ...Src } }',
+  Off: 'fragment Off on Office { holder selection term rotation note source { ...Src } }',
+  Fact: 'fragment Fact on RegionalFact { id topic name value count note source { ...Src } }',
+};
+/** A query with exactly the fragments it spreads (GraphQL rejects unused ones). */
+const withFragments = (q: string) => [q, ...Object.entries(FRAGMENTS).filter(([n]) => new RegExp(`\\.\\.\\.${n}\\b`).test(q)).map(([, f]) => f)].join('\n');
+/** The drill-down root of this region, through the gateway; split in three so no request hits the gateway's cost limit. */
+const QUERIES = [
+  /* GraphQL */ `{
+    r: orebro {
+      code name
+      documents { file title source { ...Src } }
+      bodies {
+        id name kind level document
+        levelSource { ...Src } permanenceSource { ...Src }
+        instances { count names source { ...Src } }
+        parent { bodyId relation source { ...Src } }
+        establishedBy { text group source { ...Src } }
+        purposes { text group source { ...Src } }
+        assignments { text group source { ...Src } }
+        composition { organisation function seats { min max text } appointedBy source { ...Src } }
+        substitutes { rule note source { ...Src } }
+        chair { ...Off } viceChair { ...Off }
+        convener { who note source { ...Src } }
+        agendaBy { who note source { ...Src } }
+        minutes { kept keeper note source { ...Src } }
+        noticeContent { text group source { ...Src } }
+        cadence { ...Cad } otherMeetings { ...Cad }
+      }
+    }
+  }`,
+  /* GraphQL */ `{
+    r: orebro {
+      roles {
+        id title kind servesBodyIds
+        employer { text source { ...Src } } financing { text source { ...Src } }
+        postHolders { count perBody text source { ...Src } }
+        duties { group text category source { ...Src } }
+        source { ...Src }
+      }
+      reportingDuties { id artifact description fromBodyId fromRoleId fromText toBodyId toText cadence { ...Cad } source { ...Src } }
+    }
+  }`,
+  /* GraphQL */ `{
+    r: orebro {
+      plans { id name kind description revision { ...Cad } source { ...Src } }
+      decisionRules { id text source { ...Src } }
+      regionalFacts { ...Fact }
+      levels { ...Fact } lansdelar { ...Fact }
+    }
+  }`,
+].map(withFragments);
+
+/** Every Source object anywhere in an answer. */
+function sources(value: unknown, out: Src[] = []): Src[] {
+  if (Array.isArray(value)) value.forEach((v) => sources(v, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.quote === 'string') out.push(o as unknown as Src);
+    else Object.values(o).forEach((v) => sources(v, out));
+  }
+  return out;
+}
+/** The served quotes that are not exact substrings of the document they name. */
+function notInDocument(list: Src[]): Src[] {
+  return list.filter((s) => !documentText.get(s.document)?.includes(s.quote));
+}
+/** A cadence's verbatim phrase must stand in its quote, and the quote in the document. */
+function expectCadence(c: Cad | null | undefined, text: string, min: number | null, max: number | null, approximate = false) {
+  expect(c, `cadence "${text}"`).toBeTruthy();
+  expect(c).toMatchObject({ text, minPerYear: min, maxPerYear: max, approximate });
+  expect(c!.source.quote).toContain(text);
+}
+const ENGLISH = /\b(the|and|of|with|is|are|when|for each)\b/i;
+
+let region: Region;
+const body = (slug: string) => {
+  const b = region.bodies.find((x) => x.id === `${CODE}:${slug}`);
+  expect(b, `body ${slug}`).toBeTruthy();
+  return b!;
+};
+const role = (slug: string) => {
+  const r = region.roles.find((x) => x.id === `${CODE}:${slug}`);
+  expect(r, `role ${slug}`).toBeTruthy();
+  return r!;
+};
+
+beforeAll(async () => {
+  const parts = await Promise.all(QUERIES.map((q) => gqlOk<{ r: Partial<Region> }>(q)));
+  region = Object.assign({}, ...parts.map((p) => p.r)) as Region;
+});
+
+describe('Örebro län through the gateway', () => {
+  it('answers from both of its documents', () => {
+    expect(region.code).toBe(CODE);
+    expect(region.name).toBe('Örebro län');
+    expect(region.documents.map((d) => d.file).sort()).toEqual(DOCS);
+    expect(new Set(region.bodies.map((b) => b.document))).toEqual(new Set(DOCS));
+  });
+
+  it('is the same region through the gateway’s region(code:) entry point', async () => {
+    const viaRegion = await gqlOk<{ region: { code: string; bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }> } }>(
+      'query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code: CODE });
+    expect(viaRegion.region.code).toBe(CODE);
+    expect(viaRegion.region.bodies.map((b) => b.id)).toEqual(region.bodies.map((b) => b.id));
+    expect(viaRegion.region.bodies.map((b) => b.cadence?.minPerYear ?? null)).toEqual(region.bodies.map((b) => b.cadence?.minPerYear ?? null));
+    expect(notInDocument(sources(viaRegion))).toEqual([]);
+  });
+
+  it('serves no quote that is not in its source document', () => {
+    const all = sources(region);
+    expect(all.length).toBeGreaterThan(250);
+    for (const s of all) expect(DOCS).toContain(s.document);
+    expect(notInDocument(all)).toEqual([]);
+    // the check itself can fail: a quote altered by one character is caught
+    expect(notInDocument([{ ...all[0]!, quote: `${all[0]!.quote}§` }])).toHaveLength(1);
+  });
+
+  describe('chefsgrupp för social välfärd samt vård och omsorg', () => {
+    it('meets at least six times a year, convened by the chair', () => {
+      const b = body('chefsgrupp-social-valfard-vard-omsorg');
+      expect(b.name).toBe('Chefsgrupp för social välfärd samt vård och omsorg');
+      expectCadence(b.cadence, 'minst sex gånger per år', 6, null);
+      expect(b.cadence!.whenNeeded).toBe(false);
+      expect(b.convener!.who).toBe('Ordföranden');
+      expect(b.convener!.source.quote).toBe('Chefsgruppen sammanträder minst sex gånger per år och ordföranden svarar för kallelse.');
+      const joint = b.otherMeetings.find((m) => m.text === 'minst ett gemensamt möte per år');
+      expectCadence(joint, 'minst ett gemensamt möte per år', 1, null);
+    });
+
+    it('is chaired by one of Region Örebro läns representatives; the municipalities choose the vice chair', () => {
+      const b = body('chefsgrupp-social-valfard-vard-omsorg');
+      expect(b.chair!.holder).toBe('En av Region Örebro läns representanter');
+      expect(b.chair!.source.quote).toBe('En av Region Örebro läns representanter är ordförande för chefsgruppen.');
+      expect(b.viceChair!.selection).toMatch(/^Kommunerna utser tillsammans/);
+      expect(b.viceChair!.source.quote).toBe('Kommunerna utser tillsammans en vice ordförande.');
+    });
+
+    it('keeps minutes and sends them with a decision summary to those concerned', () => {
+      const b = body('chefsgrupp-social-valfard-vard-omsorg');
+      expect(b.minutes!.kept).toBe(true);
+      const minutes = region.reportingDuties.filter((r) => r.fromBodyId === b.id);
+      expect(minutes.map((r) => r.artifact)).toEqual(expect.arrayContaining(['MINUTES', 'DECISION_SUMMARY']));
+      for (const r of minutes.filter((x) => x.artifact === 'MINUTES' || x.artifact === 'DECISION_SUMMARY')) {
+        expect(r.toText).toBe('Berörda');
+        expect(r.source.quote).toContain('skickas ut till berörda');
+      }
+      expect(b.noticeContent!.source.quote).toContain('Kallelse ska innehålla en sammanfattning');
+    });
+  });
+
+  it('chefsgrupp för folkhälsa: six times a year, chair convenes, vice chair chosen by kommunerna, ÖLBF and RF-SISU', () => {
+    const b = body('chefsgrupp-folkhalsa');
+    expectCadence(b.cadence, 'minst sex gånger per år', 6, null);
+    expect(b.cadence!.source.quote).toBe('Chefsgruppen för folkhälsa sammanträder minst sex gånger per år.');
+    expect(b.convener).toMatchObject({ who: 'Ordföranden', source: { quote: 'Ordföranden svarar för kallelse.' } });
+    expect(b.chair!.holder).toBe('En av Region Örebro läns representanter');
+    expect(b.viceChair!.source.quote).toBe('Kommunerna, ÖLBF och RF-SISU utser tillsammans en vice ordförande för chefsgruppen.');
+    expect(b.agendaBy!.who).toBe('Arbetsutskottet');
+  });
+
+  it('samverkansgrupp barn och unga: about six times a year, shared chair, substitutes appointed', () => {
+    const b = body('samverkansgrupp-barn-och-unga');
+    expectCadence(b.cadence, 'cirka sex gånger per år', 6, 6, true);
+    expect(b.chair!.source.quote).toBe('Ansvar för ordförandeskap delas mellan områdeschef välfärd och folkhälsa och områdeschef utbildning och arbetsmarknad.');
+    expect(b.chair!.rotation).toMatch(/Delat/);
+    expect(b.convener).toMatchObject({ who: 'Ordföranden', source: { quote: 'Ordföranden ansvarar för kallelse och att minnesanteckningar förs.' } });
+    expect(b.minutes!.kept).toBe(true);
+    expect(b.substitutes).toMatchObject({ rule: 'REQUIRED', source: { quote: 'Ersättare för respektive deltagare utses.' } });
+  });
+
+  it('länsdelsgrupp: four of them, substitutes REQUIRED, chair chosen among the representatives for at least a year, no invented frequency', () => {
+    const b = body('lansdelsgrupp');
+    expect(b.kind).toBe('SUB_COUNTY_GROUP');
+    expect(b.level).toBe('TACTICAL');
+    expect(b.instances!.count).toBe(4);
+    expect(b.substitutes.rule).toBe('REQUIRED');
+    expect(b.substitutes.source!.quote).toBe('Verksamheterna ska utse ersättare vid frånvaro.');
+    expect(b.chair!.selection).toMatch(/bland länsdelsgruppens representanter/);
+    expect(b.chair!.term).toMatch(/[Mm]inst ett år i taget/);
+    expect(b.chair!.source.quote).toBe('Ordförande för länsdelsgruppen utses bland länsdelsgruppens representanter för minst ett år i taget.');
+    expect(b.agendaBy!.who).toBe('Länsdelsgruppens arbetsutskott');
+    expect(b.cadence).toBeNull(); // the document leaves the frequency to the annual planning
+  });
+
+  it('every body with a chair says how it is filled, with a quote; every stated substitute rule has a quote', () => {
+    const chaired = region.bodies.filter((b) => b.chair);
+    expect(chaired.map((b) => b.id)).toEqual(expect.arrayContaining([
+      'orebro:chefsgrupp-social-valfard-vard-omsorg', 'orebro:chefsgrupp-folkhalsa', 'orebro:samverkansgrupp-barn-och-unga', 'orebro:lansdelsgrupp',
+    ]));
+    for (const b of chaired) {
+      expect(b.chair!.holder ?? b.chair!.selection ?? b.chair!.rotation, b.id).toBeTruthy();
+      expect(b.chair!.source.quote).toMatch(/ordför/i);
+    }
+    for (const b of region.bodies) {
+      if (b.substitutes.rule === 'NOT_STATED') expect(b.substitutes.source, b.id).toBeNull();
+      else expect(b.substitutes.source!.quote, b.id).toMatch(/rsättare/);
+      if (b.cadence) expect(b.cadence.source.quote).toContain(b.cadence.text);
+    }
+  });
+
+  it('reporting: local groupings report regularly to the länsdelsgrupper, each group plans its follow-up yearly', () => {
+    const local = region.reportingDuties.find((r) => r.id === 'orebro:lokala-samverkansgrupperingar-aterrapportering')!;
+    expect(local).toMatchObject({ fromBodyId: 'orebro:lokala-samverkansgrupperingar', toBodyId: 'orebro:lansdelsgrupp' });
+    expect(local.cadence).toMatchObject({ text: 'regelbundet', minPerYear: null, maxPerYear: null });
+    expect(local.source.quote).toBe('De lokala samverkansgrupperingarna ska regelbundet återrapportera genomförda aktiviteter och frågor som behöver lösas på övergripande nivå till länsdelsgrupper.');
+    const yearly = region.reportingDuties.find((r) => r.id === 'orebro:arlig-uppfoljning-rapporteras')!;
+    expect(yearly.cadence).toMatchObject({ minPerYear: 1, maxPerYear: 1 });
+    const kcrd = region.reportingDuties.find((r) => r.toBodyId === 'orebro:kcrd')!;
+    expect(kcrd.source.quote).toContain('KCRD för ställningstagande');
+  });
+
+  it('samverkansledare: convenes and keeps the minutes of the länsdelsgrupp, among its duties in Swedish', () => {
+    const r = role('samverkansledare');
+    expect(r.kind).toBe('COORDINATOR');
+    expect(r.servesBodyIds).toContain('orebro:lansdelsgrupp');
+    const convening = r.duties.find((d) => d.category === 'CONVENING' && d.text === 'Kalla till möten i länsdelsgrupp.')!;
+    expect(convening.source.quote).toBe('Kalla till möten och föra minnesanteckningar i länsdelsgrupp.');
+    const minutes = r.duties.find((d) => d.category === 'MINUTES')!;
+    expect(minutes.text).toBe('Föra minnesanteckningar i länsdelsgrupp.');
+    expect(r.duties.map((d) => d.source.quote)).toEqual(expect.arrayContaining([
+      'Samordna revidering och uppföljning av handlingsplan.',
+      'Dialog och erfarenhetsutbyte med de andra samverkansledarna.',
+    ]));
+    expect(r.duties.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it('lists the roles of both documents with their duties', () => {
+    expect(region.roles.map((r) => r.title)).toEqual(expect.arrayContaining([
+      'Samverkansledare', 'Metodhandledare (ViSam)', 'Utvecklingsledare (område välfärd och folkhälsa)', 'Medicinsk rådgivare från hälso- och sjukvården',
+      'Ordförande, chefsgrupp för social välfärd samt vård och omsorg', 'Ordförande, länsdelsgrupp',
+    ]));
+    const chair = role('ordforande-chefsgrupp-social-valfard-vard-omsorg');
+    expect(chair.duties.find((d) => d.category === 'CONVENING')!.source.quote).toContain('ordföranden svarar för kallelse');
+    expect(role('socialchef-och-vardcentralchef-lokal-samverkan').duties[0]!.source.quote)
+      .toBe('Socialchef och chef för vårdcentralen i respektive kommun ansvarar för att lokal samverkan upprätthålls.');
+  });
+
+  it('keeps the region’s own Swedish wording in every text', () => {
+    const texts = [
+      ...region.bodies.flatMap((b) => [...b.purposes, ...b.assignments, ...(b.establishedBy ? [b.establishedBy] : [])].map((s) => s.text)),
+      ...region.roles.flatMap((r) => r.duties.map((d) => d.text)),
+      ...region.decisionRules.map((d) => d.text),
+    ];
+    expect(texts.length).toBeGreaterThan(80);
+    expect(texts.filter((t) => ENGLISH.test(t))).toEqual([]);
+  });
+
+  it('region-specific: the three levels and the four länsdelar', () => {
+    expect(region.levels.map((l) => l.name)).toEqual(expect.arrayContaining(['Makro/strategisk nivå', 'Meso/taktisk nivå', 'Mikro/operativ nivå']));
+    expect(region.levels.find((l) => l.name === 'Meso/taktisk nivå')!.source.quote).toMatch(/^Meso\/taktisk nivå: Verksamhetschefer inom regionen och kommunerna\./);
+    expect(region.lansdelar).toHaveLength(1);
+    expect(region.lansdelar[0]!.source.quote).toContain('de fyra länsdelarna');
+    expect(region.regionalFacts.find((f) => f.id === 'orebro:samverkansledare-sedan-2015')!.count).toBe(4);
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * SAMLA through the gateway: every analyst question answered with its quote, every served quote checked
+ * against the source document on disk.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gqlOk } from '../../../test/support/client';
+
+const CODE = 'samla';
+const DOCS = ['004_d4ad0bc19c53bb6e.txt'];
+const sourcesDir = join(__dirname, '..', '..', '..', 'docs', 'sources');
+const documentText = new Map(DOCS.map((f) => [f, readFileSync(join(sourcesDir, f), 'utf8')]));
+
+interface Src { document: string; section: string; quote: string }
+interface Cad { label: string | null; text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean; source: Src }
+interface Office { holder: string | null; selection: string | null; term: string | null; rotation: string | null; note: string | null; source: Src }
+interface Holder { who: string; source: Src }
+interface Stmt { text: string; group: string | null; source: Src }
+interface Fact { id: string; topic: string; name: string; value: string | null; count: number | null; source: Src }
+interface Body {
+  id: string; name: string; kind: string; level: string | null; document: string;
+  instances: { count: number | null; names: string[]; source: Src } | null;
+  parent: { bodyId: string; relation: string; source: Src } | null;
+  establishedBy: Stmt | null; purposes: Stmt[]; assignments: Stmt[];
+  composition: Array<{ organisation: string | null; function: string; seats: { min: number | null; max: number | null; text: string } | null; appointedBy: string | null; source: Src }>;
+  substitutes: { rule: string; note: string | null; source: Src | null };
+  chair: Office | null; viceChair: Office | null; convener: Holder | null; agendaBy: Holder | null;
+  minutes: { kept: boolean | null; keeper: string | null; source: Src } | null;
+  noticeContent: Stmt | null; cadence: Cad | null; otherMeetings: Cad[];
+}
+interface Role { id: string; title: string; kind: string; servesBodyIds: string[]; duties: Array<{ group: string | null; text: string; category: string; source: Src }>; source: Src }
+interface Report { id: string; artifact: string; description: string; fromBodyId: string | null; fromRoleId: string | null; fromText: string; toBodyId: string | null; toText: string; cadence: Cad | null; source: Src }
+interface Region {
+  code: string; name: string;
+  documents: Array<{ file: string; title: string; source: Src }>;
+  bodies: Body[]; roles: Role[]; reportingDuties: Report[];
+  plans: Array<{ id: string; name: string; kind: string; description: string | null; revision: Cad | null; source: Src }>;
+  decisionRules: Array<{ id: string; text: string; source: Src }>;
+  regionalFacts: Fact[];
+  targetGroups: Fact[]; chairRotation: Fact[];
+}
+
+const FRAGMENTS: Record<string, string> = {
+  Src: 'fragment Src on Source { document section quote }',
+  Cad: 'fragment Cad on MeetingCadence { label text minPerYear maxPerYear approximate whenNeeded note source { ...Src } }',
+  Off: 'fragment Off on Office { holder selection term rotation note source { ...Src } }',
+  Fact: 'fragment Fact on RegionalFact { id topic name value count note source { ...Src } }',
+};
+/** A query with exactly the fragments it spreads (GraphQL rejects unused ones). */
+const withFragments = (q: string) => [q, ...Object.entries(FRAGMENTS).filter(([n]) => new RegExp(`\\.\\.\\.${n}\\b`).test(q)).map(([, f]) => f)].join('\n');
+/** The drill-down root of this region, through the gateway; split in three so no request hits the gateway's cost limit. */
+const QUERIES = [
+  /* GraphQL */ `{
+    r: samla {
+      code name
+      documents { file title source { ...Src } }
+      bodies {
+        id name kind level document
+        levelSource { ...Src } permanenceSource { ...Src }
+        instances { count names source { ...Src } }
+        parent { bodyId relation source { ...Src } }
+        establishedBy { text group source { ...Src } }
+        purposes { text group source { ...Src } }
+        assignments { text group source { ...Src } }
+        composition { organisation function seats { min max text } appointedBy source { ...Src } }
+        substitutes { rule note source { ...Src } }
+        chair { ...Off } viceChair { ...Off }
+        convener { who note source { ...Src } }
+        agendaBy { who note source { ...Src } }
+        minutes { kept keeper note source { ...Src } }
+        noticeContent { text group source { ...Src } }
+        cadence { ...Cad } otherMeetings { ...Cad }
+      }
+    }
+  }`,
+  /* GraphQL */ `{
+    r: samla {
+      roles {
+        id title kind servesBodyIds
+        employer { text source { ...Src } } financing { text source { ...Src } }
+        postHolders { count perBody text source { ...Src } }
+        duties { group text category source { ...Src } }
+        source { ...Src }
+      }
+      reportingDuties { id artifact description fromBodyId fromRoleId fromText toBodyId toText cadence { ...Cad } source { ...Src } }
+    }
+  }`,
+  /* GraphQL */ `{
+    r: samla {
+      plans { id name kind description revision { ...Cad } source { ...Src } }
+      decisionRules { id text source { ...Src } }
+      regionalFacts { ...Fact }
+      targetGroups { ...Fact } chairRotation { ...Fact }
+    }
+  }`,
+].map(withFragments);
+
+/** Every Source object anywhere in an answer. */
+function sources(value: unknown, out: Src[] = []): Src[] {
+  if (Array.isArray(value)) value.forEach((v) => sources(v, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.quote === 'string') out.push(o as unknown as Src);
+    else Object.values(o).forEach((v) => sources(v, out));
+  }
+  return out;
+}
+/** The served quotes that are not exact substrings of the document they name. */
+function notInDocument(list: Src[]): Src[] {
+  return list.filter((s) => !documentText.get(s.document)?.includes(s.quote));
+}
+/** A cadence's verbatim phrase must stand in its quote, and the quote in the document. */
+function expectCadence(c: Cad | null | undefined, text: string, min: number | null, max: number | null, approximate = false) {
+  expect(c, `cadence "${text}"`).toBeTruthy();
+  expect(c).toMatchObject({ text, minPerYear: min, maxPerYear: max, approximate });
+  expect(c!.source.quote).toContain(text);
+}
+const ENGLISH = /\b(the|and|of|with|is|are|when|for each)\b/i;
+
+let region: Region;
+const body = (slug: string) => {
+  const b = region.bodies.find((x) => x.id === `${CODE}:${slug}`);
+  expect(b, `body ${slug}`).toBeTruthy();
+  return b!;
+};
+const role = (slug: string) => {
+  const r = region.roles.find((x) => x.id === `${CODE}:${slug}`);
+  expect(r, `role ${slug}`).toBeTruthy();
+  return r!;
+};
+
+beforeAll(async () => {
+  const parts = await Promise.all(QUERIES.map((q) => gqlOk<{ r: Partial<Region> }>(q)));
+  region = Object.assign({}, ...parts.map((p) => p.r)) as Region;
+});
+
+describe('SAMLA through the gateway', () => {
+  it('answers from its document', () => {
+    expect(region.code).toBe(CODE);
+    expect(region.name).toBe('SAMLA (Lerum–Alingsås)');
+    expect(region.documents.map((d) => d.file)).toEqual(DOCS);
+    expect(region.bodies.map((b) => b.id)).toEqual([
+      'samla:samordningsgruppen', 'samla:politiska-samradsgruppen', 'samla:au-samordningsgruppen', 'samla:nosam', 'samla:temagrupper', 'samla:arbetsgrupper',
+    ]);
+  });
+
+  it('is the same region through the gateway’s region(code:) entry point', async () => {
+    const viaRegion = await gqlOk<{ region: { code: string; bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }> } }>(
+      'query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code: CODE });
+    expect(viaRegion.region.code).toBe(CODE);
+    expect(viaRegion.region.bodies.map((b) => b.id)).toEqual(region.bodies.map((b) => b.id));
+    expect(viaRegion.region.bodies.map((b) => b.cadence?.minPerYear ?? null)).toEqual(region.bodies.map((b) => b.cadence?.minPerYear ?? null));
+    expect(notInDocument(sources(viaRegion))).toEqual([]);
+  });
+
+  it('serves no quote that is not in its source document', () => {
+    const all = sources(region);
+    expect(all.length).toBeGreaterThan(100);
+    for (const s of all) expect(s.document).toBe(DOCS[0]);
+    expect(notInDocument(all)).toEqual([]);
+    expect(notInDocument([{ ...all[0]!, quote: `${all[0]!.quote}§` }])).toHaveLength(1);
+  });
+
+  it('Samordningsgruppen meets about 2–3 times per half-year, plus short check-ins when needed', () => {
+    const b = body('samordningsgruppen');
+    expectCadence(b.cadence, 'cirka 2–3 gånger per halvår', 4, 6, true);
+    expect(b.cadence!.whenNeeded).toBe(false);
+    const extra = b.otherMeetings.find((m) => m.whenNeeded)!;
+    expect(extra).toMatchObject({ text: 'kortare avstämningsmöten vid behov', minPerYear: null, maxPerYear: null });
+    expect(extra.source.quote).toContain(extra.text);
+  });
+
+  it('the chair rotates between the huvudmän with a one-year term; the other huvudman appoints the vice chair', () => {
+    const b = body('samordningsgruppen');
+    expect(b.chair!.holder).toBeNull();
+    expect(b.chair!.term).toBe('Mandatperiod om ett år');
+    expect(b.chair!.rotation).toMatch(/^Ordförandeskapet roterar mellan huvudmännen/);
+    expect(b.chair!.selection).toBe('Ordförandeskapet i Samordningsgruppen följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen.');
+    expect(b.chair!.source.quote).toBe('Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år.');
+    expect(b.viceChair!.selection).toBe('Utses av den huvudman som inte innehar ordförandeskapet.');
+    expect(b.viceChair!.source.quote).toBe('Gruppen har även en vice ordförande, som utses av den huvudman som inte innehar ordförandeskapet.');
+  });
+
+  it('processledaren convenes and prepares the meetings with the AU', () => {
+    const b = body('samordningsgruppen');
+    expect(b.convener).toMatchObject({ who: 'Processledaren för SAMLA', source: { quote: 'Processledaren för SAMLA är sammankallande' } });
+    expect(b.agendaBy!.who).toBe('Processledaren för SAMLA, i nära samverkan med AU för Samordningsgruppen');
+    expect(body('au-samordningsgruppen').parent).toMatchObject({ bodyId: 'samla:samordningsgruppen', relation: 'SUPPORTS' });
+  });
+
+  it('substitutes are FORBIDDEN, with the reason in the quote', () => {
+    const b = body('samordningsgruppen');
+    expect(b.substitutes.rule).toBe('FORBIDDEN');
+    expect(b.substitutes.source!.quote).toBe('kan representanterna inte utse ersättare vid frånvaro');
+    for (const other of region.bodies.filter((x) => x.id !== b.id)) expect(other.substitutes).toMatchObject({ rule: 'NOT_STATED', source: null });
+  });
+
+  it('reporting: results back to the political consultation group, a yearly joint Årsrapport', () => {
+    const back = region.reportingDuties.find((r) => r.toBodyId === 'samla:politiska-samradsgruppen')!;
+    expect(back).toMatchObject({ fromBodyId: 'samla:samordningsgruppen', artifact: 'FEEDBACK', cadence: null });
+    expect(back.description).toBe('Följa upp och utvärdera aktiviteter, samt återrapportera resultat till den politiska samrådsgruppen.');
+    const annual = region.reportingDuties.find((r) => r.artifact === 'ANNUAL_REPORT')!;
+    expectCadence(annual.cadence, 'Årlig', 1, 1);
+    expect(annual.description).toBe('Årlig skriftlig sammanställning av resultat i en gemensam Årsrapport.');
+    const nosam = region.reportingDuties.find((r) => r.fromBodyId === 'samla:nosam')!;
+    expect(nosam.toBodyId).toBe('samla:samordningsgruppen');
+  });
+
+  it('roles: processledaren convenes and prepares; each representative has three duties; chairs only named', () => {
+    expect(region.roles.map((r) => r.title)).toEqual(expect.arrayContaining([
+      'Processledare SAMLA', 'Delregional samordnare', 'Ordförande i Samordningsgruppen', 'Vice ordförande i Samordningsgruppen',
+      'Representant i Samordningsgruppen', 'NOSAM ordförande', 'NOSAM vice ordförande',
+    ]));
+    const pl = role('processledare-samla');
+    expect(pl.kind).toBe('PROCESS_LEAD');
+    expect(pl.duties.find((d) => d.category === 'CONVENING')!.text).toBe('Processledaren för SAMLA är sammankallande');
+    expect(pl.duties.map((d) => d.text)).toEqual(expect.arrayContaining(['Planering av möten', 'Framtagande av underlag']));
+    expect(role('representant-samordningsgruppen').duties.map((d) => d.text)).toEqual([
+      'Lämna synpunkter i förväg vid förhinder.',
+      'Ta del av mötesinformation i efterhand.',
+      'Säkerställa en fungerande informationskedja till och från Samordningsgruppen inom den egna organisationen.',
+    ]);
+  });
+
+  it('keeps the region’s own Swedish wording (typo "SAML A" fixed in text, verbatim in the quote)', () => {
+    const b = body('samordningsgruppen');
+    expect(b.assignments).toHaveLength(17);
+    expect(b.assignments[0]!.text).toBe('Prioritera och fatta inriktningsbeslut i frågor som rör vårdsamverkan mellan kommun och region.');
+    const economy = b.assignments.find((a) => a.source.quote.startsWith('Hantera SAML A ekonomi'))!;
+    expect(economy.text).toBe('Hantera SAMLA ekonomi, vilket inkluderar uppföljning, prioriteringar och ekonomiska ställningstaganden.');
+    const texts = [
+      ...region.bodies.flatMap((x) => [...x.purposes, ...x.assignments, ...(x.establishedBy ? [x.establishedBy] : [])].map((s) => s.text)),
+      ...region.roles.flatMap((r) => r.duties.map((d) => d.text)),
+      ...region.decisionRules.map((d) => d.text),
+      ...region.reportingDuties.map((r) => r.description),
+      ...region.plans.map((p) => p.description ?? ''),
+      ...region.regionalFacts.map((f) => f.value ?? ''),
+    ];
+    expect(texts.filter((t) => ENGLISH.test(t))).toEqual([]);
+    expect(texts.filter((t) => t.includes('SAML A'))).toEqual([]);
+  });
+
+  it('region-specific: three target groups and the chair rotation', () => {
+    expect(region.targetGroups.find((f) => f.count === 3)!.value).toBe('Barn och unga; Personer med psykisk ohälsa, skadligt bruk och beroende; Äldre');
+    expect(region.targetGroups.map((f) => f.name)).toEqual(expect.arrayContaining(['Barn och unga', 'Äldre']));
+    const rotation = Object.fromEntries(region.chairRotation.map((f) => [f.id, f]));
+    expect(rotation['samla:chair-rotation-one-year']!.source.quote).toBe('Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år.');
+    expect(rotation['samla:vice-chair-when-municipalities-chair']!.value).toBe('När kommunerna har ordförandeskapet, utses vice ordförande av regionen.');
+    expect(region.chairRotation).toHaveLength(4);
+  });
+});

@@ -1,0 +1,294 @@
+/**
+ * Issue 4 acceptance through the gateway: one test per comparison question, every example query in
+ * docs/queries/, and every aggregate with one region down (its own gateway on port 14100 whose Kalmar
+ * URL points where nothing listens).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { gql, gqlOk } from './support/client';
+
+const ROOT = join(__dirname, '..');
+const QUERIES_DIR = join(ROOT, 'docs', 'queries');
+const QUERY_FILES = readdirSync(QUERIES_DIR).filter((n) => n.endsWith('.graphql')).sort();
+const readQuery = (name: string) => readFileSync(join(QUERIES_DIR, name), 'utf8');
+
+interface Quote { document: string; section: string; quote: string }
+
+describe('comparison aggregates through the gateway', () => {
+  it('1. bodies: filtered (incl. role kind and report artifact), sorted, cursor-paginated, with quotes', async () => {
+    type Node = { id: string; regionCode: string; name: string; frequency: { minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null; substituteRule: { rule: string; quote: { quote: string } | null }; roleKinds: string[]; reportArtifacts: string[] };
+    type Conn = { totalCount: number; missingRegions: string[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[]; edges: Array<{ cursor: string; node: { id: string } }> };
+    const fields = 'totalCount missingRegions nodes { id regionCode name frequency { minPerYear maxPerYear source { quote } } substituteRule { rule quote { quote } } roleKinds reportArtifacts }';
+    const pageFields = 'totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id }';
+    // One aggregate per request: the gateway's cost limit is per operation.
+    const bodies = async (args: string) => (await gqlOk<{ landscape: { bodies: Conn } }>(`{ landscape { bodies(${args}) { ${fields} } } }`)).landscape.bodies;
+    const frequent = await bodies('filter: { meetsAtLeast: 6 }, sort: { field: MEETINGS_PER_YEAR, direction: DESC }');
+    const forbidden = await bodies('filter: { substituteRules: [FORBIDDEN] }');
+    const chaired = await bodies('filter: { roleKinds: [CHAIR], regions: ["orebro", "samla"] }');
+    const annual = await bodies('filter: { reportArtifacts: [ANNUAL_REPORT] }');
+    const byName = await bodies('sort: { field: NAME }, first: 200');
+
+    const chefsgrupp = frequent.nodes.find((n) => n.id === 'orebro:chefsgrupp-social-valfard-vard-omsorg')!;
+    expect(chefsgrupp.frequency).toMatchObject({ minPerYear: 6, maxPerYear: null });
+    expect(chefsgrupp.frequency!.source.quote).toContain('minst sex gånger per år');
+    for (const n of frequent.nodes) expect(n.frequency!.minPerYear).toBeGreaterThanOrEqual(6);
+    const mins = frequent.nodes.map((n) => n.frequency!.minPerYear!);
+    expect(mins).toEqual([...mins].sort((a, b) => b - a));
+    expect(frequent.missingRegions).toEqual([]);
+
+    const samla = forbidden.nodes.find((n) => n.id === 'samla:samordningsgruppen')!;
+    expect(samla.substituteRule.rule).toBe('FORBIDDEN');
+    expect(samla.substituteRule.quote!.quote).toContain('kan representanterna inte utse ersättare');
+    expect(forbidden.nodes.every((n) => n.substituteRule.rule === 'FORBIDDEN')).toBe(true);
+
+    expect(chaired.nodes.length).toBeGreaterThan(0);
+    expect(chaired.nodes.every((n) => ['orebro', 'samla'].includes(n.regionCode) && n.roleKinds.includes('CHAIR'))).toBe(true);
+    expect(chaired.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['orebro:chefsgrupp-folkhalsa', 'samla:samordningsgruppen']));
+
+    expect(annual.nodes.map((n) => n.id)).toContain('samla:samordningsgruppen');
+    expect(annual.nodes.every((n) => n.reportArtifacts.includes('ANNUAL_REPORT'))).toBe(true);
+
+    const names = byName.nodes.map((n) => n.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'sv')));
+    expect(new Set(byName.nodes.map((n) => n.regionCode))).toEqual(new Set(['orebro', 'kalmar', 'hoglandet', 'samla']));
+
+    // Walk the whole list two at a time: every body exactly once, in the same order as one big page.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const r: { landscape: { bodies: Conn } } = await gqlOk(
+        `query($after: String) { landscape { bodies(sort: { field: NAME }, first: 2, after: $after) { ${pageFields} } } }`, { after },
+      );
+      const conn = r.landscape.bodies;
+      expect(conn.totalCount).toBe(byName.totalCount);
+      expect(conn.edges.map((e) => e.node.id)).toEqual(conn.nodes.map((n) => n.id));
+      seen.push(...conn.nodes.map((n) => n.id));
+      if (!conn.pageInfo.hasNextPage) break;
+      expect(conn.pageInfo.endCursor).toBe(conn.edges.at(-1)!.cursor);
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(byName.nodes.map((n) => n.id));
+  });
+
+  it('2. frequencySummary: bodies per level, sum of documented minimum meetings of standing bodies, bodies with no frequency', async () => {
+    type Row = { regionCode: string; bodyCount: number; bodiesPerLevel: Array<{ value: string | null; count: number }>; standingMinMeetingsPerYear: number; standingBodiesWithMinimum: number; bodiesWithoutFrequency: number };
+    const data = await gqlOk<{ landscape: { frequencySummary: { missingRegions: string[]; regions: Row[] } } }>(`{
+      landscape { frequencySummary { missingRegions regions { regionCode bodyCount bodiesPerLevel { value count } standingMinMeetingsPerYear standingBodiesWithMinimum bodiesWithoutFrequency } } }
+    }`);
+    const s = data.landscape.frequencySummary;
+    expect(s.missingRegions).toEqual([]);
+    expect(s.regions.map((r) => r.regionCode)).toEqual(['orebro', 'kalmar', 'hoglandet', 'samla']);
+    for (const r of s.regions) expect(r.bodiesPerLevel.reduce((n, l) => n + l.count, 0)).toBe(r.bodyCount);
+    const by = (code: string) => s.regions.find((r) => r.regionCode === code)!;
+    // Örebro: both chefsgrupper "minst sex gånger per år" and Samverkansgrupp barn och unga "cirka sex gånger".
+    expect(by('orebro').standingMinMeetingsPerYear).toBeGreaterThanOrEqual(18);
+    expect(by('kalmar').standingMinMeetingsPerYear).toBeGreaterThanOrEqual(2); // Gemensam presidiekonferens
+    expect(by('samla').standingMinMeetingsPerYear).toBe(4); // "cirka 2–3 gånger per halvår"
+    expect(by('hoglandet')).toMatchObject({ standingMinMeetingsPerYear: 0, standingBodiesWithMinimum: 0 });
+    expect(by('hoglandet').bodiesWithoutFrequency).toBe(by('hoglandet').bodyCount); // Höglandet states no frequency
+  });
+
+  it('3. rolesCrosswalk: each region\'s roles per canonical kind, duties by category with the region\'s wording and quotes, body offices included', async () => {
+    type Role = { id: string; origin: string; title: string | null; bodies: Array<{ name: string | null }>; dutiesByCategory: Array<{ category: string; duties: Array<{ text: string; quote: Quote }> }>; offices: Array<{ bodyName: string; rotation: string | null; quote: Quote }>; quote: Quote };
+    type Row = { kind: string; regions: Array<{ regionCode: string; roles: Role[] }> };
+    const data = await gqlOk<{ landscape: { rolesCrosswalk: { missingRegions: string[]; rows: Row[] } } }>(`{
+      landscape { rolesCrosswalk(kinds: [COORDINATOR, CHAIR, CONVENER]) { missingRegions rows { kind regions { regionCode roles {
+        id origin title bodies { name } dutiesByCategory { category duties { text quote { document section quote } } }
+        offices { bodyName rotation quote { document section quote } } quote { document section quote }
+      } } } } }
+    }`);
+    const rows = data.landscape.rolesCrosswalk.rows;
+    expect(rows.map((r) => r.kind)).toEqual(['COORDINATOR', 'CHAIR', 'CONVENER']);
+    const cell = (kind: string, region: string) => rows.find((r) => r.kind === kind)!.regions.find((r) => r.regionCode === region)!.roles;
+
+    const coordinators = rows.find((r) => r.kind === 'COORDINATOR')!;
+    expect(coordinators.regions.map((r) => r.regionCode)).toEqual(['orebro', 'kalmar', 'hoglandet', 'samla']);
+    expect(coordinators.regions.every((r) => r.roles.length > 0)).toBe(true);
+    const koordinator = cell('COORDINATOR', 'hoglandet').find((r) => r.title === 'Samverkanskoordinator')!;
+    const reporting = koordinator.dutiesByCategory.find((g) => g.category === 'REPORTING')!;
+    expect(reporting.duties.length).toBeGreaterThan(0);
+    for (const d of reporting.duties) expect(d.quote.quote.length).toBeGreaterThan(0);
+    expect(cell('COORDINATOR', 'orebro').map((r) => r.title)).toContain('Samverkansledare');
+
+    const samlaChair = cell('CHAIR', 'samla').find((r) => r.id === 'samla:ordforande-samordningsgruppen')!;
+    expect(samlaChair.offices[0]!.rotation).toBeTruthy();
+    expect(samlaChair.offices[0]!.quote.quote).toContain('Ordförandeskapet roterar');
+
+    const convener = cell('CONVENER', 'samla').find((r) => r.origin === 'BODY_OFFICE')!;
+    expect(convener.title).toBe('Processledaren för SAMLA');
+    expect(convener.quote.quote).toContain('Processledaren för SAMLA är sammankallande');
+  });
+
+  it('4. reportingDuties side by side, and reportingChains as nodes and edges up to the political level', async () => {
+    type Duty = { id: string; regionCode: string; artifact: string; from: { text: string; roleTitle: string | null }; to: { text: string }; frequency: { text: string; minPerYear: number | null; maxPerYear: number | null } | null; quote: Quote };
+    type Chain = { regionCode: string; nodes: Array<{ id: string; level: string | null }>; edges: Array<{ from: string; to: string; relation: string; quote: Quote }>; paths: Array<{ bodyIds: string[]; reachesPolitical: boolean }> };
+    const data = await gqlOk<{ landscape: { reportingDuties: { missingRegions: string[]; duties: Duty[] }; reportingChains: { missingRegions: string[]; regions: Chain[] } } }>(`{
+      landscape {
+        reportingDuties(filter: { artifacts: [HALF_YEAR_REPORT, ANNUAL_REPORT] }) { missingRegions duties { id regionCode artifact from { text roleTitle } to { text } frequency { text minPerYear maxPerYear } quote { document section quote } } }
+        reportingChains { missingRegions regions { regionCode nodes { id level } edges { from to relation quote { document section quote } } paths { bodyIds reachesPolitical } } }
+      }
+    }`);
+    const duties = data.landscape.reportingDuties.duties;
+    expect(duties.every((d) => ['HALF_YEAR_REPORT', 'ANNUAL_REPORT'].includes(d.artifact))).toBe(true);
+    const halfYear = duties.find((d) => d.regionCode === 'hoglandet' && d.artifact === 'HALF_YEAR_REPORT')!;
+    expect(halfYear.frequency).toMatchObject({ text: 'halvårsvisa', minPerYear: 2, maxPerYear: 2 });
+    expect(halfYear.from.roleTitle).toBe('Samverkanskoordinator');
+    expect(halfYear.quote.quote).toContain('halvårsvisa rapporter');
+    const annual = duties.find((d) => d.regionCode === 'samla' && d.artifact === 'ANNUAL_REPORT')!;
+    expect(annual.frequency!.minPerYear).toBe(1);
+
+    const chains = data.landscape.reportingChains;
+    expect(chains.missingRegions).toEqual([]);
+    expect(chains.regions.map((r) => r.regionCode)).toEqual(['orebro', 'kalmar', 'hoglandet', 'samla']);
+    for (const region of chains.regions) {
+      const ids = new Set(region.nodes.map((n) => n.id));
+      for (const e of region.edges) {
+        expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+        expect(e.quote.quote.length).toBeGreaterThan(0);
+      }
+    }
+    const samla = chains.regions.find((r) => r.regionCode === 'samla')!;
+    expect(samla.edges).toContainEqual(expect.objectContaining({ from: 'samla:samordningsgruppen', to: 'samla:politiska-samradsgruppen', relation: 'REPORTS_TO' }));
+    expect(samla.paths).toContainEqual({ bodyIds: ['samla:nosam', 'samla:samordningsgruppen', 'samla:politiska-samradsgruppen'], reachesPolitical: true });
+    const orebro = chains.regions.find((r) => r.regionCode === 'orebro')!;
+    const fromLocal = orebro.paths.find((p) => p.bodyIds[0] === 'orebro:lokala-samverkansgrupperingar')!;
+    expect(fromLocal.reachesPolitical).toBe(true);
+    expect(fromLocal.bodyIds).toContain('orebro:lansdelsgrupp');
+  });
+
+  it('5. comparisonMatrix: aspects × regions, STATED (including a stated no) vs NOT_STATED, with quotes', async () => {
+    type Cell = { regionCode: string; status: string; value: string | null; quotes: Quote[] };
+    const data = await gqlOk<{ landscape: { comparisonMatrix: { missingRegions: string[]; columns: string[]; topBodies: Array<{ regionCode: string; body: { id: string } | null }>; rows: Array<{ aspect: string; cells: Cell[] }> } } }>(`{
+      landscape { comparisonMatrix { missingRegions columns topBodies { regionCode body { id } } rows { aspect cells { regionCode status value quotes { document section quote } } } } }
+    }`);
+    const m = data.landscape.comparisonMatrix;
+    expect(m.columns).toEqual(['orebro', 'kalmar', 'hoglandet', 'samla']);
+    expect(m.rows.map((r) => r.aspect)).toEqual(expect.arrayContaining([
+      'CHAIR_SELECTION', 'VICE_CHAIR', 'SUBSTITUTES', 'CONVENER', 'MINUTES', 'TOP_BODY_FREQUENCY', 'ANNUAL_REPORT', 'ACTION_PLAN_REVISION', 'DECISION_RULES',
+    ]));
+    for (const row of m.rows) {
+      expect(row.cells.map((c) => c.regionCode)).toEqual(m.columns);
+      for (const c of row.cells) {
+        if (c.status === 'STATED') expect(c.value && c.quotes.length > 0).toBeTruthy();
+        else expect(c.value).toBeNull();
+      }
+    }
+    const cell = (aspect: string, region: string) => m.rows.find((r) => r.aspect === aspect)!.cells.find((c) => c.regionCode === region)!;
+    expect(m.topBodies.find((t) => t.regionCode === 'orebro')!.body!.id).toBe('orebro:chefsgrupp-social-valfard-vard-omsorg');
+    expect(m.topBodies.find((t) => t.regionCode === 'samla')!.body!.id).toBe('samla:samordningsgruppen');
+    expect(cell('SUBSTITUTES', 'samla')).toMatchObject({ status: 'STATED', value: 'FORBIDDEN' });
+    expect(cell('SUBSTITUTES', 'samla').quotes[0]!.quote).toContain('kan representanterna inte utse ersättare');
+    expect(cell('SUBSTITUTES', 'orebro').status).toBe('NOT_STATED');
+    expect(cell('TOP_BODY_FREQUENCY', 'orebro')).toMatchObject({ status: 'STATED', value: 'minst sex gånger per år' });
+    expect(cell('TOP_BODY_FREQUENCY', 'hoglandet').status).toBe('NOT_STATED');
+    expect(cell('CONVENER', 'samla').value).toBe('Processledaren för SAMLA');
+    expect(cell('ANNUAL_REPORT', 'samla').status).toBe('STATED');
+    expect(cell('ACTION_PLAN_REVISION', 'hoglandet')).toMatchObject({ status: 'STATED' });
+    expect(cell('ACTION_PLAN_REVISION', 'hoglandet').value).toContain('revideras årligen');
+    expect(cell('DECISION_RULES', 'kalmar').status).toBe('STATED');
+  });
+
+  it('6. differences: what one region has that the others lack, with the quotes; two regions at least', async () => {
+    type Dim = { dimension: string; common: string[]; regions: Array<{ regionCode: string; has: string[]; onlyHere: Array<{ value: string; quotes: Quote[] }>; lacks: string[] }> };
+    const data = await gqlOk<{ landscape: { differences: { missingRegions: string[]; regions: string[]; dimensions: Dim[] } } }>(`{
+      landscape { differences(regions: ["samla", "hoglandet"]) { missingRegions regions dimensions { dimension common regions { regionCode has onlyHere { value quotes { quote } } lacks } } } }
+    }`);
+    const d = data.landscape.differences;
+    expect(d.regions).toEqual(['hoglandet', 'samla']);
+    const dim = (name: string, region: string) => d.dimensions.find((x) => x.dimension === name)!.regions.find((r) => r.regionCode === region)!;
+    const samlaSubs = dim('SUBSTITUTE_RULES', 'samla');
+    expect(samlaSubs.onlyHere.map((v) => v.value)).toEqual(['FORBIDDEN']);
+    expect(samlaSubs.onlyHere[0]!.quotes[0]!.quote).toContain('kan representanterna inte utse ersättare');
+    expect(samlaSubs.lacks).toEqual(['REQUIRED']);
+    expect(dim('SUBSTITUTE_RULES', 'hoglandet').onlyHere.map((v) => v.value)).toEqual(['REQUIRED']);
+    expect(dim('ROLE_KINDS', 'samla').onlyHere.map((v) => v.value)).toContain('PROCESS_LEAD');
+    expect(dim('ROLE_KINDS', 'hoglandet').lacks).toContain('PROCESS_LEAD');
+    expect(dim('REPORT_ARTIFACTS', 'hoglandet').onlyHere.map((v) => v.value)).toContain('HALF_YEAR_REPORT');
+    expect(dim('REPORT_ARTIFACTS', 'samla').onlyHere.map((v) => v.value)).toContain('ANNUAL_REPORT');
+    expect(d.dimensions.find((x) => x.dimension === 'ROLE_KINDS')!.common).toContain('COORDINATOR');
+
+    const one = await gql('{ landscape { differences(regions: ["samla"]) { regions } } }');
+    expect(one.errors?.[0]?.message).toMatch(/two or more/);
+    const unknown = await gql('{ landscape { differences(regions: ["samla", "gotland"]) { regions } } }');
+    expect(unknown.errors?.[0]?.message).toMatch(/Unknown region/);
+  });
+});
+
+/** The aggregate a docs query asks for: the first field of landscape other than missingRegions. */
+function mainField(data: { landscape?: Record<string, unknown> } | null | undefined): [string, Record<string, unknown>] {
+  const entry = Object.entries(data?.landscape ?? {}).find(([k]) => k !== 'missingRegions');
+  expect(entry).toBeDefined();
+  return entry as [string, Record<string, unknown>];
+}
+
+/** Non-empty: some list in the aggregate other than missingRegions has entries. */
+function hasContent(value: Record<string, unknown>): boolean {
+  return Object.entries(value).some(([k, v]) => k !== 'missingRegions' && Array.isArray(v) && v.length > 0);
+}
+
+describe('docs/queries', () => {
+  it('has one query per question', () => {
+    expect(QUERY_FILES.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(QUERY_FILES)('%s answers through the gateway with data, no errors, and a non-empty main field', async (name) => {
+    const data = await gqlOk<{ landscape: Record<string, unknown> }>(readQuery(name));
+    const [field, value] = mainField(data);
+    expect(value, field).not.toBeNull();
+    expect(hasContent(value), `${field} is empty`).toBe(true);
+    expect(value.missingRegions).toEqual([]);
+  });
+});
+
+describe('every aggregate with one region down', () => {
+  const PORT = 14100;
+  const url = `http://127.0.0.1:${PORT}/graphql`;
+  let gateway: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    const urls = inject('subgraphUrls');
+    gateway = spawn(process.execPath, [join(ROOT, 'gateway', 'dist', 'index.js')], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        GATEWAY_PORT: String(PORT),
+        LOG_LEVEL: 'silent',
+        OREBRO_URL: urls.orebro!, HOGLANDET_URL: urls.hoglandet!, SAMLA_URL: urls.samla!, COMPARISON_URL: urls.comparison!,
+        KALMAR_URL: 'http://127.0.0.1:14199/graphql', // nothing listens here
+      },
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (gateway.exitCode !== null) throw new Error(`gateway exited with code ${gateway.exitCode}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${PORT}/health`, { signal: AbortSignal.timeout(1000) })).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error('gateway did not answer /health');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(async () => {
+    if (!gateway || gateway.exitCode !== null) return;
+    const exited = new Promise((r) => gateway!.once('exit', r));
+    gateway.kill('SIGTERM');
+    await exited;
+  });
+
+  it.each(QUERY_FILES)('%s answers for the other regions and names kalmar as missing', async (name) => {
+    const r = await gql<{ landscape: Record<string, unknown> }>(readQuery(name), undefined, url);
+    expect(r.status).toBe(200);
+    expect(r.errors?.length).toBeGreaterThan(0); // the gateway reports the failed fetch
+    const [field, value] = mainField(r.data);
+    expect(value.missingRegions, field).toEqual(['kalmar']);
+    expect(hasContent(value), `${field} is empty`).toBe(true);
+    const text = JSON.stringify(value);
+    expect(text).not.toMatch(/"kalmar:|"regionCode":"kalmar"/);
+    expect(text).toMatch(/"samla/);
+  });
+});
