@@ -22,3 +22,4 @@ export * from './server';
 export * from './region-subgraph';
 export * from './graphql/regional';
 export * from './http-errors';
+export * from './metrics';

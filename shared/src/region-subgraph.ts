@@ -15,6 +15,7 @@ import { REGION_ENTITIES } from './orm/entities';
 import { initOrm, migrate } from './orm/orm';
 import { seedRegion } from './orm/seed';
 import { portVar, regionByCode } from './registry';
+import { Metrics } from './metrics';
 import { serve, stopOnSignals, type RunningServer } from './server';
 
 export interface RegionSubgraphOptions {
@@ -76,6 +77,8 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     poolMax: config.DB_POOL_MAX,
     logger,
   }), logger);
+  const metrics = new Metrics();
+  metrics.countSql(orm);
   const applied = await migrate(orm);
   const seeded = await seedRegion(orm, data);
   logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
@@ -92,6 +95,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     context: async ({ requestId, logger: log }) => ({ em: orm.em.fork() as never, logger: log, requestId }),
     ready: async () => { await orm.em.getConnection().execute('select 1'); },
     secret: config.SUBGRAPH_SECRET,
+    metrics,
   });
   const stop = async () => {
     await server.stop();

@@ -10,6 +10,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import express from 'express';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { formatSubgraphError, jsonErrorHandler } from './http-errors';
+import { Metrics } from './metrics';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
@@ -28,6 +29,7 @@ export interface ServeOptions<TContext extends object> {
   ready: () => Promise<void>;
   /** When set, /graphql answers only requests carrying it in x-gateway-secret (from the gateway). */
   secret?: string;
+  metrics?: Metrics;
 }
 
 export const SECRET_HEADER = 'x-gateway-secret';
@@ -63,7 +65,9 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   });
   await apollo.start();
 
+  const metrics = options.metrics ?? new Metrics();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
+  app.get('/metrics', (_req, res) => { res.type('text/plain').send(metrics.render(options.name)); });
   app.get('/ready', async (_req, res) => {
     try {
       await options.ready();
@@ -78,6 +82,7 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        metrics.graphqlRequests++;
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
         return options.context({ requestId, logger: options.logger.child({ requestId }) });
