@@ -33,6 +33,7 @@ beforeAll(async () => {
     ...env,
     GATEWAY_PORT: String(GATEWAY_PORT),
     SUBGRAPH_RETRIES: '0',
+    RESPONSE_CACHE: 'false', // with the cache on, cached answers would (correctly) hide the outage
     OREBRO_URL: urls.orebro!, KALMAR_URL: urls.kalmar!, SAMLA_URL: urls.samla!, COMPARISON_URL: urls.comparison!,
     HOGLANDET_URL: `http://127.0.0.1:${SUBGRAPH_PORT}/graphql`,
   });

@@ -25,6 +25,7 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'false', // this file tests partial answers; the cache has its own test
     DATABASE_URL: inject('databaseUrl'),
     DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
     OREBRO_URL: urls.orebro!, HOGLANDET_URL: urls.hoglandet!, SAMLA_URL: urls.samla!, COMPARISON_URL: urls.comparison!,

@@ -19,6 +19,10 @@ const GatewaySchema = z.object({
   /** Per-attempt timeout of a subgraph request, and retries of queries after a network failure. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
+  /** The response cache (on by default): see response-cache.ts for why it stays correct. */
+  RESPONSE_CACHE: bool.default(true),
+  RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(100).default(1000),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(1000),
   /** Shared secret the gateway sends to the subgraphs (x-gateway-secret); unset: not sent. */
   SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
 });

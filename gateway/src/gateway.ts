@@ -20,6 +20,7 @@ import { createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlV
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
 import { subgraphFetcher } from './fetcher';
+import { ResponseCache } from './response-cache';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
@@ -63,6 +64,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
 
+  const versionUrls = new Map<string, string>();
+  const cache = config.RESPONSE_CACHE
+    ? new ResponseCache({ versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, logger })
+    : undefined;
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -79,10 +85,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       errorPlugin(logger, config.production),
+      ...(cache ? [cache.plugin()] : []),
     ],
     logger,
   });
   await server.start();
+  for (const [name, url] of urls) versionUrls.set(name, url.replace(/\/graphql$/, '/version'));
+  await cache?.start();
 
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
   app.get('/ready', async (_req, res) => {
@@ -113,5 +122,12 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}/graphql`;
   logger.info({ url, production: config.production }, 'gateway ready');
-  return { url, port, stop: () => server.stop() };
+  return {
+    url,
+    port,
+    stop: async () => {
+      cache?.stop();
+      await server.stop();
+    },
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig } from './config';
 import { loadRegionData } from './data/load';
@@ -96,6 +97,8 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     ready: async () => { await orm.em.getConnection().execute('select 1'); },
     secret: config.SUBGRAPH_SECRET,
     metrics,
+    // A new process may run new code; new data needs a new process: either changes the version.
+    version: `${randomUUID()}:${createHash('sha256').update(data.files.map((f) => f.sha256).join()).digest('hex').slice(0, 16)}`,
   });
   const stop = async () => {
     await server.stop();

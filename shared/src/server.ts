@@ -30,6 +30,8 @@ export interface ServeOptions<TContext extends object> {
   /** When set, /graphql answers only requests carrying it in x-gateway-secret (from the gateway). */
   secret?: string;
   metrics?: Metrics;
+  /** Changes whenever what this subgraph answers may change (a new process, new data): GET /version. */
+  version?: string;
 }
 
 export const SECRET_HEADER = 'x-gateway-secret';
@@ -67,6 +69,8 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
 
   const metrics = options.metrics ?? new Metrics();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
+  const version = options.version ?? randomUUID();
+  app.get('/version', (_req, res) => { res.json({ service: options.name, version }); });
   app.get('/metrics', (_req, res) => { res.type('text/plain').send(metrics.render(options.name)); });
   app.get('/ready', async (_req, res) => {
     try {

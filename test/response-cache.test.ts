@@ -1,0 +1,89 @@
+/**
+ * The gateway's response cache stays correct: complete answers are served from it, answers with a
+ * missing region never are, and a subgraph restart (new code or data) or outage drops it. Runs its
+ * own gateway (15500) with a fast version poll, and its own Kalmar subgraph (15502).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnService, stopChild } from '../scripts/lib/federation';
+import { TEST_SCHEMA_PREFIX } from './support/ports';
+
+const GATEWAY_PORT = 15500;
+const KALMAR_PORT = 15502;
+const POLL_MS = 150;
+const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+const QUERY = '{ landscape { missingRegions meetingFrequencyTable { regionCode bodyName } } }';
+
+let gatewayProcess: ChildProcess | undefined;
+let kalmar: ChildProcess | undefined;
+const env = (extra: Record<string, string>) => {
+  const urls = inject('subgraphUrls');
+  return {
+    ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
+    OREBRO_URL: urls.orebro!, HOGLANDET_URL: urls.hoglandet!, SAMLA_URL: urls.samla!, COMPARISON_URL: urls.comparison!,
+    KALMAR_URL: `http://127.0.0.1:${KALMAR_PORT}/graphql`, ...extra,
+  };
+};
+const startKalmar = () => spawnService('subgraphs/kalmar', KALMAR_PORT, env({ KALMAR_PORT: String(KALMAR_PORT) }));
+const ask = async () => {
+  const res = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  return { hit: res.headers.get('x-cache') === 'hit', body: (await res.json()) as { data: { landscape: { missingRegions: string[] } }; errors?: unknown[] } };
+};
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  kalmar = await startKalmar();
+  gatewayProcess = await spawnService('gateway', GATEWAY_PORT, env({ GATEWAY_PORT: String(GATEWAY_PORT), RESPONSE_CACHE_POLL_MS: String(POLL_MS) }));
+});
+afterAll(async () => {
+  if (gatewayProcess) await stopChild(gatewayProcess);
+  if (kalmar) await stopChild(kalmar);
+});
+
+describe('the response cache', () => {
+  it('serves a repeated complete answer from the cache, identical to the computed one', async () => {
+    const first = await ask();
+    const second = await ask();
+    expect(first.hit).toBe(false);
+    expect(second.hit).toBe(true);
+    expect(second.body).toEqual(first.body);
+    expect(first.body.data.landscape.missingRegions).toEqual([]);
+  });
+
+  it('drops everything when a subgraph stops, never serving a stale complete answer, and never keeps partial answers', async () => {
+    await stopChild(kalmar!);
+    kalmar = undefined;
+    await pause(POLL_MS * 3);
+    const down1 = await ask();
+    const down2 = await ask();
+    for (const r of [down1, down2]) {
+      expect(r.hit).toBe(false);
+      expect(r.body.data.landscape.missingRegions).toEqual(['kalmar']);
+    }
+  });
+
+  it('starts caching again once the subgraph is back, with its new version', async () => {
+    kalmar = await startKalmar();
+    await pause(POLL_MS * 3);
+    const back = await ask();
+    expect(back.hit).toBe(false);
+    expect(back.body.data.landscape.missingRegions).toEqual([]);
+    expect((await ask()).hit).toBe(true);
+  });
+
+  it('a restart of a subgraph (new code or data) drops the cache even with no outage seen', async () => {
+    expect((await ask()).hit).toBe(true);
+    await stopChild(kalmar!);
+    kalmar = await startKalmar(); // a quick restart; its /version is new
+    await pause(POLL_MS * 3);
+    expect((await ask()).hit).toBe(false);
+  });
+
+  it('does not serve one query\'s answer to another (variables and operation text are part of the key)', async () => {
+    const q = 'query R($c: ID!) { region(code: $c) { code name } }';
+    const post = async (c: string) => (await (await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: { c } }) })).json()) as { data: { region: { code: string } } };
+    expect((await post('samla')).data.region.code).toBe('samla');
+    expect((await post('orebro')).data.region.code).toBe('orebro');
+    expect((await post('samla')).data.region.code).toBe('samla');
+  });
+});
