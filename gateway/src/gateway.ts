@@ -3,7 +3,7 @@
  * and serves even when a subgraph is down), with each subgraph's URL overridable from <CODE>_URL.
  * Thin by design: composition, limits, serving. Cross-region logic lives in the comparison subgraph.
  */
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
-import { subgraphFetcher } from './fetcher';
-import { ResponseCache } from './response-cache';
+import { SubgraphDataSource } from './subgraph-source';
+import { ResponseCache, type CacheContext } from './response-cache';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
@@ -43,9 +43,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     buildService: ({ name, url }) => {
       const target = subgraphUrl(name, url, env);
       urls.set(name, target);
-      return new RemoteGraphQLDataSource<RequestContext>({
+      return new SubgraphDataSource<RequestContext & CacheContext>({
+        name,
         url: target,
-        fetcher: subgraphFetcher({ subgraph: name, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retries: config.SUBGRAPH_RETRIES }),
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        retries: config.SUBGRAPH_RETRIES,
         willSendRequest: ({ request, context }) => {
           if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (config.SUBGRAPH_SECRET) request.http?.headers.set(SECRET_HEADER, config.SUBGRAPH_SECRET);
@@ -72,7 +74,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const server = new ApolloServer<RequestContext>({
+  const server = new ApolloServer<RequestContext & CacheContext>({
     gateway,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
@@ -107,10 +109,17 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     const ready = checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: checks });
   });
+  type CachedRequest = express.Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number };
   app.use(
     '/graphql',
-    express.json({ limit: config.BODY_LIMIT }),
-    expressMiddleware(server, { context: async ({ req }) => ({ requestId: requestIdOf(req.headers['x-request-id']) }) }),
+    express.json({ limit: config.BODY_LIMIT, verify: (req, _res, buf) => { (req as CachedRequest).rawBody = buf; } }),
+    ...(cache ? [cache.middleware()] : []),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const r = req as CachedRequest;
+        return { requestId: requestIdOf(req.headers['x-request-id']), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration };
+      },
+    }),
   );
   // Malformed JSON, too large bodies: a clear 4xx in GraphQL's error shape, never a stack trace.
   app.use(jsonErrorHandler(logger, config.BODY_LIMIT));

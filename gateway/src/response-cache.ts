@@ -6,13 +6,13 @@
  * serves nothing from the cache until every subgraph answers again. Nothing here is per user, so
  * nothing is shared that must not be; answers with errors (a region missing) are never kept.
  */
-import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
-import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { NextFunction, Request, Response } from 'express';
+import { createHash, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '@samverkan/shared';
 
-type SingleResult = { data?: Record<string, unknown> | null };
+export interface CacheContext { cacheKey?: string; cacheGeneration?: number }
 
 export interface ResponseCacheOptions {
   /** Subgraph name → its /version URL. */
@@ -23,7 +23,7 @@ export interface ResponseCacheOptions {
 }
 
 export class ResponseCache {
-  private readonly entries: LRUCache<string, SingleResult>;
+  private readonly entries: LRUCache<string, string>;
   private versions = new Map<string, string>();
   private healthy = false;
   private generation = 0;
@@ -32,7 +32,7 @@ export class ResponseCache {
   misses = 0;
 
   constructor(private readonly options: ResponseCacheOptions) {
-    this.entries = new LRUCache({ max: options.maxEntries });
+    this.entries = new LRUCache({ max: options.maxEntries, maxSize: 64 * 1024 * 1024, sizeCalculation: (v) => v.length });
   }
 
   /** Polls the subgraphs' versions until stopped. Resolves after the first round. */
@@ -69,38 +69,47 @@ export class ResponseCache {
     this.healthy = down.length === 0;
   }
 
-  static key(request: { query?: string; operationName?: string | null; variables?: Record<string, unknown> | null }): string {
-    return createHash('sha1').update(request.query ?? '').update('\0').update(request.operationName ?? '')
-      .update('\0').update(JSON.stringify(request.variables ?? {})).digest('base64');
+  /** The key of a request: its exact body bytes (operation text, name and variables, as sent). */
+  static key(rawBody: Buffer): string {
+    return createHash('sha1').update(rawBody).digest('base64');
   }
 
-  plugin(): ApolloServerPlugin<object> {
+  /**
+   * Express middleware in front of Apollo: a hit is answered here with the stored bytes, with no
+   * GraphQL work at all (the identical request passed every limit when it was first answered).
+   * A miss goes on to Apollo carrying its key and the cache generation it started in.
+   */
+  middleware() {
+    return (req: Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number }, res: Response, next: NextFunction) => {
+      if (req.method !== 'POST' || !req.rawBody || !this.healthy) return next();
+      const key = ResponseCache.key(req.rawBody);
+      const hit = this.entries.get(key);
+      if (hit !== undefined) {
+        this.hits++;
+        res.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'hit', 'x-request-id': randomUUID() }).send(hit);
+        return;
+      }
+      this.misses++;
+      req.cacheKey = key;
+      req.cacheGeneration = this.generation;
+      next();
+    };
+  }
+
+  /** Stores complete answers to queries, as the exact bytes Apollo sends. */
+  plugin(): ApolloServerPlugin<CacheContext> {
     const cache = this;
     return {
       async requestDidStart() {
-        let key: string | undefined;
-        let generation = -1;
         return {
-          async responseForOperation(ctx) {
-            if (ctx.operation.operation !== 'query' || !cache.healthy || !ctx.request.query) return null;
-            key = ResponseCache.key(ctx.request);
-            generation = cache.generation;
-            const hit = cache.entries.get(key);
-            if (!hit) {
-              cache.misses++;
-              return null;
-            }
-            cache.hits++;
-            const headers = new HeaderMap([['x-cache', 'hit']]);
-            return { http: { headers }, body: { kind: 'single', singleResult: hit } } as GraphQLResponse;
-          },
-          async willSendResponse(ctx: GraphQLRequestContext<object>) {
+          async willSendResponse(ctx: GraphQLRequestContext<CacheContext>) {
+            const { cacheKey, cacheGeneration } = ctx.contextValue;
             const body = ctx.response.body;
-            if (!key || body?.kind !== 'single' || ctx.response.http.headers.get('x-cache') === 'hit') return;
+            if (!cacheKey || ctx.operation?.operation !== 'query' || body?.kind !== 'single') return;
             const result = body.singleResult;
             // Only complete answers, and only if nothing was invalidated while this one was computed.
-            if (!result.errors?.length && result.data && cache.healthy && generation === cache.generation) {
-              cache.entries.set(key, { data: result.data });
+            if (!result.errors?.length && result.data && cache.healthy && cacheGeneration === cache.generation) {
+              cache.entries.set(cacheKey, `${JSON.stringify({ data: result.data })}\n`);
             }
           },
         };

@@ -28,6 +28,8 @@ export interface Federation {
   startService: (code: string) => Promise<void>;
   stopService: (code: string) => Promise<void>;
   stop: () => Promise<void>;
+  /** Process id of a running service. */
+  pid: (code: string) => number | undefined;
 }
 
 export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
@@ -106,5 +108,5 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     await stop();
     throw e;
   }
-  return { database, gatewayUrl: urls[GATEWAY.code]!, urls, startService, stopService, stop };
+  return { database, gatewayUrl: urls[GATEWAY.code]!, urls, startService, stopService, stop, pid: (code) => children.get(code)?.pid };
 }

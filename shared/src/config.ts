@@ -7,7 +7,7 @@ const ServiceConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   /** Prefix for PostgreSQL schema names, so two deployments (e.g. tests) can share one database. */
-  DB_SCHEMA_PREFIX: z.string().regex(/^[a-z_]*$/).default(''),
+  DB_SCHEMA_PREFIX: z.string().regex(/^([a-z][a-z0-9_]*)?$/).default(''),
   DB_POOL_MAX: z.coerce.number().int().positive().default(5),
   /** Shared secret: when set, a subgraph answers only requests from the gateway (x-gateway-secret). */
   SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),

@@ -68,7 +68,8 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   const logger = createLogger(entry.code, config.LOG_LEVEL);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');
 
-  const data = loadRegionData(entry.code, options.dataDir);
+  // DATA_DIR serves other data with this region's code (the benchmark's synthetic region); never set in production.
+  const data = loadRegionData(entry.code, env.DATA_DIR || options.dataDir);
   const schema = schemaName(entry.code, config.DB_SCHEMA_PREFIX);
   const orm = await retry('connecting to PostgreSQL', () => initOrm({
     clientUrl: config.DATABASE_URL!,

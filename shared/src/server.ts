@@ -6,7 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { formatSubgraphError, jsonErrorHandler } from './http-errors';
@@ -62,7 +62,8 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatSubgraphError(options.production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // No per-field hooks: subgraphs send no cache hints or traces (the gateway has its own response cache).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     logger: options.logger,
   });
   await apollo.start();

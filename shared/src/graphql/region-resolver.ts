@@ -1,9 +1,11 @@
 /**
  * The Region fields every region subgraph resolves the same way, from its own schema. A region
  * extends the class this returns and adds its own root field and region-specific fields.
- * Each field is one SQL statement per request, whatever the number of bodies.
+ * Each field is one SQL statement per request, whatever the number of bodies. The facts are
+ * read-only here, so rows are read as plain data (no entity hydration or identity map).
  */
-import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, type ClassType } from 'type-graphql';
+import type { EntitySchema } from '@mikro-orm/core';
 import { BodyFilter, bodyFilterToWhere } from './filters';
 import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from './types';
 import type { SubgraphContext } from './context';
@@ -13,47 +15,56 @@ import {
 
 export interface RegionRoot { code: string; name: string }
 
+/** `select data from <table> where ... order by ...`, as plain objects. */
+export async function readFacts<T>(
+  ctx: SubgraphContext,
+  entity: EntitySchema<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  where: Record<string, unknown> = {},
+  orderBy: Record<string, 'asc' | 'desc'> = { position: 'asc' },
+): Promise<T[]> {
+  const rows = await ctx.em.createQueryBuilder(entity).select('data').where(where).orderBy(orderBy).execute<Array<{ data: T }>>('all', false);
+  return rows.map((r) => r.data);
+}
+
 export function createRegionResolver<T extends object>(regionType: ClassType<T>) {
   @Resolver(() => regionType)
   abstract class RegionFieldsResolver {
     @FieldResolver(() => [SourceDocument], { nullable: true })
-    async documents(@Ctx() ctx: SubgraphContext): Promise<SourceDocument[]> {
-      const rows = await ctx.em.find(DocumentEntity, {}, { orderBy: { file: 'asc' } });
-      return rows.map((r) => r.data);
+    documents(@Ctx() ctx: SubgraphContext): Promise<SourceDocument[]> {
+      return readFacts(ctx, DocumentEntity, {}, { file: 'asc' });
     }
 
     @FieldResolver(() => [Body], { nullable: true })
-    async bodies(
+    bodies(
       @Ctx() ctx: SubgraphContext,
       @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
     ): Promise<Body[]> {
-      const rows = await ctx.em.find(BodyEntity, bodyFilterToWhere(filter) as never, { orderBy: { position: 'asc' } });
-      return rows.map((r) => r.data);
+      return readFacts(ctx, BodyEntity, bodyFilterToWhere(filter));
     }
 
     @FieldResolver(() => [Role], { nullable: true })
-    async roles(@Ctx() ctx: SubgraphContext): Promise<Role[]> {
-      return (await ctx.em.find(RoleEntity, {}, { orderBy: { position: 'asc' } })).map((r) => r.data);
+    roles(@Ctx() ctx: SubgraphContext): Promise<Role[]> {
+      return readFacts(ctx, RoleEntity);
     }
 
     @FieldResolver(() => [ReportingDuty], { nullable: true })
-    async reportingDuties(@Ctx() ctx: SubgraphContext): Promise<ReportingDuty[]> {
-      return (await ctx.em.find(ReportingDutyEntity, {}, { orderBy: { position: 'asc' } })).map((r) => r.data);
+    reportingDuties(@Ctx() ctx: SubgraphContext): Promise<ReportingDuty[]> {
+      return readFacts(ctx, ReportingDutyEntity);
     }
 
     @FieldResolver(() => [Plan], { nullable: true })
-    async plans(@Ctx() ctx: SubgraphContext): Promise<Plan[]> {
-      return (await ctx.em.find(PlanEntity, {}, { orderBy: { position: 'asc' } })).map((r) => r.data);
+    plans(@Ctx() ctx: SubgraphContext): Promise<Plan[]> {
+      return readFacts(ctx, PlanEntity);
     }
 
     @FieldResolver(() => [DecisionRule], { nullable: true })
-    async decisionRules(@Ctx() ctx: SubgraphContext): Promise<DecisionRule[]> {
-      return (await ctx.em.find(DecisionRuleEntity, {}, { orderBy: { position: 'asc' } })).map((r) => r.data);
+    decisionRules(@Ctx() ctx: SubgraphContext): Promise<DecisionRule[]> {
+      return readFacts(ctx, DecisionRuleEntity);
     }
 
     @FieldResolver(() => [RegionalFact], { nullable: true })
-    async regionalFacts(@Root() _region: T, @Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
-      return (await ctx.em.find(RegionalFactEntity, {}, { orderBy: { position: 'asc' } })).map((r) => r.data);
+    regionalFacts(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
+      return readFacts(ctx, RegionalFactEntity);
     }
   }
   return RegionFieldsResolver;

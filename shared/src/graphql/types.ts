@@ -10,7 +10,7 @@ import {
 } from './enums';
 
 @Directive('@shareable')
-@ObjectType({ description: 'Provenance of a fact: the source document, the heading path of its section, and a verbatim quote (an exact substring of the document).' })
+@ObjectType({ simpleResolvers: true, description: 'Provenance of a fact: the source document, the heading path of its section, and a verbatim quote (an exact substring of the document).' })
 export class Source {
   @Field(() => String, { description: 'File name of the source document, under docs/sources/.' }) document!: string;
   @Field(() => String, { description: 'Heading path, e.g. "Chefsgrupp för folkhälsa > Arbetsformer".' }) section!: string;
@@ -18,7 +18,7 @@ export class Source {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A statement from the document: an uppdrag bullet, a purpose, a responsibility.' })
+@ObjectType({ simpleResolvers: true, description: 'A statement from the document: an uppdrag bullet, a purpose, a responsibility.' })
 export class Statement {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true, description: 'The document\'s own grouping heading, e.g. "Uppdrag", "Ansvar".' }) group?: string | null;
@@ -27,7 +27,7 @@ export class Statement {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'How often something happens: the verbatim phrase and the normalized occurrences per year.' })
+@ObjectType({ simpleResolvers: true, description: 'How often something happens: the verbatim phrase and the normalized occurrences per year.' })
 export class MeetingCadence {
   @Field(() => String, { nullable: true, description: 'What the cadence is of, e.g. "joint meeting".' }) label?: string | null;
   @Field(() => String, { description: 'The verbatim frequency phrase.' }) text!: string;
@@ -40,7 +40,7 @@ export class MeetingCadence {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Number of seats as the text gives it.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of seats as the text gives it.' })
 export class Seats {
   @Field(() => Int, { nullable: true }) min!: number | null;
   @Field(() => Int, { nullable: true }) max!: number | null;
@@ -48,7 +48,7 @@ export class Seats {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'An organisation or function that sits in a body.' })
+@ObjectType({ simpleResolvers: true, description: 'An organisation or function that sits in a body.' })
 export class Member {
   @Field(() => String, { nullable: true }) organisation?: string | null;
   @Field(() => String) function!: string;
@@ -59,7 +59,7 @@ export class Member {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A chair or vice-chair office: who holds it, how chosen, term, rotation.' })
+@ObjectType({ simpleResolvers: true, description: 'A chair or vice-chair office: who holds it, how chosen, term, rotation.' })
 export class Office {
   @Field(() => String, { nullable: true }) holder?: string | null;
   @Field(() => String, { nullable: true }) selection?: string | null;
@@ -70,7 +70,7 @@ export class Office {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Who carries a duty such as convening or preparing the agenda.' })
+@ObjectType({ simpleResolvers: true, description: 'Who carries a duty such as convening or preparing the agenda.' })
 export class DutyHolder {
   @Field(() => String) who!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -78,7 +78,7 @@ export class DutyHolder {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'The substitute (ersättare) rule of a body.' })
+@ObjectType({ simpleResolvers: true, description: 'The substitute (ersättare) rule of a body.' })
 export class SubstituteRuleFact {
   @Field(() => SubstituteRule) rule!: keyof typeof SubstituteRule;
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -86,7 +86,7 @@ export class SubstituteRuleFact {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Whether and by whom minutes (minnesanteckningar) are kept.' })
+@ObjectType({ simpleResolvers: true, description: 'Whether and by whom minutes (minnesanteckningar) are kept.' })
 export class MinutesRule {
   @Field(() => Boolean, { nullable: true }) kept!: boolean | null;
   @Field(() => String, { nullable: true }) keeper?: string | null;
@@ -95,7 +95,7 @@ export class MinutesRule {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'The body a body sits under, supports or reports to.' })
+@ObjectType({ simpleResolvers: true, description: 'The body a body sits under, supports or reports to.' })
 export class ParentLink {
   @Field(() => ID) bodyId!: string;
   @Field(() => ParentRelation) relation!: keyof typeof ParentRelation;
@@ -103,7 +103,7 @@ export class ParentLink {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Several groups of one kind (four länsdelsgrupper, one per area ...).' })
+@ObjectType({ simpleResolvers: true, description: 'Several groups of one kind (four länsdelsgrupper, one per area ...).' })
 export class Instances {
   @Field(() => Int, { nullable: true, description: 'Null when the text does not say how many.' }) count!: number | null;
   @Field(() => [String]) names!: string[];
@@ -111,7 +111,7 @@ export class Instances {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A council, group, forum, network or meeting named in a document.' })
+@ObjectType({ simpleResolvers: true, description: 'A council, group, forum, network or meeting named in a document.' })
 export class Body {
   @Field(() => ID, { description: 'Globally unique: "<regionCode>:<slug>".' }) id!: string;
   @Field(() => String) regionCode!: string;
@@ -142,7 +142,7 @@ export class Body {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'One duty of a role, in the region\'s words, with its canonical category.' })
+@ObjectType({ simpleResolvers: true, description: 'One duty of a role, in the region\'s words, with its canonical category.' })
 export class Duty {
   @Field(() => String, { nullable: true, description: 'The document\'s heading for this group of duties.' }) group?: string | null;
   @Field(() => String) text!: string;
@@ -151,7 +151,7 @@ export class Duty {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Number of post holders as the text gives it.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of post holders as the text gives it.' })
 export class PostHolders {
   @Field(() => Int, { nullable: true }) count!: number | null;
   @Field(() => Boolean, { description: 'True when the count is per body (one per länsdelsgrupp ...).' }) perBody!: boolean;
@@ -160,7 +160,7 @@ export class PostHolders {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A named role (samverkansledare, utvecklingsledare, ordförande ...).' })
+@ObjectType({ simpleResolvers: true, description: 'A named role (samverkansledare, utvecklingsledare, ordförande ...).' })
 export class Role {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -177,7 +177,7 @@ export class Role {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'Who reports what to whom, and how often.' })
+@ObjectType({ simpleResolvers: true, description: 'Who reports what to whom, and how often.' })
 export class ReportingDuty {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -194,7 +194,7 @@ export class ReportingDuty {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A plan or cycle: action plan, annual planning, steering document ...' })
+@ObjectType({ simpleResolvers: true, description: 'A plan or cycle: action plan, annual planning, steering document ...' })
 export class Plan {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -209,7 +209,7 @@ export class Plan {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A decision rule or mandate.' })
+@ObjectType({ simpleResolvers: true, description: 'A decision rule or mandate.' })
 export class DecisionRule {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -220,7 +220,7 @@ export class DecisionRule {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A source document: title, date and review date.' })
+@ObjectType({ simpleResolvers: true, description: 'A source document: title, date and review date.' })
 export class SourceDocument {
   @Field(() => String) file!: string;
   @Field(() => String) title!: string;
@@ -231,7 +231,7 @@ export class SourceDocument {
 }
 
 @Directive('@shareable')
-@ObjectType({ description: 'A fact only one region has (Örebro\'s levels, SAMLA\'s target groups ...), grouped by topic.' })
+@ObjectType({ simpleResolvers: true, description: 'A fact only one region has (Örebro\'s levels, SAMLA\'s target groups ...), grouped by topic.' })
 export class RegionalFact {
   @Field(() => ID) id!: string;
   @Field(() => String) topic!: string;
