@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -23,6 +23,11 @@ import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
+/** Static web apps the gateway serves: URL path → built folder (web/dist/<app>). */
+export const WEB_APPS: Array<[string, string]> = [
+  ['/playground', join(__dirname, '..', '..', 'web', 'dist', 'playground')],
+  ['/dashboard', join(__dirname, '..', '..', 'web', 'dist', 'dashboard')],
+];
 
 /** Subgraph URL: <CODE>_URL from the environment, else the routing URL composed into the supergraph. */
 export function subgraphUrl(name: string, composedUrl: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -95,6 +100,10 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   for (const [name, url] of urls) versionUrls.set(name, url.replace(/\/graphql$/, '/version'));
   await cache?.start();
 
+  // The analyst's playground and the dashboard: static builds of the web/ workspace (no CDN), when built.
+  for (const [path, dir] of WEB_APPS) {
+    if (existsSync(join(dir, 'index.html'))) app.use(path, express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  }
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(SUBGRAPHS.map(async (s) => {
