@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { COMPARISON, GATEWAY, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
 
@@ -63,7 +63,8 @@ export function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts one service's process (its built dist) and waits until it answers /health. */
 export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, dir, 'dist', 'index.js')], { env, stdio: ['ignore', output, output] });
+  const nodeOptions = dir === GATEWAY.dir ? [env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
+  const child = spawn(process.execPath, [join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });
   await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
   return child;
 }
