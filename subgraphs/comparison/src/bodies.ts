@@ -38,7 +38,7 @@ export class BodySort {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
 }
 
-@ObjectType({ description: 'A body as compared across regions: normalized kind, level and frequency beside the verbatim facts and their quotes.' })
+@ObjectType({ simpleResolvers: true, description: 'A body as compared across regions: normalized kind, level and frequency beside the verbatim facts and their quotes.' })
 export class ComparedBody {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -61,19 +61,19 @@ export class ComparedBody {
   @Field(() => String, { description: 'The source document the body is described in.' }) document!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BodyEdge {
   @Field(() => String) cursor!: string;
   @Field(() => ComparedBody) node!: ComparedBody;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A page of compared bodies.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of compared bodies.' })
 export class BodyConnection {
   @Field(() => [BodyEdge]) edges!: BodyEdge[];
   @Field(() => [ComparedBody]) nodes!: ComparedBody[];

@@ -13,7 +13,7 @@ import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 export enum ChainEdgeOrigin { PARENT_LINK = 'PARENT_LINK', REPORTING_DUTY = 'REPORTING_DUTY' }
 registerEnumType(ChainEdgeOrigin, { name: 'ChainEdgeOrigin', description: 'PARENT_LINK: body.parent; REPORTING_DUTY: a reporting duty between two bodies.' });
 
-@ObjectType({ description: 'A body in a reporting chain.' })
+@ObjectType({ simpleResolvers: true, description: 'A body in a reporting chain.' })
 export class ChainNode {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -22,7 +22,7 @@ export class ChainNode {
   @Field(() => Int, { description: 'Parent links between this body and the top of its tree (0 = top).' }) depth!: number;
 }
 
-@ObjectType({ description: 'A directed edge from a body to the body above it (or that it reports to).' })
+@ObjectType({ simpleResolvers: true, description: 'A directed edge from a body to the body above it (or that it reports to).' })
 export class ChainEdge {
   @Field(() => ID) from!: string;
   @Field(() => ID) to!: string;
@@ -34,14 +34,14 @@ export class ChainEdge {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'A path of parent links from a body with nothing under it to the top of its tree.' })
+@ObjectType({ simpleResolvers: true, description: 'A path of parent links from a body with nothing under it to the top of its tree.' })
 export class ChainPath {
   @Field(() => [ID], { description: 'Body ids, bottom first.' }) bodyIds!: string[];
   @Field(() => Level, { nullable: true, description: 'Level of the top body (null: not stated).' }) topLevel!: keyof typeof Level | null;
   @Field(() => Boolean, { description: 'The path ends at a POLITICAL body.' }) reachesPolitical!: boolean;
 }
 
-@ObjectType({ description: 'One region\'s reporting structure.' })
+@ObjectType({ simpleResolvers: true, description: 'One region\'s reporting structure.' })
 export class RegionChain {
   @Field(() => String) regionCode!: string;
   @Field(() => [ChainNode], { description: 'Bodies on at least one edge, in document order.' }) nodes!: ChainNode[];
@@ -49,7 +49,7 @@ export class RegionChain {
   @Field(() => [ChainPath]) paths!: ChainPath[];
 }
 
-@ObjectType({ description: 'Reporting structures per answered region.' })
+@ObjectType({ simpleResolvers: true, description: 'Reporting structures per answered region.' })
 export class ReportingChains {
   @Field(() => [RegionChain]) regions!: RegionChain[];
   @Field(() => [ID]) missingRegions!: string[];

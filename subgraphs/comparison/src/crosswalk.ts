@@ -14,14 +14,14 @@ import { BodyRef, quoteOf, Quote } from './views';
 export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }
 registerEnumType(RoleOrigin, { name: 'RoleOrigin', description: 'ROLE: a role the document describes; BODY_OFFICE: an office stated only on a body (chair, vice-chair, convener, minutes keeper).' });
 
-@ObjectType({ description: 'A statement in the region\'s words with its quote.' })
+@ObjectType({ simpleResolvers: true, description: 'A statement in the region\'s words with its quote.' })
 export class QuotedText {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'Number of post holders as the text gives it.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of post holders as the text gives it.' })
 export class PostHolderCount {
   @Field(() => Int, { nullable: true }) count!: number | null;
   @Field(() => Boolean) perBody!: boolean;
@@ -29,20 +29,20 @@ export class PostHolderCount {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'One duty in the region\'s wording.' })
+@ObjectType({ simpleResolvers: true, description: 'One duty in the region\'s wording.' })
 export class ComparedDuty {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true, description: 'The document\'s heading for this group of duties.' }) group!: string | null;
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'A role\'s duties of one canonical category.' })
+@ObjectType({ simpleResolvers: true, description: 'A role\'s duties of one canonical category.' })
 export class DutyGroup {
   @Field(() => DutyCategory) category!: keyof typeof DutyCategory;
   @Field(() => [ComparedDuty]) duties!: ComparedDuty[];
 }
 
-@ObjectType({ description: 'An office stated on a body: who holds it and how chosen.' })
+@ObjectType({ simpleResolvers: true, description: 'An office stated on a body: who holds it and how chosen.' })
 export class BodyOfficeView {
   @Field(() => ID) bodyId!: string;
   @Field(() => String) bodyName!: string;
@@ -54,7 +54,7 @@ export class BodyOfficeView {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'A role of one region, in its own words.' })
+@ObjectType({ simpleResolvers: true, description: 'A role of one region, in its own words.' })
 export class ComparedRole {
   @Field(() => ID, { description: 'The role id, or "<bodyId>#<kind>" for an office stated only on a body.' }) id!: string;
   @Field(() => String) regionCode!: string;
@@ -72,19 +72,19 @@ export class ComparedRole {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'One region\'s roles of one canonical kind (empty: the region names none).' })
+@ObjectType({ simpleResolvers: true, description: 'One region\'s roles of one canonical kind (empty: the region names none).' })
 export class RegionRoles {
   @Field(() => String) regionCode!: string;
   @Field(() => [ComparedRole]) roles!: ComparedRole[];
 }
 
-@ObjectType({ description: 'One canonical role kind across the regions.' })
+@ObjectType({ simpleResolvers: true, description: 'One canonical role kind across the regions.' })
 export class RoleKindRow {
   @Field(() => RoleKind) kind!: keyof typeof RoleKind;
   @Field(() => [RegionRoles], { description: 'Every answered region, in registry order.' }) regions!: RegionRoles[];
 }
 
-@ObjectType({ description: 'Roles side by side by canonical kind.' })
+@ObjectType({ simpleResolvers: true, description: 'Roles side by side by canonical kind.' })
 export class RolesCrosswalk {
   @Field(() => [RoleKindRow], { description: 'Kinds in RoleKind order; only kinds some answered region has, unless asked for.' }) rows!: RoleKindRow[];
   @Field(() => [ID]) missingRegions!: string[];

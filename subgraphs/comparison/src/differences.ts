@@ -19,13 +19,13 @@ export enum DifferenceDimension {
 }
 registerEnumType(DifferenceDimension, { name: 'DifferenceDimension', description: 'A canonical vocabulary the regions are compared on.' });
 
-@ObjectType({ description: 'A canonical value (enum name) with the quotes it is found in.' })
+@ObjectType({ simpleResolvers: true, description: 'A canonical value (enum name) with the quotes it is found in.' })
 export class EvidencedValue {
   @Field(() => String) value!: string;
   @Field(() => [Quote]) quotes!: Quote[];
 }
 
-@ObjectType({ description: 'One region within one dimension.' })
+@ObjectType({ simpleResolvers: true, description: 'One region within one dimension.' })
 export class RegionDifference {
   @Field(() => String) regionCode!: string;
   @Field(() => [String], { description: 'Values the region has, in vocabulary order.' }) has!: string[];
@@ -33,14 +33,14 @@ export class RegionDifference {
   @Field(() => [String], { description: 'Values some other compared region has and this one lacks.' }) lacks!: string[];
 }
 
-@ObjectType({ description: 'One vocabulary across the compared regions.' })
+@ObjectType({ simpleResolvers: true, description: 'One vocabulary across the compared regions.' })
 export class DimensionDifference {
   @Field(() => DifferenceDimension) dimension!: DifferenceDimension;
   @Field(() => [String], { description: 'Values every compared region has.' }) common!: string[];
   @Field(() => [RegionDifference]) regions!: RegionDifference[];
 }
 
-@ObjectType({ description: 'What each compared region has that the others lack.' })
+@ObjectType({ simpleResolvers: true, description: 'What each compared region has that the others lack.' })
 export class Differences {
   @Field(() => [ID], { description: 'Answered regions compared, in registry order.' }) regions!: string[];
   @Field(() => [DimensionDifference]) dimensions!: DimensionDifference[];

@@ -9,7 +9,7 @@ import { LEVELS, type Body } from '@samverkan/shared';
 import { BodyRef, ValueCount } from './views';
 import type { AnsweredRegion } from './scope';
 
-@ObjectType({ description: 'One region\'s bodies and meeting frequency in numbers.' })
+@ObjectType({ simpleResolvers: true, description: 'One region\'s bodies and meeting frequency in numbers.' })
 export class RegionFrequencySummary {
   @Field(() => String) regionCode!: string;
   @Field(() => Int) bodyCount!: number;
@@ -23,7 +23,7 @@ export class RegionFrequencySummary {
   @Field(() => [BodyRef]) bodiesWithoutFrequencyList!: BodyRef[];
 }
 
-@ObjectType({ description: 'Meeting frequency in numbers, per answered region.' })
+@ObjectType({ simpleResolvers: true, description: 'Meeting frequency in numbers, per answered region.' })
 export class FrequencySummary {
   @Field(() => [RegionFrequencySummary]) regions!: RegionFrequencySummary[];
   @Field(() => [ID]) missingRegions!: string[];

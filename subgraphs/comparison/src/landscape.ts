@@ -13,7 +13,7 @@ export type RequiredRegion = {
   decisionRules?: DecisionRule[] | null;
 } | null;
 
-@ObjectType({ description: 'One body\'s regular meeting frequency, ranked across regions.' })
+@ObjectType({ simpleResolvers: true, description: 'One body\'s regular meeting frequency, ranked across regions.' })
 export class FrequencyRow {
   @Field(() => Int, { description: '1 = meets most often (by documented minimum, then maximum).' }) rank!: number;
   @Field(() => String) regionCode!: string;

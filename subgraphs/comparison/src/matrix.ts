@@ -43,7 +43,7 @@ const LABELS: Record<MatrixAspect, string> = {
   DECISION_RULES: 'Decision rules',
 };
 
-@ObjectType({ description: 'One region\'s answer to one aspect.' })
+@ObjectType({ simpleResolvers: true, description: 'One region\'s answer to one aspect.' })
 export class MatrixCell {
   @Field(() => String) regionCode!: string;
   @Field(() => StatementStatus) status!: StatementStatus;
@@ -53,20 +53,20 @@ export class MatrixCell {
   @Field(() => [Quote]) quotes!: Quote[];
 }
 
-@ObjectType({ description: 'One aspect across the regions.' })
+@ObjectType({ simpleResolvers: true, description: 'One aspect across the regions.' })
 export class MatrixRow {
   @Field(() => MatrixAspect) aspect!: MatrixAspect;
   @Field(() => String) label!: string;
   @Field(() => [MatrixCell], { description: 'One cell per answered region, in column order.' }) cells!: MatrixCell[];
 }
 
-@ObjectType({ description: 'The body each region\'s body aspects are read from.' })
+@ObjectType({ simpleResolvers: true, description: 'The body each region\'s body aspects are read from.' })
 export class TopBody {
   @Field(() => String) regionCode!: string;
   @Field(() => BodyRef, { nullable: true, description: 'Null when the region names no body.' }) body!: BodyRef | null;
 }
 
-@ObjectType({ description: 'Aspects × regions.' })
+@ObjectType({ simpleResolvers: true, description: 'Aspects × regions.' })
 export class ComparisonMatrix {
   @Field(() => [ID], { description: 'The columns: answered regions, in registry order.' }) columns!: string[];
   @Field(() => String) topBodyRule!: string;

@@ -16,7 +16,7 @@ export class ReportingDutyFilter {
   @Field(() => ID, { nullable: true, description: 'Duties from or to this body.' }) bodyId?: string | null;
 }
 
-@ObjectType({ description: 'One end of a reporting duty: the region\'s words, and the body or role the data links.' })
+@ObjectType({ simpleResolvers: true, description: 'One end of a reporting duty: the region\'s words, and the body or role the data links.' })
 export class ReportingParty {
   @Field(() => String) text!: string;
   @Field(() => ID, { nullable: true }) bodyId!: string | null;
@@ -25,7 +25,7 @@ export class ReportingParty {
   @Field(() => String, { nullable: true }) roleTitle!: string | null;
 }
 
-@ObjectType({ description: 'A reporting duty as compared.' })
+@ObjectType({ simpleResolvers: true, description: 'A reporting duty as compared.' })
 export class ComparedReportingDuty {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -38,7 +38,7 @@ export class ComparedReportingDuty {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'Reporting duties of the answered regions, by artifact kind then region.' })
+@ObjectType({ simpleResolvers: true, description: 'Reporting duties of the answered regions, by artifact kind then region.' })
 export class ReportingDutiesComparison {
   @Field(() => [ComparedReportingDuty]) duties!: ComparedReportingDuty[];
   @Field(() => [ID]) missingRegions!: string[];

@@ -6,14 +6,14 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/shared';
 
-@ObjectType({ description: 'Where a compared fact comes from: document, section, verbatim quote.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a compared fact comes from: document, section, verbatim quote.' })
 export class Quote {
   @Field(() => String) document!: string;
   @Field(() => String) section!: string;
   @Field(() => String) quote!: string;
 }
 
-@ObjectType({ description: 'A frequency as compared: the verbatim phrase, normalized bounds per year, and its source.' })
+@ObjectType({ simpleResolvers: true, description: 'A frequency as compared: the verbatim phrase, normalized bounds per year, and its source.' })
 export class Frequency {
   @Field(() => String, { nullable: true }) label?: string | null;
   @Field(() => String) text!: string;
@@ -25,7 +25,7 @@ export class Frequency {
   @Field(() => Quote) source!: Quote;
 }
 
-@ObjectType({ description: 'A chair or vice-chair office of a body, as the document states it.' })
+@ObjectType({ simpleResolvers: true, description: 'A chair or vice-chair office of a body, as the document states it.' })
 export class OfficeSummary {
   @Field(() => String, { nullable: true }) holder?: string | null;
   @Field(() => String, { nullable: true, description: 'How the holder is chosen.' }) selection?: string | null;
@@ -35,14 +35,14 @@ export class OfficeSummary {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'Who carries a duty of a body (convening, agenda, minutes), in the document\'s words.' })
+@ObjectType({ simpleResolvers: true, description: 'Who carries a duty of a body (convening, agenda, minutes), in the document\'s words.' })
 export class DutyHolderSummary {
   @Field(() => String) who!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'Whether minutes are kept: true, false (a stated no) or null (not stated).' })
+@ObjectType({ simpleResolvers: true, description: 'Whether minutes are kept: true, false (a stated no) or null (not stated).' })
 export class MinutesSummary {
   @Field(() => Boolean, { nullable: true }) kept!: boolean | null;
   @Field(() => String, { nullable: true }) keeper?: string | null;
@@ -50,14 +50,14 @@ export class MinutesSummary {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'The substitute (ersättare) rule; FORBIDDEN is a stated rule, NOT_STATED is silence.' })
+@ObjectType({ simpleResolvers: true, description: 'The substitute (ersättare) rule; FORBIDDEN is a stated rule, NOT_STATED is silence.' })
 export class SubstituteSummary {
   @Field(() => SubstituteRule) rule!: keyof typeof SubstituteRule;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Quote, { nullable: true, description: 'Null when the rule is NOT_STATED.' }) quote?: Quote | null;
 }
 
-@ObjectType({ description: 'The body a body sits under, and how.' })
+@ObjectType({ simpleResolvers: true, description: 'The body a body sits under, and how.' })
 export class ParentSummary {
   @Field(() => ID) bodyId!: string;
   @Field(() => String, { nullable: true, description: 'Null when the parent is not among the answered bodies.' }) bodyName!: string | null;
@@ -65,13 +65,13 @@ export class ParentSummary {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ description: 'A body named by id and name.' })
+@ObjectType({ simpleResolvers: true, description: 'A body named by id and name.' })
 export class BodyRef {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: 'Null when the id is not among the answered bodies.' }) name!: string | null;
 }
 
-@ObjectType({ description: 'A count per value of a canonical enum (its name as a string).' })
+@ObjectType({ simpleResolvers: true, description: 'A count per value of a canonical enum (its name as a string).' })
 export class ValueCount {
   @Field(() => String, { nullable: true, description: 'The enum value; null for "not stated".' }) value!: string | null;
   @Field(() => Int) count!: number;
