@@ -3,7 +3,7 @@
  * request hits the gateway's cost limit), the quote checks against the source documents on disk, and the
  * body/role finders. A region test supplies only its code, its documents and its region-specific fields.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gqlOk } from './client';
@@ -146,4 +146,28 @@ export function finders(region: Region | (() => Region), code: string) {
     return r!;
   };
   return { body, role };
+}
+
+/**
+ * The checks every region passes the same way: the region(code:) entry point serves the same bodies
+ * as the drill-down field, and every served quote is an exact substring of its source document.
+ */
+export function provenanceTests(code: string, docs: readonly string[], documentText: ReadonlyMap<string, string>, region: () => Region, minQuotes: number) {
+  it('is the same region through the gateway’s region(code:) entry point', async () => {
+    const viaRegion = await gqlOk<{ region: { code: string; bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }> } }>(
+      'query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code });
+    expect(viaRegion.region.code).toBe(code);
+    expect(viaRegion.region.bodies.map((b) => b.id)).toEqual(region().bodies.map((b) => b.id));
+    expect(viaRegion.region.bodies.map((b) => b.cadence?.minPerYear ?? null)).toEqual(region().bodies.map((b) => b.cadence?.minPerYear ?? null));
+    expect(notInDocument(sources(viaRegion), documentText)).toEqual([]);
+  });
+
+  it('serves no quote that is not in its source document', () => {
+    const all = sources(region());
+    expect(all.length).toBeGreaterThan(minQuotes);
+    for (const s of all) expect(docs).toContain(s.document);
+    expect(notInDocument(all, documentText)).toEqual([]);
+    // the check itself can fail: a quote altered by one character is caught
+    expect(notInDocument([{ ...all[0]!, quote: `${all[0]!.quote}§` }], documentText)).toHaveLength(1);
+  });
 }

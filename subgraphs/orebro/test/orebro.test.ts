@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk } from '../../../test/support/client';
-import { ENGLISH, expectCadence, finders, loadRegion, notInDocument, readDocuments, sources, type Fact, type Region } from '../../../test/support/region';
+import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocuments, type Fact, type Region } from '../../../test/support/region';
 
 const CODE = 'orebro';
 const DOCS = ['000_15e43a147f007275.txt', '001_c8e7a0a63f5e6cbb.txt'];
@@ -25,23 +25,7 @@ describe('Örebro län through the gateway', () => {
     expect(new Set(region.bodies.map((b) => b.document))).toEqual(new Set(DOCS));
   });
 
-  it('is the same region through the gateway’s region(code:) entry point', async () => {
-    const viaRegion = await gqlOk<{ region: { code: string; bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }> } }>(
-      'query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code: CODE });
-    expect(viaRegion.region.code).toBe(CODE);
-    expect(viaRegion.region.bodies.map((b) => b.id)).toEqual(region.bodies.map((b) => b.id));
-    expect(viaRegion.region.bodies.map((b) => b.cadence?.minPerYear ?? null)).toEqual(region.bodies.map((b) => b.cadence?.minPerYear ?? null));
-    expect(notInDocument(sources(viaRegion), documentText)).toEqual([]);
-  });
-
-  it('serves no quote that is not in its source document', () => {
-    const all = sources(region);
-    expect(all.length).toBeGreaterThan(250);
-    for (const s of all) expect(DOCS).toContain(s.document);
-    expect(notInDocument(all, documentText)).toEqual([]);
-    // the check itself can fail: a quote altered by one character is caught
-    expect(notInDocument([{ ...all[0]!, quote: `${all[0]!.quote}§` }], documentText)).toHaveLength(1);
-  });
+  provenanceTests(CODE, DOCS, documentText, () => region, 250);
 
   describe('chefsgrupp för social välfärd samt vård och omsorg', () => {
     it('meets at least six times a year, convened by the chair', () => {

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk } from '../../../test/support/client';
-import { ENGLISH, expectCadence, finders, loadRegion, notInDocument, readDocuments, sources, type Fact, type Region } from '../../../test/support/region';
+import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocuments, type Fact, type Region } from '../../../test/support/region';
 
 const CODE = 'samla';
 const DOCS = ['004_d4ad0bc19c53bb6e.txt'];
@@ -26,22 +26,7 @@ describe('SAMLA through the gateway', () => {
     ]);
   });
 
-  it('is the same region through the gateway’s region(code:) entry point', async () => {
-    const viaRegion = await gqlOk<{ region: { code: string; bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }> } }>(
-      'query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code: CODE });
-    expect(viaRegion.region.code).toBe(CODE);
-    expect(viaRegion.region.bodies.map((b) => b.id)).toEqual(region.bodies.map((b) => b.id));
-    expect(viaRegion.region.bodies.map((b) => b.cadence?.minPerYear ?? null)).toEqual(region.bodies.map((b) => b.cadence?.minPerYear ?? null));
-    expect(notInDocument(sources(viaRegion), documentText)).toEqual([]);
-  });
-
-  it('serves no quote that is not in its source document', () => {
-    const all = sources(region);
-    expect(all.length).toBeGreaterThan(100);
-    for (const s of all) expect(s.document).toBe(DOCS[0]);
-    expect(notInDocument(all, documentText)).toEqual([]);
-    expect(notInDocument([{ ...all[0]!, quote: `${all[0]!.quote}§` }], documentText)).toHaveLength(1);
-  });
+  provenanceTests(CODE, DOCS, documentText, () => region, 100);
 
   it('Samordningsgruppen meets about 2–3 times per half-year, plus short check-ins when needed', () => {
     const b = body('samordningsgruppen');
