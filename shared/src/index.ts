@@ -23,3 +23,4 @@ export * from './region-subgraph';
 export * from './graphql/regional';
 export * from './http-errors';
 export * from './metrics';
+export * from './graphql/lookup';

@@ -1,7 +1,8 @@
 /** Höglandet: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { createRegionResolver, factById, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
 import { HoglandetRegion } from './region';
+import { HoglandetKommunomraden, HoglandetRehabilitationActors } from './parties';
 
 const entry = regionByCode('hoglandet')!;
 
@@ -25,5 +26,17 @@ export class HoglandetRegionResolver extends createRegionResolver(HoglandetRegio
   @FieldResolver(() => [RegionalFact], { description: 'The goals of Uppdrag Samverkan.' })
   goals(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
     return regionalFactsByTopic(ctx, 'goal');
+  }
+
+  @FieldResolver(() => HoglandetRehabilitationActors, { nullable: true, description: 'The four rehabilitation actors, typed.' })
+  async rehabilitationActors(@Ctx() ctx: SubgraphContext): Promise<HoglandetRehabilitationActors | null> {
+    const f = await factById(ctx, 'hoglandet:fyra-rehabiliteringsaktorer');
+    return f ? { count: f.count ?? null, named: false, note: f.note ?? null, source: f.source } : null;
+  }
+
+  @FieldResolver(() => HoglandetKommunomraden, { nullable: true, description: 'The kommunområden, typed.' })
+  async kommunomradesindelning(@Ctx() ctx: SubgraphContext): Promise<HoglandetKommunomraden | null> {
+    const f = await factById(ctx, 'hoglandet:sex-kommunomraden');
+    return f ? { count: f.count ?? null, names: [], source: f.source } : null;
   }
 }

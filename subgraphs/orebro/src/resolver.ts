@@ -2,6 +2,7 @@
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
 import { OrebroRegion } from './region';
+import { levelOfName, OrebroLansdelar, OrebroStructureLevel } from './levels';
 
 const entry = regionByCode('orebro')!;
 
@@ -20,5 +21,20 @@ export class OrebroRegionResolver extends createRegionResolver(OrebroRegion) {
   @FieldResolver(() => [RegionalFact], { description: 'The four länsdelar (sub-county areas); the document does not name them.' })
   lansdelar(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
     return regionalFactsByTopic(ctx, 'lansdel');
+  }
+
+  @FieldResolver(() => [OrebroStructureLevel], { description: 'The three levels, typed and mapped to the shared Level, with their bodies.' })
+  async structureLevels(@Ctx() ctx: SubgraphContext): Promise<OrebroStructureLevel[]> {
+    const facts = await regionalFactsByTopic(ctx, 'level');
+    return facts.flatMap((f) => {
+      const level = levelOfName(f.name);
+      return level ? [{ name: f.name, description: f.value ?? null, level, source: f.source }] : [];
+    });
+  }
+
+  @FieldResolver(() => OrebroLansdelar, { nullable: true, description: 'The four länsdelar, typed.' })
+  async lansdelsindelning(@Ctx() ctx: SubgraphContext): Promise<OrebroLansdelar | null> {
+    const fact = (await regionalFactsByTopic(ctx, 'lansdel'))[0];
+    return fact ? { count: fact.count ?? null, names: [], note: fact.note ?? null, source: fact.source } : null;
   }
 }

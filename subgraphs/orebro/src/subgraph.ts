@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { RegionSubgraphOptions } from '@samverkan/shared';
 import { migrations } from './migrations';
 import { OrebroRegionResolver } from './resolver';
+import { OrebroStructureLevelResolver } from './levels';
 
 export const subgraph: RegionSubgraphOptions = {
   code: 'orebro',
-  resolvers: [OrebroRegionResolver],
+  resolvers: [OrebroRegionResolver, OrebroStructureLevelResolver],
   dataDir: join(__dirname, '..', 'data'),
   migrations,
 };

@@ -1,7 +1,8 @@
 /** SAMLA (Lerum–Alingsås): the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { bodyById, createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
 import { SamlaRegion } from './region';
+import { SamlaChairRotation, SamlaRepresentation } from './chair-rotation';
 
 const entry = regionByCode('samla')!;
 
@@ -20,5 +21,17 @@ export class SamlaRegionResolver extends createRegionResolver(SamlaRegion) {
   @FieldResolver(() => [RegionalFact], { description: 'How the chair rotates between the principals (huvudmän).' })
   chairRotation(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
     return regionalFactsByTopic(ctx, 'chair-rotation');
+  }
+
+  @FieldResolver(() => SamlaChairRotation, { nullable: true, description: 'The rotating chair of Samordningsgruppen, typed.' })
+  async chairRotationRule(@Ctx() ctx: SubgraphContext): Promise<SamlaChairRotation | null> {
+    const [group, rules] = await Promise.all([bodyById(ctx, 'samla:samordningsgruppen'), regionalFactsByTopic(ctx, 'chair-rotation')]);
+    return group ? { chair: group.chair ?? null, viceChair: group.viceChair ?? null, followsBodyId: 'samla:politiska-samradsgruppen', rules } : null;
+  }
+
+  @FieldResolver(() => SamlaRepresentation, { nullable: true, description: 'Representation rules of Samordningsgruppen: representatives cannot appoint substitutes.' })
+  async representation(@Ctx() ctx: SubgraphContext): Promise<SamlaRepresentation | null> {
+    const group = await bodyById(ctx, 'samla:samordningsgruppen');
+    return group ? { substitutes: group.substitutes } : null;
   }
 }

@@ -1,0 +1,21 @@
+/**
+ * Höglandet's own shapes: the four rehabilitation actors of the samordningsförbund (the document
+ * does not name them, so neither do we) and the kommunområden the work is organised by.
+ */
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Source } from '@samverkan/shared';
+
+@ObjectType('HoglandetRehabilitationActors', { description: 'The four rehabilitation actors (samverkansparter) of Höglandets samordningsförbund.' })
+export class HoglandetRehabilitationActors {
+  @Field(() => Int, { nullable: true }) count!: number | null;
+  @Field(() => Boolean, { description: 'False: the document does not name the actors.' }) named!: boolean;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Source) source!: Source;
+}
+
+@ObjectType('HoglandetKommunomraden', { description: 'The kommunområden: each has its own styrgrupp and arbetsgrupp.' })
+export class HoglandetKommunomraden {
+  @Field(() => Int, { nullable: true }) count!: number | null;
+  @Field(() => [String], { description: 'Empty: the document does not name them.' }) names!: string[];
+  @Field(() => Source) source!: Source;
+}
