@@ -1,5 +1,7 @@
 # One image for every service of Samverkan Graph; SERVICE_DIR selects which one runs
-# (subgraphs/orebro, ..., subgraphs/comparison, gateway). Multi-stage, runs as the non-root `node` user.
+# (subgraphs/orebro, ..., subgraphs/comparison, gateway). Multi-stage, runs as the non-root `node` user
+# (uid 1000) on files it cannot change. `npm ci` needs every workspace's package.json: `npm run new-region`
+# adds a region's line here; the tests check every workspace in package.json has one.
 FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.base.json ./
@@ -10,6 +12,7 @@ COPY subgraphs/kalmar/package.json subgraphs/kalmar/
 COPY subgraphs/hoglandet/package.json subgraphs/hoglandet/
 COPY subgraphs/samla/package.json subgraphs/samla/
 COPY subgraphs/comparison/package.json subgraphs/comparison/
+COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
 COPY shared shared
 COPY gateway gateway
@@ -20,6 +23,7 @@ RUN npx tsc -b && npm prune --omit=dev
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
-COPY --from=build --chown=node:node /app /app
+# Owned by root, read-only for the service: it writes nothing to disk (Kubernetes: readOnlyRootFilesystem).
+COPY --from=build /app /app
 USER node
 CMD ["sh", "-c", "exec node \"$SERVICE_DIR/dist/index.js\""]

@@ -1,15 +1,31 @@
 /** `npm run generate`: writes the files generated from the registry. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { REGIONS } from '@samverkan/shared';
 import { regionDocFile, renderRegionDoc } from './lib/region-docs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';
-import { COMPOSE_FILE, renderDockerCompose, renderRegionStubs, STUBS_FILE } from './lib/generated';
+import { COMPOSE_FILE, K8S_DIR, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
 
 writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
 console.log(`wrote ${STUBS_FILE}`);
 writeFileSync(join(ROOT, COMPOSE_FILE), renderDockerCompose());
 console.log(`wrote ${COMPOSE_FILE}`);
+
+// deploy/k8s/: every manifest, and no stale one (a removed region's) left behind.
+const k8s = renderKubernetes();
+mkdirSync(join(ROOT, K8S_DIR), { recursive: true });
+for (const name of readdirSync(join(ROOT, K8S_DIR))) {
+  const file = join(ROOT, K8S_DIR, name);
+  if (!(name in k8s) && name.endsWith('.yaml') && readFileSync(file, 'utf8').startsWith('# GENERATED')) {
+    rmSync(file);
+    console.log(`removed ${K8S_DIR}/${name}`);
+  }
+}
+for (const [name, text] of Object.entries(k8s)) {
+  const file = join(ROOT, K8S_DIR, name);
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  console.log(`wrote ${K8S_DIR}/${name}`);
+}
 
 mkdirSync(join(ROOT, 'docs', 'regions'), { recursive: true });
 for (const r of REGIONS) {

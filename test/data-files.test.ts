@@ -4,9 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFileSchema, type DataFile } from '../shared/src/data/schema';
 import { checkAgainstDocument, checkReferences } from '../shared/src/data/validate';
+import { REGIONS } from '../shared/src/registry';
 
 const root = join(__dirname, '..');
-const regions = ['orebro', 'kalmar', 'hoglandet', 'samla'];
+const regions = REGIONS.map((r) => r.code);
 
 describe.each(regions)('data of %s', (region) => {
   const dir = join(root, 'subgraphs', region, 'data');

@@ -63,4 +63,19 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toContain('npm ci');
   });
+
+  it('copies every workspace\'s package.json before `npm ci` (npm ci fails on a missing workspace)', () => {
+    const workspaces = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+    const beforeCi = dockerfile.slice(0, dockerfile.indexOf('RUN npm ci'));
+    for (const ws of workspaces) expect(beforeCi, ws).toContain(`COPY ${ws}/package.json ${ws}/`);
+  });
+
+  it('the runtime stage is a second stage, as uid 1000 (Kubernetes runAsUser), on files the service cannot change', () => {
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(runtime).not.toMatch(/ AS build/);
+    expect(runtime).toMatch(/^COPY --from=build \/app \/app$/m);
+    expect(runtime).not.toContain('--chown');
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.indexOf('COPY --from=build'));
+  });
 });

@@ -1,5 +1,9 @@
-/** Ports of the test federation (globalSetup), and of the extra processes single tests start. */
-export const TEST_PORTS: Record<string, number> = {
-  gateway: 14000, orebro: 14001, kalmar: 14002, hoglandet: 14003, samla: 14004, comparison: 14005,
-};
+/**
+ * Ports of the test federation (globalSetup): every service's registry port + 10000, so a running
+ * `npm start` is never disturbed and a new region gets its test port with its registry line.
+ * Single tests that start extra processes use 14100-17999.
+ */
+import { GATEWAY, SUBGRAPHS } from '../../shared/src/registry';
+
+export const TEST_PORTS: Record<string, number> = Object.fromEntries([...SUBGRAPHS, GATEWAY].map((s) => [s.code, s.port + 10000]));
 export const TEST_SCHEMA_PREFIX = 'test_';

@@ -1,0 +1,340 @@
+/**
+ * `npm run new-region`: the files of a new region subgraph and the edits that register it. The file
+ * templates are the real region files (subgraphs/samla/...) with the region's names put in; the test
+ * (test/new-region.test.ts) renders them for every existing region and compares, so the shape of a
+ * new region cannot drift from the others. Every edit here has its exact undo (`--remove`).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+export interface NewRegion {
+  /** Lower-case letters: the subgraph's name, folder, PostgreSQL schema and drill-down root field. */
+  code: string;
+  /** Display name, as in the registry. */
+  name: string;
+  /** The source document in docs/sources/ (file name only). */
+  sourceFile: string;
+  /** The document's title: its first non-empty line, without Markdown heading marks. */
+  title: string;
+  port: number;
+}
+
+export const CODE_PATTERN = /^[a-z]+$/;
+export const regionTypename = (code: string) => `${code[0]!.toUpperCase()}${code.slice(1)}Region`;
+export const regionDir = (code: string) => `subgraphs/${code}`;
+export const dataFileName = (sourceFile: string) => sourceFile.replace(/\.txt$/, '.json');
+/** A TypeScript single-quoted string literal. */
+const sq = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const docNumber = (sourceFile: string) => basename(sourceFile, '.txt').split('_')[0];
+
+/** The document's title: its first non-empty line, without leading `#` marks; quoted verbatim from the document. */
+export function documentTitle(text: string): string {
+  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
+  const title = line?.replace(/^#+\s*/, '').trim();
+  if (!title) throw new Error('the source document has no text: its first non-empty line is its title');
+  return title;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The files of subgraphs/<code>/ (relative path -> content)
+
+export function renderRegionFiles(r: NewRegion): Record<string, string> {
+  const T = regionTypename(r.code);
+  const data = dataFileName(r.sourceFile);
+  return {
+    'package.json': `{
+  "name": "@samverkan/${r.code}",
+  "version": "0.1.0",
+  "private": true,
+  "main": "dist/index.js",
+  "scripts": { "start": "node dist/index.js" },
+  "dependencies": { "@samverkan/shared": "0.1.0" }
+}
+`,
+    'tsconfig.json': `{
+  "extends": "../../tsconfig.base.json",
+  "compilerOptions": { "rootDir": "src", "outDir": "dist" },
+  "include": ["src"],
+  "references": [{ "path": "../../shared" }]
+}
+`,
+    'README.md': `# ${r.name} subgraph
+
+Serves \`${T}\` from ${r.title} (${docNumber(r.sourceFile)}).
+
+What is special here: nothing yet. Scaffolded by \`npm run new-region\`: the data file names the
+document and models no fact yet. Model the document's bodies, roles, reporting duties, plans and
+rules in the data file, each with a verbatim quote, and add what only this region has as fields in
+\`src/resolver.ts\` (see [docs/EXTENDING.md](../../docs/EXTENDING.md)).
+
+Data: \`data/${data}\`. Overview: [docs/regions/${r.code}.md](../../docs/regions/${r.code}.md).
+`,
+    'src/index.ts': `/** Entry point of the ${r.name} subgraph. */
+import 'reflect-metadata';
+import { runRegionSubgraph } from '@samverkan/shared';
+import { subgraph } from './subgraph';
+
+runRegionSubgraph(subgraph);
+`,
+    'src/subgraph.ts': `/** The ${r.name} subgraph: its type and resolvers, its migrations, its data. */
+import { join } from 'node:path';
+import type { RegionSubgraphOptions } from '@samverkan/shared';
+import { migrations } from './migrations';
+import { ${T}Resolver } from './resolver';
+
+export const subgraph: RegionSubgraphOptions = {
+  code: '${r.code}',
+  resolvers: [${T}Resolver],
+  dataDir: join(__dirname, '..', 'data'),
+  migrations,
+};
+`,
+    'src/region.ts': `/** ${T}: the shared Region contract plus what only ${r.name} has (see resolver.ts). */
+import { Directive, ObjectType } from 'type-graphql';
+import { Region } from '@samverkan/shared';
+
+@Directive('@key(fields: "code")')
+@ObjectType('${T}', { implements: Region, description: ${sq(`${r.name}: ${r.title}.`)} })
+export class ${T} extends Region {}
+`,
+    'src/resolver.ts': `/** ${r.name}: the shared Region fields, the drill-down root field, and the region's own fields. */
+import { Query, Resolver } from 'type-graphql';
+import { createRegionResolver, regionByCode } from '@samverkan/shared';
+import { ${T} } from './region';
+
+const entry = regionByCode('${r.code}')!;
+
+@Resolver(() => ${T})
+export class ${T}Resolver extends createRegionResolver(${T}) {
+  @Query(() => ${T}, { description: ${sq(`${r.name}, served by this subgraph alone (drill-down).`)} })
+  ${r.code}(): ${T} {
+    return { code: entry.code, name: entry.name } as ${T};
+  }
+
+  // Fields only ${r.name} has go here, e.g. a list of regional facts of one topic:
+  //   @FieldResolver(() => [RegionalFact], { description: '...' })
+  //   myTopic(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> { return regionalFactsByTopic(ctx, 'my-topic'); }
+  // (docs/EXTENDING.md walks through one.)
+}
+`,
+    'src/migrations/index.ts': `/** ${r.name}: migrations in order: the shared base tables, then this region's own (none yet). */
+import { BASE_REGION_MIGRATIONS } from '@samverkan/shared';
+
+export const migrations = [...BASE_REGION_MIGRATIONS];
+`,
+    [`data/${data}`]: `${JSON.stringify({
+      file: r.sourceFile,
+      document: {
+        title: r.title,
+        date: null,
+        reviewBy: null,
+        note: 'Scaffolded by `npm run new-region`: no fact of this document is modelled yet. Add them, each with a verbatim quote (docs/EXTENDING.md).',
+        source: { section: r.title, quote: r.title },
+      },
+      bodies: [],
+      roles: [],
+      reportingDuties: [],
+      plans: [],
+      decisionRules: [],
+      regionalFacts: [],
+    }, null, 2)}\n`,
+    [`test/${r.code}.test.ts`]: `/**
+ * ${r.name} through the gateway: the region answers from its document, and every served quote is
+ * checked against the source document on disk. Add a test per analyst question as the data grows.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegion, provenanceTests, readDocuments, type Region } from '../../../test/support/region';
+
+const CODE = '${r.code}';
+const DOCS = [${sq(r.sourceFile)}];
+/** The fields only ${r.code} serves, beside those every region serves (none yet). */
+type ${T} = Region;
+
+let region: ${T};
+beforeAll(async () => { region = await loadRegion<${T}>(CODE, ''); });
+const documentText = readDocuments(DOCS);
+
+describe(${sq(`${r.name} through the gateway`)}, () => {
+  it('answers from its document', () => {
+    expect(region.code).toBe(CODE);
+    expect(region.name).toBe(${sq(r.name)});
+    expect(region.documents.map((d) => d.file)).toEqual(DOCS);
+    expect(region.documents[0]!.title).toBe(${sq(r.title)});
+  });
+
+  provenanceTests(CODE, DOCS, documentText, () => region, 0);
+`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits of shared files: each is a pure function of the file's text, with its exact undo.
+
+export const REGISTRY_FILE = 'shared/src/registry.ts';
+
+export function registryLine(r: Pick<NewRegion, 'code' | 'name' | 'port'>): string {
+  const name = r.name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  return `  { code: '${r.code}', name: '${name}', typename: '${regionTypename(r.code)}', port: ${r.port} },`;
+}
+
+const registryRange = (text: string) => {
+  const start = text.indexOf('export const REGIONS');
+  const end = start < 0 ? -1 : text.indexOf('\n];', start);
+  if (start < 0 || end < 0) throw new Error(`${REGISTRY_FILE}: cannot find "export const REGIONS ... ];"`);
+  return { start, end };
+};
+
+export function addToRegistry(text: string, r: Pick<NewRegion, 'code' | 'name' | 'port'>): string {
+  const { end } = registryRange(text);
+  return `${text.slice(0, end)}\n${registryLine(r)}${text.slice(end)}`;
+}
+
+export function removeFromRegistry(text: string, code: string): string {
+  return removeLines(text, (l) => l.trimStart().startsWith(`{ code: '${code}',`));
+}
+
+/** The registry's regions and ports as written (the running process's REGIONS may be older). */
+export function registeredRegions(text: string): Array<{ code: string; port: number }> {
+  const { start, end } = registryRange(text);
+  return [...text.slice(start, end).matchAll(/\{ code: '([a-z0-9-]+)'.*?port: (\d+)/g)].map((m) => ({ code: m[1]!, port: Number(m[2]) }));
+}
+
+/** All ports the registry file names (regions, comparison, gateway). */
+export function registeredPorts(text: string): number[] {
+  return [...text.matchAll(/port: (\d+)/g)].map((m) => Number(m[1]));
+}
+
+function removeLines(text: string, match: (line: string) => boolean): string {
+  return text.split('\n').filter((l) => !match(l)).join('\n');
+}
+
+/** Inserts `line` before the first line for which `before` holds. */
+function insertBefore(text: string, file: string, before: (line: string) => boolean, line: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex(before);
+  if (i < 0) throw new Error(`${file}: cannot find where to add "${line.trim()}"`);
+  lines.splice(i, 0, line);
+  return lines.join('\n');
+}
+
+/** Root package.json: the workspace, before subgraphs/comparison (npm writes 2-space JSON). */
+export function addWorkspace(text: string, code: string): string {
+  const pkg = JSON.parse(text) as { workspaces: string[] };
+  const at = pkg.workspaces.indexOf('subgraphs/comparison');
+  pkg.workspaces.splice(at < 0 ? pkg.workspaces.length : at, 0, regionDir(code));
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+export function removeWorkspace(text: string, code: string): string {
+  const pkg = JSON.parse(text) as { workspaces: string[] };
+  pkg.workspaces = pkg.workspaces.filter((w) => w !== regionDir(code));
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
+ * package-lock.json: what `npm install` adds for a new workspace (the workspace, its link in
+ * node_modules/@samverkan, its package entry), so `npm ci` (Dockerfile, CI) accepts the lock file.
+ */
+export function addToLockfile(text: string, code: string): string {
+  const lock = JSON.parse(text) as { packages: Record<string, Record<string, unknown>> };
+  const root = lock.packages[''] as { workspaces?: string[] };
+  if (root?.workspaces && !root.workspaces.includes(regionDir(code))) {
+    const at = root.workspaces.indexOf('subgraphs/comparison');
+    root.workspaces.splice(at < 0 ? root.workspaces.length : at, 0, regionDir(code));
+  }
+  const entries = Object.entries(lock.packages);
+  const insertSorted = (key: string, value: Record<string, unknown>, group: string) => {
+    if (entries.some(([k]) => k === key)) return;
+    let i = entries.findIndex(([k]) => k.startsWith(group) && k.localeCompare(key, 'en') > 0);
+    if (i < 0) {
+      const last = entries.map(([k]) => k.startsWith(group)).lastIndexOf(true);
+      i = last < 0 ? entries.length : last + 1;
+    }
+    entries.splice(i, 0, [key, value]);
+  };
+  insertSorted(`node_modules/@samverkan/${code}`, { resolved: regionDir(code), link: true }, 'node_modules/@samverkan/');
+  insertSorted(regionDir(code), { name: `@samverkan/${code}`, version: '0.1.0', dependencies: { '@samverkan/shared': '0.1.0' } }, 'subgraphs/');
+  lock.packages = Object.fromEntries(entries);
+  return `${JSON.stringify(lock, null, 2)}\n`;
+}
+
+export function removeFromLockfile(text: string, code: string): string {
+  const lock = JSON.parse(text) as { packages: Record<string, Record<string, unknown>> };
+  const root = lock.packages[''] as { workspaces?: string[] };
+  if (root?.workspaces) root.workspaces = root.workspaces.filter((w) => w !== regionDir(code));
+  delete lock.packages[`node_modules/@samverkan/${code}`];
+  delete lock.packages[regionDir(code)];
+  return `${JSON.stringify(lock, null, 2)}\n`;
+}
+
+/** Root tsconfig.json: the project reference, before subgraphs/comparison. */
+export const addReference = (text: string, code: string) =>
+  insertBefore(text, 'tsconfig.json', (l) => l.includes('{ "path": "subgraphs/comparison" }'), `    { "path": "${regionDir(code)}" },`);
+export const removeReference = (text: string, code: string) =>
+  removeLines(text, (l) => l.trim() === `{ "path": "${regionDir(code)}" },`);
+
+/** Dockerfile: the workspace's package.json before `npm ci`, beside the other subgraphs. */
+export const dockerCopyLine = (code: string) => `COPY ${regionDir(code)}/package.json ${regionDir(code)}/`;
+export const addDockerCopy = (text: string, code: string) =>
+  insertBefore(text, 'Dockerfile', (l) => l.startsWith('COPY subgraphs/comparison/package.json'), dockerCopyLine(code));
+export const removeDockerCopy = (text: string, code: string) => removeLines(text, (l) => l === dockerCopyLine(code));
+
+/** .env.example: the port and the (commented) URL override, beside the other regions'. */
+const envPort = (r: Pick<NewRegion, 'code' | 'port'>) => `${r.code.toUpperCase()}_PORT=${r.port}`;
+const envUrl = (r: Pick<NewRegion, 'code' | 'port'>) => `# ${r.code.toUpperCase()}_URL=http://127.0.0.1:${r.port}/graphql`;
+export function addEnvExample(text: string, r: Pick<NewRegion, 'code' | 'port'>): string {
+  const withPort = insertBefore(text, '.env.example', (l) => l.startsWith('COMPARISON_PORT='), envPort(r));
+  return insertBefore(withPort, '.env.example', (l) => l.startsWith('# COMPARISON_URL='), envUrl(r));
+}
+export function removeEnvExample(text: string, code: string): string {
+  const C = code.toUpperCase();
+  return removeLines(text, (l) => l.startsWith(`${C}_PORT=`) || l.startsWith(`# ${C}_URL=`));
+}
+
+/** docs/sources/README.md: the document's row in the table of sources. */
+export const SOURCES_README = 'docs/sources/README.md';
+export const sourceRow = (r: Pick<NewRegion, 'sourceFile' | 'name' | 'title'>) => `| ${r.sourceFile} | ${r.name} | ${r.title} |`;
+export function addSourceRow(text: string, r: Pick<NewRegion, 'sourceFile' | 'name' | 'title'>): string {
+  const lines = text.split('\n');
+  const last = lines.map((l) => /^\| \S+\.txt \|/.test(l)).lastIndexOf(true);
+  if (last < 0) throw new Error(`${SOURCES_README}: cannot find the table of source documents`);
+  lines.splice(last + 1, 0, sourceRow(r));
+  return lines.join('\n');
+}
+export const removeSourceRow = (text: string, sourceFile: string, name: string) =>
+  removeLines(text, (l) => l.startsWith(`| ${sourceFile} | ${name} |`));
+
+// ---------------------------------------------------------------------------------------------
+// Checks before anything is written
+
+/** Why `code` cannot be a new region (an empty list when it can). */
+export function codeProblems(root: string, code: string): string[] {
+  const problems: string[] = [];
+  if (!CODE_PATTERN.test(code)) problems.push(`the code "${code}" must be lower-case letters a–z only (it is the subgraph's name, folder, PostgreSQL schema and root field)`);
+  const registry = readFileSync(join(root, REGISTRY_FILE), 'utf8');
+  if (registeredRegions(registry).some((r) => r.code === code)) problems.push(`"${code}" is already registered in ${REGISTRY_FILE}`);
+  if (['comparison', 'gateway', 'shared', 'region', 'regions', 'landscape', 'postgres'].includes(code)) problems.push(`"${code}" is a reserved name`);
+  if (CODE_PATTERN.test(code) && existsSync(join(root, regionDir(code)))) problems.push(`${regionDir(code)}/ already exists`);
+  return problems;
+}
+
+/** The source files the existing regions' data files name. */
+export function usedSourceFiles(root: string): Map<string, string> {
+  const used = new Map<string, string>();
+  const dir = join(root, 'subgraphs');
+  for (const sub of readdirSync(dir)) {
+    const data = join(dir, sub, 'data');
+    if (!existsSync(data)) continue;
+    for (const f of readdirSync(data).filter((n) => n.endsWith('.json'))) {
+      try {
+        used.set((JSON.parse(readFileSync(join(data, f), 'utf8')) as { file: string }).file, sub);
+      } catch {
+        // an unreadable data file is the data tests' business
+      }
+    }
+  }
+  return used;
+}
+
+/** The next free port after every port in the registry. */
+export const nextFreePort = (registryText: string) => Math.max(...registeredPorts(registryText)) + 1;

@@ -1,0 +1,186 @@
+/**
+ * `npm run new-region -- <code> "<Name>" --source <file>`: scaffolds a region subgraph with the shape
+ * of the others (subgraphs/<code>/: package.json, tsconfig.json, README.md, src/, data/, test/),
+ * registers it (shared/src/registry.ts, the root package.json workspaces and package-lock.json, the
+ * root tsconfig.json references, the Dockerfile, .env.example, docs/sources/README.md), then does
+ * what `npm run generate` does: builds, regenerates (comparison stubs, docker-compose.yml,
+ * deploy/k8s/, docs/regions/) and composes.
+ *
+ * `<file>` is the region's source document, a text file already in docs/sources/. The data file
+ * names it and quotes its title (its first line); no fact is invented.
+ *
+ * `npm run new-region -- --remove <code>` undoes all of it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ROOT } from './lib/paths';
+import {
+  addDockerCopy, addEnvExample, addReference, addSourceRow, addToLockfile, addToRegistry, addWorkspace, codeProblems,
+  dataFileName, documentTitle, nextFreePort, regionDir, regionTypename, registeredRegions, REGISTRY_FILE, removeDockerCopy,
+  removeEnvExample, removeFromLockfile, removeFromRegistry, removeReference, removeSourceRow, removeWorkspace,
+  renderRegionFiles, SOURCES_README, usedSourceFiles, type NewRegion,
+} from './lib/scaffold';
+
+const USAGE = `usage:
+  npm run new-region -- <code> "<Name>" --source <file in docs/sources/>
+  npm run new-region -- --remove <code>`;
+
+class UsageError extends Error {}
+
+const path = (file: string) => join(ROOT, file);
+const read = (file: string) => readFileSync(path(file), 'utf8');
+
+/** Applies `edit` to `file` when it exists (a checkout without .env.example still works). */
+function edit(file: string, change: (text: string) => string, required = true): void {
+  if (!existsSync(path(file))) {
+    if (required) throw new Error(`${file} is missing`);
+    return;
+  }
+  const before = read(file);
+  const after = change(before);
+  if (after !== before) {
+    writeFileSync(path(file), after);
+    console.log(`edited ${file}`);
+  }
+}
+
+/** The steps of `npm run generate`: build, generate, build (the stubs changed), compose. */
+function regenerate(composeArgs: string[] = []): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const steps: Array<[string, string[]]> = [
+    ['build', [tsc, '-b']],
+    ['generate', [join(ROOT, 'scripts', 'dist', 'generate.js')]],
+    ['build', [tsc, '-b']],
+    ['compose', [join(ROOT, 'scripts', 'dist', 'compose.js'), ...composeArgs]],
+  ];
+  for (const [name, args] of steps) {
+    console.log(`\n> ${name}`);
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`${name} failed (exit ${r.status ?? r.signal})`);
+  }
+}
+
+/** node_modules/@samverkan/<code>, the link `npm install` makes for a workspace. */
+function linkWorkspace(code: string): void {
+  const scope = path('node_modules/@samverkan');
+  if (!existsSync(scope)) return;
+  const link = join(scope, code);
+  if (!existsSync(link)) symlinkSync(join('..', '..', regionDir(code)), link, 'dir');
+}
+
+function unlinkWorkspace(code: string): void {
+  const link = path(`node_modules/@samverkan/${code}`);
+  try {
+    if (lstatSync(link).isSymbolicLink()) unlinkSync(link);
+  } catch {
+    // not there
+  }
+}
+
+function add(code: string, name: string, source: string | undefined): void {
+  const problems = codeProblems(ROOT, code);
+  if (!name.trim() || /[\n\r]/.test(name)) problems.push('the name must be one non-empty line');
+  if (!source) problems.push('--source <file> is required: the region\'s source document, a text file in docs/sources/');
+  const sourceFile = source ? basename(source) : '';
+  if (source) {
+    if (!/^[\w.-]+\.txt$/.test(sourceFile)) problems.push(`--source ${source}: a .txt file name (letters, digits, . _ -)`);
+    else if (!existsSync(path(`docs/sources/${sourceFile}`))) problems.push(`--source ${source}: docs/sources/${sourceFile} does not exist; add the document there first`);
+    else {
+      const usedBy = usedSourceFiles(ROOT).get(sourceFile);
+      if (usedBy) problems.push(`--source ${source}: docs/sources/${sourceFile} is already the source of ${usedBy}`);
+    }
+  }
+  if (problems.length) throw new UsageError(problems.map((p) => `- ${p}`).join('\n'));
+
+  const title = documentTitle(read(`docs/sources/${sourceFile}`));
+  const region: NewRegion = { code, name: name.trim(), sourceFile, title, port: nextFreePort(read(REGISTRY_FILE)) };
+  console.log(`new region ${code} (${regionTypename(code)}, port ${region.port}), source ${sourceFile}: "${title}"`);
+
+  for (const [file, content] of Object.entries(renderRegionFiles(region))) {
+    const target = path(`${regionDir(code)}/${file}`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    console.log(`wrote ${regionDir(code)}/${file}`);
+  }
+  edit(REGISTRY_FILE, (t) => addToRegistry(t, region));
+  edit('package.json', (t) => addWorkspace(t, code));
+  edit('package-lock.json', (t) => addToLockfile(t, code), false);
+  edit('tsconfig.json', (t) => addReference(t, code));
+  edit('Dockerfile', (t) => addDockerCopy(t, code));
+  edit('.env.example', (t) => addEnvExample(t, region), false);
+  edit(SOURCES_README, (t) => addSourceRow(t, region), false);
+  linkWorkspace(code);
+
+  try {
+    regenerate();
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nThe files are written; fix the problem and run \`npm run generate\`, or undo with \`npm run new-region -- --remove ${code}\`.`);
+  }
+  console.log(`
+Region ${code} is scaffolded, registered, generated and composed. Next:
+  1. Model the document in ${regionDir(code)}/data/${dataFileName(sourceFile)}: every fact with a verbatim quote (docs/EXTENDING.md).
+  2. Add the region to the README's table of regions, and its tests to ${regionDir(code)}/test/${code}.test.ts.
+  3. npm run generate && npm test && npm run schema:check, then commit everything (package-lock.json included).`);
+}
+
+function remove(code: string): void {
+  const registered = registeredRegions(read(REGISTRY_FILE)).some((r) => r.code === code);
+  const dir = path(regionDir(code));
+  if (!registered && !existsSync(dir)) throw new UsageError(`- "${code}" is neither registered nor a folder under subgraphs/`);
+  if (['comparison', 'gateway', 'shared'].includes(code)) throw new UsageError(`- "${code}" is not a region`);
+
+  // The source rows this region added to docs/sources/README.md (its data files name their documents).
+  const sources: string[] = [];
+  const dataDir = join(dir, 'data');
+  if (existsSync(dataDir)) {
+    for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.json'))) {
+      try { sources.push((JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { file: string }).file); } catch { /* unreadable: nothing to undo */ }
+    }
+  }
+  const name = /name: '((?:[^'\\]|\\.)*)'/.exec(read(REGISTRY_FILE).split('\n').find((l) => l.includes(`{ code: '${code}',`)) ?? '')?.[1]?.replace(/\\(.)/g, '$1');
+
+  edit(REGISTRY_FILE, (t) => removeFromRegistry(t, code));
+  edit('package.json', (t) => removeWorkspace(t, code));
+  edit('package-lock.json', (t) => removeFromLockfile(t, code), false);
+  edit('tsconfig.json', (t) => removeReference(t, code));
+  edit('Dockerfile', (t) => removeDockerCopy(t, code));
+  edit('.env.example', (t) => removeEnvExample(t, code), false);
+  if (name) for (const s of sources) edit(SOURCES_README, (t) => removeSourceRow(t, s, name), false);
+  unlinkWorkspace(code);
+  for (const file of [regionDir(code), `docs/regions/${code}.md`]) {
+    if (existsSync(path(file))) {
+      rmSync(path(file), { recursive: true, force: true });
+      console.log(`removed ${file}`);
+    }
+  }
+  regenerate(['--accept-removed-region', code]);
+  console.log(`\nRegion ${code} is removed (its source document in docs/sources/ is kept).`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const flag = (f: string) => {
+    const i = args.indexOf(f);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    if (!v || v.startsWith('--')) throw new UsageError(`- ${f} needs a value`);
+    return v;
+  };
+  const removeCode = flag('--remove');
+  if (removeCode !== undefined) {
+    if (args.length) throw new UsageError(`- unexpected arguments: ${args.join(' ')}`);
+    return remove(removeCode);
+  }
+  const source = flag('--source');
+  if (args.length !== 2 || args.some((a) => a.startsWith('--'))) throw new UsageError('- expected a code and a name');
+  add(args[0]!, args[1]!, source);
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(e instanceof UsageError ? `${e.message}\n\n${USAGE}` : (e as Error).message);
+  process.exit(e instanceof UsageError ? 2 : 1);
+}
