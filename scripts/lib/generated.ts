@@ -3,7 +3,7 @@
  * renders them again and compares, so a registry change without regeneration fails the tests.
  */
 import { stringify } from 'yaml';
-import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '@samverkan/shared';
+import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, REGIONS, SUBGRAPHS } from '@samverkan/shared';
 
 export const STUBS_FILE = 'subgraphs/comparison/src/generated/region-stubs.ts';
 
@@ -74,6 +74,7 @@ export function renderDockerCompose(): string {
   const g = common(GATEWAY.dir);
   g.environment[`${GATEWAY.code.toUpperCase()}_PORT`] = String(GATEWAY.port);
   for (const s of SUBGRAPHS) g.environment[`${s.code.toUpperCase()}_URL`] = `http://${s.code}:${s.port}/graphql`;
+  g.environment.NODE_OPTIONS = GATEWAY_NODE_OPTIONS;
   services[GATEWAY.code] = {
     ...g,
     ports: [`\${GATEWAY_PUBLIC_PORT:-${GATEWAY.port}}:${GATEWAY.port}`],
@@ -196,7 +197,10 @@ export function renderKubernetes(): Record<string, string> {
   );
   files[`${GATEWAY.code}.yaml`] = yamlDocs(
     deployment(GATEWAY.code, GATEWAY.dir, GATEWAY.port, 'gateway', K8S_GATEWAY_REPLICAS,
-      SUBGRAPHS.map((s) => ({ name: `${s.code.toUpperCase()}_URL`, value: `http://${s.code}:${s.port}/graphql` }))),
+      [
+        ...SUBGRAPHS.map((s) => ({ name: `${s.code.toUpperCase()}_URL`, value: `http://${s.code}:${s.port}/graphql` })),
+        { name: 'NODE_OPTIONS', value: GATEWAY_NODE_OPTIONS },
+      ]),
     service(GATEWAY.code, GATEWAY.port, 'gateway', true),
     {
       apiVersion: 'policy/v1',
