@@ -18,7 +18,10 @@ COPY shared shared
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
-RUN npx tsc -b && npm prune --omit=dev
+# The playground and the dashboard: static builds the gateway serves (the playground embeds docs/queries).
+COPY web web
+COPY docs/queries docs/queries
+RUN npx tsc -b && npm run build -w web && npm prune --omit=dev
 
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0
