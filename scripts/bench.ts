@@ -71,6 +71,7 @@ async function sqlTotal(urls: string[]): Promise<number> {
 
 /** SQL statements per request, from 10 sequential requests (no request in flight when counting). */
 async function sqlPerRequestOf(url: string, query: string, regionUrls: string[]): Promise<number> {
+  await new Promise((r) => setTimeout(r, 3000)); // let requests still in flight from a load run finish
   const before = await sqlTotal(regionUrls);
   for (let i = 0; i < 10; i++) await post(url, query);
   return ((await sqlTotal(regionUrls)) - before) / 10;

@@ -30,12 +30,13 @@ export interface ServeOptions<TContext extends object> {
   /** When set, /graphql answers only requests carrying it in x-gateway-secret (from the gateway). */
   secret?: string;
   metrics?: Metrics;
+  /** Request body limit; the comparison subgraph receives every region's required data in one body. */
+  bodyLimit?: string;
   /** Changes whenever what this subgraph answers may change (a new process, new data): GET /version. */
   version?: string;
 }
 
 export const SECRET_HEADER = 'x-gateway-secret';
-const BODY_LIMIT = '1mb';
 
 function requireSecret(secret: string | undefined) {
   const expected = secret ? Buffer.from(secret) : undefined;
@@ -84,7 +85,7 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   app.use(
     '/graphql',
     requireSecret(options.secret),
-    express.json({ limit: BODY_LIMIT }),
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         metrics.graphqlRequests++;
@@ -95,7 +96,7 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
     }),
   );
 
-  app.use(jsonErrorHandler(options.logger, BODY_LIMIT));
+  app.use(jsonErrorHandler(options.logger, options.bodyLimit ?? '1mb'));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -17,6 +17,8 @@ async function main() {
     context: async (base) => base,
     ready: async () => {},
     secret: config.SUBGRAPH_SECRET,
+    // The gateway hands this subgraph every region's required data in one request: it grows with the data.
+    bodyLimit: process.env.COMPARISON_BODY_LIMIT || '64mb',
   });
   stopOnSignals(logger, server.stop);
 }
