@@ -13,8 +13,6 @@ import {
   BodyEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,
 } from '../orm/entities';
 
-export interface RegionRoot { code: string; name: string }
-
 /** `select data from <table> where ... order by ...`, as plain objects. */
 export async function readFacts<T>(
   ctx: SubgraphContext,

@@ -30,5 +30,3 @@ export abstract class Region {
   regionalFacts?: RegionalFact[] | null;
 }
 
-/** Every field of the Region interface, in order: the comparison stub generator reads this list. */
-export const REGION_FIELDS = ['code', 'name', 'documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const;
