@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { gql, gqlOk } from './support/client';
+import { testPort } from './support/ports';
 
 const ROOT = join(__dirname, '..');
 const QUERIES_DIR = join(ROOT, 'docs', 'queries');
@@ -243,7 +244,7 @@ describe('docs/queries', () => {
 });
 
 describe('every aggregate with one region down', () => {
-  const PORT = 14100;
+  const PORT = testPort(14100);
   const url = `http://127.0.0.1:${PORT}/graphql`;
   let gateway: ChildProcess | undefined;
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startFederation, type Federation } from '../scripts/lib/federation';
-import { TEST_PORTS, TEST_SCHEMA_PREFIX } from './support/ports';
+import { TEST_EMBEDDED_PORT, TEST_PORTS, TEST_SCHEMA_PREFIX } from './support/ports';
 
 let federation: Federation | undefined;
 
@@ -16,7 +16,7 @@ export async function setup(project: TestProject) {
     env: { DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
     ports: TEST_PORTS,
     embeddedDir: join(__dirname, '..', '.data', 'postgres-test'),
-    embeddedPort: 5434,
+    embeddedPort: TEST_EMBEDDED_PORT,
     output: process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore',
   });
   project.provide('gatewayUrl', federation.gatewayUrl);

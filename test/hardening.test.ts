@@ -7,7 +7,7 @@ import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { gql } from './support/client';
-import { TEST_SCHEMA_PREFIX } from './support/ports';
+import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
 
 const post = (body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }, url = inject('gatewayUrl')) =>
   fetch(url, { method: 'POST', headers, body });
@@ -114,8 +114,8 @@ describe('GraphQL over HTTP (graphql-http audit suite)', () => {
 
 describe('production mode and the gateway-only secret', () => {
   const SECRET = 'a-test-secret-of-some-length';
-  const GATEWAY_PORT = 15300;
-  const SAMLA_PORT = 15304;
+  const GATEWAY_PORT = testPort(15300);
+  const SAMLA_PORT = testPort(15304);
   const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
   let samla: ChildProcess | undefined;
   let gatewayProcess: ChildProcess | undefined;

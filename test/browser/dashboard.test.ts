@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../../scripts/lib/federation';
-import { TEST_SCHEMA_PREFIX } from '../support/ports';
+import { TEST_SCHEMA_PREFIX, testPort } from '../support/ports';
 import { ARTIFACTS, browserSession, downloadCsv, errors, originOf } from './browser';
 
 const session = browserSession(async (browser) => {
@@ -144,7 +144,7 @@ describe('the dashboard (/dashboard)', () => {
 });
 
 describe('the dashboard with a region down', () => {
-  const GATEWAY_PORT = 15600;
+  const GATEWAY_PORT = testPort(15600);
   const DEAD_KALMAR = 15602; // nothing listens here
   let gateway: ChildProcess | undefined;
 

@@ -140,6 +140,8 @@ export const ReportingDutySchema = z.strictObject({
   fromRoleId: id.nullish(),
   fromText: text,
   toBodyId: id.nullish(),
+  /** A recipient that is a role, not a body ("till förbundschef"). */
+  toRoleId: id.nullish(),
   toText: text,
   cadence: CadenceSchema.nullish(),
   notes: z.array(text),

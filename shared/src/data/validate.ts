@@ -77,7 +77,7 @@ export function checkReferences(files: DataFile[]): string[] {
     for (const d of f.reportingDuties) {
       body(`reportingDuty ${d.id}.fromBodyId`, d.fromBodyId);
       body(`reportingDuty ${d.id}.toBodyId`, d.toBodyId);
-      if (d.fromRoleId && !roles.has(d.fromRoleId)) problems.push(`reportingDuty ${d.id}: unknown role id "${d.fromRoleId}"`);
+      for (const roleId of [d.fromRoleId, d.toRoleId]) if (roleId && !roles.has(roleId)) problems.push(`reportingDuty ${d.id}: unknown role id "${roleId}"`);
     }
     for (const p of f.plans) body(`plan ${p.id}.ownerBodyId`, p.ownerBodyId);
   }

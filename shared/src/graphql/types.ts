@@ -187,6 +187,7 @@ export class ReportingDuty {
   @Field(() => ID, { nullable: true }) fromRoleId?: string | null;
   @Field(() => String) fromText!: string;
   @Field(() => ID, { nullable: true }) toBodyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The recipient when it is a role, not a body.' }) toRoleId?: string | null;
   @Field(() => String) toText!: string;
   @Field(() => MeetingCadence, { nullable: true }) cadence?: MeetingCadence | null;
   @Field(() => [String]) notes!: string[];
