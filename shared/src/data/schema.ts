@@ -46,6 +46,8 @@ export const SourceSchema = z.strictObject({ section: text, quote: text });
 export const StatementSchema = z.strictObject({
   text,
   group: text.nullish(),
+  /** What kind of duty a body's assignment is (decides, reports, follows up ...), when it is one. */
+  category: z.enum(DUTY_CATEGORIES).nullish(),
   note: text.nullish(),
   source: SourceSchema,
 });

@@ -22,6 +22,7 @@ export class Source {
 export class Statement {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true, description: 'The document\'s own grouping heading, e.g. "Uppdrag", "Ansvar".' }) group?: string | null;
+  @Field(() => DutyCategory, { nullable: true, description: 'For a body\'s assignment: the kind of duty it is (DECISION_MAKING, REPORTING ...), when it is one.' }) category?: keyof typeof DutyCategory | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
 }
