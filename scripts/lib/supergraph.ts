@@ -12,6 +12,7 @@ import { SUBGRAPHS } from '@samverkan/shared';
 
 const run = promisify(execFile);
 import { ROOT } from './paths';
+import { collisionHints, nameCollisions } from './collisions';
 
 export const SUPERGRAPH_FILE = 'gateway/supergraph.graphql';
 export const sdlFile = (dir: string) => `${dir}/schema.graphql`;
@@ -33,7 +34,10 @@ export async function composeSupergraph(): Promise<{ supergraph: string; sdls: A
   const sdls = await subgraphSdls();
   const result = composeServices(sdls.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors?.length) {
-    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    const hints = collisionHints(nameCollisions(sdls));
+    const errors = result.errors.map((e) => `- ${e.message}`);
+    const shown = hints.length ? [...errors.slice(0, 5), ...(errors.length > 5 ? [`- ... and ${errors.length - 5} more`] : [])] : errors;
+    throw new Error(`Composition failed:\n${hints.map((h) => `HINT: ${h}\n`).join('')}${shown.join('\n')}`);
   }
   return { supergraph: HEADER + result.supergraphSdl, sdls: sdls.map((s) => ({ dir: s.dir, sdl: HEADER + s.sdl + '\n' })) };
 }
