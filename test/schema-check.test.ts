@@ -10,8 +10,9 @@ import { Kind, parse, print, visit, type FieldDefinitionNode, type ObjectTypeDef
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import {
-  apiSchemaOf, checkSchemaChanges, formatReport, parseSchemaChanges, readSchemaChanges, SCHEMA_CHANGES_FILE, type Acknowledgement,
+  apiSchemaOf, checkSchemaChanges, formatReport, parseSchemaChanges, readSchemaChanges, SCHEMA_CHANGES_FILE, schemaChangesFileFor, type Acknowledgement,
 } from '../scripts/lib/schema-check';
+import { REGIONS } from '../shared/src/registry';
 
 const root = join(__dirname, '..');
 const committed = readFileSync(join(root, SUPERGRAPH_FILE), 'utf8');
@@ -88,6 +89,22 @@ describe('schema check', () => {
     expect(() => parseSchemaChanges(JSON.stringify({ acknowledged: [{ reason: 'why', acknowledgedBy: 'me' }] }))).toThrow(/message" or "path/);
     expect(() => parseSchemaChanges('{}')).toThrow(/acknowledged/);
     expect(readSchemaChanges(root).acknowledged).toBeInstanceOf(Array);
+  });
+
+  it('a region acknowledges the breaks of its own schema in its own file, and only those', async () => {
+    const region = REGIONS.find((r) => r.code === REMOVED)!;
+    const own = `subgraphs/${region.code}/${SCHEMA_CHANGES_FILE}`;
+    expect(schemaChangesFileFor({ path: `Query.${region.code}` })).toBe(own);
+    expect(schemaChangesFileFor({ path: `${region.typename}.bodies` })).toBe(own);
+    expect(schemaChangesFileFor({ path: 'Query.landscape' })).toBe(SCHEMA_CHANGES_FILE);
+    const path = `Query.${REMOVED}`;
+    expect((await checkSchemaChanges(committed, withoutSamla, [ack({ path, file: own })])).unacknowledged).toEqual([]);
+    const other = REGIONS.find((r) => r.code !== REMOVED)!;
+    for (const file of [SCHEMA_CHANGES_FILE, `subgraphs/${other.code}/${SCHEMA_CHANGES_FILE}`]) {
+      const r = await checkSchemaChanges(committed, withoutSamla, [ack({ path, file })]);
+      expect(r.unacknowledged.map((c) => c.path)).toEqual([path]);
+      expect(formatReport(r)).toContain(`${own}:`);
+    }
   });
 
   it('the tree as it is composes and has no unacknowledged breaking change against the committed supergraph', async () => {

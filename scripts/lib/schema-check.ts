@@ -2,14 +2,16 @@
  * Breaking-change detection, as the ecosystem does it: the API schema clients see (the supergraph
  * without its federation machinery, from @apollo/federation-internals) of the code as it is now, diffed
  * with @graphql-inspector/core against the API schema of the committed gateway/supergraph.graphql.
- * A breaking change fails `npm run schema:check` and `npm run compose` unless it is acknowledged in
- * schema-changes.json (who decided it, and why).
+ * A breaking change fails `npm run schema:check` and `npm run compose` unless it is acknowledged (who
+ * decided it, and why) by its owner: a change to a region's own types or drill-down field in that
+ * region's `subgraphs/<code>/schema-changes.json`, any other change in the root schema-changes.json.
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import type { GraphQLSchema } from 'graphql';
+import { REGIONS, type RegionEntry } from '@samverkan/shared';
 import { ROOT } from './paths';
 
 // @apollo/federation-internals is a dependency of @apollo/composition: load the copy it uses.
@@ -27,6 +29,8 @@ export interface Acknowledgement {
   reason: string;
   acknowledgedBy: string;
   date?: string;
+  /** The file it was read from (set by readSchemaChanges); it only counts for changes that file owns. */
+  file?: string;
 }
 
 export interface SchemaChangesFile {
@@ -60,13 +64,32 @@ export function parseSchemaChanges(text: string, file = SCHEMA_CHANGES_FILE): Sc
   return json as SchemaChangesFile;
 }
 
+/** The region that owns a schema path: its own types (named with its prefix) and its drill-down root field. */
+export function regionOwning(path: string | undefined): RegionEntry | undefined {
+  if (!path) return undefined;
+  const [type, field] = path.split('.');
+  return REGIONS.find((r) => type!.startsWith(r.typename.replace(/Region$/, '')) || (type === 'Query' && field === r.code));
+}
+
+/** Where a change is acknowledged: its region's file, or the root file for everything else. */
+export function schemaChangesFileFor(change: Pick<Change, 'path'>): string {
+  const region = regionOwning(change.path);
+  return region ? `subgraphs/${region.code}/${SCHEMA_CHANGES_FILE}` : SCHEMA_CHANGES_FILE;
+}
+
+/** Every acknowledgement: the root file's and each region's, each marked with its file. */
 export function readSchemaChanges(root = ROOT): SchemaChangesFile {
-  const file = join(root, SCHEMA_CHANGES_FILE);
-  return existsSync(file) ? parseSchemaChanges(readFileSync(file, 'utf8')) : { acknowledged: [] };
+  const files = [SCHEMA_CHANGES_FILE, ...REGIONS.map((r) => `subgraphs/${r.code}/${SCHEMA_CHANGES_FILE}`)];
+  const acknowledged = files.flatMap((file) => {
+    const path = join(root, file);
+    return existsSync(path) ? parseSchemaChanges(readFileSync(path, 'utf8'), file).acknowledged.map((a) => ({ ...a, file })) : [];
+  });
+  return { acknowledged };
 }
 
 export function acknowledgementFor(change: Change, acks: readonly Acknowledgement[]): Acknowledgement | undefined {
-  return acks.find((a) => (a.message !== undefined ? a.message === change.message : true)
+  return acks.find((a) => (a.file === undefined || a.file === schemaChangesFileFor(change))
+    && (a.message !== undefined ? a.message === change.message : true)
     && (a.path !== undefined ? a.path === change.path : true)
     && (a.type !== undefined ? a.type === change.type : true));
 }
@@ -120,11 +143,14 @@ export function formatReport(r: SchemaCheckResult): string {
     lines.push(
       '',
       `A client using these fields or types would break. Either keep the schema compatible (deprecate first:`,
-      `@deprecated(reason: "...") and remove later), or acknowledge each break in ${SCHEMA_CHANGES_FILE}, committed`,
+      `@deprecated(reason: "...") and remove later), or acknowledge each break in its owner's file, committed`,
       'with the change, for example:',
-      JSON.stringify({ acknowledged: r.unacknowledged.map((c) => ({ message: c.message, path: c.path, reason: 'why this is acceptable, who was told', acknowledgedBy: 'your name' })) }, null, 2)
-        .split('\n').map((l) => `  ${l}`).join('\n'),
     );
+    for (const file of new Set(r.unacknowledged.map(schemaChangesFileFor))) {
+      const changes = r.unacknowledged.filter((c) => schemaChangesFileFor(c) === file);
+      lines.push(`  ${file}:`, JSON.stringify({ acknowledged: changes.map((c) => ({ message: c.message, path: c.path, reason: 'why this is acceptable, who was told', acknowledgedBy: 'your name' })) }, null, 2)
+        .split('\n').map((l) => `    ${l}`).join('\n'));
+    }
   }
   return lines.join('\n');
 }
