@@ -12,7 +12,7 @@ export interface Src { document: string; section: string; quote: string }
 export interface Cad { label: string | null; text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean; source: Src }
 export interface Office { holder: string | null; selection: string | null; term: string | null; rotation: string | null; note: string | null; source: Src }
 export interface Holder { who: string; source: Src }
-export interface Stmt { text: string; group: string | null; source: Src }
+export interface Stmt { text: string; group: string | null; category?: string | null; source: Src }
 export interface Fact { id: string; topic: string; name: string; value: string | null; count: number | null; source: Src }
 export interface Body {
   id: string; name: string; kind: string; level: string | null; document: string;
@@ -23,10 +23,11 @@ export interface Body {
   substitutes: { rule: string; note: string | null; source: Src | null };
   chair: Office | null; viceChair: Office | null; convener: Holder | null; agendaBy: Holder | null;
   minutes: { kept: boolean | null; keeper: string | null; source: Src } | null;
+  levelBasis: string; permanence: string; notes: string[];
   noticeContent: Stmt | null; cadence: Cad | null; otherMeetings: Cad[];
 }
-export interface Role { id: string; title: string; kind: string; servesBodyIds: string[]; duties: Array<{ group: string | null; text: string; category: string; source: Src }>; source: Src }
-export interface Report { id: string; artifact: string; description: string; fromBodyId: string | null; fromRoleId: string | null; fromText: string; toBodyId: string | null; toText: string; cadence: Cad | null; source: Src }
+export interface Role { id: string; title: string; kind: string; kindNote: string | null; servesBodyIds: string[]; duties: Array<{ group: string | null; text: string; category: string; source: Src }>; source: Src }
+export interface Report { id: string; artifact: string; description: string; fromBodyId: string | null; fromRoleId: string | null; fromText: string; toBodyId: string | null; toRoleId: string | null; toText: string; cadence: Cad | null; notes: string[]; source: Src }
 /** The fields every region serves; a region test extends it with its region-specific fields. */
 export interface Region {
   code: string; name: string;
@@ -54,13 +55,13 @@ function regionQueries(code: string, regionFields: string): string[] {
       code name
       documents { file title source { ...Src } }
       bodies {
-        id name kind level document
+        id name kind level levelBasis permanence notes document
         levelSource { ...Src } permanenceSource { ...Src }
         instances { count names source { ...Src } }
         parent { bodyId relation source { ...Src } }
         establishedBy { text group source { ...Src } }
         purposes { text group source { ...Src } }
-        assignments { text group source { ...Src } }
+        assignments { text group category source { ...Src } }
         composition { organisation function seats { min max text } appointedBy source { ...Src } }
         substitutes { rule note source { ...Src } }
         chair { ...Off } viceChair { ...Off }
@@ -75,13 +76,13 @@ function regionQueries(code: string, regionFields: string): string[] {
     /* GraphQL */ `{
     r: ${code} {
       roles {
-        id title kind servesBodyIds
+        id title kind kindNote servesBodyIds
         employer { text source { ...Src } } financing { text source { ...Src } }
         postHolders { count perBody text source { ...Src } }
         duties { group text category source { ...Src } }
         source { ...Src }
       }
-      reportingDuties { id artifact description fromBodyId fromRoleId fromText toBodyId toText cadence { ...Cad } source { ...Src } }
+      reportingDuties { id artifact description fromBodyId fromRoleId fromText toBodyId toRoleId toText cadence { ...Cad } notes source { ...Src } }
     }
   }`,
     /* GraphQL */ `{

@@ -1,6 +1,6 @@
 /** Höglandet: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { createRegionResolver, factById, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
 import { HoglandetRegion } from './region';
 import { HoglandetKommunomraden, HoglandetRehabilitationActors } from './parties';
 
@@ -30,13 +30,14 @@ export class HoglandetRegionResolver extends createRegionResolver(HoglandetRegio
 
   @FieldResolver(() => HoglandetRehabilitationActors, { nullable: true, description: 'The four rehabilitation actors, typed.' })
   async rehabilitationActors(@Ctx() ctx: SubgraphContext): Promise<HoglandetRehabilitationActors | null> {
-    const f = await factById(ctx, 'hoglandet:fyra-rehabiliteringsaktorer');
-    return f ? { count: f.count ?? null, named: false, note: f.note ?? null, source: f.source } : null;
+    const [[f], names] = await Promise.all([regionalFactsByTopic(ctx, 'rehabilitation-parties'), regionalFactsByTopic(ctx, 'rehabilitation-party-name')]);
+    return f ? { count: f.count ?? null, named: names.length > 0, names: names.map((n) => n.name), note: f.note ?? null, source: f.source } : null;
   }
 
   @FieldResolver(() => HoglandetKommunomraden, { nullable: true, description: 'The kommunområden, typed.' })
   async kommunomradesindelning(@Ctx() ctx: SubgraphContext): Promise<HoglandetKommunomraden | null> {
-    const f = await factById(ctx, 'hoglandet:sex-kommunomraden');
-    return f ? { count: f.count ?? null, names: [], source: f.source } : null;
+    const [facts, names] = await Promise.all([regionalFactsByTopic(ctx, 'kommunomrade'), regionalFactsByTopic(ctx, 'kommunomrade-name')]);
+    const f = facts.find((x) => x.count != null);
+    return f ? { count: f.count ?? null, names: names.map((n) => n.name), source: f.source } : null;
   }
 }

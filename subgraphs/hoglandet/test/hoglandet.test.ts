@@ -64,14 +64,54 @@ describe('Höglandet through the gateway', () => {
     expect(body('beredningsgruppen').assignments[0]!.source.quote).toBe('Beredningsgruppen i Högländets samordningsförbund är styrgrupp för Uppdrag Samverkan och Samverk Högländet.');
   });
 
-  it('reporting: samverkanskoordinator reports in writing to förbundschef at half-year and year-end (2 per year)', () => {
-    const r = region.reportingDuties.find((x) => x.id === 'hoglandet:skriftlig-rapport-till-forbundschef')!;
-    expect(r).toMatchObject({ artifact: 'WRITTEN_REPORT', fromRoleId: 'hoglandet:samverkanskoordinator', toText: 'förbundschef i Höglandets samordningsförbund' });
-    expectCadence(r.cadence, 'vid halv- och helårsskifte', 2, 2);
-    expect(r.source.quote).toBe('Lämna skriftlig rapport avseende samverkansarbetet i respektive kommunområde till förbundschef i Höglandets samordningsförbund vid halv- och helårsskifte.');
+  it('reporting: the koordinator reports in writing to the förbundschef (a role) at the half-year and at the year end', () => {
+    const doc = documentText.get(DOCS[0])!;
+    const written = 'Lämna skriftlig rapport avseende samverkansarbetet i respektive kommunområde till förbundschef i Höglandets samordningsförbund vid halv- och helårsskifte.';
+    expect(doc).toContain(written);
+    const chef = role('forbundschef');
+    expect(doc).toContain(chef.source.quote);
+    expect(chef.source.quote).toMatch(/^Förbundschef /);
+    const fromKoordinator = region.reportingDuties.filter((r) => r.fromRoleId === 'hoglandet:samverkanskoordinator' && r.source.quote === written);
+    // "halv-" and "helårsskifte": one half-year and one annual report, both to the förbundschef
+    expect(fromKoordinator.map((r) => r.artifact).sort()).toEqual(['ANNUAL_REPORT', 'HALF_YEAR_REPORT']);
+    for (const r of fromKoordinator) expect(r).toMatchObject({ toRoleId: chef.id, toBodyId: null, toText: 'förbundschef i Höglandets samordningsförbund' });
+    expectCadence(fromKoordinator.find((r) => r.artifact === 'HALF_YEAR_REPORT')!.cadence, 'vid halv- och helårsskifte', 2, 2);
+    // the half-yearly result reports name no recipient in their own sentence; the document gives the förbundschef
     const half = region.reportingDuties.find((x) => x.id === 'hoglandet:halvarsvisa-rapporter-resultat')!;
     expectCadence(half.cadence, 'halvårsvisa', 2, 2);
-    expect(half.artifact).toBe('HALF_YEAR_REPORT');
+    expect(half).toMatchObject({ artifact: 'HALF_YEAR_REPORT', toRoleId: chef.id });
+    // NOT_STATED means silence: no report of the koordinator is left without its stated recipient
+    for (const r of region.reportingDuties.filter((x) => x.artifact === 'HALF_YEAR_REPORT' || x.artifact === 'ANNUAL_REPORT')) {
+      expect(r.toText, r.id).not.toMatch(/not stated/i);
+    }
+  });
+
+  it('Beredningsgruppen is the steering group of Uppdrag Samverkan, convened by the förbundschef; the kommunområde groups sit under it', () => {
+    const doc = documentText.get(DOCS[0])!;
+    const bg = body('beredningsgruppen');
+    expect(bg.kind).toBe('STEERING_GROUP');
+    expect(bg.assignments.map((a) => a.source.quote)).toContain('Beredningsgruppen i Högländets samordningsförbund är styrgrupp för Uppdrag Samverkan och Samverk Högländet.');
+    expect(bg.convener).toMatchObject({ who: 'Förbundschef', source: { quote: 'Förbundschef är sammankallande för beredningsgruppen och Samverk Högländet.' } });
+    expect(doc).toContain(bg.convener!.source.quote);
+    // the kommunområde groups, convened by the koordinatorer, are under Beredningsgruppen, never above it
+    const sg = body('styrgrupp-kommunomrade');
+    expect(sg.parent).toMatchObject({ bodyId: bg.id, relation: 'STEERED_BY' });
+    expect(sg.parent!.source.quote).toContain('är styrgrupp för Uppdrag Samverkan');
+    expect(sg.convener!.source.quote).toBe('Samverkanskoordinatorerna är sammankallande för styr- och arbetsgrupper i respektive kommunområde.');
+    expect(body('arbetsgrupp-kommunomrade').parent!.bodyId).toBe(sg.id);
+    // no body is placed above Beredningsgruppen's level, and it comes first among those at its level
+    const rank = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'];
+    const leveled = region.bodies.filter((b) => b.level);
+    const best = Math.min(...leveled.map((b) => rank.indexOf(b.level!)));
+    expect(leveled.find((b) => rank.indexOf(b.level!) === best)!.id).toBe(bg.id);
+    expect(bg.levelSource!.quote).toContain('strategiskt');
+  });
+
+  it('group duties carry their category: the styrgrupp decides, the arbetsgrupp carries out the action plan', () => {
+    const cat = (slug: string, quoteStart: string, text: string) => body(slug).assignments.find((a) => a.source.quote.startsWith(quoteStart) && a.text === text)?.category;
+    expect(cat('styrgrupp-kommunomrade', 'Styrgruppen arbetar strategiskt och fattar beslut om verksamheten', 'Fattar beslut om verksamheten.')).toBe('DECISION_MAKING');
+    expect(cat('arbetsgrupp-kommunomrade', 'Arbetsgruppen är den operativa delen', 'Verkställer mål och aktiviteter i handlingsplanen utifrån styrgruppens beslut.')).toBe('ACTION_PLAN');
+    expect(cat('styrelsen', 'Styrelsen tog beslut', body('styrelsen').assignments[0]!.text)).toBe('DECISION_MAKING');
   });
 
   it('roles and duties: samverkanskoordinator, förbundschef, representant, samverkanspart', () => {

@@ -1,6 +1,6 @@
 /** Kalmar län: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { bodyById, createRegionResolver, planById, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { BodyEntity, createRegionResolver, PlanEntity, readFacts, regionByCode, RegionalFact, regionalFactsByTopic, RoleEntity, type Body, type Plan, type Role, type SubgraphContext } from '@samverkan/shared';
 import { KalmarRegion } from './region';
 import { KalmarPresidiekonferens, KalmarUserRepresentation } from './presidiekonferens';
 
@@ -25,23 +25,30 @@ export class KalmarRegionResolver extends createRegionResolver(KalmarRegion) {
 
   @FieldResolver(() => KalmarPresidiekonferens, { nullable: true, description: 'The presidiekonferens cycle, typed.' })
   async presidiekonferens(@Ctx() ctx: SubgraphContext): Promise<KalmarPresidiekonferens | null> {
-    const [body, steeringDocument, facts] = await Promise.all([
-      bodyById(ctx, 'kalmar:gemensam-presidiekonferens'),
-      planById(ctx, 'kalmar:kalmar-tvaarigt-styrdokument'),
+    const [body] = await readFacts<Body>(ctx, BodyEntity, { kind: 'CONFERENCE' });
+    if (!body) return null;
+    const [plans, facts] = await Promise.all([
+      readFacts<Plan>(ctx, PlanEntity, { kind: 'STEERING_DOCUMENT' }),
       regionalFactsByTopic(ctx, 'presidiekonferens-cycle'),
     ]);
-    return body ? { body, steeringDocument, facts } : null;
+    return { body, steeringDocument: plans.find((p) => p.ownerBodyId === body.id) ?? null, facts };
   }
 
   @FieldResolver(() => KalmarUserRepresentation, { description: 'Service-user representation, typed.' })
   async userRepresentation(@Ctx() ctx: SubgraphContext): Promise<KalmarUserRepresentation> {
-    const facts = await regionalFactsByTopic(ctx, 'user-involvement');
-    const count = (id: string) => facts.find((f) => f.id === `kalmar:${id}`)?.count ?? null;
+    const [[role], facts] = await Promise.all([
+      readFacts<Role>(ctx, RoleEntity, { kind: 'USER_REPRESENTATIVE' }),
+      regionalFactsByTopic(ctx, 'user-involvement'),
+    ]);
+    if (!role) throw new Error('The Kalmar data names no USER_REPRESENTATIVE role.');
+    // the counts stand in the facts' quotes; a fact is told apart by what its quote counts
+    const counted = (word: RegExp) => facts.find((f) => f.count != null && word.test(f.source.quote))?.count ?? null;
     return {
-      roleKind: 'USER_REPRESENTATIVE',
-      seatsInLansgemensamLedning: count('kalmar-brukarrepresentanter'),
-      perSamordnandeGrupp: count('kalmar-brukarmedverkan-representant'),
-      supportingUtvecklingsledare: count('kalmar-brukarmedverkan-utvecklingsledare'),
+      roleKind: role.kind,
+      role,
+      seatsInLansgemensamLedning: role.postHolders?.count ?? null,
+      perSamordnandeGrupp: counted(/representant för brukarmedverkan/i),
+      supportingUtvecklingsledare: counted(/utvecklingsledare/i),
       facts,
     };
   }

@@ -128,4 +128,48 @@ describe('Kalmar län through the gateway', () => {
     expect(users['kalmar:kalmar-brukarmedverkan-utvecklingsledare']).toMatchObject({ count: 2, source: { quote: 'Till stöd finns två utvecklingsledare.' } });
     expect(users['kalmar:kalmar-brukarmedverkan-representant']!.value).toBe('En representant för brukarmedverkan (utses av samverkansområdesgruppen)');
   });
+
+  it('ordföranden and vice ordföranden are members of Beredningsgruppen, as the text says; Beredningsgruppen\'s own chair is not stated', () => {
+    const composition = 'Beredningsgruppen består av ordföranden, vice ordföranden, samordnaren, verksamhetsledaren samt representant från skollidarna';
+    expect(documentText.get(DOCS[0])).toContain(composition);
+    const bg = body('beredningsgruppen');
+    expect(bg.composition.filter((m) => m.source.quote === composition).map((m) => m.function)).toEqual(expect.arrayContaining(['ordföranden', 'vice ordföranden']));
+    expect(bg.chair).toBeNull();
+    expect(bg.viceChair).toBeNull();
+    for (const slug of ['ordforande', 'vice-ordforande']) {
+      const r = role(slug);
+      expect(r.source.quote).toBe(composition);
+      expect(r.kind, slug).toBe('MEMBER');
+      expect(r.servesBodyIds).toEqual([bg.id]);
+      expect(r.kindNote).toContain('whose');
+    }
+    // nobody is served as a chair of Beredningsgruppen
+    expect(region.roles.filter((r) => (r.kind === 'CHAIR' || r.kind === 'VICE_CHAIR') && r.servesBodyIds.includes(bg.id))).toEqual([]);
+  });
+
+  it('Beredningsgruppen proposes the two-year steering document; the autumn presidiekonferens decides it every other year', () => {
+    const d = region.reportingDuties.find((r) => r.fromBodyId === 'kalmar:beredningsgruppen' && r.toBodyId === 'kalmar:gemensam-presidiekonferens')!;
+    expect(d).toBeTruthy();
+    expect(d.artifact).toBe('DECISION_PROPOSAL');
+    expect(d.source.quote).toBe('Ta fram förslag till ett tvåårigt styrdokument');
+    expectCadence(d.cadence, 'vart annat år', 0.5, 0.5);
+    expect(d.cadence!.source.quote).toContain('På höstens presidiekonferens vart annat år beslutas det övergripande styrdokument');
+    expect(body('beredningsgruppen').assignments.find((a) => a.source.quote === d.source.quote)!.category).toBe('DECISION_PREPARATION');
+  });
+
+  it('group duties carry their category: Länsgemensam ledning decides goals, the samordnande grupper report back', () => {
+    const cat = (slug: string, quote: string) => body(slug).assignments.find((a) => a.source.quote === quote)?.category;
+    expect(cat('lansgemensam-ledning', 'Besluta om mål för respektive samordnande grupp/ samverkansområdesgrupp')).toBe('DECISION_MAKING');
+    expect(cat('lansgemensam-ledning', 'Fastställa handlingsplan och aktiviteter för respektive samordnande grupp/ samverkansområdesgrupp')).toBe('DECISION_MAKING');
+    expect(cat('samordnande-grupper', 'Återkoppla arbetet till länsgemensam ledning i samverkan')).toBe('REPORTING');
+    expect(cat('samordnande-grupper', 'Följa upp och utvärdera arbetet och insatserna tillsammans med utvecklingsledarna')).toBe('FOLLOW_UP_EVALUATION');
+  });
+
+  it('roles named in passing are roles: länets skolchefer take part in Länsgemensam ledning\'s meetings', () => {
+    const r = role('skolchefer');
+    expect(documentText.get(DOCS[0])).toContain(r.source.quote);
+    expect(r.source.quote).toMatch(/^Länets skolchefer deltar i möten med länsgemensam ledning/);
+    expect(r.servesBodyIds).toEqual(['kalmar:lansgemensam-ledning']);
+    expect(r.duties).toEqual([]);
+  });
 });

@@ -16,7 +16,7 @@ export class OrebroStructureLevel {
 @ObjectType('OrebroLansdelar', { description: 'Örebro\'s four länsdelar (sub-county areas), each with a länsdelsgrupp. The document does not name them.' })
 export class OrebroLansdelar {
   @Field(() => Int, { nullable: true }) count!: number | null;
-  @Field(() => [String], { description: 'Always empty: the document names no länsdel.' }) names!: string[];
+  @Field(() => [String], { description: 'The länsdelar\'s names as the data gives them for the länsdelsgrupper (empty: the document names no länsdel).' }) names!: string[];
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
 }

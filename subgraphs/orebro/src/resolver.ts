@@ -1,6 +1,6 @@
 /** Örebro län: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { BodyEntity, createRegionResolver, readFacts, regionByCode, RegionalFact, regionalFactsByTopic, type Body, type SubgraphContext } from '@samverkan/shared';
 import { OrebroRegion } from './region';
 import { levelOfName, OrebroLansdelar, OrebroStructureLevel } from './levels';
 
@@ -34,7 +34,8 @@ export class OrebroRegionResolver extends createRegionResolver(OrebroRegion) {
 
   @FieldResolver(() => OrebroLansdelar, { nullable: true, description: 'The four länsdelar, typed.' })
   async lansdelsindelning(@Ctx() ctx: SubgraphContext): Promise<OrebroLansdelar | null> {
-    const fact = (await regionalFactsByTopic(ctx, 'lansdel'))[0];
-    return fact ? { count: fact.count ?? null, names: [], note: fact.note ?? null, source: fact.source } : null;
+    const [[fact], [group]] = await Promise.all([regionalFactsByTopic(ctx, 'lansdel'), readFacts<Body>(ctx, BodyEntity, { kind: 'SUB_COUNTY_GROUP' })]);
+    // the names are those the data gives the länsdelsgrupper (one per länsdel): none, the document names no länsdel
+    return fact ? { count: fact.count ?? null, names: group?.instances?.names ?? [], note: fact.note ?? null, source: fact.source } : null;
   }
 }

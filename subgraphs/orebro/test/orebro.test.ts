@@ -164,4 +164,48 @@ describe('Örebro län through the gateway', () => {
     expect(region.lansdelar[0]!.source.quote).toContain('de fyra länsdelarna');
     expect(region.regionalFacts.find((f) => f.id === 'orebro:samverkansledare-sedan-2015')!.count).toBe(4);
   });
+
+  it('levels: the operational level is the local groups; the chefsgrupp-appointed working groups are permanent and temporary, as the text says', () => {
+    const doc = documentText.get('001_c8e7a0a63f5e6cbb.txt')!;
+    expect(doc).toContain('Länsdelsgrupperna den taktiska nivån och de lokala samverkansgrupperingarna är den operativa nivån.');
+    expect(region.bodies.filter((b) => b.level === 'OPERATIONAL').map((b) => b.id)).toEqual(['orebro:lokala-samverkansgrupperingar']);
+    const mandate = 'Chefsgrupperna för välfärd samt vård och omsorg och folkhälsa har mandat att utse permanenta och tillfälliga arbetsgrupper eller motsvarande inom verksamhetsområdet.';
+    expect(doc).toContain(mandate);
+    const appointed = region.bodies.filter((b) => b.parent?.relation === 'APPOINTED_BY' && b.parent.bodyId === 'orebro:chefsgrupp-social-valfard-vard-omsorg');
+    expect(appointed.map((b) => [b.permanence, b.level]).sort()).toEqual([['PERMANENT', null], ['TEMPORARY', null]]);
+    for (const b of appointed) expect(b.permanenceSource!.quote).toBe(mandate);
+  });
+
+  it('Samverkansgrupp barn och unga prepares matters for the chefsgrupper: a parent link and a proposal to each chefsgrupp', () => {
+    const quote = 'Bereda och samordna frågor för behandling i chefsgrupperna';
+    expect(documentText.get('001_c8e7a0a63f5e6cbb.txt')).toContain(quote);
+    const b = body('samverkansgrupp-barn-och-unga');
+    expect(b.parent).toMatchObject({ bodyId: 'orebro:chefsgrupp-social-valfard-vard-omsorg', source: { quote } });
+    const up = region.reportingDuties.filter((r) => r.fromBodyId === b.id && r.source.quote === quote);
+    expect(up.map((r) => [r.artifact, r.toBodyId]).sort()).toEqual([
+      ['DECISION_PROPOSAL', 'orebro:chefsgrupp-folkhalsa'], ['DECISION_PROPOSAL', 'orebro:chefsgrupp-social-valfard-vard-omsorg'],
+    ]);
+    expect(b.assignments.find((a) => a.source.quote === quote)!.category).toBe('DECISION_PREPARATION');
+  });
+
+  it('group duties carry their category: decisions, follow-up, reporting back', () => {
+    const cat = (slug: string, quoteStart: string) => body(slug).assignments.filter((a) => a.source.quote.startsWith(quoteStart)).map((a) => a.category);
+    expect(cat('chefsgrupp-folkhalsa', 'Då chefsgrupp folkhälsa företräder parterna')).toContain('DECISION_MAKING');
+    expect(cat('chefsgrupp-social-valfard-vard-omsorg', 'Chefsgruppen har också ett ansvar för att beslutade överenskommelser följs upp')).toContain('FOLLOW_UP_EVALUATION');
+    expect(cat('lokala-samverkansgrupperingar', 'De lokala samverkansgrupperingarna ska regelbundet återrapportera')).toEqual(['REPORTING']);
+  });
+
+  it('roles named in passing are roles: those who appoint the chefsgrupp representatives, the områdeschefer', () => {
+    const doc = documentText.get('001_c8e7a0a63f5e6cbb.txt')!;
+    for (const [slug, word, kind] of [['regiondirektor', 'Regiondirektör', 'DIRECTOR'], ['kommundirektor-kommunchef', 'Kommundirektör/Kommunchef', 'DIRECTOR'],
+      ['omradeschef-valfard-och-folkhalsa', 'områdeschef för välfärd och folkhälsa', 'OPERATIONS_MANAGER'], ['omradeschef-utbildning-och-arbetsmarknad', 'Områdeschef från utbildning och arbetsmarknad', 'OPERATIONS_MANAGER']] as const) {
+      const r = role(slug);
+      expect(doc).toContain(r.source.quote);
+      expect(r.source.quote, slug).toContain(word);
+      expect(r.kind, slug).toBe(kind);
+      for (const d of r.duties) expect(doc).toContain(d.source.quote);
+    }
+    expect(role('regiondirektor').duties.map((d) => d.source.quote)).toEqual(expect.arrayContaining([expect.stringMatching(/^Regiondirektör\/Hälso- och sjukvårdsdirektör utser/)]));
+    expect(role('omradeschef-utbildning-och-arbetsmarknad').duties).toEqual([]);
+  });
 });

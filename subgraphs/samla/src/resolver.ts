@@ -1,10 +1,15 @@
 /** SAMLA (Lerum–Alingsås): the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { bodyById, createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { BodyEntity, createRegionResolver, readFacts, regionByCode, RegionalFact, regionalFactsByTopic, type Body, type SubgraphContext } from '@samverkan/shared';
 import { SamlaRegion } from './region';
 import { SamlaChairRotation, SamlaRepresentation } from './chair-rotation';
 
 const entry = regionByCode('samla')!;
+
+/** The body whose chair the data says rotates (Samordningsgruppen). */
+async function rotatingChairBody(ctx: SubgraphContext): Promise<Body | null> {
+  return (await readFacts<Body>(ctx, BodyEntity)).find((b) => b.chair?.rotation) ?? null;
+}
 
 @Resolver(() => SamlaRegion)
 export class SamlaRegionResolver extends createRegionResolver(SamlaRegion) {
@@ -25,13 +30,18 @@ export class SamlaRegionResolver extends createRegionResolver(SamlaRegion) {
 
   @FieldResolver(() => SamlaChairRotation, { nullable: true, description: 'The rotating chair of Samordningsgruppen, typed.' })
   async chairRotationRule(@Ctx() ctx: SubgraphContext): Promise<SamlaChairRotation | null> {
-    const [group, rules] = await Promise.all([bodyById(ctx, 'samla:samordningsgruppen'), regionalFactsByTopic(ctx, 'chair-rotation')]);
-    return group ? { chair: group.chair ?? null, viceChair: group.viceChair ?? null, followsBodyId: 'samla:politiska-samradsgruppen', rules } : null;
+    const [group, bodies, rules] = await Promise.all([rotatingChairBody(ctx), readFacts<Body>(ctx, BodyEntity), regionalFactsByTopic(ctx, 'chair-rotation')]);
+    if (!group?.chair) return null;
+    // the body the chair follows is the one the data's selection rule names
+    const selection = (group.chair.selection ?? '').toLowerCase();
+    const follows = bodies.find((b) => b.id !== group.id && selection.includes(b.name.toLowerCase()));
+    if (!follows) return null;
+    return { chair: group.chair, viceChair: group.viceChair ?? null, followsBodyId: follows.id, rules };
   }
 
   @FieldResolver(() => SamlaRepresentation, { nullable: true, description: 'Representation rules of Samordningsgruppen: representatives cannot appoint substitutes.' })
   async representation(@Ctx() ctx: SubgraphContext): Promise<SamlaRepresentation | null> {
-    const group = await bodyById(ctx, 'samla:samordningsgruppen');
+    const group = await rotatingChairBody(ctx);
     return group ? { substitutes: group.substitutes } : null;
   }
 }

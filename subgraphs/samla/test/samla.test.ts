@@ -115,4 +115,28 @@ describe('SAMLA through the gateway', () => {
     expect(rotation['samla:vice-chair-when-municipalities-chair']!.value).toBe('När kommunerna har ordförandeskapet, utses vice ordförande av regionen.');
     expect(region.chairRotation).toHaveLength(4);
   });
+
+  it('the dialogue with NOSAM is networking, not a report: no reporting duty goes from Samordningsgruppen down to NOSAM', () => {
+    const dialog = 'Dialog med NOSAM Lerum och Alingsås kopplat till deras aktivitetsplaner och insatser för prioriterade målgrupper.';
+    expect(documentText.get(DOCS[0])).toContain(dialog);
+    expect(body('samordningsgruppen').assignments.find((a) => a.source.quote === dialog)!.category).toBe('NETWORKING');
+    expect(region.reportingDuties.filter((r) => r.source.quote === dialog)).toEqual([]);
+    // the chain points upward only: NOSAM raises matters to Samordningsgruppen, nothing is reported back down
+    expect(region.reportingDuties.filter((r) => r.fromBodyId === 'samla:samordningsgruppen' && r.toBodyId === 'samla:nosam')).toEqual([]);
+    expect(body('nosam').parent).toMatchObject({ bodyId: 'samla:samordningsgruppen' });
+  });
+
+  it('Samordningsgruppen is a management group: it decides direction, handles the economy and sets up theme groups (reason quoted in a note)', () => {
+    const b = body('samordningsgruppen');
+    expect(b.kind).toBe('MANAGEMENT_GROUP');
+    const cat = (quote: string) => b.assignments.find((a) => a.source.quote === quote)?.category;
+    expect(cat('Prioritera och fatta inriktningsbeslut i frågor som rör vårdsamverkan mellan kommun och region.')).toBe('DECISION_MAKING');
+    expect(cat('Besluta om att tillsätta Temagrupper eller arbetsgrupper när det krävs fördjupning inom ett visst samverkansområde.')).toBe('DECISION_MAKING');
+    expect(cat('Följa upp och utvärdera aktiviteter, samt återrapportera resultat till den politiska samrådsgruppen.')).toBe('REPORTING');
+    const reason = b.notes.find((n) => n.startsWith('Kind MANAGEMENT_GROUP'))!;
+    // every phrase the note quotes stands in the document
+    const quoted = [...reason.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    expect(quoted.length).toBeGreaterThanOrEqual(3);
+    for (const q of quoted) expect(documentText.get(DOCS[0]), q).toContain(q);
+  });
 });
