@@ -7,7 +7,7 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BodyKind, Level, ParentRelation, ReportArtifactKind, type Body } from '@samverkan/shared';
-import type { AnsweredRegion } from './scope';
+import { type AnsweredRegion, MissingRegion } from './scope';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 export enum ChainEdgeOrigin { PARENT_LINK = 'PARENT_LINK', REPORTING_DUTY = 'REPORTING_DUTY' }
@@ -53,6 +53,7 @@ export class RegionChain {
 export class ReportingChains {
   @Field(() => [RegionChain]) regions!: RegionChain[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 function parentPath(body: Body, byId: Map<string, Body>): Body[] {
@@ -96,6 +97,6 @@ export function regionChain(region: AnsweredRegion): RegionChain {
   };
 }
 
-export function reportingChains(regions: AnsweredRegion[], missing: string[]): ReportingChains {
-  return { regions: regions.map(regionChain), missingRegions: missing };
+export function reportingChains(regions: AnsweredRegion[], missing: MissingRegion[]): ReportingChains {
+  return { regions: regions.map(regionChain), missingRegions: missing.map((m) => m.code), missing };
 }

@@ -7,7 +7,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/shared';
 import { bodyOffices } from './offices';
-import type { AnsweredRegion } from './scope';
+import { type AnsweredRegion, MissingRegion } from './scope';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {
@@ -45,6 +45,7 @@ export class Differences {
   @Field(() => [ID], { description: 'Answered regions compared, in registry order.' }) regions!: string[];
   @Field(() => [DimensionDifference]) dimensions!: DimensionDifference[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 type Evidence = Map<string, Source[]>;
@@ -72,10 +73,10 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
   },
 };
 
-export function differences(regions: AnsweredRegion[], missing: string[]): Differences {
+export function differences(regions: AnsweredRegion[], missing: MissingRegion[]): Differences {
   return {
     regions: regions.map((r) => r.code),
-    missingRegions: missing,
+    missingRegions: missing.map((m) => m.code), missing,
     dimensions: Object.values(DifferenceDimension).map((dimension) => {
       const { vocabulary, of } = EXTRACT[dimension];
       const evidence = regions.map(of);
