@@ -1,6 +1,6 @@
 /**
  * Question 6: what one region has that the others lack, over the canonical vocabularies: role kinds
- * (roles and the offices bodies state), duty categories, report artifact kinds, plan kinds and
+ * (roles and the offices bodies state), duty categories (of roles, and of bodies' assignments with a category), report artifact kinds, plan kinds and
  * substitute rules (NOT_STATED is silence, not a rule, so it is left out). Each value keeps the
  * quotes it comes from.
  */
@@ -64,7 +64,14 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
       ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
     ]),
   },
-  DUTY_CATEGORIES: { vocabulary: DUTY_CATEGORIES, of: (r) => collect(r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source]))) },
+  DUTY_CATEGORIES: {
+    vocabulary: DUTY_CATEGORIES,
+    // Role duties, and the duties the documents give a body (assignments with a category): a group's duty counts too.
+    of: (r) => collect([
+      ...r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source])),
+      ...r.bodies.flatMap((b) => b.assignments.filter((a) => a.category).map((a) => [a.category!, a.source] as [string, Source])),
+    ]),
+  },
   REPORT_ARTIFACTS: { vocabulary: ARTIFACT_KINDS, of: (r) => collect(r.reportingDuties.map((d) => [d.artifact, d.source])) },
   PLAN_KINDS: { vocabulary: PLAN_KINDS, of: (r) => collect(r.plans.map((p) => [p.kind, p.source])) },
   SUBSTITUTE_RULES: {

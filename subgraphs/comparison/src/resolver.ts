@@ -7,12 +7,13 @@ import { FrequencyRow, Landscape, type RequiredRegion } from './landscape';
 import { frequencyTable } from './frequency-table';
 import {
   REQUIRES_BODIES, REQUIRES_CHAINS, REQUIRES_COMPARED_BODIES, REQUIRES_DIFFERENCES, REQUIRES_MATRIX, REQUIRES_PRESENCE,
-  REQUIRES_REPORTING, REQUIRES_ROLES, type Requirement,
+  REQUIRES_FUNCTIONS, REQUIRES_REPORTING, REQUIRES_ROLES, type Requirement,
 } from './selections';
 import { MissingRegion, REGION_ORDER, scopeOf as scopeOfEntries, type Scope } from './scope';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
 import { FrequencySummary, frequencySummary } from './frequency-summary';
 import { RolesCrosswalk, rolesCrosswalk } from './crosswalk';
+import { CollaborationFunction, FunctionalCrosswalk, functionalCrosswalk } from './functions';
 import { ReportingDutiesComparison, ReportingDutyFilter, reportingDuties } from './reporting';
 import { ReportingChains, reportingChains } from './chains';
 import { ComparisonMatrix, comparisonMatrix } from './matrix';
@@ -100,6 +101,17 @@ export class LandscapeResolver {
   ): RolesCrosswalk {
     const { answered, missingDetails } = scopeOf(landscape, REQUIRES_ROLES, regions);
     return rolesCrosswalk(answered, missingDetails, kinds);
+  }
+
+  @Directive(`@requires(fields: "${REQUIRES_FUNCTIONS.selection}")`)
+  @FieldResolver(() => FunctionalCrosswalk, { description: 'Roles compared by what they do: per function (convenes, keeps minutes, prepares, reports upward ...) who does it in each region, with the quotes; roles with no stated duties listed apart (question 3, by function; rolesCrosswalk is the view by title).' })
+  functionalCrosswalk(
+    @Root() landscape: Landscape,
+    @Arg('functions', () => [CollaborationFunction], { nullable: true, description: 'Default: every function.' }) functions?: CollaborationFunction[],
+    @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+  ): FunctionalCrosswalk {
+    const { answered, missingDetails } = scopeOf(landscape, REQUIRES_FUNCTIONS, regions);
+    return functionalCrosswalk(answered, missingDetails, functions);
   }
 
   @Directive(`@requires(fields: "${REQUIRES_REPORTING.selection}")`)
