@@ -138,6 +138,11 @@ describe(`one region (${BROKEN}) up, its database failing`, () => {
     if (field !== 'missingRegions' && field !== 'missing') expect([...a.codes].sort()).toEqual([...OTHERS].filter((c) => a.codes.has(c)).sort());
   });
 
+  it('Landscape.missing names every list the region serves from its database as failed (its whole schema is gone)', async () => {
+    const a = await ask('missing');
+    expect([...a.missing[0]!.failedFields].sort()).toEqual(['bodies', 'decisionRules', 'documents', 'plans', 'reportingDuties', 'roles']);
+  });
+
   it('the per-region aggregates list exactly the other regions', async () => {
     for (const field of ['frequencySummary', 'reportingChains', 'comparisonMatrix', 'differences', 'functionalCrosswalk']) {
       const a = await ask(field);
