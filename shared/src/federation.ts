@@ -36,15 +36,21 @@ function fullSelection(type: GraphQLNamedType, touched: Set<string>): string {
     .join(' ');
 }
 
-function expand(selection: SelectionSetNode, type: GraphQLNamedType, touched: Set<string>): string {
+function expand(selection: SelectionSetNode, type: GraphQLNamedType, touched: Set<string>, schema: GraphQLSchema): string {
   if (!isObjectType(type) && !isInterfaceType(type)) return '';
   if (isObjectType(type)) touched.add(type.name);
   return selection.selections.map((node) => {
-    if (node.kind !== Kind.FIELD) throw new Error('@requires selections here use fields only');
+    if (node.kind === Kind.INLINE_FRAGMENT && node.typeCondition) {
+      // A fragment on an entity type (e.g. a region's own type): its fields are @external there already.
+      const on = schema.getType(node.typeCondition.name.value);
+      if (!on) throw new Error(`@requires: no type ${node.typeCondition.name.value}`);
+      return `... on ${on.name} { ${expand(node.selectionSet, on, new Set(), schema)} }`;
+    }
+    if (node.kind !== Kind.FIELD) throw new Error('@requires selections here use fields and typed inline fragments only');
     if (node.name.value === ALL_FIELDS) return fullSelection(type, touched);
     const field = type.getFields()[node.name.value];
     if (!field) throw new Error(`@requires: ${type.name} has no field ${node.name.value}`);
-    return node.selectionSet ? `${node.name.value} { ${expand(node.selectionSet, getNamedType(field.type), touched)} }` : node.name.value;
+    return node.selectionSet ? `${node.name.value} { ${expand(node.selectionSet, getNamedType(field.type), touched, schema)} }` : node.name.value;
   }).join(' ');
 }
 
@@ -67,7 +73,7 @@ function expandRequires(sdl: string, schema: GraphQLSchema): string {
           if (!arg || arg.value.kind !== Kind.STRING || !arg.value.value.includes(ALL_FIELDS)) return undefined;
           const parsed = parse(`{ ${arg.value.value} }`);
           const op = parsed.definitions[0] as { selectionSet: SelectionSetNode };
-          const expanded = expand(op.selectionSet, owner, touched);
+          const expanded = expand(op.selectionSet, owner, touched, schema);
           return { ...d, arguments: [{ ...arg, value: { kind: Kind.STRING, value: expanded } }] };
         },
       });

@@ -10,7 +10,7 @@ import {
   ROLE_KINDS, RoleKind, type Body,
 } from '@samverkan/shared';
 import { roleKindsOfBody } from './offices';
-import { bodyIndex, REGION_ORDER, type AnsweredRegion } from './scope';
+import { bodyIndex, REGION_ORDER, type AnsweredRegion, MissingRegion } from './scope';
 import {
   DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary,
 } from './views';
@@ -79,7 +79,8 @@ export class BodyConnection {
   @Field(() => [ComparedBody]) nodes!: ComparedBody[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'Bodies matching the filter, across all pages.' }) totalCount!: number;
-  @Field(() => [ID], { description: 'Regions in scope whose subgraph did not answer: their bodies are absent.' }) missingRegions!: string[];
+  @Field(() => [ID], { description: 'Regions in scope whose data did not arrive complete: their bodies are absent.' }) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -157,7 +158,7 @@ export interface BodyPageArgs {
   after?: string | null;
 }
 
-export function bodyConnection(regions: AnsweredRegion[], missing: string[], args: BodyPageArgs): BodyConnection {
+export function bodyConnection(regions: AnsweredRegion[], missing: MissingRegion[], args: BodyPageArgs): BodyConnection {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 0 || first > MAX_PAGE_SIZE) {
     throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -181,6 +182,6 @@ export function bodyConnection(regions: AnsweredRegion[], missing: string[], arg
     nodes: page,
     pageInfo: { hasNextPage: start + first < rows.length, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: rows.length,
-    missingRegions: missing,
+    missingRegions: missing.map((m) => m.code), missing,
   };
 }

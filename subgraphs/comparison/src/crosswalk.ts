@@ -8,7 +8,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/shared';
 import { bodyOffices, type BodyOffice } from './offices';
-import { bodyIndex, type AnsweredRegion } from './scope';
+import { bodyIndex, type AnsweredRegion, MissingRegion } from './scope';
 import { BodyRef, quoteOf, Quote } from './views';
 
 export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }
@@ -88,6 +88,7 @@ export class RoleKindRow {
 export class RolesCrosswalk {
   @Field(() => [RoleKindRow], { description: 'Kinds in RoleKind order; only kinds some answered region has, unless asked for.' }) rows!: RoleKindRow[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 const quoted = (s: Statement | null | undefined): QuotedText | null => (s ? { text: s.text, note: s.note ?? null, quote: quoteOf(s.source) } : null);
@@ -154,7 +155,7 @@ function regionRoles(region: AnsweredRegion, names: Map<string, Body>): Array<{ 
   ];
 }
 
-export function rolesCrosswalk(regions: AnsweredRegion[], missing: string[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
+export function rolesCrosswalk(regions: AnsweredRegion[], missing: MissingRegion[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
   const names = bodyIndex(regions);
   const perRegion = regions.map((r) => ({ code: r.code, roles: regionRoles(r, names) }));
   const rows = ROLE_KINDS
@@ -164,5 +165,5 @@ export function rolesCrosswalk(regions: AnsweredRegion[], missing: string[], kin
       regions: perRegion.map(({ code, roles }) => ({ regionCode: code, roles: roles.filter((r) => r.kind === kind).map((r) => r.view) })),
     }))
     .filter((row) => kinds?.length || row.regions.some((r) => r.roles.length > 0));
-  return { rows, missingRegions: missing };
+  return { rows, missingRegions: missing.map((m) => m.code), missing };
 }

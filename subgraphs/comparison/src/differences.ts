@@ -1,13 +1,13 @@
 /**
  * Question 6: what one region has that the others lack, over the canonical vocabularies: role kinds
- * (roles and the offices bodies state), duty categories, report artifact kinds, plan kinds and
+ * (roles and the offices bodies state), duty categories (of roles, and of bodies' assignments with a category), report artifact kinds, plan kinds and
  * substitute rules (NOT_STATED is silence, not a rule, so it is left out). Each value keeps the
  * quotes it comes from.
  */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/shared';
 import { bodyOffices } from './offices';
-import type { AnsweredRegion } from './scope';
+import { type AnsweredRegion, MissingRegion } from './scope';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {
@@ -45,6 +45,7 @@ export class Differences {
   @Field(() => [ID], { description: 'Answered regions compared, in registry order.' }) regions!: string[];
   @Field(() => [DimensionDifference]) dimensions!: DimensionDifference[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 type Evidence = Map<string, Source[]>;
@@ -63,7 +64,14 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
       ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
     ]),
   },
-  DUTY_CATEGORIES: { vocabulary: DUTY_CATEGORIES, of: (r) => collect(r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source]))) },
+  DUTY_CATEGORIES: {
+    vocabulary: DUTY_CATEGORIES,
+    // Role duties, and the duties the documents give a body (assignments with a category): a group's duty counts too.
+    of: (r) => collect([
+      ...r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source])),
+      ...r.bodies.flatMap((b) => b.assignments.filter((a) => a.category).map((a) => [a.category!, a.source] as [string, Source])),
+    ]),
+  },
   REPORT_ARTIFACTS: { vocabulary: ARTIFACT_KINDS, of: (r) => collect(r.reportingDuties.map((d) => [d.artifact, d.source])) },
   PLAN_KINDS: { vocabulary: PLAN_KINDS, of: (r) => collect(r.plans.map((p) => [p.kind, p.source])) },
   SUBSTITUTE_RULES: {
@@ -72,10 +80,10 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
   },
 };
 
-export function differences(regions: AnsweredRegion[], missing: string[]): Differences {
+export function differences(regions: AnsweredRegion[], missing: MissingRegion[]): Differences {
   return {
     regions: regions.map((r) => r.code),
-    missingRegions: missing,
+    missingRegions: missing.map((m) => m.code), missing,
     dimensions: Object.values(DifferenceDimension).map((dimension) => {
       const { vocabulary, of } = EXTRACT[dimension];
       const evidence = regions.map(of);

@@ -7,7 +7,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LEVELS, type Body } from '@samverkan/shared';
 import { BodyRef, ValueCount } from './views';
-import type { AnsweredRegion } from './scope';
+import { type AnsweredRegion, MissingRegion } from './scope';
 
 @ObjectType({ simpleResolvers: true, description: 'One region\'s bodies and meeting frequency in numbers.' })
 export class RegionFrequencySummary {
@@ -27,14 +27,15 @@ export class RegionFrequencySummary {
 export class FrequencySummary {
   @Field(() => [RegionFrequencySummary]) regions!: RegionFrequencySummary[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 const isStanding = (b: Body) => b.permanence !== 'TEMPORARY';
 const hasNumbers = (b: Body) => b.cadence != null && (b.cadence.minPerYear !== null || b.cadence.maxPerYear !== null);
 
-export function frequencySummary(regions: AnsweredRegion[], missing: string[]): FrequencySummary {
+export function frequencySummary(regions: AnsweredRegion[], missing: MissingRegion[]): FrequencySummary {
   return {
-    missingRegions: missing,
+    missingRegions: missing.map((m) => m.code), missing,
     regions: regions.map(({ code, bodies }) => {
       const standing = bodies.filter(isStanding);
       const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);

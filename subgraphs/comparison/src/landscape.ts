@@ -5,6 +5,8 @@ import { Frequency } from './views';
 
 /** One region's required data as the gateway hands it over: null when the region's subgraph failed. */
 export type RequiredRegion = {
+  /** Served by the region's own subgraph: how the entry is matched to the registry. */
+  name?: string | null;
   documents?: Array<{ file: string }> | null;
   bodies?: Body[] | null;
   roles?: Role[] | null;

@@ -6,7 +6,7 @@
  */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Body, Source } from '@samverkan/shared';
-import type { AnsweredRegion } from './scope';
+import { type AnsweredRegion, MissingRegion } from './scope';
 import { TOP_BODY_RULE, topBody } from './top-body';
 import { BodyRef, Quote, quoteOf } from './views';
 
@@ -73,6 +73,7 @@ export class ComparisonMatrix {
   @Field(() => [TopBody]) topBodies!: TopBody[];
   @Field(() => [MatrixRow]) rows!: MatrixRow[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
 type CellFacts = Omit<MatrixCell, 'regionCode'>;
@@ -139,7 +140,7 @@ function describePerYear(min: number | null, max: number | null): string {
   return min === max ? `${min} per year` : `${min}–${max} per year`;
 }
 
-export function comparisonMatrix(regions: AnsweredRegion[], missing: string[]): ComparisonMatrix {
+export function comparisonMatrix(regions: AnsweredRegion[], missing: MissingRegion[]): ComparisonMatrix {
   const tops = regions.map((r) => ({ region: r, top: topBody(r.bodies) }));
   return {
     columns: regions.map((r) => r.code),
@@ -150,6 +151,6 @@ export function comparisonMatrix(regions: AnsweredRegion[], missing: string[]): 
       label: LABELS[aspect],
       cells: tops.map(({ region, top }) => ({ regionCode: region.code, ...cellFor(aspect, region, top) })),
     })),
-    missingRegions: missing,
+    missingRegions: missing.map((m) => m.code), missing,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ARTIFACT_KINDS, ReportArtifactKind, type Role } from '@samverkan/shared';
-import { bodyIndex, enumRank, REGION_ORDER, type AnsweredRegion } from './scope';
+import { bodyIndex, enumRank, REGION_ORDER, type AnsweredRegion, MissingRegion } from './scope';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 @InputType({ description: 'Filter for reporting duties. All given conditions must hold; within a list, any value matches.' })
@@ -42,9 +42,10 @@ export class ComparedReportingDuty {
 export class ReportingDutiesComparison {
   @Field(() => [ComparedReportingDuty]) duties!: ComparedReportingDuty[];
   @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-export function reportingDuties(regions: AnsweredRegion[], missing: string[], filter?: ReportingDutyFilter | null): ReportingDutiesComparison {
+export function reportingDuties(regions: AnsweredRegion[], missing: MissingRegion[], filter?: ReportingDutyFilter | null): ReportingDutiesComparison {
   const bodies = bodyIndex(regions);
   const roles = new Map<string, Role>(regions.flatMap((r) => r.roles.map((role) => [role.id, role] as const)));
   const party = (text: string, bodyId: string | null | undefined, roleId: string | null | undefined): ReportingParty => ({
@@ -72,5 +73,5 @@ export function reportingDuties(regions: AnsweredRegion[], missing: string[], fi
     }));
   duties.sort((a, b) => enumRank(ARTIFACT_KINDS, a.artifact) - enumRank(ARTIFACT_KINDS, b.artifact)
     || REGION_ORDER.indexOf(a.regionCode) - REGION_ORDER.indexOf(b.regionCode));
-  return { duties, missingRegions: missing };
+  return { duties, missingRegions: missing.map((m) => m.code), missing };
 }

@@ -1,0 +1,217 @@
+/**
+ * Roles compared by what they do (issue #12): for each collaboration function, who does it in each
+ * region, with the quotes. The evidence is what the data states, read through canonical fields only:
+ * a role's duty category, a body's assignment category (a group's duty), a body's convener and
+ * minutes keeper, and reporting duties from a role or body. Titles are not compared here (that is
+ * rolesCrosswalk); a role whose data states no duties is listed in rolesWithoutDuties, not matched.
+ */
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/shared';
+import type { AnsweredRegion, MissingRegion } from './scope';
+import { MissingRegion as MissingRegionType } from './scope';
+import { Quote, quoteOf } from './views';
+
+export enum CollaborationFunction {
+  CONVENES_BODY = 'CONVENES_BODY',
+  KEEPS_MINUTES = 'KEEPS_MINUTES',
+  PREPARES_MATTERS = 'PREPARES_MATTERS',
+  COORDINATES_PLANNING = 'COORDINATES_PLANNING',
+  OWNS_ACTION_PLAN = 'OWNS_ACTION_PLAN',
+  FOLLOWS_UP = 'FOLLOWS_UP',
+  REPORTS_UPWARD = 'REPORTS_UPWARD',
+  LEADS_GROUP_WORK = 'LEADS_GROUP_WORK',
+  PEER_NETWORK = 'PEER_NETWORK',
+  SUPPORTS = 'SUPPORTS',
+}
+registerEnumType(CollaborationFunction, { name: 'CollaborationFunction', description: 'A function in a collaboration structure, read from canonical duty categories and body fields (see FunctionRow.basis).' });
+
+export enum EvidenceBasis { ROLE_DUTY = 'ROLE_DUTY', BODY_ASSIGNMENT = 'BODY_ASSIGNMENT', BODY_CONVENER = 'BODY_CONVENER', BODY_MINUTES_KEEPER = 'BODY_MINUTES_KEEPER', REPORTING_DUTY = 'REPORTING_DUTY' }
+registerEnumType(EvidenceBasis, { name: 'EvidenceBasis', description: 'Where a function is stated: a role\'s duty, a body\'s assignment (a group\'s duty), a body\'s convener or minutes keeper, a reporting duty.' });
+
+export enum PerformerType { ROLE = 'ROLE', BODY = 'BODY', NAMED_HOLDER = 'NAMED_HOLDER' }
+registerEnumType(PerformerType, { name: 'PerformerType', description: 'ROLE: a role the documents describe; BODY: a group (its assignment or reporting duty); NAMED_HOLDER: a holder a body names (convener, minutes keeper) that is no described role.' });
+
+/** Which duty categories and reporting artifacts read as which function. Reports upward: artifacts that account for work. */
+const FUNCTION_BASIS: Record<CollaborationFunction, { label: string; categories: Array<keyof typeof DutyCategory>; artifacts?: string[]; convener?: boolean; minutes?: boolean }> = {
+  CONVENES_BODY: { label: 'Convenes a body', categories: ['CONVENING'], convener: true },
+  KEEPS_MINUTES: { label: 'Keeps the minutes', categories: ['MINUTES'], minutes: true },
+  PREPARES_MATTERS: { label: 'Prepares matters for decision', categories: ['DECISION_PREPARATION'] },
+  COORDINATES_PLANNING: { label: 'Plans and coordinates the work (secretariat)', categories: ['PLANNING_COORDINATION'] },
+  OWNS_ACTION_PLAN: { label: 'Owns an action plan (drafts, revises, carries it out)', categories: ['ACTION_PLAN'] },
+  FOLLOWS_UP: { label: 'Follows up and evaluates', categories: ['FOLLOW_UP_EVALUATION'] },
+  REPORTS_UPWARD: { label: 'Reports upward', categories: ['REPORTING'], artifacts: ['HALF_YEAR_REPORT', 'ANNUAL_REPORT', 'WRITTEN_REPORT', 'FEEDBACK', 'FOLLOW_UP'] },
+  LEADS_GROUP_WORK: { label: 'Leads a group\'s (thematic, area) development work', categories: ['LEADING_DEVELOPMENT'] },
+  PEER_NETWORK: { label: 'Takes part in a peer network', categories: ['NETWORKING'] },
+  SUPPORTS: { label: 'Supports municipalities, groups or parties', categories: ['SUPPORT'] },
+};
+
+@ObjectType({ simpleResolvers: true, description: 'One statement that someone performs a function.' })
+export class FunctionEvidence {
+  @Field(() => EvidenceBasis) basis!: EvidenceBasis;
+  @Field(() => String, { description: 'The statement in the region\'s words.' }) text!: string;
+  @Field(() => ID, { nullable: true, description: 'The body it concerns, when stated.' }) bodyId!: string | null;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Who performs a function in a region, with the statements.' })
+export class FunctionPerformer {
+  @Field(() => PerformerType) type!: PerformerType;
+  @Field(() => ID, { nullable: true, description: 'For ROLE: the role id.' }) roleId!: string | null;
+  @Field(() => RoleKind, { nullable: true, description: 'For ROLE: its canonical kind.' }) roleKind!: keyof typeof RoleKind | null;
+  @Field(() => ID, { nullable: true, description: 'For BODY and NAMED_HOLDER: the body.' }) bodyId!: string | null;
+  @Field(() => String, { description: 'The role\'s title, the body\'s name, or the holder as the body names it.' }) title!: string;
+  @Field(() => [FunctionEvidence]) evidence!: FunctionEvidence[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One region\'s performers of one function (empty: the documents state none).' })
+export class FunctionRegion {
+  @Field(() => String) regionCode!: string;
+  @Field(() => [FunctionPerformer]) performers!: FunctionPerformer[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One function across the regions.' })
+export class FunctionRow {
+  @Field(() => CollaborationFunction) function!: CollaborationFunction;
+  @Field(() => String) label!: string;
+  @Field(() => String, { description: 'What the function is read from.' }) basis!: string;
+  @Field(() => [FunctionRegion], { description: 'Every answered region, in registry order.' }) regions!: FunctionRegion[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The role of another region that shares the most functions with this one.' })
+export class RoleMatch {
+  @Field(() => String) regionCode!: string;
+  @Field(() => ID) roleId!: string;
+  @Field(() => String) title!: string;
+  @Field(() => [CollaborationFunction]) shared!: CollaborationFunction[];
+  @Field(() => Float, { description: 'Shared functions / functions of either role (Jaccard), 0-1.' }) score!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A role and the functions its duties (and the bodies\' and reporting data) give it.' })
+export class RoleFunctions {
+  @Field(() => ID) roleId!: string;
+  @Field(() => String) title!: string;
+  @Field(() => RoleKind) kind!: keyof typeof RoleKind;
+  @Field(() => [CollaborationFunction]) functions!: CollaborationFunction[];
+  @Field(() => [RoleMatch], { description: 'Per other answered region, the role(s) sharing most functions (ties all listed); none when nothing is shared.' }) closest!: RoleMatch[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A role named by the documents.' })
+export class RoleRef {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => RoleKind) kind!: keyof typeof RoleKind;
+  @Field(() => Quote) quote!: Quote;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'One region\'s roles by function.' })
+export class RegionFunctions {
+  @Field(() => String) regionCode!: string;
+  @Field(() => [RoleFunctions], { description: 'Roles performing at least one function, in document order.' }) roles!: RoleFunctions[];
+  @Field(() => [RoleRef], { description: 'Roles whose data states no duties: named, not counted as a match.' }) rolesWithoutDuties!: RoleRef[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Roles compared by function: who convenes, keeps minutes, prepares, reports ... in each region.' })
+export class FunctionalCrosswalk {
+  @Field(() => [FunctionRow], { description: 'In CollaborationFunction order.' }) functions!: FunctionRow[];
+  @Field(() => [RegionFunctions]) regions!: RegionFunctions[];
+  @Field(() => [ID]) missingRegions!: string[];
+  @Field(() => [MissingRegionType], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
+}
+
+type Found = { fn: CollaborationFunction; performer: Omit<FunctionPerformer, 'evidence'>; evidence: FunctionEvidence };
+
+const ev = (basis: EvidenceBasis, text: string, bodyId: string | null, source: Source): FunctionEvidence => ({ basis, text, bodyId, quote: quoteOf(source) });
+const asRole = (r: Role): Omit<FunctionPerformer, 'evidence'> => ({ type: PerformerType.ROLE, roleId: r.id, roleKind: r.kind, bodyId: null, title: r.title });
+const asBody = (b: Body): Omit<FunctionPerformer, 'evidence'> => ({ type: PerformerType.BODY, roleId: null, roleKind: null, bodyId: b.id, title: b.name });
+
+/** The role a body names as holder ("Processledaren för SAMLA"): the one role serving the body whose title's first word starts the text. */
+function holderRole(who: string, body: Body, roles: Role[]): Role | undefined {
+  const text = who.toLocaleLowerCase('sv');
+  const hits = roles.filter((r) => r.servesBodyIds.includes(body.id) && text.startsWith(r.title.toLocaleLowerCase('sv').split(/[\s,]/)[0]!));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+function findings(region: AnsweredRegion): Found[] {
+  const out: Found[] = [];
+  const byCategory = (category: string) => (Object.keys(FUNCTION_BASIS) as CollaborationFunction[]).filter((fn) => FUNCTION_BASIS[fn].categories.includes(category as never));
+  for (const role of region.roles) {
+    for (const d of role.duties) for (const fn of byCategory(d.category)) out.push({ fn, performer: asRole(role), evidence: ev(EvidenceBasis.ROLE_DUTY, d.text, null, d.source) });
+  }
+  for (const body of region.bodies) {
+    for (const a of body.assignments) {
+      if (a.category) for (const fn of byCategory(a.category)) out.push({ fn, performer: asBody(body), evidence: ev(EvidenceBasis.BODY_ASSIGNMENT, a.text, body.id, a.source) });
+    }
+    const holders: Array<[CollaborationFunction, EvidenceBasis, string | null | undefined, Source | undefined]> = [
+      [CollaborationFunction.CONVENES_BODY, EvidenceBasis.BODY_CONVENER, body.convener?.who, body.convener?.source],
+      [CollaborationFunction.KEEPS_MINUTES, EvidenceBasis.BODY_MINUTES_KEEPER, body.minutes?.keeper, body.minutes?.source],
+    ];
+    for (const [fn, basis, who, source] of holders) {
+      if (!who || !source) continue;
+      const role = holderRole(who, body, region.roles);
+      const performer = role ? asRole(role) : { type: PerformerType.NAMED_HOLDER, roleId: null, roleKind: null, bodyId: body.id, title: who };
+      out.push({ fn, performer, evidence: ev(basis, `${who} (${body.name})`, body.id, source) });
+    }
+  }
+  const roles = new Map(region.roles.map((r) => [r.id, r]));
+  const bodies = new Map(region.bodies.map((b) => [b.id, b]));
+  for (const d of region.reportingDuties) {
+    if (!FUNCTION_BASIS.REPORTS_UPWARD.artifacts!.includes(d.artifact)) continue;
+    const role = d.fromRoleId ? roles.get(d.fromRoleId) : undefined;
+    const body = d.fromBodyId ? bodies.get(d.fromBodyId) : undefined;
+    const performer = role ? asRole(role) : body ? asBody(body) : null;
+    if (performer) out.push({ fn: CollaborationFunction.REPORTS_UPWARD, performer, evidence: ev(EvidenceBasis.REPORTING_DUTY, `${d.description} (${d.fromText} → ${d.toText})`, d.fromBodyId ?? null, d.source) });
+  }
+  return out;
+}
+
+function performersOf(found: Found[]): FunctionPerformer[] {
+  const byKey = new Map<string, FunctionPerformer>();
+  for (const f of found) {
+    const key = `${f.performer.type}|${f.performer.roleId ?? f.performer.bodyId}|${f.performer.title}`;
+    const p = byKey.get(key) ?? { ...f.performer, evidence: [] };
+    p.evidence.push(f.evidence);
+    byKey.set(key, p);
+  }
+  return [...byKey.values()];
+}
+
+const FUNCTIONS = Object.values(CollaborationFunction);
+
+export function functionalCrosswalk(regions: AnsweredRegion[], missing: MissingRegion[], only?: CollaborationFunction[] | null): FunctionalCrosswalk {
+  const found = regions.map((r) => ({ region: r, found: findings(r) }));
+  const roleFns = new Map<string, { region: string; role: Role; fns: Set<CollaborationFunction> }>();
+  for (const { region, found: list } of found) {
+    for (const role of region.roles) roleFns.set(role.id, { region: region.code, role, fns: new Set(list.filter((f) => f.performer.roleId === role.id).map((f) => f.fn)) });
+  }
+  const closest = (me: { region: string; fns: Set<CollaborationFunction> }): RoleMatch[] => regions.filter((r) => r.code !== me.region).flatMap((other) => {
+    const scored = [...roleFns.values()].filter((x) => x.region === other.code && x.fns.size).map((x) => {
+      const shared = FUNCTIONS.filter((fn) => me.fns.has(fn) && x.fns.has(fn));
+      return { regionCode: other.code, roleId: x.role.id, title: x.role.title, shared, score: shared.length / new Set([...me.fns, ...x.fns]).size };
+    }).filter((m) => m.shared.length);
+    const best = Math.max(0, ...scored.map((m) => m.score));
+    return scored.filter((m) => m.score === best);
+  });
+  return {
+    functions: FUNCTIONS.filter((fn) => !only?.length || only.includes(fn)).map((fn) => ({
+      function: fn,
+      label: FUNCTION_BASIS[fn].label,
+      basis: [
+        `duty category ${FUNCTION_BASIS[fn].categories.join(', ')} of roles and of bodies' assignments`,
+        ...(FUNCTION_BASIS[fn].convener ? ['a body\'s convener'] : []),
+        ...(FUNCTION_BASIS[fn].minutes ? ['a body\'s minutes keeper'] : []),
+        ...(FUNCTION_BASIS[fn].artifacts ? [`reporting duties from a role or body (${FUNCTION_BASIS[fn].artifacts!.join(', ')})`] : []),
+      ].join('; '),
+      regions: found.map(({ region, found: list }) => ({ regionCode: region.code, performers: performersOf(list.filter((f) => f.fn === fn)) })),
+    })),
+    regions: regions.map((r) => ({
+      regionCode: r.code,
+      roles: r.roles.filter((role) => roleFns.get(role.id)!.fns.size).map((role) => {
+        const me = roleFns.get(role.id)!;
+        return { roleId: role.id, title: role.title, kind: role.kind, functions: FUNCTIONS.filter((fn) => me.fns.has(fn)), closest: closest(me) };
+      }),
+      rolesWithoutDuties: r.roles.filter((role) => role.duties.length === 0).map((role) => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) })),
+    })),
+    missingRegions: missing.map((m) => m.code),
+    missing,
+  };
+}
