@@ -81,7 +81,8 @@ export function forContract(query: DocumentNode, regionSdl: string): { query: Do
       return { ...node, selectionSet: prune(node.selectionSet, 'Query', '') };
     },
   });
-  return { query: pruned, dropped };
+  // Paths from the region's root field down: "reportingDuties.toRoleId".
+  return { query: pruned, dropped: dropped.map((p) => p.split('.').slice(1).join('.') || p) };
 }
 
 export const printQuery = print;
