@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { REGIONS, urlVar } from '../shared/src/registry';
-import { gql, gqlOk } from './support/client';
+import { dropSchemas, gql, gqlOk } from './support/client';
 import { startOlderRegion } from './support/older-region';
 import { testPort } from './support/ports';
 
@@ -23,6 +23,7 @@ let older: { stop: () => Promise<void> } | undefined;
 const processes: ChildProcess[] = [];
 
 beforeAll(async () => {
+  await dropSchemas(inject('databaseUrl'), ['oldcontract_comparison']);
   older = await startOlderRegion(OLD.code, PORTS.region, ADDED);
   const urls = inject('subgraphUrls');
   const env = {

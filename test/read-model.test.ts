@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { portVar, REGIONS, urlVar } from '../shared/src/registry';
-import { gqlOk } from './support/client';
+import { dropSchemas, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 
 const REGION = REGIONS[0]!;
@@ -65,6 +65,7 @@ async function eventually(check: () => Promise<void>, ms = 10_000): Promise<numb
 }
 
 beforeAll(async () => {
+  await dropSchemas(inject('databaseUrl'), [`${PREFIX}${REGION.code}`, `${PREFIX}comparison`]);
   dataDir = mkdtempSync(join(tmpdir(), 'samverkan-read-model-'));
   cpSync(join(__dirname, '..', 'subgraphs', REGION.code, 'data'), dataDir, { recursive: true });
   await startRegion();
