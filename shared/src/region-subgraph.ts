@@ -12,7 +12,7 @@ import { loadRegionData } from './data/load';
 import { buildFederatedSchema } from './federation';
 import type { SubgraphContext } from './graphql/context';
 import { createLogger, type Logger } from './logger';
-import { REGION_ENTITIES } from './orm/entities';
+import { DataVersionEntity, REGION_ENTITIES } from './orm/entities';
 import { initOrm, migrate } from './orm/orm';
 import { seedRegion } from './orm/seed';
 import { portVar, regionByCode } from './registry';
@@ -86,6 +86,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
 
   const { schema: graphqlSchema } = await buildRegionSchema(options);
+  const dataVersion = await servedDataVersion(orm);
 
   const server = await serve<SubgraphContext>({
     name: entry.code,
@@ -99,13 +100,23 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     secret: config.SUBGRAPH_SECRET,
     metrics,
     // A new process may run new code; new data needs a new process: either changes the version.
-    version: `${randomUUID()}:${createHash('sha256').update(data.files.map((f) => f.sha256).join()).digest('hex').slice(0, 16)}`,
+    version: `${randomUUID()}:${dataVersion}`,
+    dataVersion: () => dataVersion,
   });
   const stop = async () => {
     await server.stop();
     await orm.close();
   };
   return { ...server, stop, orm, logger };
+}
+
+/**
+ * The version of the data this region serves: a hash of the data files loaded into its schema (what
+ * is in the database, so every process and replica on it agrees). The comparison syncs on it.
+ */
+export async function servedDataVersion(orm: MikroORM): Promise<string> {
+  const rows = await orm.em.fork().find(DataVersionEntity, {}, { orderBy: { file: 'asc' } });
+  return createHash('sha256').update(rows.map((r) => `${r.file}:${r.sha256}`).join('\n')).digest('hex').slice(0, 16);
 }
 
 /** Entry-point helper: start, stop on signals, exit with a clear message on failure. */

@@ -34,6 +34,8 @@ export interface ServeOptions<TContext extends object> {
   bodyLimit?: string;
   /** Changes whenever what this subgraph answers may change (a new process, new data): GET /version. */
   version?: string;
+  /** A region's data version: a content hash of the data it serves, the same in every process (GET /version). */
+  dataVersion?: () => string | undefined;
 }
 
 export const SECRET_HEADER = 'x-gateway-secret';
@@ -72,7 +74,7 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   const metrics = options.metrics ?? new Metrics();
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
   const version = options.version ?? randomUUID();
-  app.get('/version', (_req, res) => { res.json({ service: options.name, version }); });
+  app.get('/version', (_req, res) => { res.json({ service: options.name, version, dataVersion: options.dataVersion?.() }); });
   app.get('/metrics', (_req, res) => { res.type('text/plain').send(metrics.render(options.name)); });
   app.get('/ready', async (_req, res) => {
     try {

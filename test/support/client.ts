@@ -27,3 +27,15 @@ export async function gqlOk<T = Record<string, unknown>>(query: string, variable
   if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
   return r.data as T;
 }
+
+/** Drops the PostgreSQL schemas of a test's own services, so a run starts from nothing. */
+export async function dropSchemas(databaseUrl: string, schemas: string[]): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const s of schemas) await client.query(`drop schema if exists "${s.replace(/"/g, '""')}" cascade`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,26 +1,60 @@
-/** Entry point of the comparison subgraph. */
+/** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
 import 'reflect-metadata';
-import { COMPARISON, createLogger, loadConfig, portVar, serve, stopOnSignals } from '@samverkan/shared';
+import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
+import {
+  COMPARISON, createLogger, initOrm, loadConfig, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
+} from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
+import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
+import { RegionSync } from './read-model/sync';
+import { ReadModel } from './read-model/read-model';
+import type { ComparisonContext } from './context';
+
+const positive = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`Invalid configuration: ${name}=${raw} is not a positive integer`);
+  return n;
+};
 
 async function main() {
   const config = loadConfig(portVar(COMPARISON.code), COMPARISON.port);
   const logger = createLogger(COMPARISON.code, config.LOG_LEVEL);
-  const { schema } = await buildComparisonSchema();
-  const server = await serve({
-    name: COMPARISON.code,
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (the comparison keeps its read model in PostgreSQL)');
+  const schema = schemaName(COMPARISON.code, config.DB_SCHEMA_PREFIX);
+  const orm = await retry('connecting to PostgreSQL', () => initOrm({
+    clientUrl: config.DATABASE_URL!, schema, entities: [], migrations: READ_MODEL_MIGRATIONS, poolMax: config.DB_POOL_MAX, logger,
+  }), logger);
+  await migrate(orm);
+  const knex = (orm.em as SqlEntityManager<PostgreSqlDriver>).getKnex();
+  const sync = new RegionSync({
+    knex,
     schema,
+    targets: REGIONS.map((r) => ({ code: r.code, url: process.env[urlVar(r.code)] || `http://127.0.0.1:${r.port}/graphql` })),
+    intervalMs: positive('SYNC_INTERVAL_MS', 500),
+    timeoutMs: positive('SYNC_TIMEOUT_MS', 5000),
+    secret: config.SUBGRAPH_SECRET,
+    logger,
+  });
+  const readModel = new ReadModel(knex, schema, sync);
+  sync.start();
+  const { schema: graphqlSchema } = await buildComparisonSchema();
+  const server = await serve<ComparisonContext>({
+    name: COMPARISON.code,
+    schema: graphqlSchema,
     host: config.HOST,
     port: config.port,
     logger,
     production: config.NODE_ENV === 'production',
-    context: async (base) => base,
-    ready: async () => {},
+    context: async (base) => ({ ...base, readModel }),
+    ready: async () => { await knex.raw('select 1'); },
     secret: config.SUBGRAPH_SECRET,
-    // The gateway hands this subgraph every region's required data in one request: it grows with the data.
-    bodyLimit: process.env.COMPARISON_BODY_LIMIT || '64mb',
   });
-  stopOnSignals(logger, server.stop);
+  stopOnSignals(logger, async () => {
+    await sync.stop();
+    await server.stop();
+    await orm.close();
+  });
 }
 
 main().catch((e) => {

@@ -1,0 +1,64 @@
+/**
+ * The comparison's read model as the resolvers see it: the held copies, their freshness, and the
+ * regions' lists for an aggregate. Regions never synced are missing; regions whose last check
+ * failed are served from their copy and marked stale with the reason.
+ */
+import type { Knex } from '@mikro-orm/postgresql';
+import { REGIONS } from '@samverkan/shared';
+import type { RegionSync } from './sync';
+import { heldCopies, readRegions, type RegionList, type RegionSnapshot } from './store';
+
+export interface Freshness {
+  regionCode: string;
+  dataVersion: string | null;
+  syncedAt: Date | null;
+  checkedAt: Date | null;
+  stale: boolean;
+  reason: string | null;
+  missingFields: string[];
+}
+
+export interface RegionsRead {
+  /** Regions with a copy, in registry order, with their lists. */
+  answered: Array<{ code: string; data: Partial<RegionSnapshot> }>;
+  /** Regions in scope with no copy at all. */
+  missing: string[];
+  freshness: Freshness[];
+}
+
+export class ReadModel {
+  constructor(readonly knex: Knex, readonly schema: string, readonly sync: RegionSync) {}
+
+  async freshness(codes: readonly string[] = REGIONS.map((r) => r.code)): Promise<Freshness[]> {
+    const held = await heldCopies(this.knex, this.schema);
+    return codes.map((code) => {
+      const copy = held.get(code);
+      const seen = this.sync.reachability(code);
+      const reason = !copy ? (seen?.error ? `never synced: ${seen.error}` : 'never synced')
+        : seen?.error ? `the region's subgraph ${seen.error}; serving the copy synced at ${copy.syncedAt.toISOString()}`
+          : null;
+      return {
+        regionCode: code,
+        dataVersion: copy?.dataVersion ?? null,
+        syncedAt: copy?.syncedAt ?? null,
+        checkedAt: seen?.checkedAt ?? null,
+        stale: !copy || Boolean(seen?.error),
+        reason,
+        missingFields: copy?.missingFields ?? [],
+      };
+    });
+  }
+
+  /** The given lists of the regions in scope (default: all), and which regions have no copy. */
+  async regions(scope: readonly string[] | undefined, lists: RegionList[]): Promise<RegionsRead> {
+    const codes = scope?.length ? REGIONS.map((r) => r.code).filter((c) => scope.includes(c)) : REGIONS.map((r) => r.code);
+    const freshness = await this.freshness(codes);
+    const held = freshness.filter((f) => f.dataVersion !== null).map((f) => f.regionCode);
+    const data = await readRegions(this.knex, this.schema, held, new Set(lists));
+    return {
+      answered: held.map((code) => ({ code, data: data.get(code)! })),
+      missing: freshness.filter((f) => f.dataVersion === null).map((f) => f.regionCode),
+      freshness,
+    };
+  }
+}

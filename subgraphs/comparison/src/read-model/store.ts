@@ -1,0 +1,84 @@
+/**
+ * The read model's SQL: replacing one region's copy in one transaction, and reading it back. Reads
+ * are a fixed number of statements per request, whatever the size of the data.
+ */
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/shared';
+
+export interface RegionSnapshot {
+  code: string;
+  dataVersion: string;
+  missingFields: string[];
+  documents: SourceDocument[];
+  bodies: Body[];
+  roles: Role[];
+  reportingDuties: ReportingDuty[];
+  plans: Plan[];
+  decisionRules: DecisionRule[];
+  regionalFacts: RegionalFact[];
+}
+
+/** The fact lists kept in the `fact` table, by their name on Region. */
+export const FACT_LISTS = ['documents', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const;
+export type FactList = (typeof FACT_LISTS)[number];
+export type RegionList = FactList | 'bodies';
+
+const factId = (list: FactList, fact: Record<string, unknown>) => String(list === 'documents' ? fact.file : fact.id);
+
+/** Rows go in as one JSON parameter per table (jsonb_to_recordset): one statement whatever the size. */
+export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapshot): Promise<void> {
+  const q = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
+  const bodies = s.bodies.map((b, position) => ({
+    region_code: s.code, id: b.id, position, name: b.name, kind: b.kind, level: b.level ?? null, permanence: b.permanence ?? null,
+    min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
+    keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes?.rule ?? null, data: b,
+  }));
+  const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => ({
+    region_code: s.code, kind: list, id: factId(list, f), position, data: f,
+  })));
+  await knex.transaction(async (trx) => {
+    // Two replicas syncing at once take turns on the region's row; the second finds nothing to do.
+    await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${s.code}`]);
+    const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ?`, [s.code, s.dataVersion]);
+    if (held.rows.length) return;
+    await trx.raw(`delete from ${q('body')} where region_code = ?`, [s.code]);
+    await trx.raw(`delete from ${q('fact')} where region_code = ?`, [s.code]);
+    if (bodies.length) {
+      await trx.raw(`insert into ${q('body')} select * from jsonb_populate_recordset(null::${q('body')}, ?::jsonb)`, [JSON.stringify(bodies)]);
+    }
+    if (facts.length) {
+      await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
+    }
+    await trx.raw(
+      `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields) values (?, ?, now(), ?::jsonb)
+       on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields`,
+      [s.code, s.dataVersion, JSON.stringify(s.missingFields)],
+    );
+  });
+}
+
+export interface HeldCopy { code: string; dataVersion: string; syncedAt: Date; missingFields: string[] }
+
+export async function heldCopies(knex: Knex, schema: string): Promise<Map<string, HeldCopy>> {
+  const rows = await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields');
+  return new Map(rows.map((r: any) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields }]));
+}
+
+/** The lists of the given regions, as their subgraphs served them: two statements at most. */
+export async function readRegions(knex: Knex, schema: string, codes: string[], lists: ReadonlySet<RegionList>): Promise<Map<string, Partial<RegionSnapshot>>> {
+  const out = new Map<string, Partial<RegionSnapshot>>(codes.map((c) => [c, {}]));
+  if (!codes.length) return out;
+  const factLists = FACT_LISTS.filter((l) => lists.has(l));
+  const [bodies, facts] = await Promise.all([
+    lists.has('bodies') ? knex.withSchema(schema).from('body').whereIn('region_code', codes).orderBy(['region_code', 'position']).select('region_code', 'data') : [],
+    factLists.length ? knex.withSchema(schema).from('fact').whereIn('region_code', codes).whereIn('kind', factLists).orderBy(['region_code', 'kind', 'position']).select('region_code', 'kind', 'data') : [],
+  ]);
+  for (const code of codes) {
+    const region = out.get(code)!;
+    if (lists.has('bodies')) region.bodies = [];
+    for (const l of factLists) (region as Record<string, unknown[]>)[l] = [];
+  }
+  for (const r of bodies as Array<{ region_code: string; data: Body }>) out.get(r.region_code)?.bodies?.push(r.data);
+  for (const r of facts as Array<{ region_code: string; kind: FactList; data: never }>) (out.get(r.region_code)?.[r.kind] as unknown[] | undefined)?.push(r.data);
+  return out;
+}

@@ -1,0 +1,129 @@
+/**
+ * Sync, by pull: every SYNC_INTERVAL_MS the comparison asks each region's GET /version for its data
+ * version (a content hash of the data the region serves, the same in every process and replica).
+ * When it differs from the copy held, it fetches the region's facts through the region's GraphQL
+ * contract (snapshot-query.ts) and replaces its copy in one transaction. A region that does not
+ * answer, or answers with errors, keeps its last good copy, marked stale with the reason.
+ *
+ * Why pull: a region needs to know nothing about the comparison (no outbound calls, no secret for
+ * it, no retry queue), a restarted comparison catches up by itself, and the cost is one small GET
+ * per region per interval. The price is up to one interval of lag, well inside the 2 s target.
+ */
+import type { Knex } from '@mikro-orm/postgresql';
+import { SECRET_HEADER, type Logger } from '@samverkan/shared';
+import { forContract, printQuery, snapshotQuery } from './snapshot-query';
+import { writeSnapshot, type RegionSnapshot } from './store';
+
+export interface SyncTarget { code: string; url: string }
+
+/** What this process knows of a region's reachability (the copy itself is in the database). */
+export interface Reachability { checkedAt: Date | null; error: string | null; failedAt: Date | null }
+
+export interface SyncOptions {
+  knex: Knex;
+  schema: string;
+  targets: SyncTarget[];
+  intervalMs: number;
+  timeoutMs: number;
+  secret?: string;
+  logger: Logger;
+}
+
+export class RegionSync {
+  private readonly state = new Map<string, Reachability>();
+  private readonly held = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: SyncOptions) {
+    for (const t of options.targets) this.state.set(t.code, { checkedAt: null, error: null, failedAt: null });
+  }
+
+  reachability(code: string): Reachability | undefined {
+    return this.state.get(code);
+  }
+
+  /** One round over every region (in parallel); resolves when it is done. */
+  syncAll(): Promise<void> {
+    this.running ??= Promise.all(this.options.targets.map((t) => this.syncOne(t))).then(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  start(): void {
+    const tick = () => {
+      this.syncAll().finally(() => { if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs); }).catch(() => {});
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private headers(): Record<string, string> {
+    return { 'content-type': 'application/json', ...(this.options.secret ? { [SECRET_HEADER]: this.options.secret } : {}) };
+  }
+
+  private async fetchJson(url: string, init?: RequestInit): Promise<any> {
+    const res = await fetch(url, { ...init, headers: this.headers(), signal: AbortSignal.timeout(this.options.timeoutMs) });
+    if (!res.ok) throw new Error(`${new URL(url).pathname} answered HTTP ${res.status}`);
+    return res.json();
+  }
+
+  private async graphql(url: string, query: string): Promise<any> {
+    const body = await this.fetchJson(url, { method: 'POST', body: JSON.stringify({ query }) });
+    if (body.errors?.length) throw new Error(`answered with errors: ${body.errors.map((e: { message: string }) => e.message).slice(0, 3).join('; ')}`);
+    return body.data;
+  }
+
+  private async syncOne(target: SyncTarget): Promise<void> {
+    const state = this.state.get(target.code)!;
+    try {
+      const { dataVersion } = await this.fetchJson(new URL('/version', target.url).href) as { dataVersion?: string };
+      if (!dataVersion) throw new Error('its /version has no dataVersion');
+      if (this.held.get(target.code) !== dataVersion && !(await this.isHeld(target.code, dataVersion))) {
+        const snapshot = await this.fetchSnapshot(target, dataVersion);
+        await writeSnapshot(this.options.knex, this.options.schema, snapshot);
+        this.options.logger.info({ region: target.code, dataVersion, bodies: snapshot.bodies.length }, 'read model synced');
+      }
+      this.held.set(target.code, dataVersion);
+      Object.assign(state, { checkedAt: new Date(), error: null, failedAt: null });
+    } catch (e) {
+      const reason = describeFailure(e as Error & { cause?: { code?: string } }, this.options.timeoutMs);
+      if (state.error !== reason) this.options.logger.warn({ region: target.code, reason }, 'region sync failed; serving its last good copy');
+      Object.assign(state, { error: reason, failedAt: new Date() });
+    }
+  }
+
+  private async isHeld(code: string, dataVersion: string): Promise<boolean> {
+    const rows = await this.options.knex.withSchema(this.options.schema).from('region_sync').where({ region_code: code, data_version: dataVersion }).select('region_code');
+    return rows.length > 0;
+  }
+
+  private async fetchSnapshot(target: SyncTarget, dataVersion: string): Promise<RegionSnapshot> {
+    const { _service } = await this.graphql(target.url, '{ _service { sdl } }');
+    const { query, dropped } = forContract(snapshotQuery(target.code), _service.sdl as string);
+    const data = await this.graphql(target.url, printQuery(query));
+    const region = data?.region;
+    if (!region) throw new Error('answered no data for the region');
+    const lists = ['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const;
+    for (const list of lists) {
+      if (region[list] === null) throw new Error(`answered null for ${list}`);
+    }
+    return {
+      code: target.code,
+      dataVersion,
+      missingFields: dropped,
+      ...Object.fromEntries(lists.map((l) => [l, (region[l] ?? []) as unknown[]])),
+    } as RegionSnapshot;
+  }
+}
+
+/** A failure in words a reader of the freshness field understands. */
+function describeFailure(e: Error & { cause?: { code?: string } }, timeoutMs: number): string {
+  if (e.name === 'TimeoutError') return `did not answer within ${timeoutMs} ms`;
+  if (e.message === 'fetch failed') return `did not answer (${e.cause?.code ?? 'connection failed'})`;
+  return e.message;
+}
