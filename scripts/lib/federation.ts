@@ -102,8 +102,10 @@ export async function startFederation(options: FederationOptions = {}): Promise<
   };
 
   try {
-    // Regions first (each migrates its own schema), comparison beside them, then the gateway.
-    await Promise.all([...REGIONS.map((r) => r.code), COMPARISON.code].map(startService));
+    // Regions first (each migrates its own schema), then the comparison (it syncs its read model
+    // from them before it serves), then the gateway.
+    await Promise.all(REGIONS.map((r) => r.code).map(startService));
+    await startService(COMPARISON.code);
     await startService(GATEWAY.code);
   } catch (e) {
     await stop();

@@ -37,6 +37,8 @@ async function main() {
     logger,
   });
   const readModel = new ReadModel(knex, schema, sync);
+  // One round before serving, so a comparison started after its regions answers complete at once.
+  await sync.syncAll();
   sync.start();
   const { schema: graphqlSchema } = await buildComparisonSchema();
   const server = await serve<ComparisonContext>({

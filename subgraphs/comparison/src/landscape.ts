@@ -1,19 +1,16 @@
-/** The Landscape entity: every cross-region aggregate hangs off it, each with the region data it @requires. */
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Body, BodyKind, Level, Region, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/shared';
+/** The Landscape entity: every cross-region aggregate hangs off it, answered from the read model. */
+import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { BodyKind, Level } from '@samverkan/shared';
 import { Frequency } from './views';
 
-/** One region's required data as the gateway hands it over: null when the region's subgraph failed. */
-export type RequiredRegion = {
-  /** Served by the region's own subgraph: how the entry is matched to the registry. */
-  name?: string | null;
-  documents?: Array<{ file: string }> | null;
-  bodies?: Body[] | null;
-  roles?: Role[] | null;
-  reportingDuties?: ReportingDuty[] | null;
-  plans?: Plan[] | null;
-  decisionRules?: DecisionRule[] | null;
-} | null;
+/**
+ * A region as the comparison knows it: its key only. Every other field of a region (its name, its
+ * lists, its own typed fields) is resolved by the region's own subgraph (the gateway joins by key).
+ */
+@InterfaceType('Region', { description: 'A collaboration structure (a county, a sub-county association ...), served by its own subgraph.' })
+export abstract class RegionRef {
+  @Field(() => ID, { description: 'Stable region code (orebro, kalmar, hoglandet, samla).' }) code!: string;
+}
 
 @ObjectType({ simpleResolvers: true, description: 'One body\'s regular meeting frequency, ranked across regions.' })
 export class FrequencyRow {
@@ -33,6 +30,6 @@ export class FrequencyRow {
 @ObjectType({ description: 'All regions side by side. Each aggregate answers for the regions that answered and names the rest in missingRegions.' })
 export class Landscape {
   @Field(() => ID) id!: string;
-  @Field(() => [Region], { nullable: 'items', description: 'Every registered region (null entries for regions that are down).' })
-  regions!: Array<RequiredRegion | Region>;
+  @Field(() => [RegionRef], { nullable: 'items', description: 'Every registered region, resolved by its own subgraph (null entries for regions that are down).' })
+  regions!: RegionRef[];
 }

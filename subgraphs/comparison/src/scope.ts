@@ -1,28 +1,25 @@
 /**
  * Which regions an aggregate answers for: the requested ones (default: all registered), split into
- * those whose data arrived complete and those whose data did not (missingRegions, with the reason).
- * An entry is matched to its registry region by the name the region's own subgraph served (the only
- * identity the @requires data can carry, selections.ts), never by list position. A region whose
- * entry is absent, or whose required list is null (a field that failed in the region's subgraph,
- * e.g. its database), is missing: never an empty region.
+ * those the read model holds a copy of and those it has never synced (missingRegions, with the
+ * reason). Regions are keyed by code everywhere, never by list position.
  */
 import { GraphQLError } from 'graphql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { REGIONS, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/shared';
-import type { RequiredRegion } from './landscape';
-import type { Requirement } from './selections';
+import type { ReadModel } from './read-model/read-model';
+import type { RegionList } from './read-model/store';
 
 export enum MissingReason { NO_ANSWER = 'NO_ANSWER', INCOMPLETE = 'INCOMPLETE' }
 registerEnumType(MissingReason, {
   name: 'MissingReason',
-  description: 'NO_ANSWER: no data arrived for the region (its subgraph did not answer); INCOMPLETE: it answered, but some of its lists failed (null with an error), so it is left out rather than shown with less than it has.',
+  description: 'Why the comparison has no copy of a region: NO_ANSWER, its subgraph has not answered since the comparison started; INCOMPLETE, it answered, but with errors or null lists (a failing database), so nothing was copied rather than an empty region. A region with a copy is never missing: when it stops answering it is served from its copy and marked stale (Landscape.freshness).',
 });
 
 @ObjectType({ simpleResolvers: true, description: 'A region an aggregate does not answer for, and why.' })
 export class MissingRegion {
   @Field(() => ID) code!: string;
   @Field(() => MissingReason) reason!: MissingReason;
-  @Field(() => [String], { description: 'For INCOMPLETE: the region\'s lists that failed (bodies, roles ...). The gateway\'s errors give the cause.' }) failedFields!: string[];
+  @Field(() => [String], { description: 'For INCOMPLETE: the region\'s lists that came back null (bodies, roles ...), when that was the failure.' }) failedFields!: string[];
   @Field(() => String, { description: 'The reason in words.' }) message!: string;
 }
 
@@ -54,44 +51,35 @@ export function checkRegionCodes(codes: readonly string[] | null | undefined): v
   }
 }
 
-/** The required data of each registry region, matched by the name its own subgraph served. */
-function byRegion(entries: ReadonlyArray<RequiredRegion | unknown> | null | undefined): Map<string, NonNullable<RequiredRegion>> {
-  const out = new Map<string, NonNullable<RequiredRegion>>();
-  for (const entry of entries ?? []) {
-    const data = entry as RequiredRegion;
-    const region = data?.name ? REGIONS.find((r) => r.name === data.name) : undefined;
-    if (region && !out.has(region.code)) out.set(region.code, data!);
-  }
-  return out;
-}
-
-export function scopeOf(entries: ReadonlyArray<RequiredRegion | unknown> | null | undefined, requirement: Requirement, codes?: readonly string[] | null): Scope {
+/**
+ * The regions an aggregate answers for, from the read model: each region in scope with a copy (fresh
+ * or stale) is answered with the lists the aggregate reads; a region never synced is missing, with
+ * the reason the sync gave. Never an empty region that is not empty.
+ */
+export async function scopeOf(readModel: ReadModel, lists: RegionList[], codes?: readonly string[] | null): Promise<Scope> {
   checkRegionCodes(codes);
-  const data = byRegion(entries);
-  const answered: AnsweredRegion[] = [];
-  const missingDetails: MissingRegion[] = [];
-  for (const { code } of REGIONS) {
-    if (codes?.length && !codes.includes(code)) continue;
-    const d = data.get(code);
-    if (!d) {
-      missingDetails.push({ code, reason: MissingReason.NO_ANSWER, failedFields: [], message: `No data arrived for ${code}: its subgraph did not answer.` });
-      continue;
-    }
-    const failed = requirement.lists.filter((list) => !Array.isArray(d[list]));
-    if (failed.length) {
-      missingDetails.push({ code, reason: MissingReason.INCOMPLETE, failedFields: failed, message: `${code} answered with errors: ${failed.join(', ')} failed, so it is left out rather than counted as empty.` });
-      continue;
-    }
-    answered.push({
+  const read = await readModel.regions(codes ?? undefined, lists);
+  const missingDetails = read.freshness.filter((f) => f.dataVersion === null).map((f): MissingRegion => {
+    const cause = f.reason?.replace(/^never synced:?\s*/, '') || 'not reached yet';
+    return {
+      code: f.regionCode,
+      reason: /did not answer/.test(cause) ? MissingReason.NO_ANSWER : MissingReason.INCOMPLETE,
+      failedFields: [...cause.matchAll(/answered null for (\w+)/g)].map((m) => m[1]!),
+      message: `The comparison has no copy of ${f.regionCode} yet: its subgraph ${cause}.`,
+    };
+  });
+  return {
+    answered: read.answered.map(({ code, data }) => ({
       code,
-      bodies: d.bodies ?? [],
-      roles: d.roles ?? [],
-      reportingDuties: d.reportingDuties ?? [],
-      plans: d.plans ?? [],
-      decisionRules: d.decisionRules ?? [],
-    });
-  }
-  return { answered, missing: missingDetails.map((m) => m.code), missingDetails };
+      bodies: data.bodies ?? [],
+      roles: data.roles ?? [],
+      reportingDuties: data.reportingDuties ?? [],
+      plans: data.plans ?? [],
+      decisionRules: data.decisionRules ?? [],
+    })),
+    missing: missingDetails.map((m) => m.code),
+    missingDetails,
+  };
 }
 
 /** Lookup of bodies by id across the answered regions. */
