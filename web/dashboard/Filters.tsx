@@ -39,8 +39,8 @@ function CheckGroup(props: { name: string; legend: string; options: Option[]; se
             {o.color ? <span className="swatch" style={{ background: o.color }} aria-hidden="true" /> : null}
             {o.label}
           </label>
-          <button type="button" className="only" data-only={o.value} aria-label={`${tr.t('onlyThisLabel')}: ${o.label}`} onClick={() => onChange([o.value])}>
-            {tr.t('onlyThis')}
+          <button type="button" className="only" data-only={o.value} onClick={() => onChange([o.value])}>
+            {tr.t('onlyThis')}<span className="sr-only"> ({o.label})</span>
           </button>
         </div>
       ))}

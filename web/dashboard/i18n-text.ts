@@ -95,7 +95,6 @@ export const TEXT = {
   // added with the split into components
   skip: ['Hoppa till innehållet', 'Skip to content'],
   onlyThis: ['bara denna', 'only this'],
-  onlyThisLabel: ['Visa bara', 'Show only'],
   choose: ['välj', 'choose'],
   noUpperBound: ['ingen övre gräns', 'no upper bound'],
   notStatedLower: ['ej angivet', 'not stated'],
