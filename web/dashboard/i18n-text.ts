@@ -4,8 +4,8 @@ export type Labels = Record<string, [sv: string, en: string]>;
 export const TEXT = {
   title: ['Samverkan i fyra regioner: jämförelse', 'Collaboration in four regions: comparison'],
   subtitle: [
-    'Varje uppgift kommer ur ett publicerat dokument; håll muspekaren över eller klicka för att se källcitatet.',
-    'Every fact comes from a published document; hover or click to see the source quote.',
+    'Varje uppgift kommer ur ett publicerat dokument; klicka eller tryck på den för att se källcitatet.',
+    'Every fact comes from a published document; click or tap it to see the source quote.',
   ],
   playground: ['GraphQL-lekplats', 'GraphQL playground'],
   language: ['Språk', 'Language'],
