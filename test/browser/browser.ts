@@ -21,7 +21,9 @@ export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 export const SKIP: string | null = process.env.CI === 'true' ? null : browserUnavailable();
 /** Puts the skip reason into the test report (as the title of a skipped test). */
 export function reportSkip(): void {
-  if (SKIP) it.skip(`browser tests skipped: ${SKIP}`, () => {});
+  if (!SKIP) return;
+  console.warn(`browser tests skipped: ${SKIP}`);
+  it.skip(`browser tests skipped: ${SKIP}`, () => {});
 }
 
 export interface Browser {

@@ -70,6 +70,8 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
       expect(labels.flat().some((l) => l.endsWith('…'))).toBe(false);
       expect((await rectOf(p, '[data-testid="frequency-chart"]')).right).toBeLessThanOrEqual(size.width);
       await p.screenshot({ path: join(SCREENSHOTS, `dashboard-${size.name}.png`), fullPage: true });
+      await p.evaluate(() => window.scrollTo(0, 0));
+      await p.screenshot({ path: join(SCREENSHOTS, `dashboard-${size.name}-top.png`) });
     }, 60_000);
 
     it(`${size.width}×${size.height}: the quote panel opens inside the visible area, by touch/click and keyboard`, async () => {
