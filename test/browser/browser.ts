@@ -1,16 +1,30 @@
 /**
- * Headless Chromium from Debian's package (/usr/bin/chromium), driven by playwright-core: never a
- * browser download. A fresh profile per launch; every request that leaves 127.0.0.1 is blocked and
- * recorded, so the tests also prove the apps need no internet (no CDN).
+ * Headless Chromium driven by playwright-core, never a browser download at install time: the
+ * machine's browser or the one inside the npm package @sparticuz/chromium (see ./chromium.ts).
+ * A fresh profile per launch; every request that leaves 127.0.0.1 is blocked and recorded, so the
+ * tests also prove the apps need no internet (no CDN).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
+import { browserUnavailable, chromiumExecutable } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+
+/**
+ * Why the browser tests are skipped, or null when they run. With CI=true they always run (a
+ * missing browser then fails them with the reason); elsewhere no browser at all means skipped.
+ */
+export const SKIP: string | null = process.env.CI === 'true' ? null : browserUnavailable();
+/** Puts the skip reason into the test report (as the title of a skipped test). */
+export function reportSkip(): void {
+  if (!SKIP) return;
+  console.warn(`browser tests skipped: ${SKIP}`);
+  it.skip(`browser tests skipped: ${SKIP}`, () => {});
+}
 
 export interface Browser {
   context: BrowserContext;
@@ -21,13 +35,11 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's package: apt-get update && apt-get install -y chromium (.ci/run does this).`);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
+  const executablePath = await chromiumExecutable();
+  mkdirSync(SCREENSHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'samverkan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1440, height: 1000 },
@@ -60,8 +72,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** Uncaught errors in any page (a test asserts there are none). */
 export const errors: string[] = [];
 
-/** A small RFC 4180 reader for the downloaded CSV files (BOM, quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
+/** A small RFC 4180 reader for the downloaded CSV files (BOM, quotes, CRLF), by default with Swedish Excel's ";". */
+export function parseCsv(text: string, separator = ';'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -72,7 +84,7 @@ export function parseCsv(text: string): string[][] {
     if (quoted) {
       if (ch === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === separator) { row.push(field); field = ''; }
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       row.push(field); rows.push(row); row = []; field = '';
@@ -82,11 +94,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Clicks a CSV button and returns the downloaded file's name and parsed rows. */
-export async function downloadCsv(page: Page, selector: string): Promise<{ name: string; rows: string[][] }> {
+/** Clicks a CSV button and returns the downloaded file's name, raw text and rows parsed with Swedish conventions (";"). */
+export async function downloadCsv(page: Page, selector: string, separator = ';'): Promise<{ name: string; text: string; rows: string[][] }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), rows: parseCsv(readFileSync(path, 'utf8')) };
+  const text = readFileSync(await download.path(), 'utf8');
+  return { name: download.suggestedFilename(), text, rows: parseCsv(text, separator) };
 }
 
 /** The gateway's origin (http://127.0.0.1:14000) from its GraphQL URL. */
@@ -100,6 +112,7 @@ export function browserSession(open: (browser: Browser) => Promise<Page>): () =>
   let browser: Browser | undefined;
   let page: Page | undefined;
   let failure: unknown;
+  if (SKIP) return () => { throw new Error(SKIP); };
   beforeAll(async () => {
     try {
       browser = await launchBrowser();

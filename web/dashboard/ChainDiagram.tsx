@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import type { ChainEdge, Quote, RegionChain } from './api';
+import type { ChainEdge, RegionChain } from './api';
+import type { QuoteRequest } from './context';
 import type { Translator } from './i18n';
 
 cytoscape.use(dagre);
@@ -19,7 +20,7 @@ export const LEVEL_COLORS: Record<string, string> = {
   NONE: '#6b7280',
 };
 
-export function ChainDiagram(props: { chain: RegionChain; levels: string[]; tr: Translator; onQuote: (title: string, quotes: Quote[], note?: string) => void }) {
+export function ChainDiagram(props: { chain: RegionChain; levels: string[]; tr: Translator; onQuote: (request: QuoteRequest) => void }) {
   const { chain, levels, tr, onQuote } = props;
   const box = useRef<HTMLDivElement>(null);
 
@@ -68,11 +69,11 @@ export function ChainDiagram(props: { chain: RegionChain; levels: string[]; tr: 
       const e: ChainEdge | undefined = chain.edges[ev.target.data('index') as number];
       if (!e) return;
       const name = (id: string) => chain.nodes.find((n) => n.id === id)?.name ?? id;
-      onQuote(`${name(e.from)} → ${name(e.to)} (${tr.relation(e.relation)}${e.frequency ? `, ${e.frequency.text}` : ''})`, e.quote ? [e.quote] : []);
+      onQuote({ title: `${name(e.from)} → ${name(e.to)} (${tr.relation(e.relation)}${e.frequency ? `, ${e.frequency.text}` : ''})`, quotes: e.quote ? [e.quote] : [], regionCode: chain.regionCode });
     });
     cy.on('tap', 'node', (ev) => {
       const n = chain.nodes.find((x) => x.id === ev.target.id());
-      if (n) onQuote(n.name, [], `${tr.t('level')}: ${tr.level(n.level)} · ${tr.t('kind')}: ${tr.bodyKind(n.kind)}`);
+      if (n) onQuote({ title: `${n.name} · ${tr.t('level')}: ${tr.level(n.level)} · ${tr.t('kind')}: ${tr.bodyKind(n.kind)}`, quotes: [], regionCode: chain.regionCode });
     });
     const fit = () => { cy.resize(); cy.fit(undefined, 12); };
     const observer = new ResizeObserver(fit);

@@ -3,7 +3,7 @@
  * minimum to the maximum per year. Approximate values ("cirka") are striped; a lower bound only
  * ("minst", no maximum) is pale and runs to the right edge; a single stated number is a short bar.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 import type { FrequencyRow } from './api';
 import type { Translator } from './i18n';
@@ -29,12 +29,36 @@ function stripes(color: string): CanvasPattern | string {
   return g.createPattern(c, 'repeat') ?? color;
 }
 
+/** Breaks a label into lines of at most `width` characters at spaces (a longer word keeps its own line): never cut. */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 const alpha = (hex: string, a: number) => hex + Math.round(a * 255).toString(16).padStart(2, '0');
 
 export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code: string) => string; color: (code: string) => string; tr: Translator }) {
   const { rows, regionName, color, tr } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const charted = useMemo(() => rows.filter((r) => r.minPerYear !== null || r.maxPerYear !== null), [rows]);
+  const wrap = useRef<HTMLDivElement>(null);
+  // Label lines as wide as the chart allows: about a third of its width for the labels.
+  const [lineChars, setLineChars] = useState(40);
+  useEffect(() => {
+    if (!wrap.current) return;
+    const measure = () => setLineChars(Math.max(14, Math.min(48, Math.floor((wrap.current?.clientWidth ?? 900) / 3 / 6.2))));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(wrap.current);
+    return () => observer.disconnect();
+  }, []);
+  const labels = useMemo(() => charted.map((r) => [...wrapLabel(`${r.approximate ? '≈ ' : ''}${r.bodyName}`, lineChars), `(${regionName(r.regionCode)})`]), [charted, lineChars, regionName]);
+  const lines = labels.reduce((n, l) => n + l.length, 0);
   const top = Math.max(2, ...charted.map((r) => r.maxPerYear ?? r.minPerYear ?? 0));
   const axisMax = Math.ceil((top + 2) / 2) * 2;
 
@@ -55,7 +79,7 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
     const config: ChartConfiguration<'bar', [number, number][], string> = {
       type: 'bar',
       data: {
-        labels: charted.map((r) => `${r.approximate ? '≈ ' : ''}${r.bodyName} · ${regionName(r.regionCode)}`),
+        labels: labels.map((l) => l.join('\n')),
         datasets: [{
           data: charted.map(range),
           backgroundColor: charted.map(fill),
@@ -73,15 +97,7 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
         animation: false,
         scales: {
           x: { min: 0, max: axisMax, title: { display: true, text: tr.t('meetingsPerYear') }, ticks: { stepSize: 1 } },
-          y: {
-            ticks: {
-              autoSkip: false,
-              callback(value) {
-                const label = this.getLabelForValue(Number(value));
-                return label.length > 60 ? `${label.slice(0, 58)}…` : label;
-              },
-            },
-          },
+          y: { ticks: { autoSkip: false, color: '#1f2937', callback: (_v, i) => labels[i] ?? '' } },
         },
         plugins: {
           legend: { display: false },
@@ -100,14 +116,14 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
     };
     const chart = new Chart(canvas.current, config);
     return () => chart.destroy();
-  }, [charted, axisMax, color, regionName, tr]);
+  }, [charted, labels, axisMax, color, regionName, tr]);
 
   const summary = charted
     .map((r) => `${r.bodyName} (${regionName(r.regionCode)}): ${r.cadence.text}`)
     .join('; ');
   return (
-    <div className="chart-wrap" style={{ height: `${Math.max(140, charted.length * 34 + 70)}px` }}>
-      <canvas ref={canvas} role="img" aria-label={`${tr.t('frequency')}: ${summary}`} data-testid="frequency-chart" data-bars={charted.length} />
+    <div ref={wrap} className="chart-wrap" style={{ height: `${Math.max(140, charted.length * 12 + lines * 14 + 70)}px` }}>
+      <canvas ref={canvas} role="img" aria-label={`${tr.t('frequency')}: ${summary}`} data-testid="frequency-chart" data-bars={charted.length} data-labels={JSON.stringify(labels)} />
     </div>
   );
 }

@@ -28,9 +28,9 @@ export interface Quote { document: string; section: string | null; quote: string
 export interface Region { code: string; name: string | null }
 
 export const META = /* GraphQL */ `
-  query DashboardMeta { regions { code name } landscape { missingRegions } }
+  query DashboardMeta { regions { code name documents { file title } } landscape { missingRegions } }
 `;
-export interface MetaData { regions: Region[]; landscape: { missingRegions: string[] } }
+export interface MetaData { regions: Array<Region & { documents: Array<{ file: string; title: string }> | null }>; landscape: { missingRegions: string[] } }
 
 export const FREQUENCY = /* GraphQL */ `
   query DashboardFrequency($filter: BodyFilter) {
@@ -121,5 +121,38 @@ export interface MatrixData {
       topBodies: Array<{ regionCode: string; body: { id: string; name: string } | null }>;
       rows: Array<{ aspect: string; label: string; cells: MatrixCell[] }>;
     };
+  };
+}
+
+export const REPORTING = /* GraphQL */ `
+  query DashboardReporting($filter: ReportingDutyFilter, $regions: [ID!]) {
+    landscape {
+      reportingDuties(filter: $filter) {
+        missingRegions
+        duties {
+          id regionCode artifact description
+          from { text bodyName roleTitle }
+          to { text bodyName roleTitle }
+          frequency { text minPerYear maxPerYear approximate whenNeeded }
+          quote { document section quote }
+        }
+      }
+      frequencySummary(regions: $regions) {
+        missingRegions
+        regions { regionCode bodiesWithoutFrequencyList { id name } }
+      }
+    }
+  }
+`;
+export interface ReportingParty { text: string; bodyName: string | null; roleTitle: string | null }
+export interface ReportingDuty {
+  id: string; regionCode: string; artifact: string; description: string; from: ReportingParty; to: ReportingParty;
+  frequency: { text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean } | null;
+  quote: Quote;
+}
+export interface ReportingData {
+  landscape: {
+    reportingDuties: { missingRegions: string[]; duties: ReportingDuty[] };
+    frequencySummary: { missingRegions: string[]; regions: Array<{ regionCode: string; bodiesWithoutFrequencyList: Array<{ id: string; name: string | null }> }> };
   };
 }

@@ -3,7 +3,7 @@
  * their labels live here. Names, titles, duties and quotes stay in the documents' own words.
  */
 export type Lang = 'sv' | 'en';
-type Labels = Record<string, [sv: string, en: string]>;
+import { TEXT, type Labels } from './i18n-text';
 
 export const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
 
@@ -131,98 +131,6 @@ const VALUE_PREFIX: Labels = {
   rotation: ['rotation', 'rotation'],
 };
 
-const TEXT = {
-  title: ['Samverkan i fyra regioner: jämförelse', 'Collaboration in four regions: comparison'],
-  subtitle: [
-    'Varje uppgift kommer ur ett publicerat dokument; håll muspekaren över eller klicka för att se källcitatet.',
-    'Every fact comes from a published document; hover or click to see the source quote.',
-  ],
-  playground: ['GraphQL-lekplats', 'GraphQL playground'],
-  language: ['Språk', 'Language'],
-  filters: ['Filter', 'Filters'],
-  regions: ['Regioner', 'Regions'],
-  levels: ['Nivå', 'Level'],
-  bodyKinds: ['Typ av organ', 'Body kind'],
-  roleKinds: ['Typ av roll', 'Role kind'],
-  all: ['alla', 'all'],
-  reset: ['Återställ filter', 'Reset filters'],
-  loading: ['Hämtar …', 'Loading …'],
-  noRegion: ['Välj minst en region.', 'Choose at least one region.'],
-  missingBanner: ['Uppgifter saknas för', 'Data missing for'],
-  missingExplain: [
-    'Regionens tjänst svarade inte. Jämförelsen nedan visar bara övriga regioner.',
-    "The region's service did not answer. The comparison below shows the other regions only.",
-  ],
-  errorBanner: ['Gatewayen svarade med fel', 'The gateway answered with errors'],
-  frequency: ['Mötesfrekvens per organ och region', 'Meeting frequency per body and region'],
-  frequencyIntro: [
-    'Möten per år enligt dokumenten: stapeln går från lägsta till högsta angivna antal. Randig stapel = ungefärligt ("cirka"); blek stapel som når kanten = bara en nedre gräns ("minst").',
-    'Meetings per year as the documents state them: the bar runs from the lowest to the highest stated number. Striped bar = approximate ("cirka"); pale bar running to the edge = a lower bound only ("minst").',
-  ],
-  meetingsPerYear: ['möten per år', 'meetings per year'],
-  legendExact: ['angivet', 'stated'],
-  legendApprox: ['ungefärligt (cirka)', 'approximate (cirka)'],
-  legendOpen: ['minst, ingen övre gräns', 'at least, no upper bound'],
-  notCharted: ['Utan antal (visas bara i tabellen)', 'No number (table only)'],
-  frequencyTable: ['Mötesfrekvens som tabell', 'Meeting frequency as a table'],
-  rank: ['Rang', 'Rank'],
-  region: ['Region', 'Region'],
-  body: ['Organ', 'Body'],
-  level: ['Nivå', 'Level'],
-  kind: ['Typ', 'Kind'],
-  min: ['Min/år', 'Min/year'],
-  max: ['Max/år', 'Max/year'],
-  approximate: ['Ungefärligt', 'Approximate'],
-  phrase: ['Dokumentets formulering', "The document's wording"],
-  quote: ['Källcitat', 'Source quote'],
-  source: ['Källa', 'Source'],
-  yes: ['ja', 'yes'],
-  no: ['nej', 'no'],
-  notStated: ['Ej angivet', 'Not stated'],
-  crosswalk: ['Roller sida vid sida', 'Roles side by side'],
-  crosswalkIntro: [
-    'Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
-    "Canonical role kinds × regions: each cell shows the region's own title and duties, grouped by category.",
-  ],
-  roleKind: ['Rolltyp', 'Role kind'],
-  title_: ['Titel', 'Title'],
-  duties: ['Uppgifter', 'Duties'],
-  category: ['Kategori', 'Category'],
-  noRole: ['Ingen sådan roll nämns', 'No such role named'],
-  bodyOffice: ['uppdrag i organ', 'office on a body'],
-  chains: ['Rapporteringskedjor', 'Reporting chains'],
-  chainsIntro: [
-    'Från lokala grupper (nederst) upp till den politiska nivån (överst). Heldragen linje = organets överordnade (föräldralänk); streckad = rapporteringsplikt. Klicka på en linje för källcitatet.',
-    'From local groups (bottom) up to the political level (top). Solid line = the body\'s parent link; dashed = a reporting duty. Click a line for the source quote.',
-  ],
-  chainsTable: ['Kedjornas länkar', 'Chain links'],
-  pathsReachPolitical: ['kedjor av', 'chains of'],
-  reachPolitical: ['når politisk nivå', 'reach the political level'],
-  from: ['Från', 'From'],
-  to: ['Till', 'To'],
-  relation: ['Relation', 'Relation'],
-  origin: ['Ursprung', 'Origin'],
-  PARENT_LINK: ['föräldralänk', 'parent link'],
-  REPORTING_DUTY: ['rapporteringsplikt', 'reporting duty'],
-  matrix: ['Jämförelsematris', 'Comparison matrix'],
-  matrixIntro: [
-    'Aspekter × regioner. De sex första gäller regionens toppgrupp. "Ej angivet" betyder att dokumenten är tysta, inte "nej". Klicka på en cell för citaten.',
-    'Aspects × regions. The first six concern the region\'s top body. "Not stated" means the documents are silent, not "no". Click a cell for the quotes.',
-  ],
-  topBodies: ['Toppgrupp', 'Top body'],
-  aspect: ['Aspekt', 'Aspect'],
-  status: ['Status', 'Status'],
-  value: ['Värde', 'Value'],
-  note: ['Kommentar', 'Note'],
-  STATED: ['angivet', 'stated'],
-  NOT_STATED: ['ej angivet', 'not stated'],
-  downloadCsv: ['Ladda ner CSV', 'Download CSV'],
-  close: ['Stäng', 'Close'],
-  quotes: ['Källcitat', 'Source quotes'],
-  noQuote: ['Inget citat', 'No quote'],
-  noRows: ['Inga rader med dessa filter.', 'No rows with these filters.'],
-} satisfies Labels;
-
 export type TextKey = keyof typeof TEXT;
 
 export interface Translator {
@@ -235,7 +143,29 @@ export interface Translator {
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
   value: (v: string) => string;
+  /** A note the API wrote (in English): translated when known; in Swedish an unknown one is left out (null). */
+  note: (v: string | null | undefined) => string | null;
+  /** A number with the language's decimal sign. */
+  num: (v: number) => string;
 }
+
+/** The comparison API's generated English phrases, with their Swedish. */
+const PHRASES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Not stated for (.+)\.$/, (m) => `Ej angivet för ${m[1]}.`],
+  [/^No frequency stated for (.+)\.$/, (m) => `Ingen mötesfrekvens angiven för ${m[1]}.`],
+  [/^The region names no body\.$/, () => 'Regionen namnger inget organ.'],
+  [/^No action plan named\.$/, () => 'Ingen handlingsplan namngiven.'],
+  [/^(\d+) action plan\(s\), none states a revision cycle\.$/, (m) => `${m[1]} handlingsplan(er), ingen anger hur ofta den revideras.`],
+  [/^no numbers per year$/, () => 'inga antal per år'],
+  [/^at least ([\d.]+) per year$/, (m) => `minst ${m[1]!.replace('.', ',')} per år`],
+  [/^at most ([\d.]+) per year$/, (m) => `högst ${m[1]!.replace('.', ',')} per år`],
+  [/^([\d.]+)(?:–([\d.]+))? per year$/, (m) => `${m[1]!.replace('.', ',')}${m[2] ? `–${m[2].replace('.', ',')}` : ''} per år`],
+  [/^an office is named, no details$/, () => 'ett uppdrag nämns, utan detaljer'],
+];
+const toSwedish = (v: string): string | null => {
+  for (const [re, sv] of PHRASES) { const m = re.exec(v); if (m) return sv(m); }
+  return null;
+};
 
 export function translator(lang: Lang): Translator {
   const i = lang === 'sv' ? 0 : 1;
@@ -253,7 +183,15 @@ export function translator(lang: Lang): Translator {
       if (VALUE[v]) return VALUE[v][i];
       const rules = /^(\d+) decision rule\(s\)$/.exec(v);
       if (rules) return lang === 'sv' ? `${rules[1]} beslutsregler` : `${rules[1]} decision rules`;
+      if (lang === 'sv') {
+        const known = toSwedish(v);
+        if (known) return known;
+        const kept = /^kept: (.+)$/.exec(v);
+        if (kept) return `förs: ${kept[1]}`;
+      }
       return v.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
+    note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v)),
+    num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),
   };
 }

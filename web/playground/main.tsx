@@ -7,10 +7,11 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './playground.css';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { cleanAnswer, fixTabBar } from './a11y';
 import { examplesPlugin } from './examples-plugin';
 import { EXAMPLES } from '../src/examples';
 
@@ -25,11 +26,15 @@ const graphiqlFetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.
 const fetcher: Fetcher = (params, opts) => {
   const names = [...params.query.matchAll(/^\s*(?:query|mutation|subscription)\s+(\w+)/gm)].map((m) => m[1]!);
   const operationName = params.operationName && names.includes(params.operationName) ? params.operationName : names.length === 1 ? names[0] : undefined;
-  return graphiqlFetcher({ ...params, operationName }, opts);
+  // Every answer (a promise, or a stream of parts) loses any server stack trace before GraphiQL shows it.
+  return cleanAnswer(graphiqlFetcher({ ...params, operationName }, opts));
 };
 
 function App() {
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => (main.current ? fixTabBar(main.current) : undefined), []);
   return (
+    <main ref={main} className="samverkan-playground">
     <GraphiQL
       fetcher={fetcher}
       defaultTabs={EXAMPLES.map((e) => ({ query: e.query }))}
@@ -37,9 +42,10 @@ function App() {
       defaultEditorToolsVisibility={false}
     >
       <GraphiQL.Logo>
-        <a className="samverkan-logo" href="/dashboard/" title="Dashboard">Samverkan Graph</a>
+        <h1 className="samverkan-logo">Samverkan Graph <a href="/dashboard/">Dashboard</a></h1>
       </GraphiQL.Logo>
     </GraphiQL>
+    </main>
   );
 }
 

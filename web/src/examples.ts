@@ -9,7 +9,7 @@ export interface Example {
   file: string;
   /** The operation name (query RolesCrosswalk → RolesCrosswalk), else the file name. */
   name: string;
-  /** The first comment line, without "# ". */
+  /** The leading comment block, its lines joined (whole sentences, never cut), without "# ". */
   title: string;
   query: string;
 }
@@ -19,6 +19,7 @@ export const EXAMPLES: Example[] = Object.entries(files)
   .map(([path, query]) => {
     const file = path.split('/').pop()!;
     const name = /^\s*(?:query|mutation)\s+(\w+)/m.exec(query)?.[1] ?? file.replace(/\.graphql$/, '');
-    const title = /^#\s*(.+)$/m.exec(query)?.[1]?.trim() ?? name;
+    const lead = /^(?:[ \t]*#.*(?:\r?\n|$))+/.exec(query)?.[0] ?? '';
+    const title = lead.split(/\r?\n/).map((l) => l.replace(/^\s*#\s?/, '').trim()).filter(Boolean).join(' ') || name;
     return { file, name, title, query };
   });

@@ -1,0 +1,57 @@
+/** The reporting chains: one diagram per region (./ChainDiagram.tsx) and the links as a table. */
+import type { RegionChain } from './api';
+import { ChainDiagram, LEVEL_COLORS } from './ChainDiagram';
+import { useDashboard } from './context';
+import { quoteCells } from './csv';
+import { LEVELS } from './i18n';
+import { CsvButton, QuoteButton, Section } from './ui';
+
+export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; levels: string[] }) {
+  const { tr, regionName, color, showQuote, slug } = useDashboard();
+  const t = tr.t;
+  const nameIn = (c: RegionChain) => (id: string) => c.nodes.find((n) => n.id === id)?.name ?? id;
+  const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), nameIn(c)(e.from), nameIn(c)(e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
+  return (
+    <Section id="chains" title={t('chains')} intro={t('chainsIntro')} loading={props.loading}
+      actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      <div className="legend">
+        {LEVELS.map((l) => <span key={l}><i className="key" style={{ background: LEVEL_COLORS[l] }} /> {tr.level(l)}</span>)}
+        <span><i className="key" style={{ background: LEVEL_COLORS.NONE }} /> {tr.level(null)}</span>
+        <span><i className="line solid" /> {t('PARENT_LINK')}</span>
+        <span><i className="line dashed" /> {t('REPORTING_DUTY')}</span>
+      </div>
+      <div className="chains">
+        {props.chains.map((c) => {
+          const reach = c.paths.filter((p) => p.reachesPolitical).length;
+          return (
+            <div key={c.regionCode} className={c.nodes.length > 8 ? 'chain wide' : 'chain'}>
+              <h3><span className="swatch" style={{ background: color(c.regionCode) }} />{regionName(c.regionCode)}</h3>
+              <p className="muted small">{reach} {t('pathsReachPolitical')} {c.paths.length} {t('reachPolitical')}</p>
+              <ChainDiagram chain={c} levels={props.levels.length < LEVELS.length ? props.levels : []} tr={tr} onQuote={showQuote} />
+            </div>
+          );
+        })}
+      </div>
+      <details className="chain-table">
+        <summary>{t('chainsTable')}</summary>
+        <table className="data stack" data-table="chains">
+          <thead><tr><th>{t('region')}</th><th>{t('from')}</th><th>{t('relation')}</th><th>{t('to')}</th></tr></thead>
+          <tbody>
+            {props.chains.flatMap((c) => c.edges.map((e, i) => {
+              const name = nameIn(c);
+              return (
+                <tr key={`${c.regionCode}-${i}`}>
+                  <td data-label={t('region')}>{regionName(c.regionCode)}</td><td data-label={t('from')}>{name(e.from)}</td>
+                  <td data-label={t('relation')}>
+                    <QuoteButton title={`${name(e.from)} → ${name(e.to)}`} quotes={e.quote ? [e.quote] : []} regionCode={c.regionCode}>{tr.relation(e.relation)} ({t(e.origin)})</QuoteButton>
+                  </td>
+                  <td data-label={t('to')}>{name(e.to)}</td>
+                </tr>
+              );
+            }))}
+          </tbody>
+        </table>
+      </details>
+    </Section>
+  );
+}

@@ -1,0 +1,25 @@
+/** What every section needs from the page: labels, region names and colours, the quote panel. */
+import { createContext, useContext } from 'react';
+import type { Quote } from './api';
+import type { Translator } from './i18n';
+
+export interface QuoteRequest { title: string; quotes: Quote[]; note?: string | null; regionCode?: string }
+
+export interface Dashboard {
+  tr: Translator;
+  regionName: (code: string) => string;
+  color: (code: string) => string;
+  /** A document's title from the API (regions.documents), by file name; the file name when unknown. */
+  docTitle: (file: string) => string;
+  showQuote: (request: QuoteRequest) => void;
+  /** The file name suffix of the current language (motesfrekvens-sv.csv). */
+  slug: string;
+}
+
+export const DashboardContext = createContext<Dashboard | null>(null);
+
+export function useDashboard(): Dashboard {
+  const d = useContext(DashboardContext);
+  if (!d) throw new Error('useDashboard outside DashboardContext');
+  return d;
+}
