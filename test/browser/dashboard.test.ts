@@ -2,8 +2,8 @@
  * The comparison dashboard in a real browser (headless Chromium) against the real federation: the
  * chart and the tables show the documents' facts, a filter changes the table, the English switch
  * relabels, the CSV downloads hold the table's rows, a matrix cell shows its source quote, and with
- * a region's subgraph down (own gateway on port 15600, Kalmar pointing at a dead port) the banner
- * names the missing region while the others still show. Screenshots go to test-artifacts/.
+ * a region the comparison has never reached (own comparison and gateway, Kalmar pointing at a dead
+ * port) the banner names the missing region while the others still show. Screenshots go to test-artifacts/.
  */
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../../scripts/lib/federation';
 import { REGIONS, SUBGRAPHS, urlVar } from '../../shared/src/registry';
-import { TEST_SCHEMA_PREFIX, testPort } from '../support/ports';
+import { dropSchemas } from '../support/client';
+import { testPort } from '../support/ports';
 import { SCREENSHOTS, SKIP, browserSession, reportSkip, downloadCsv, errors, originOf } from './browser';
 
 const REGION_NAMES = REGIONS.map((r) => r.name);
@@ -223,27 +224,32 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
   });
 });
 
-describe.skipIf(!!SKIP)('the dashboard with a region down', () => {
+describe.skipIf(!!SKIP)('the dashboard with a region the comparison has never reached', () => {
+  // Its own comparison (own read model) and gateway; Kalmar's URL points where nothing listens.
   const GATEWAY_PORT = testPort(15600);
+  const COMPARISON_PORT = testPort(15605);
   const DEAD_KALMAR = testPort(15602); // nothing listens here
-  let gateway: ChildProcess | undefined;
+  const processes: ChildProcess[] = [];
 
   afterAll(async () => {
-    if (gateway) await stopChild(gateway);
+    await Promise.all(processes.map(stopChild));
   });
 
   it('shows a clear banner naming the missing region, and the other regions still', async () => {
     const urls = inject('subgraphUrls');
-    gateway = await spawnService('gateway', GATEWAY_PORT, {
+    await dropSchemas(inject('databaseUrl'), ['dashboarddown_comparison']);
+    const env = {
       ...process.env,
       LOG_LEVEL: 'silent',
       RESPONSE_CACHE: 'false',
       DATABASE_URL: inject('databaseUrl'),
-      DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
-      GATEWAY_PORT: String(GATEWAY_PORT),
+      DB_SCHEMA_PREFIX: 'dashboarddown_',
       ...Object.fromEntries(SUBGRAPHS.map((sg) => [urlVar(sg.code), urls[sg.code]!])),
       KALMAR_URL: `http://127.0.0.1:${DEAD_KALMAR}/graphql`,
-    });
+      COMPARISON_URL: `http://127.0.0.1:${COMPARISON_PORT}/graphql`,
+    };
+    processes.push(await spawnService('subgraphs/comparison', COMPARISON_PORT, { ...env, COMPARISON_PORT: String(COMPARISON_PORT) }));
+    processes.push(await spawnService('gateway', GATEWAY_PORT, { ...env, GATEWAY_PORT: String(GATEWAY_PORT) }));
     const p = await session().browser.newPage();
     try {
       await p.goto(`http://127.0.0.1:${GATEWAY_PORT}/dashboard/`);

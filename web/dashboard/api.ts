@@ -81,6 +81,29 @@ export interface CrosswalkData {
   landscape: { rolesCrosswalk: { missingRegions: string[]; rows: Array<{ kind: string; regions: Array<{ regionCode: string; roles: CrosswalkRole[] }> }> } };
 }
 
+export const FUNCTIONS = /* GraphQL */ `
+  query DashboardFunctions($regions: [ID!]) {
+    landscape {
+      functionalCrosswalk(regions: $regions) {
+        missingRegions
+        functions {
+          function
+          regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document section quote } } } }
+        }
+        regions { regionCode rolesWithoutDuties { id title quote { document section quote } } }
+      }
+    }
+  }
+`;
+export interface FunctionPerformer { type: string; roleId: string | null; bodyId: string | null; title: string; evidence: Array<{ basis: string; text: string; quote: Quote }> }
+export interface FunctionsData {
+  landscape: { functionalCrosswalk: {
+    missingRegions: string[];
+    functions: Array<{ function: string; regions: Array<{ regionCode: string; performers: FunctionPerformer[] }> }>;
+    regions: Array<{ regionCode: string; rolesWithoutDuties: Array<{ id: string; title: string; quote: Quote }> }>;
+  } };
+}
+
 export const CHAINS = /* GraphQL */ `
   query DashboardChains($regions: [ID!]) {
     landscape {

@@ -122,4 +122,13 @@ export const TEXT = {
   none: ['inga', 'none'],
   citationRegion: ['Region', 'Region'],
   print: ['Skriv ut', 'Print'],
+  functions: ['Roller efter vad de gör', 'Roles by what they do'],
+  functionsIntro: [
+    'Funktioner × regioner: vilken roll (eller grupp) som gör vad i varje region, med dokumentets ord. Rollvyn efter titel följer nedanför.',
+    'Functions × regions: which role (or group) does what in each region, in the document\'s words. The view by title follows below.',
+  ],
+  function_: ['Funktion', 'Function'],
+  performer: ['Utförs av', 'Done by'],
+  noPerformer: ['Ingen angiven', 'None stated'],
+  rolesWithoutDuties: ['Roller utan angivna uppgifter', 'Roles with no stated duties'],
 } satisfies Labels;

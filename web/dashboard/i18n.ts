@@ -131,6 +131,19 @@ const VALUE_PREFIX: Labels = {
   rotation: ['rotation', 'rotation'],
 };
 
+const FUNCTION: Labels = {
+  CONVENES_BODY: ['Kallar till möten', 'Convenes a body'],
+  KEEPS_MINUTES: ['För minnesanteckningar', 'Keeps the minutes'],
+  PREPARES_MATTERS: ['Bereder ärenden', 'Prepares matters for decision'],
+  COORDINATES_PLANNING: ['Planerar och samordnar (sekretariat)', 'Plans and coordinates (secretariat)'],
+  OWNS_ACTION_PLAN: ['Äger en handlingsplan', 'Owns an action plan'],
+  FOLLOWS_UP: ['Följer upp och utvärderar', 'Follows up and evaluates'],
+  REPORTS_UPWARD: ['Rapporterar uppåt', 'Reports upward'],
+  LEADS_GROUP_WORK: ['Leder en grupps utvecklingsarbete', 'Leads a group\'s development work'],
+  PEER_NETWORK: ['Deltar i ett nätverk av kollegor', 'Takes part in a peer network'],
+  SUPPORTS: ['Stödjer kommunerna och verksamheterna', 'Supports the municipalities and services'],
+};
+
 export type TextKey = keyof typeof TEXT;
 
 export interface Translator {
@@ -140,6 +153,7 @@ export interface Translator {
   bodyKind: (v: string) => string;
   roleKind: (v: string) => string;
   duty: (v: string) => string;
+  fn: (v: string) => string;
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
   value: (v: string) => string;
@@ -177,6 +191,7 @@ export function translator(lang: Lang): Translator {
     bodyKind: (v) => pick(BODY_KIND, v),
     roleKind: (v) => pick(ROLE_KIND, v),
     duty: (v) => pick(DUTY_CATEGORY, v),
+    fn: (v) => pick(FUNCTION, v),
     relation: (v) => pick(RELATION, v),
     aspect: (v, fallback) => ASPECT[v]?.[i] ?? fallback,
     value: (v) => {

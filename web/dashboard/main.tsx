@@ -9,12 +9,13 @@ import './print.css';
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
-  CHAINS, CROSSWALK, FREQUENCY, MATRIX, META, REPORTING,
-  type ChainsData, type CrosswalkData, type FrequencyData, type MatrixData, type MetaData, type ReportingData,
+  CHAINS, CROSSWALK, FREQUENCY, FUNCTIONS, MATRIX, META, REPORTING,
+  type ChainsData, type CrosswalkData, type FrequencyData, type FunctionsData, type MatrixData, type MetaData, type ReportingData,
 } from './api';
 import { ChainsSection } from './ChainsSection';
 import { DashboardContext, type Dashboard, type QuoteRequest } from './context';
 import { CrosswalkSection } from './CrosswalkSection';
+import { FunctionsSection } from './FunctionsSection';
 import { FilterForm } from './Filters';
 import { readFilters, writeFilters, type Filters } from './filters-url';
 import { FrequencySection } from './FrequencySection';
@@ -71,6 +72,7 @@ function App() {
   } : null;
   const frequency = useQuery<FrequencyData>(FREQUENCY, freqVars);
   const crosswalk = useQuery<CrosswalkData>(CROSSWALK, ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null);
+  const functions = useQuery<FunctionsData>(FUNCTIONS, ready ? { regions: regionsVar } : null);
   const reporting = useQuery<ReportingData>(REPORTING, ready ? { filter: regionsVar ? { regions: regionsVar } : null, regions: regionsVar } : null);
   const chains = useQuery<ChainsData>(CHAINS, ready ? { regions: regionsVar } : null);
   const matrix = useQuery<MatrixData>(MATRIX, ready ? { regions: regionsVar } : null);
@@ -79,6 +81,7 @@ function App() {
     ...(meta.data?.landscape.missingRegions ?? []),
     ...(frequency.data?.landscape.missingRegions ?? []),
     ...(crosswalk.data?.landscape.rolesCrosswalk.missingRegions ?? []),
+    ...(functions.data?.landscape.functionalCrosswalk.missingRegions ?? []),
     ...(reporting.data?.landscape.reportingDuties.missingRegions ?? []),
     ...(chains.data?.landscape.reportingChains.missingRegions ?? []),
     ...(matrix.data?.landscape.comparisonMatrix.missingRegions ?? []),
@@ -118,6 +121,7 @@ function App() {
 
       <main id="main" tabIndex={-1}>
         <FrequencySection rows={frequency.data?.landscape.meetingFrequencyTable ?? []} loading={frequency.loading} regions={allRegions.filter((c) => filters?.regions.includes(c))} />
+        <FunctionsSection data={functions.data?.landscape.functionalCrosswalk ?? null} loading={functions.loading} />
         <CrosswalkSection rows={crosswalk.data?.landscape.rolesCrosswalk.rows ?? []} loading={crosswalk.loading} />
         <ReportingSection data={reporting.data?.landscape ?? null} loading={reporting.loading} />
         <ChainsSection chains={chains.data?.landscape.reportingChains.regions ?? []} loading={chains.loading} levels={filters?.levels ?? [...LEVELS]} />
