@@ -23,6 +23,10 @@ const GatewaySchema = z.object({
   RESPONSE_CACHE: bool.default(true),
   RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(100).default(1000),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(1000),
+  /** Bound of the response cache in bytes (UTF-8 bytes of the stored answers). */
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** Largest answer a subgraph may send the gateway (bytes); larger ones fail that subgraph's part. */
+  SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   /** Shared secret the gateway sends to the subgraphs (x-gateway-secret); unset: not sent. */
   SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
 });

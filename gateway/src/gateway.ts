@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
+import { applyHttpLimits, createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
 import { SubgraphDataSource } from './subgraph-source';
@@ -53,6 +53,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         url: target,
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         retries: config.SUBGRAPH_RETRIES,
+        maxResponseBytes: config.SUBGRAPH_MAX_RESPONSE_BYTES,
         willSendRequest: ({ request, context }) => {
           if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (config.SUBGRAPH_SECRET) request.http?.headers.set(SECRET_HEADER, config.SUBGRAPH_SECRET);
@@ -71,9 +72,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
 
+  // The subgraphs' /ready and /version answer only requests carrying the secret (when set).
+  const secretHeaders: Record<string, string> = config.SUBGRAPH_SECRET ? { [SECRET_HEADER]: config.SUBGRAPH_SECRET } : {};
   const versionUrls = new Map<string, string>();
   const cache = config.RESPONSE_CACHE
-    ? new ResponseCache({ versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, logger })
+    ? new ResponseCache({ versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_BYTES, headers: secretHeaders, logger })
     : undefined;
 
   const app = express();
@@ -109,7 +112,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     const checks = await Promise.all(SUBGRAPHS.map(async (s) => {
       const url = (urls.get(s.code) ?? '').replace(/\/graphql$/, '/ready');
       try {
-        const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+        const r = await fetch(url, { headers: secretHeaders, signal: AbortSignal.timeout(2000) });
         return { subgraph: s.code, ready: r.ok };
       } catch {
         return { subgraph: s.code, ready: false };
@@ -133,6 +136,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   // Malformed JSON, too large bodies: a clear 4xx in GraphQL's error shape, never a stack trace.
   app.use(jsonErrorHandler(logger, config.BODY_LIMIT));
 
+  applyHttpLimits(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.HOST, () => resolve());
