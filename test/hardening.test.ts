@@ -28,6 +28,12 @@ describe('bad input at the gateway', () => {
     ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, /Cannot query field/],
     ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, /Variable "\$c"/],
     ['an unknown operation name', JSON.stringify({ query: 'query A { regions { code } }', operationName: 'B' }), 400, /Unknown operation named "B"/],
+    ['a mutation (the API answers queries only)', JSON.stringify({ query: 'mutation { regions { code } }' }), 400, /queries only.*mutation/],
+    ['a subscription', JSON.stringify({ query: 'subscription { regions { code } }' }), 400, /queries only.*subscription/],
+    ['two operations without operationName', JSON.stringify({ query: 'query A { regions { code } } query B { regions { name } }' }), 400, /operation name/],
+    ['a Float literal out of range (1e400)', JSON.stringify({ query: '{ landscape { meetingFrequencyTable(filter: { meetsAtLeast: 1e400 }) { rank } } }' }), 400, /out of range/],
+    ['an integer literal too large for a Float', JSON.stringify({ query: `{ landscape { meetingFrequencyTable(filter: { meetsAtMost: 1${'0'.repeat(400)} }) { rank } } }` }), 400, /out of range/],
+    ['a Float variable out of range', '{"query":"query Q($f: Float) { landscape { meetingFrequencyTable(filter: { meetsAtLeast: $f }) { rank } } }","variables":{"f":1e400}}', 400, /Float cannot represent/],
   ])('%s gets a 4xx and a clear message', async (_name, body, status, message) => {
     const res = await post(body);
     expect(res.status).toBe(status);
@@ -143,6 +149,21 @@ describe('production mode and the gateway-only secret', () => {
     expect(wrong.status).toBe(401);
     const via = await gql<{ region: { name: string } }>('{ region(code: "samla") { name } }', undefined, gateway);
     expect(via.data!.region.name).toBe('SAMLA (Lerum–Alingsås)');
+  });
+
+  it('a subgraph with a secret shows /ready, /metrics and /version only to holders of the secret, and never the database address', async () => {
+    const base = `http://127.0.0.1:${SAMLA_PORT}`;
+    for (const path of ['/ready', '/metrics', '/version']) {
+      expect((await fetch(base + path)).status).toBe(401);
+      const ok = await fetch(base + path, { headers: { 'x-gateway-secret': SECRET } });
+      expect(ok.status).toBe(200);
+      const text = await ok.text();
+      expect(text).not.toContain(new URL(inject('databaseUrl')).host);
+    }
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    // The gateway sends the secret on its own checks: its /ready sees samla ready, and its cache polls /version.
+    const ready = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/ready`);
+    expect(((await ready.json()) as { subgraphs: Array<{ subgraph: string; ready: boolean }> }).subgraphs.find((c) => c.subgraph === 'samla')!.ready).toBe(true);
   });
 
   it('production: introspection is off, errors carry a request id and no stack trace', async () => {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { applyHttpLimits, createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
+import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
 
@@ -88,7 +89,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
     csrfPrevention: true,
-    validationRules: armor.validationRules,
+    validationRules: [FiniteNumbersRule, ...armor.validationRules],
     parseOptions: { maxTokens: config.MAX_TOKENS },
     plugins: [
       ...armor.plugins,
