@@ -40,6 +40,9 @@ export class ResponseCache {
     this.entries = new LRUCache({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (v) => Math.max(1, v.length) });
   }
 
+  /** Bytes held. */
+  get size(): number { return this.entries.calculatedSize; }
+
   /** Polls the subgraphs' versions until stopped. Resolves after the first round. */
   async start(): Promise<void> {
     await this.poll();

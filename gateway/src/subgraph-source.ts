@@ -9,6 +9,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { getOperationAST, GraphQLError, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import { Agent, request } from 'undici';
+import { responseTooLarge, type DemandContext } from './shedding';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
@@ -73,6 +74,7 @@ export function subgraphFetcher(subgraph: string, timeoutMs: number, maxBytes: n
     for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') headers.set(k, v);
     const status = response.statusCode;
     const make = () => ({
+      size,
       ok: status >= 200 && status < 300,
       status,
       statusText: String(status),
@@ -94,20 +96,27 @@ export interface SubgraphSourceOptions<TContext extends object> {
   timeoutMs: number;
   retries: number;
   maxResponseBytes: number;
+  /** Budget of all subgraph answers of one request together (bytes). */
+  maxRequestBytes: number;
   willSendRequest: RemoteGraphQLDataSource<TContext>['willSendRequest'];
 }
 
 export class SubgraphDataSource<TContext extends Record<string, any> = Record<string, any>> extends RemoteGraphQLDataSource<TContext> { // eslint-disable-line @typescript-eslint/no-explicit-any
   private readonly subgraph: string;
   private readonly retries: number;
+  private readonly maxRequestBytes: number;
 
   constructor(options: SubgraphSourceOptions<TContext>) {
     super({ url: options.url, willSendRequest: options.willSendRequest, fetcher: subgraphFetcher(options.name, options.timeoutMs, options.maxResponseBytes) });
     this.subgraph = options.name;
     this.retries = options.retries;
+    this.maxRequestBytes = options.maxRequestBytes;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
+    const demand = (options.context as DemandContext | undefined)?.demand;
+    // Once one part of the answer is over budget, the request gets a 413: fetch nothing more for it.
+    if (demand?.tooLarge) throw responseTooLarge(this.maxRequestBytes);
     const document = 'document' in options ? options.document : undefined;
     const type = operationType(document, options.request.query, options.request.operationName);
     const attempts = 1 + (type === 'query' ? this.retries : 0);
@@ -116,6 +125,7 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
       try {
         return await super.process(options);
       } catch (e) {
+        if (e instanceof SubgraphResponseTooLargeError && demand) demand.tooLarge = true;
         if (!(e instanceof NetworkFailure)) throw e;
         reason = e.message;
       }
@@ -124,7 +134,15 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
   }
 
   /** The body as JSON, or a clear error naming the subgraph. */
-  override async parseBody(response: { status: number; text: () => Promise<string> }): Promise<object | string> {
+  override async parseBody(response: { status: number; size?: number; text: () => Promise<string> }, _request?: unknown, context?: TContext): Promise<object | string> {
+    const demand = (context as DemandContext | undefined)?.demand;
+    if (demand && response.size) {
+      demand.bytes += response.size;
+      if (demand.bytes > this.maxRequestBytes) {
+        demand.tooLarge = true;
+        throw responseTooLarge(this.maxRequestBytes);
+      }
+    }
     const text = await response.text();
     try {
       return JSON.parse(text) as object;
