@@ -17,5 +17,5 @@ export function usePrettyLogs(env: NodeJS.ProcessEnv = process.env, isTTY = !!pr
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   const options = { name: service, level, base: { service } };
   if (!usePrettyLogs()) return pino(options);
-  return pino(options, pretty({ singleLine: true, colorize: true, sync: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service', messageFormat: '[{service}] {msg}' }));
+  return pino(options, pretty({ singleLine: true, colorize: true, sync: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' }));
 }
