@@ -3,6 +3,7 @@
  * (graphql-http's audit suite); production mode; the gateway-only shared secret.
  */
 import type { ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
@@ -133,6 +134,8 @@ describe('production mode and the gateway-only secret', () => {
     gatewayProcess = await spawnService('gateway', GATEWAY_PORT, {
       ...env,
       GATEWAY_PORT: String(GATEWAY_PORT),
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_MAX_CONNECTIONS: '30',
       OREBRO_URL: urls.orebro!, KALMAR_URL: urls.kalmar!, HOGLANDET_URL: urls.hoglandet!, COMPARISON_URL: urls.comparison!,
       SAMLA_URL: `http://127.0.0.1:${SAMLA_PORT}/graphql`,
     });
@@ -164,6 +167,36 @@ describe('production mode and the gateway-only secret', () => {
     // The gateway sends the secret on its own checks: its /ready sees samla ready, and its cache polls /version.
     const ready = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/ready`);
     expect(((await ready.json()) as { subgraphs: Array<{ subgraph: string; ready: boolean }> }).subgraphs.find((c) => c.subgraph === 'samla')!.ready).toBe(true);
+  });
+
+  it('a client that never finishes its headers (slow loris) is disconnected; the gateway goes on serving', async () => {
+    const socket = connect(GATEWAY_PORT, '127.0.0.1');
+    // The server answers 408 Request Timeout and closes the connection.
+    const closed = new Promise<boolean>((resolve) => {
+      socket.once('close', () => resolve(true));
+      socket.on('data', (d) => { if (String(d).startsWith('HTTP/1.1 408')) resolve(true); });
+      setTimeout(() => resolve(false), 30_000);
+    });
+    socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+    expect(await closed).toBe(true);
+    socket.destroy();
+    expect((await gql('{ regions { code } }', undefined, gateway)).status).toBe(200);
+  }, 40_000);
+
+  it('connections over the cap are refused, and the gateway serves again once they go', async () => {
+    const sockets: Socket[] = [];
+    let refused = 0;
+    await Promise.all(Array.from({ length: 40 }, () => new Promise<void>((resolve) => {
+      const s = connect(GATEWAY_PORT, '127.0.0.1');
+      sockets.push(s);
+      s.once('connect', () => setTimeout(resolve, 500));
+      s.once('close', () => { refused++; resolve(); });
+      s.once('error', () => resolve());
+    })));
+    expect(refused).toBeGreaterThan(0);
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await gql('{ regions { code } }', undefined, gateway)).status).toBe(200);
   });
 
   it('production: introspection is off, errors carry a request id and no stack trace', async () => {

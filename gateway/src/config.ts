@@ -32,6 +32,7 @@ const GatewaySchema = z.object({
   WORK_PER_AGGREGATE: z.coerce.number().int().min(0).default(100),
   WORK_PER_FANOUT: z.coerce.number().int().min(0).default(1000),
   WORK_LIST_FACTOR: z.coerce.number().int().min(1).default(10),
+  WORK_MAX_MULTIPLIER: z.coerce.number().int().min(1).default(100),
   /** Operations with at least this work are expensive: limited in concurrency, shed first. */
   EXPENSIVE_WORK: z.coerce.number().int().positive().default(1000),
   MAX_CONCURRENT_EXPENSIVE: z.coerce.number().int().positive().default(2),

@@ -6,7 +6,8 @@
  * such fields (each alias of `landscape` is one more round). A list of regions is fetched from every
  * region subgraph. So the work of an operation is:
  *   - each field: 1 × how many times it is resolved (lists count `listFactor`, a region list the
- *     number of regions);
+ *     number of regions; nested lists at most `maxMultiplier` in all: the lists inside an aggregate
+ *     are cut from data already fetched, so they do not grow without bound);
  *   - each `@requires` field: `perAggregate` more;
  *   - each object that selects at least one `@requires` field: `perFanOut` × the number of regions.
  */
@@ -20,6 +21,7 @@ export interface WorkWeights {
   perAggregate: number;
   perFanOut: number;
   listFactor: number;
+  maxMultiplier: number;
   regions: number;
 }
 
@@ -64,7 +66,8 @@ export function operationWork(
         }
         if (!sel.selectionSet) continue;
         const named = getNamedType(def.type) as GraphQLCompositeType;
-        const childTimes = !isList(def.type) ? times : times * (named === regionType ? weights.regions : weights.listFactor);
+        const childTimes = !isList(def.type) ? times
+          : named === regionType ? times * weights.regions : Math.min(times * weights.listFactor, Math.max(times, weights.maxMultiplier));
         const child = walk(sel.selectionSet, named, childTimes, seen);
         work += child.work;
         if (child.aggregates) work += childTimes * weights.perFanOut * weights.regions;

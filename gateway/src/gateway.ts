@@ -13,10 +13,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { applyHttpLimits, createLogger, GATEWAY, jsonErrorHandler, REGIONS, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
+import { createLimitedServer, createLogger, GATEWAY, jsonErrorHandler, REGIONS, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
 import { FiniteNumbersRule } from './operation-checks';
@@ -92,7 +91,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   metrics.watch(limiter, () => cache?.size ?? 0);
   const demand = demandPlugin<Context>({
     requires: fieldsWithRequires(supergraphSdl),
-    weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, regions: REGIONS.length },
+    weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
     maxWork: config.MAX_WORK,
     expensiveWork: config.EXPENSIVE_WORK,
     limiter,
@@ -106,7 +105,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  const httpServer = createServer(app);
+  const httpServer = createLimitedServer(app);
   const server = new ApolloServer<Context>({
     gateway,
     introspection: config.introspection,
@@ -166,7 +165,6 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   // Malformed JSON, too large bodies: a clear 4xx in GraphQL's error shape, never a stack trace.
   app.use(jsonErrorHandler(logger, config.BODY_LIMIT));
 
-  applyHttpLimits(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.HOST, () => resolve());

@@ -51,12 +51,19 @@ export function requireSecret(secret: string | undefined) {
   };
 }
 
-/** Applies the HTTP limits to a server (every service calls this before it listens). */
-export function applyHttpLimits(server: Server, limits: HttpLimits = loadHttpLimits()): void {
-  server.headersTimeout = limits.HTTP_HEADERS_TIMEOUT_MS;
-  server.requestTimeout = limits.HTTP_REQUEST_TIMEOUT_MS;
-  server.keepAliveTimeout = limits.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+/**
+ * An HTTP server with the limits set (every service creates its server here): timeouts for headers,
+ * the whole request and idle keep-alive connections, checked every second, and a connection cap.
+ */
+export function createLimitedServer(app: express.Express, limits: HttpLimits = loadHttpLimits()): Server {
+  const server = createServer({
+    headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1000, limits.HTTP_HEADERS_TIMEOUT_MS),
+  }, app);
   server.maxConnections = limits.HTTP_MAX_CONNECTIONS;
+  return server;
 }
 
 export interface RunningServer {
@@ -68,7 +75,7 @@ export interface RunningServer {
 export async function serve<TContext extends object>(options: ServeOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createLimitedServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
@@ -113,7 +120,6 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
 
   app.use(jsonErrorHandler(options.logger, options.bodyLimit ?? '1mb'));
 
-  applyHttpLimits(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
