@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLimitedServer, createLogger, GATEWAY, jsonErrorHandler, REGIONS, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
+import { createLimitedServer, createLogger, GATEWAY, jsonErrorHandler, REGIONS, requireSecret, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
 import { FiniteNumbersRule } from './operation-checks';
@@ -133,7 +133,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     if (existsSync(join(dir, 'index.html'))) app.use(path, express.static(dir, { index: 'index.html', maxAge: '1h' }));
   }
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
-  app.get('/metrics', async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
+  // Like the subgraphs', the gateway's /metrics answers only holders of SUBGRAPH_SECRET when it is set.
+  app.get('/metrics', requireSecret(config.SUBGRAPH_SECRET), async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(SUBGRAPHS.map(async (s) => {
       const url = (urls.get(s.code) ?? '').replace(/\/graphql$/, '/ready');
