@@ -16,6 +16,7 @@ import { testPort } from './support/ports';
 
 const GATEWAY_PORT = testPort(15700);
 const SMALL_BUDGET_PORT = testPort(15701);
+const ONE_SLOT_PORT = testPort(15702);
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 
 /** Every aggregate of Landscape with every field three levels down: the fragment of the heavy query. */
@@ -59,6 +60,7 @@ async function post(body: unknown, client: string, url = gateway): Promise<Answe
 
 let gatewayProcess: ChildProcess | undefined;
 let smallBudget: ChildProcess | undefined;
+let oneSlot: ChildProcess | undefined;
 const env = (port: number, extra: Record<string, string> = {}) => {
   const urls = inject('subgraphUrls');
   return {
@@ -71,9 +73,10 @@ const env = (port: number, extra: Record<string, string> = {}) => {
 beforeAll(async () => {
   gatewayProcess = await spawnService('gateway', GATEWAY_PORT, env(GATEWAY_PORT));
   smallBudget = await spawnService('gateway', SMALL_BUDGET_PORT, env(SMALL_BUDGET_PORT, { MAX_RESPONSE_BYTES: '50000', RESPONSE_CACHE: 'false' }));
-});
+  oneSlot = await spawnService('gateway', ONE_SLOT_PORT, env(ONE_SLOT_PORT, { MAX_CONCURRENT_EXPENSIVE: '1', EXPENSIVE_QUEUE: '0', RESPONSE_CACHE: 'false' }));
+}, 120_000);
 afterAll(async () => {
-  await Promise.all([gatewayProcess, smallBudget].map((p) => (p ? stopChild(p) : undefined)));
+  await Promise.all([gatewayProcess, smallBudget, oneSlot].map((p) => (p ? stopChild(p) : undefined)));
 });
 
 async function cheapIsCorrect(client = '10.200.0.1') {
@@ -106,6 +109,27 @@ describe('demand control', () => {
     const small = await post({ query: CHEAP }, '10.100.0.2', `http://127.0.0.1:${SMALL_BUDGET_PORT}/graphql`);
     expect(small.status).toBe(200);
   });
+
+  it('expensive work beyond the slots and the queue gets 503 with Retry-After; identical requests are merged, not shed; cheap ones are answered', async () => {
+    const url = `http://127.0.0.1:${ONE_SLOT_PORT}/graphql`;
+    const distinct = await Promise.all(Array.from({ length: 6 }, (_, i) => post({ query: `${aliases(1)} # ${i}` }, `10.160.0.${i}`, url)));
+    const shed = distinct.filter((r) => r.status === 503);
+    expect(shed.length).toBeGreaterThan(0);
+    for (const r of shed) {
+      expect(Number(r.retryAfter)).toBeGreaterThan(0);
+      expect(r.json.errors![0]!.extensions!.code).toBe('SERVICE_OVERLOADED');
+    }
+    expect(distinct.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    const same = await Promise.all(Array.from({ length: 6 }, async (_, i) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.161.0.${i}` }, body: JSON.stringify({ query: aliases(1) }) });
+      return { status: res.status, merged: res.headers.get('x-merged') === 'true', body: await res.text() };
+    }));
+    expect(same.map((r) => r.status)).toEqual(same.map(() => 200));
+    expect(same.some((r) => r.merged)).toBe(true);
+    expect(new Set(same.map((r) => r.body)).size).toBe(1);
+    const cheap = await post({ query: CHEAP }, '10.160.1.1', url);
+    expect(cheap.status).toBe(200);
+  }, 60_000);
 
   it.each([2, 10, 50])('%i concurrent clients sending the worst variants within the limits: everything stays up, a cheap query stays correct', async (clients) => {
     const deadline = Date.now() + 8_000;
