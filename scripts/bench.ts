@@ -94,7 +94,8 @@ async function main() {
   const started = Date.now();
   const results: Measure[] = [];
   const federation = await startFederation({
-    env: { DB_SCHEMA_PREFIX: 'bench_', LOG_LEVEL: 'silent' },
+    // One client measures throughput: the per-client rate limit (RATE_LIMIT_MAX) is off for the bench.
+    env: { DB_SCHEMA_PREFIX: 'bench_', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' },
     ports: PORTS,
     embeddedDir: join(ROOT, '.data', 'postgres-bench'),
     embeddedPort: 5437,
@@ -107,7 +108,7 @@ async function main() {
     const regionUrls = REGIONS.map((r) => federation.urls[r.code]!);
     const samlaUrl = federation.urls.samla!;
     const serviceEnv = {
-      ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: federation.database.url, DB_SCHEMA_PREFIX: 'bench_',
+      ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: federation.database.url, DB_SCHEMA_PREFIX: 'bench_', RATE_LIMIT_MAX: '0',
       ...Object.fromEntries(Object.entries(federation.urls).filter(([k]) => k !== 'gateway').map(([k, v]) => [`${k.toUpperCase()}_URL`, v])),
     };
 

@@ -1,6 +1,8 @@
 /**
  * `npm start`: the database (embedded unless DATABASE_URL), five subgraphs and the gateway, each its
- * own process. Prints the gateway URL when everything answers; Ctrl-C stops it all cleanly.
+ * own process. Prints the gateway URL when everything answers; Ctrl-C stops it all cleanly. A service
+ * that crashes is restarted with backoff (logged); one that keeps crashing stops everything with
+ * exit code 1.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,19 @@ import { ROOT } from './lib/paths';
 async function main() {
   const started = Date.now();
   if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
-  const federation = await startFederation();
+  let federation: Awaited<ReturnType<typeof startFederation>> | undefined;
+  let givenUp = false;
+  federation = await startFederation({
+    supervise: {
+      onGiveUp: (code, reason) => {
+        if (givenUp) return;
+        givenUp = true;
+        console.error(`\n${code} keeps crashing (last: ${reason}): stopping the federation`);
+        const stopAll = federation ? federation.stop() : Promise.resolve();
+        stopAll.finally(() => process.exit(1));
+      },
+    },
+  });
   const db = federation.database.embedded
     ? `embedded PostgreSQL at ${federation.database.url.replace(/:[^:@/]+@/, ':***@')} (data in ${process.env.EMBEDDED_PG_DIR || DEFAULT_EMBEDDED_DIR})`
     : 'PostgreSQL from DATABASE_URL';
@@ -24,7 +38,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the federation ...`);
-    federation.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+    federation!.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

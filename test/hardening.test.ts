@@ -3,6 +3,7 @@
  * (graphql-http's audit suite); production mode; the gateway-only shared secret.
  */
 import type { ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
@@ -28,6 +29,12 @@ describe('bad input at the gateway', () => {
     ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, /Cannot query field/],
     ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, /Variable "\$c"/],
     ['an unknown operation name', JSON.stringify({ query: 'query A { regions { code } }', operationName: 'B' }), 400, /Unknown operation named "B"/],
+    ['a mutation (the API answers queries only)', JSON.stringify({ query: 'mutation { regions { code } }' }), 400, /queries only.*mutation/],
+    ['a subscription', JSON.stringify({ query: 'subscription { regions { code } }' }), 400, /queries only.*subscription/],
+    ['two operations without operationName', JSON.stringify({ query: 'query A { regions { code } } query B { regions { name } }' }), 400, /operation name/],
+    ['a Float literal out of range (1e400)', JSON.stringify({ query: '{ landscape { meetingFrequencyTable(filter: { meetsAtLeast: 1e400 }) { rank } } }' }), 400, /out of range/],
+    ['an integer literal too large for a Float', JSON.stringify({ query: `{ landscape { meetingFrequencyTable(filter: { meetsAtMost: 1${'0'.repeat(400)} }) { rank } } }` }), 400, /out of range/],
+    ['a Float variable out of range', '{"query":"query Q($f: Float) { landscape { meetingFrequencyTable(filter: { meetsAtLeast: $f }) { rank } } }","variables":{"f":1e400}}', 400, /Float cannot represent/],
   ])('%s gets a 4xx and a clear message', async (_name, body, status, message) => {
     const res = await post(body);
     expect(res.status).toBe(status);
@@ -127,6 +134,8 @@ describe('production mode and the gateway-only secret', () => {
     gatewayProcess = await spawnService('gateway', GATEWAY_PORT, {
       ...env,
       GATEWAY_PORT: String(GATEWAY_PORT),
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_MAX_CONNECTIONS: '30',
       OREBRO_URL: urls.orebro!, KALMAR_URL: urls.kalmar!, HOGLANDET_URL: urls.hoglandet!, COMPARISON_URL: urls.comparison!,
       SAMLA_URL: `http://127.0.0.1:${SAMLA_PORT}/graphql`,
     });
@@ -143,6 +152,51 @@ describe('production mode and the gateway-only secret', () => {
     expect(wrong.status).toBe(401);
     const via = await gql<{ region: { name: string } }>('{ region(code: "samla") { name } }', undefined, gateway);
     expect(via.data!.region.name).toBe('SAMLA (Lerum–Alingsås)');
+  });
+
+  it('a subgraph with a secret shows /ready, /metrics and /version only to holders of the secret, and never the database address', async () => {
+    const base = `http://127.0.0.1:${SAMLA_PORT}`;
+    for (const path of ['/ready', '/metrics', '/version']) {
+      expect((await fetch(base + path)).status).toBe(401);
+      const ok = await fetch(base + path, { headers: { 'x-gateway-secret': SECRET } });
+      expect(ok.status).toBe(200);
+      const text = await ok.text();
+      expect(text).not.toContain(new URL(inject('databaseUrl')).host);
+    }
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    // The gateway sends the secret on its own checks: its /ready sees samla ready, and its cache polls /version.
+    const ready = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/ready`);
+    expect(((await ready.json()) as { subgraphs: Array<{ subgraph: string; ready: boolean }> }).subgraphs.find((c) => c.subgraph === 'samla')!.ready).toBe(true);
+  });
+
+  it('a client that never finishes its headers (slow loris) is disconnected; the gateway goes on serving', async () => {
+    const socket = connect(GATEWAY_PORT, '127.0.0.1');
+    // The server answers 408 Request Timeout and closes the connection.
+    const closed = new Promise<boolean>((resolve) => {
+      socket.once('close', () => resolve(true));
+      socket.on('data', (d) => { if (String(d).startsWith('HTTP/1.1 408')) resolve(true); });
+      setTimeout(() => resolve(false), 30_000);
+    });
+    socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+    expect(await closed).toBe(true);
+    socket.destroy();
+    expect((await gql('{ regions { code } }', undefined, gateway)).status).toBe(200);
+  }, 40_000);
+
+  it('connections over the cap are refused, and the gateway serves again once they go', async () => {
+    const sockets: Socket[] = [];
+    let refused = 0;
+    await Promise.all(Array.from({ length: 40 }, () => new Promise<void>((resolve) => {
+      const s = connect(GATEWAY_PORT, '127.0.0.1');
+      sockets.push(s);
+      s.once('connect', () => setTimeout(resolve, 500));
+      s.once('close', () => { refused++; resolve(); });
+      s.once('error', () => resolve());
+    })));
+    expect(refused).toBeGreaterThan(0);
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await gql('{ regions { code } }', undefined, gateway)).status).toBe(200);
   });
 
   it('production: introspection is off, errors carry a request id and no stack trace', async () => {

@@ -87,3 +87,33 @@ describe('the response cache', () => {
     expect((await post('samla')).data.region.code).toBe('samla');
   });
 });
+
+describe('the response cache is bounded in bytes, not characters', () => {
+  const BOUNDED_PORT = testPort(15503);
+  const bounded = `http://127.0.0.1:${BOUNDED_PORT}/graphql`;
+  const WIDE = '{ regions { code name } }'; // names with Ö and –: more bytes than characters
+  const NARROW = '{ regions { code } }';
+  let boundedGateway: ChildProcess | undefined;
+  const askAt = async (query: string) => {
+    const res = await fetch(bounded, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return { hit: res.headers.get('x-cache') === 'hit', text: await res.text() };
+  };
+
+  afterAll(async () => {
+    if (boundedGateway) await stopChild(boundedGateway);
+  });
+
+  it('an answer with more bytes than the bound is never kept, even when its characters fit; a small one is', async () => {
+    const res = await fetch(inject('gatewayUrl'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: WIDE }) });
+    const text = await res.text();
+    const bytes = Buffer.byteLength(text, 'utf8');
+    expect(bytes).toBeGreaterThan(text.length);
+    boundedGateway = await spawnService('gateway', BOUNDED_PORT, env({ GATEWAY_PORT: String(BOUNDED_PORT), RESPONSE_CACHE_MAX_BYTES: String(bytes - 1), RESPONSE_CACHE_POLL_MS: String(POLL_MS) }));
+    await pause(POLL_MS * 3);
+    const first = await askAt(WIDE);
+    expect(first.text).toBe(text);
+    expect((await askAt(WIDE)).hit).toBe(false);
+    await askAt(NARROW);
+    expect((await askAt(NARROW)).hit).toBe(true);
+  });
+});

@@ -23,6 +23,31 @@ const GatewaySchema = z.object({
   RESPONSE_CACHE: bool.default(true),
   RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(100).default(1000),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(1000),
+  /** Bound of the response cache in bytes (UTF-8 bytes of the stored answers). */
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** Largest answer a subgraph may send the gateway (bytes); larger ones fail that subgraph's part. */
+  SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  /** Demand control (demand.ts, shedding.ts): the estimated work of one operation, and its weights. */
+  MAX_WORK: z.coerce.number().int().positive().default(25_000),
+  WORK_PER_AGGREGATE: z.coerce.number().int().min(0).default(100),
+  WORK_PER_FANOUT: z.coerce.number().int().min(0).default(1000),
+  WORK_LIST_FACTOR: z.coerce.number().int().min(1).default(10),
+  WORK_MAX_MULTIPLIER: z.coerce.number().int().min(1).default(100),
+  /** Operations with at least this work are expensive: limited in concurrency, shed first. */
+  EXPENSIVE_WORK: z.coerce.number().int().positive().default(1000),
+  MAX_CONCURRENT_EXPENSIVE: z.coerce.number().int().positive().default(2),
+  EXPENSIVE_QUEUE: z.coerce.number().int().min(0).default(16),
+  EXPENSIVE_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(5000),
+  /** Expensive operations get 503 while the used heap is over this share of the heap limit. */
+  HEAP_SHED_RATIO: z.coerce.number().gt(0).max(1).default(0.7),
+  /** All subgraph answers of one request together (bytes); over it the request gets 413. */
+  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(2),
+  /** Per-client rate limit of requests that reach GraphQL work (cache hits and merged requests are free); 0: off. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Express's "trust proxy" (e.g. 1 behind one load balancer), so the client is X-Forwarded-For's. */
+  TRUST_PROXY: z.string().default('false'),
   /** Shared secret the gateway sends to the subgraphs (x-gateway-secret); unset: not sent. */
   SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
 });
@@ -42,5 +67,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     production,
     introspection: parsed.data.INTROSPECTION ?? !production,
     landingPage: parsed.data.LANDING_PAGE ?? !production,
+    trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: true/false, a number of hops, or addresses/subnets (express's "trust proxy"). */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -4,7 +4,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@samverkan/shared';
-import { GraphQLError, Kind } from 'graphql';
+import { checkOperation } from './operation-checks';
 
 export interface RequestContext { requestId: string }
 
@@ -12,6 +12,7 @@ export interface RequestContext { requestId: string }
 const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE',
+  'QUERY_TOO_EXPENSIVE', 'RESPONSE_TOO_LARGE', 'SERVICE_OVERLOADED',
 ]);
 
 const isClientMessage = (message: string, code: unknown) =>
@@ -21,16 +22,9 @@ export function errorPlugin(logger: Logger, production: boolean): ApolloServerPl
   return {
     async requestDidStart() {
       return {
-        // The gateway's executor reports an unknown operation name as a 500; it is the client's error.
-        async didResolveOperation({ request, document }) {
-          const name = request.operationName;
-          if (!name) return;
-          const found = document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-          if (!found) {
-            throw new GraphQLError(`Unknown operation named "${name}".`, {
-              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
-            });
-          }
+        // The gateway's executor reports these client errors as 500s: answer them with a 400 first.
+        async didResolveOperation({ request, document, operation, schema }) {
+          checkOperation(document, request.operationName, operation, schema);
         },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) logger.warn({ requestId: contextValue.requestId, operationName, err: e.message, code: e.extensions?.code }, 'request error');

@@ -13,14 +13,19 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLogger, GATEWAY, jsonErrorHandler, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
+import { createLimitedServer, createLogger, GATEWAY, jsonErrorHandler, REGIONS, requireSecret, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
+import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
+import { fieldsWithRequires } from './demand';
+import { demandPlugin, WorkLimiter, type DemandContext } from './shedding';
+import { InFlight } from './inflight';
+import { rateLimiter } from './rate-limit';
+import { GatewayMetrics } from './metrics';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 /** Static web apps the gateway serves: URL path → built folder (web/dist/<app>). */
@@ -41,6 +46,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const logger = createLogger(GATEWAY.code, config.LOG_LEVEL);
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const urls = new Map<string, string>();
+  type Context = RequestContext & CacheContext & DemandContext;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -48,11 +54,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     buildService: ({ name, url }) => {
       const target = subgraphUrl(name, url, env);
       urls.set(name, target);
-      return new SubgraphDataSource<RequestContext & CacheContext>({
+      return new SubgraphDataSource<Context>({
         name,
         url: target,
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         retries: config.SUBGRAPH_RETRIES,
+        maxResponseBytes: config.SUBGRAPH_MAX_RESPONSE_BYTES,
+        maxRequestBytes: config.MAX_RESPONSE_BYTES,
         willSendRequest: ({ request, context }) => {
           if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (config.SUBGRAPH_SECRET) request.http?.headers.set(SECRET_HEADER, config.SUBGRAPH_SECRET);
@@ -71,26 +79,46 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
 
+  // The subgraphs' /ready and /version answer only requests carrying the secret (when set).
+  const secretHeaders: Record<string, string> = config.SUBGRAPH_SECRET ? { [SECRET_HEADER]: config.SUBGRAPH_SECRET } : {};
   const versionUrls = new Map<string, string>();
   const cache = config.RESPONSE_CACHE
-    ? new ResponseCache({ versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, logger })
+    ? new ResponseCache({ versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_BYTES, headers: secretHeaders, logger })
     : undefined;
+
+  const metrics = new GatewayMetrics();
+  const limiter = new WorkLimiter(config.MAX_CONCURRENT_EXPENSIVE, config.EXPENSIVE_QUEUE, config.EXPENSIVE_QUEUE_WAIT_MS);
+  metrics.watch(limiter, () => cache?.size ?? 0);
+  const demand = demandPlugin<Context>({
+    requires: fieldsWithRequires(supergraphSdl),
+    weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
+    maxWork: config.MAX_WORK,
+    expensiveWork: config.EXPENSIVE_WORK,
+    limiter,
+    heapShedRatio: config.HEAP_SHED_RATIO,
+    maxResponseBytes: config.MAX_RESPONSE_BYTES,
+    retryAfterSeconds: config.RETRY_AFTER_SECONDS,
+    onShed: (reason) => metrics.shed(reason),
+  });
+  const inFlight = new InFlight();
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
-  const server = new ApolloServer<RequestContext & CacheContext>({
+  app.set('trust proxy', config.trustProxy);
+  const httpServer = createLimitedServer(app);
+  const server = new ApolloServer<Context>({
     gateway,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     allowBatchedHttpRequests: config.ALLOW_BATCHED_REQUESTS,
     csrfPrevention: true,
-    validationRules: armor.validationRules,
+    validationRules: [FiniteNumbersRule, ...armor.validationRules],
     parseOptions: { maxTokens: config.MAX_TOKENS },
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      demand, // before errorPlugin: its 413 answer gets the request id too
       errorPlugin(logger, config.production),
       ...(cache ? [cache.plugin()] : []),
     ],
@@ -105,11 +133,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     if (existsSync(join(dir, 'index.html'))) app.use(path, express.static(dir, { index: 'index.html', maxAge: '1h' }));
   }
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
+  // Like the subgraphs', the gateway's /metrics answers only holders of SUBGRAPH_SECRET when it is set.
+  app.get('/metrics', requireSecret(config.SUBGRAPH_SECRET), async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(SUBGRAPHS.map(async (s) => {
       const url = (urls.get(s.code) ?? '').replace(/\/graphql$/, '/ready');
       try {
-        const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+        const r = await fetch(url, { headers: secretHeaders, signal: AbortSignal.timeout(2000) });
         return { subgraph: s.code, ready: r.ok };
       } catch {
         return { subgraph: s.code, ready: false };
@@ -122,11 +152,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   app.use(
     '/graphql',
     express.json({ limit: config.BODY_LIMIT, verify: (req, _res, buf) => { (req as CachedRequest).rawBody = buf; } }),
+    // Cache hits and merged requests cost (almost) nothing: only requests that do GraphQL work are rate limited.
     ...(cache ? [cache.middleware()] : []),
+    inFlight.middleware(),
+    ...(config.RATE_LIMIT_MAX > 0 ? [rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_MS, (n) => metrics.rateLimited(n))] : []),
     expressMiddleware(server, {
       context: async ({ req }) => {
         const r = req as CachedRequest;
-        return { requestId: requestIdOf(req.headers['x-request-id']), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration };
+        return { requestId: requestIdOf(req.headers['x-request-id']), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration, demand: { bytes: 0 } };
       },
     }),
   );

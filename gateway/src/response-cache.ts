@@ -19,11 +19,15 @@ export interface ResponseCacheOptions {
   versionUrls: Map<string, string>;
   pollMs: number;
   maxEntries: number;
+  /** Bound of the stored answers, in bytes (UTF-8). */
+  maxBytes: number;
+  /** Headers of the /version polls (the gateway secret). */
+  headers?: Record<string, string>;
   logger: Logger;
 }
 
 export class ResponseCache {
-  private readonly entries: LRUCache<string, string>;
+  private readonly entries: LRUCache<string, Buffer>;
   private versions = new Map<string, string>();
   private healthy = false;
   private generation = 0;
@@ -32,8 +36,12 @@ export class ResponseCache {
   misses = 0;
 
   constructor(private readonly options: ResponseCacheOptions) {
-    this.entries = new LRUCache({ max: options.maxEntries, maxSize: 64 * 1024 * 1024, sizeCalculation: (v) => v.length });
+    // Sized in bytes: the stored answers are the UTF-8 bytes sent (a character of Swedish text can be two).
+    this.entries = new LRUCache({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (v) => Math.max(1, v.length) });
   }
+
+  /** Bytes held. */
+  get size(): number { return this.entries.calculatedSize; }
 
   /** Polls the subgraphs' versions until stopped. Resolves after the first round. */
   async start(): Promise<void> {
@@ -55,7 +63,7 @@ export class ResponseCache {
   async poll(): Promise<void> {
     const results = await Promise.all([...this.options.versionUrls].map(async ([name, url]) => {
       try {
-        const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
+        const r = await fetch(url, { headers: this.options.headers, signal: AbortSignal.timeout(1000) });
         return [name, r.ok ? ((await r.json()) as { version?: string }).version : undefined] as const;
       } catch {
         return [name, undefined] as const;
@@ -109,7 +117,9 @@ export class ResponseCache {
             const result = body.singleResult;
             // Only complete answers, and only if nothing was invalidated while this one was computed.
             if (!result.errors?.length && result.data && cache.healthy && cacheGeneration === cache.generation) {
-              cache.entries.set(cacheKey, `${JSON.stringify({ data: result.data })}\n`);
+              const bytes = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, 'utf8');
+              // An answer larger than the whole cache is not kept (LRUCache would refuse it anyway).
+              if (bytes.length <= cache.options.maxBytes) cache.entries.set(cacheKey, bytes);
             }
           },
         };

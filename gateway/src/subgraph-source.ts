@@ -1,13 +1,15 @@
 /**
- * How the gateway talks to a subgraph: undici's request API on keep-alive connections (far less work
- * per call than a WHATWG fetch: the required data of a comparison crosses here twice), a timeout per
- * attempt, and bounded retries of queries after a network failure (never of mutations). A failure
- * names the subgraph, never its internal address.
+ * How the gateway talks to a subgraph, through @apollo/gateway's public seams: a `fetcher` (undici's
+ * request API on keep-alive connections, far less work per call than a WHATWG fetch), a timeout per
+ * attempt, a cap on the bytes a subgraph may answer, and bounded retries of queries (never of
+ * mutations) after a network failure, decided from the parsed operation. A failure names the
+ * subgraph, never its internal address.
  */
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import { Agent, request } from 'undici';
+import { responseTooLarge, type DemandContext } from './shedding';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
@@ -17,10 +19,75 @@ export class SubgraphUnavailableError extends GraphQLError {
   }
 }
 
-/** The gateway writes `{"query":"<operation>"...`: look at the operation's first word, never parse the body. */
-export function isQuery(body: string): boolean {
-  const m = /^\{\s*"query"\s*:\s*"((?:\\n|\s)*)([a-z]*)/.exec(body.slice(0, 200));
-  return !!m && m[2] !== 'mutation' && m[2] !== 'subscription';
+/** A network failure of one attempt (connection refused, reset, timed out): the only kind retried. */
+class NetworkFailure extends Error {}
+
+export class SubgraphResponseTooLargeError extends GraphQLError {
+  constructor(subgraph: string, maxBytes: number) {
+    super(`Subgraph "${subgraph}" answered more than ${maxBytes} bytes; ask for less (fewer aliases or fields)`, {
+      extensions: { code: 'RESPONSE_TOO_LARGE', subgraph, http: { status: 413 } },
+    });
+  }
+}
+
+/** The type of the operation a subgraph is sent (query, mutation, subscription), from its parsed document. */
+export function operationType(document: DocumentNode | undefined, query: string | undefined, operationName?: string | null): OperationTypeNode | undefined {
+  const doc = document ?? (query ? parse(query) : undefined);
+  return doc ? getOperationAST(doc, operationName ?? undefined)?.operation : undefined;
+}
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+/** The fetcher for one subgraph: one attempt, bounded in time and in response bytes. */
+export function subgraphFetcher(subgraph: string, timeoutMs: number, maxBytes: number): NonNullable<Fetcher> {
+  return async (url, init) => {
+    let response;
+    try {
+      response = await request(url, {
+        method: 'POST',
+        headers: init?.headers as Record<string, string>,
+        body: init?.body as string,
+        dispatcher: agent,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      throw new NetworkFailure(err.name === 'TimeoutError' || err.name === 'AbortError' ? `timed out after ${timeoutMs} ms` : (err.code ?? err.name));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          response.body.destroy();
+          throw new SubgraphResponseTooLargeError(subgraph, maxBytes);
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (e) {
+      if (e instanceof GraphQLError) throw e;
+      throw new NetworkFailure((e as Error & { code?: string }).code ?? (e as Error).name);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') headers.set(k, v);
+    const status = response.statusCode;
+    const make = () => ({
+      size,
+      ok: status >= 200 && status < 300,
+      status,
+      statusText: String(status),
+      url,
+      redirected: false,
+      headers,
+      text: async () => text,
+      json: async () => JSON.parse(text) as unknown,
+      clone: make,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    }) as any;
+    return make();
+  };
 }
 
 export interface SubgraphSourceOptions<TContext extends object> {
@@ -28,54 +95,66 @@ export interface SubgraphSourceOptions<TContext extends object> {
   url: string;
   timeoutMs: number;
   retries: number;
+  maxResponseBytes: number;
+  /** Budget of all subgraph answers of one request together (bytes). */
+  maxRequestBytes: number;
   willSendRequest: RemoteGraphQLDataSource<TContext>['willSendRequest'];
 }
 
 export class SubgraphDataSource<TContext extends Record<string, any> = Record<string, any>> extends RemoteGraphQLDataSource<TContext> { // eslint-disable-line @typescript-eslint/no-explicit-any
   private readonly subgraph: string;
-  private readonly timeoutMs: number;
   private readonly retries: number;
+  private readonly maxRequestBytes: number;
 
   constructor(options: SubgraphSourceOptions<TContext>) {
-    super({ url: options.url, willSendRequest: options.willSendRequest });
+    super({ url: options.url, willSendRequest: options.willSendRequest, fetcher: subgraphFetcher(options.name, options.timeoutMs, options.maxResponseBytes) });
     this.subgraph = options.name;
-    this.timeoutMs = options.timeoutMs;
     this.retries = options.retries;
-    // sendRequest is private in the typings but is the documented seam for the HTTP call; replace it.
-    Object.assign(this, { sendRequest: (req: GatewayGraphQLRequest) => this.send(req) });
+    this.maxRequestBytes = options.maxRequestBytes;
   }
 
-  private async send(req: GatewayGraphQLRequest): Promise<GatewayGraphQLResponse> {
-    const { http, ...payload } = req;
-    if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
-    const body = JSON.stringify(payload);
-    const headers = Object.fromEntries(http.headers);
-    const attempts = 1 + (isQuery(body) ? this.retries : 0);
+  override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
+    const demand = (options.context as DemandContext | undefined)?.demand;
+    // Once one part of the answer is over budget, the request gets a 413: fetch nothing more for it.
+    if (demand?.tooLarge) throw responseTooLarge(this.maxRequestBytes);
+    const document = 'document' in options ? options.document : undefined;
+    const type = operationType(document, options.request.query, options.request.operationName);
+    const attempts = 1 + (type === 'query' ? this.retries : 0);
     let reason = 'unknown';
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      let response;
       try {
-        response = await request(http.url, { method: 'POST', headers, body, dispatcher: agent, signal: AbortSignal.timeout(this.timeoutMs) });
+        return await super.process(options);
       } catch (e) {
-        const err = e as Error & { code?: string };
-        reason = err.name === 'TimeoutError' || err.name === 'AbortError' ? `timed out after ${this.timeoutMs} ms` : (err.code ?? err.name);
-        continue;
+        if (e instanceof SubgraphResponseTooLargeError && demand) demand.tooLarge = true;
+        if (!(e instanceof NetworkFailure)) throw e;
+        reason = e.message;
       }
-      const text = await response.body.text();
-      const status = response.statusCode;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new GraphQLError(`Subgraph "${this.subgraph}" answered HTTP ${status} without JSON`, { extensions: { code: 'SUBGRAPH_INVALID_RESPONSE', subgraph: this.subgraph } });
-      }
-      if (status < 200 || status >= 300) {
-        throw new GraphQLError(`Subgraph "${this.subgraph}" answered HTTP ${status}`, { extensions: { code: 'SUBGRAPH_HTTP_ERROR', subgraph: this.subgraph, response: { status, body: parsed } } });
-      }
-      const responseHeaders = new Headers();
-      for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
-      return { ...(parsed as object), http: { headers: responseHeaders } } as unknown as GatewayGraphQLResponse;
     }
     throw new SubgraphUnavailableError(this.subgraph, reason);
+  }
+
+  /** The body as JSON, or a clear error naming the subgraph. */
+  override async parseBody(response: { status: number; size?: number; text: () => Promise<string> }, _request?: unknown, context?: TContext): Promise<object | string> {
+    const demand = (context as DemandContext | undefined)?.demand;
+    if (demand && response.size) {
+      demand.bytes += response.size;
+      if (demand.bytes > this.maxRequestBytes) {
+        demand.tooLarge = true;
+        throw responseTooLarge(this.maxRequestBytes);
+      }
+    }
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as object;
+    } catch {
+      throw new GraphQLError(`Subgraph "${this.subgraph}" answered HTTP ${response.status} without JSON`, { extensions: { code: 'SUBGRAPH_INVALID_RESPONSE', subgraph: this.subgraph } });
+    }
+  }
+
+  override async errorFromResponse(response: { status: number; text: () => Promise<string> }): Promise<GraphQLError> {
+    const body = await this.parseBody(response);
+    return new GraphQLError(`Subgraph "${this.subgraph}" answered HTTP ${response.status}`, {
+      extensions: { code: 'SUBGRAPH_HTTP_ERROR', subgraph: this.subgraph, response: { status: response.status, body } },
+    });
   }
 }

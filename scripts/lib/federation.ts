@@ -1,13 +1,16 @@
 /**
  * Starts and stops the whole federation as separate processes, as `npm start` and the tests run it:
  * the database (embedded unless DATABASE_URL), the five subgraphs, then the gateway; waits until
- * each answers /health; stops everything on request, the embedded database last.
+ * each answers /health; stops everything on request, the embedded database last. A service that
+ * exits on its own is restarted with exponential backoff (supervisor.ts); one that keeps crashing is
+ * given up on (`onGiveUp`: `npm start` then stops and exits non-zero).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
+import { Supervisor, supervisorOptions, type SupervisorOptions } from './supervisor';
 
 export interface FederationOptions {
   env?: NodeJS.ProcessEnv;
@@ -19,6 +22,8 @@ export interface FederationOptions {
   /** Where service output goes (default: inherit the parent's stdout/stderr). */
   output?: 'inherit' | 'ignore';
   startTimeoutMs?: number;
+  /** Restarts of crashed services (default from SUPERVISOR_* variables); false: none. */
+  supervise?: Partial<SupervisorOptions> | false;
 }
 
 export interface Federation {
@@ -85,18 +90,26 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), urls[s.code]])),
   };
   const children = new Map<string, ChildProcess>();
-
-  const startService = async (code: string) => {
+  const spawnOne = async (code: string) => {
     const service = ALL.find((s) => s.code === code);
     if (!service) throw new Error(`unknown service ${code}`);
-    children.set(code, await spawnService(service.dir, port(service), serviceEnv, options.output ?? 'inherit', options.startTimeoutMs));
+    return spawnService(service.dir, port(service), serviceEnv, options.output ?? 'inherit', options.startTimeoutMs);
+  };
+  const supervisor = options.supervise === false ? undefined : new Supervisor(children, spawnOne, { ...supervisorOptions(env), ...options.supervise });
+
+  const startService = async (code: string) => {
+    const child = await spawnOne(code);
+    children.set(code, child);
+    supervisor?.watch(code, child);
   };
   const stopService = async (code: string) => {
+    supervisor?.forget(code);
     const child = children.get(code);
     children.delete(code);
     if (child) await stopChild(child);
   };
   const stop = async () => {
+    supervisor?.close();
     await Promise.all([...children.keys()].map(stopService));
     await database.stop().catch(() => {});
   };

@@ -27,8 +27,15 @@ export function renderRegionStubs(): string {
 
 export const COMPOSE_FILE = 'docker-compose.yml';
 
+/**
+ * A check from inside the container: GET path on the service's port, with the subgraph secret
+ * (a subgraph's /ready answers only holders of SUBGRAPH_SECRET when it is set).
+ */
+export const checkCommand = (port: number, path: string) => ['node', '-e',
+  `fetch('http://127.0.0.1:${port}${path}',{headers:{'x-gateway-secret':process.env.SUBGRAPH_SECRET||''},signal:AbortSignal.timeout(2500)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
+
 const healthcheck = (port: number, path: string) => ({
-  test: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${port}${path}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`],
+  test: ['CMD', ...checkCommand(port, path)],
   interval: '10s',
   timeout: '3s',
   retries: 5,
@@ -143,12 +150,16 @@ function deployment(code: string, dir: string, port: number, component: Componen
               ...extraEnv,
               secretEnv('SUBGRAPH_SECRET', K8S_SUBGRAPH_SECRET),
             ],
-            // /health: the process is up. /ready: a subgraph's database answers. The gateway's /ready is
-            // "every subgraph is ready", so it is not the gateway's readiness: one region down would take
+            // /health: the process is up (its event loop answers within the timeout, so a hung process
+            // fails it and is restarted). /ready: a subgraph's database answers; it needs the subgraph
+            // secret, so it runs inside the container (an exec probe). The gateway's /ready is "every
+            // subgraph is ready", so it is not the gateway's readiness: one region down would take
             // every gateway replica out of the load balancer, and the others' answers with it.
             startupProbe: probe('/health', 2, 60),
-            readinessProbe: probe(component === 'gateway' ? '/health' : '/ready', 10, 3),
-            livenessProbe: probe('/health', 20, 3),
+            readinessProbe: component === 'gateway'
+              ? probe('/health', 10, 3)
+              : { exec: { command: checkCommand(port, '/ready') }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+            livenessProbe: { ...probe('/health', 10, 3), timeoutSeconds: 5 },
             resources: component === 'gateway'
               ? { requests: { cpu: '200m', memory: '256Mi' }, limits: { memory: '512Mi' } }
               : { requests: { cpu: '50m', memory: '160Mi' }, limits: { memory: '384Mi' } },

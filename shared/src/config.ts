@@ -26,3 +26,25 @@ export function loadConfig(portVarName: string, defaultPort: number, env: NodeJS
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid configuration: ${portVarName}=${rawPort} is not a port`);
   return { ...parsed.data, port };
 }
+
+/**
+ * Limits of every service's HTTP server, set explicitly rather than left to Node's defaults: how long
+ * a client may take to send its headers and its whole request, how long an idle keep-alive
+ * connection stays open, and how many connections are open at once (more are refused).
+ */
+const HttpLimitsSchema = z.object({
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(1024),
+});
+
+export type HttpLimits = z.infer<typeof HttpLimitsSchema>;
+
+export function loadHttpLimits(env: NodeJS.ProcessEnv = process.env): HttpLimits {
+  const parsed = HttpLimitsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,7 +1,9 @@
 /**
  * The HTTP side every subgraph shares: Apollo Server on express, `/graphql`, `/health` (the
  * process is up) and `/ready` (its database answers), a request id taken from the gateway's
- * `x-request-id` header (or made here), and graceful shutdown.
+ * `x-request-id` header (or made here), explicit HTTP timeouts and a connection cap, and graceful
+ * shutdown. With a secret, `/graphql`, `/ready`, `/metrics` and `/version` answer only the gateway
+ * (and probes that hold the secret); `/health` says nothing but "up".
  */
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -15,6 +17,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
+import { loadHttpLimits, type HttpLimits } from './config';
 
 export interface ServeOptions<TContext extends object> {
   name: string;
@@ -40,7 +43,7 @@ export interface ServeOptions<TContext extends object> {
 
 export const SECRET_HEADER = 'x-gateway-secret';
 
-function requireSecret(secret: string | undefined) {
+export function requireSecret(secret: string | undefined) {
   const expected = secret ? Buffer.from(secret) : undefined;
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!expected) return next();
@@ -48,6 +51,21 @@ function requireSecret(secret: string | undefined) {
     if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
     res.status(401).json({ errors: [{ message: 'This subgraph answers the gateway only', extensions: { code: 'UNAUTHENTICATED' } }] });
   };
+}
+
+/**
+ * An HTTP server with the limits set (every service creates its server here): timeouts for headers,
+ * the whole request and idle keep-alive connections, checked every second, and a connection cap.
+ */
+export function createLimitedServer(app: express.Express, limits: HttpLimits = loadHttpLimits()): Server {
+  const server = createServer({
+    headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1000, limits.HTTP_HEADERS_TIMEOUT_MS),
+  }, app);
+  server.maxConnections = limits.HTTP_MAX_CONNECTIONS;
+  return server;
 }
 
 export interface RunningServer {
@@ -59,7 +77,7 @@ export interface RunningServer {
 export async function serve<TContext extends object>(options: ServeOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createLimitedServer(app);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
@@ -72,25 +90,29 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   await apollo.start();
 
   const metrics = options.metrics ?? new Metrics();
+  metrics.setService(options.name);
+  const gatewayOnly = requireSecret(options.secret);
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
   const version = options.version ?? randomUUID();
-  app.get('/version', (_req, res) => { res.json({ service: options.name, version, dataVersion: options.dataVersion?.() }); });
-  app.get('/metrics', (_req, res) => { res.type('text/plain').send(metrics.render(options.name)); });
-  app.get('/ready', async (_req, res) => {
+  app.get('/version', gatewayOnly, (_req, res) => { res.json({ service: options.name, version, dataVersion: options.dataVersion?.() }); });
+  app.get('/metrics', gatewayOnly, async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
+  app.get('/ready', gatewayOnly, async (_req, res) => {
     try {
       await options.ready();
       res.json({ status: 'ready', service: options.name });
     } catch (e) {
-      res.status(503).json({ status: 'unavailable', service: options.name, reason: (e as Error).message });
+      // The detail (it may name the database's address) goes to the log only.
+      options.logger.warn({ err: (e as Error).message }, 'not ready');
+      res.status(503).json({ status: 'unavailable', service: options.name, reason: 'a dependency (the database) does not answer' });
     }
   });
   app.use(
     '/graphql',
-    requireSecret(options.secret),
+    gatewayOnly,
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        metrics.graphqlRequests++;
+        metrics.requestServed();
         const header = req.headers['x-request-id'];
         const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
         return options.context({ requestId, logger: options.logger.child({ requestId }) });

@@ -1,0 +1,97 @@
+/**
+ * Demand control: what an operation costs in real work, estimated before any planning or fetching.
+ * graphql-armor's cost counts fields of the answer; the work here is in the subgraph fan-out. Every
+ * field whose supergraph definition `@requires` data (the comparison aggregates) makes the gateway
+ * fetch every region's data and hand it to the comparison subgraph, once per object that selects
+ * such fields (each alias of `landscape` is one more round). A list of regions is fetched from every
+ * region subgraph. So the work of an operation is:
+ *   - each field: 1 × how many times it is resolved (lists count `listFactor`, a region list the
+ *     number of regions; nested lists at most `maxMultiplier` in all: the lists inside an aggregate
+ *     are cut from data already fetched, so they do not grow without bound);
+ *   - each `@requires` field: `perAggregate` more;
+ *   - each object that selects at least one `@requires` field: `perFanOut` × the number of regions.
+ */
+import {
+  getNamedType, isAbstractType, isListType, isNonNullType, isObjectType, isInterfaceType, Kind, parse,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLOutputType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+
+export interface WorkWeights {
+  perAggregate: number;
+  perFanOut: number;
+  listFactor: number;
+  maxMultiplier: number;
+  regions: number;
+}
+
+/** `Type.field` of every field whose supergraph definition carries `@join__field(..., requires: ...)`. */
+export function fieldsWithRequires(supergraphSdl: string): Set<string> {
+  const out = new Set<string>();
+  for (const def of parse(supergraphSdl).definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const field of def.fields ?? []) {
+      const requires = field.directives?.some((d) => d.name.value === 'join__field' && d.arguments?.some((a) => a.name.value === 'requires'));
+      if (requires) out.add(`${def.name.value}.${field.name.value}`);
+    }
+  }
+  return out;
+}
+
+const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+export function operationWork(
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, requires: Set<string>, weights: WorkWeights,
+): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const regionType = schema.getType('Region');
+
+  /** Work of a selection set on `type`, resolved `times` times; whether it selects a @requires field. */
+  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, times: number, seen: Set<string>): { work: number; aggregates: boolean } => {
+    let work = 0;
+    let aggregates = false;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value.startsWith('__')) { work += times; continue; }
+        const fields = isObjectType(type) || isInterfaceType(type) ? type.getFields() : {};
+        const def = fields[sel.name.value];
+        if (!def) continue;
+        work += times;
+        // On an interface (Region), a field is @requires when any implementation says so.
+        const names = isAbstractType(type) ? [type.name, ...schema.getPossibleTypes(type).map((t) => t.name)] : [type.name];
+        if (names.some((n) => requires.has(`${n}.${sel.name.value}`))) {
+          aggregates = true;
+          work += times * weights.perAggregate;
+        }
+        if (!sel.selectionSet) continue;
+        const named = getNamedType(def.type) as GraphQLCompositeType;
+        const childTimes = !isList(def.type) ? times
+          : named === regionType ? times * weights.regions : Math.min(times * weights.listFactor, Math.max(times, weights.maxMultiplier));
+        const child = walk(sel.selectionSet, named, childTimes, seen);
+        work += child.work;
+        if (child.aggregates) work += childTimes * weights.perFanOut * weights.regions;
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType | undefined) : type;
+        if (!t) continue;
+        const r = walk(sel.selectionSet, t, times, seen);
+        work += r.work;
+        aggregates ||= r.aggregates;
+      } else {
+        const f = fragments.get(sel.name.value);
+        if (!f || seen.has(f.name.value)) continue;
+        const t = schema.getType(f.typeCondition.name.value) as GraphQLCompositeType | undefined;
+        if (!t) continue;
+        const r = walk(f.selectionSet, t, times, new Set([...seen, f.name.value]));
+        work += r.work;
+        aggregates ||= r.aggregates;
+      }
+    }
+    return { work, aggregates };
+  };
+
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const r = walk(operation.selectionSet, root, 1, new Set());
+  return r.work + (r.aggregates ? weights.perFanOut * weights.regions : 0);
+}
