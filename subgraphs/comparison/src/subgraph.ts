@@ -1,13 +1,14 @@
-/** The comparison subgraph: the region registry, the Landscape and its aggregates. No database of its own. */
+/** The comparison subgraph: the region registry, the Landscape and its aggregates over its read model. */
 import { buildFederatedSchema } from '@samverkan/shared';
 import { REGION_STUBS } from './generated/region-stubs';
 import { LANDSCAPE_ID, LandscapeResolver } from './resolver';
 import { FreshnessResolver } from './read-model/freshness';
+import { ComparedBodyJoin, FrequencyRowJoin } from './joins';
 import type { Landscape } from './landscape';
 
 export function buildComparisonSchema() {
   return buildFederatedSchema({
-    resolvers: [LandscapeResolver, FreshnessResolver],
+    resolvers: [LandscapeResolver, FreshnessResolver, ComparedBodyJoin, FrequencyRowJoin],
     orphanedTypes: Object.values(REGION_STUBS),
     referenceResolvers: {
       Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) },
