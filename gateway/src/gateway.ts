@@ -11,7 +11,6 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { errorPlugin, type RequestContext } from './errors';
 import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
+import { requestIdOf } from './request-id';
 import { fieldsWithRequires } from './demand';
 import { demandPlugin, WorkLimiter, type DemandContext } from './shedding';
 import { InFlight } from './inflight';
@@ -39,7 +39,6 @@ export function subgraphUrl(name: string, composedUrl: string | undefined, env: 
   return env[urlVar(name)] || composedUrl || '';
 }
 
-const requestIdOf = (header: unknown) => (typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID());
 
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = loadGatewayConfig(env);

@@ -1,6 +1,6 @@
 /**
  * Identical requests in flight are merged: while one request is being answered, the same request
- * (the same body bytes: operation text, name and variables) waits for that answer instead of doing
+ * (the same normalized operation, name and variables: ResponseCache.key) waits for that answer instead of doing
  * the work again, and gets the same status and body. Nothing here is per user (as for the response
  * cache), so sharing an answer shares nothing that must not be shared.
  */
@@ -17,9 +17,10 @@ export class InFlight {
   get size(): number { return this.pending.size; }
 
   middleware() {
-    return (req: Request & { rawBody?: Buffer }, res: Response, next: NextFunction) => {
-      if (req.method !== 'POST' || !req.rawBody) return next();
-      const key = ResponseCache.key(req.rawBody);
+    return (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'POST') return next();
+      const key = ResponseCache.key(req.body);
+      if (!key) return next();
       const leader = this.pending.get(key);
       if (leader) {
         this.merged++;

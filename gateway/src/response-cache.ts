@@ -1,15 +1,18 @@
 /**
  * A response cache that stays correct. It keeps complete answers (no errors) to queries, keyed by
- * the operation text, its name and its variables. The data can change only when a subgraph
- * restarts, and every subgraph reports a /version that changes with each start: the gateway polls
+ * the normalized operation, its name and its variables (see `key`). Every subgraph reports a
+ * /version made of its schema hash and its data version (the same in every replica serving the same
+ * schema and data; the comparison's changes when its read model syncs a region): the gateway polls
  * them and drops the whole cache when any version changes or any subgraph does not answer, and it
  * serves nothing from the cache until every subgraph answers again. Nothing here is per user, so
  * nothing is shared that must not be; answers with errors (a region missing) are never kept.
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { requestIdOf } from './request-id';
 import { LRUCache } from 'lru-cache';
+import { stripIgnoredCharacters } from 'graphql';
 import type { Logger } from '@samverkan/shared';
 
 export interface CacheContext { cacheKey?: string; cacheGeneration?: number }
@@ -77,9 +80,18 @@ export class ResponseCache {
     this.healthy = down.length === 0;
   }
 
-  /** The key of a request: its exact body bytes (operation text, name and variables, as sent). */
-  static key(rawBody: Buffer): string {
-    return createHash('sha1').update(rawBody).digest('base64');
+  /**
+   * The key of a request: its operation with insignificant characters stripped (whitespace, commas,
+   * comments), its operation name, and its variables with their keys sorted. Two clients that send
+   * the same operation and variables share an entry however they format them. Undefined when the
+   * body is not a GraphQL request this cache can key (Apollo answers it).
+   */
+  static key(body: unknown): string | undefined {
+    const b = body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+    if (!b || typeof b.query !== 'string') return undefined;
+    const query = normalizedQuery(b.query);
+    if (query === undefined) return undefined;
+    return createHash('sha256').update(JSON.stringify([query, b.operationName ?? null, canonical(b.variables ?? null)])).digest('base64');
   }
 
   /**
@@ -89,12 +101,13 @@ export class ResponseCache {
    */
   middleware() {
     return (req: Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number }, res: Response, next: NextFunction) => {
-      if (req.method !== 'POST' || !req.rawBody || !this.healthy) return next();
-      const key = ResponseCache.key(req.rawBody);
+      if (req.method !== 'POST' || !this.healthy) return next();
+      const key = ResponseCache.key(req.body);
+      if (!key) return next();
       const hit = this.entries.get(key);
       if (hit !== undefined) {
         this.hits++;
-        res.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'hit', 'x-request-id': randomUUID() }).send(hit);
+        res.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'hit', 'x-request-id': requestIdOf(req.headers['x-request-id']) }).send(hit);
         return;
       }
       this.misses++;
@@ -126,4 +139,26 @@ export class ResponseCache {
       },
     };
   }
+}
+
+const normalized = new LRUCache<string, string | false>({ max: 1000 });
+/** The operation text without insignificant characters; undefined when it does not parse. */
+function normalizedQuery(query: string): string | undefined {
+  let n = normalized.get(query);
+  if (n === undefined) {
+    try {
+      n = stripIgnoredCharacters(query);
+    } catch {
+      n = false;
+    }
+    normalized.set(query, n);
+  }
+  return n === false ? undefined : n;
+}
+
+/** A value with object keys sorted, so {a, b} and {b, a} give the same key. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
 }

@@ -5,7 +5,7 @@
  */
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig } from './config';
 import { loadRegionData } from './data/load';
@@ -99,8 +99,6 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     ready: async () => { await orm.em.getConnection().execute('select 1'); },
     secret: config.SUBGRAPH_SECRET,
     metrics,
-    // A new process may run new code; new data needs a new process: either changes the version.
-    version: `${randomUUID()}:${dataVersion}`,
     dataVersion: () => dataVersion,
   });
   const stop = async () => {

@@ -10,12 +10,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { formatSubgraphError, jsonErrorHandler } from './http-errors';
 import { Metrics } from './metrics';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLSchema } from 'graphql';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { loadHttpLimits, type HttpLimits } from './config';
 
@@ -35,9 +35,10 @@ export interface ServeOptions<TContext extends object> {
   metrics?: Metrics;
   /** Request body limit; the comparison subgraph receives every region's required data in one body. */
   bodyLimit?: string;
-  /** Changes whenever what this subgraph answers may change (a new process, new data): GET /version. */
-  version?: string;
-  /** A region's data version: a content hash of the data it serves, the same in every process (GET /version). */
+  /**
+   * The version of the data this service answers from: a content hash, the same in every process and
+   * replica that serves the same data (GET /version, beside `version`).
+   */
   dataVersion?: () => string | undefined;
 }
 
@@ -93,8 +94,13 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   metrics.setService(options.name);
   const gatewayOnly = requireSecret(options.secret);
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
-  const version = options.version ?? randomUUID();
-  app.get('/version', gatewayOnly, (_req, res) => { res.json({ service: options.name, version, dataVersion: options.dataVersion?.() }); });
+  // `version` changes exactly when what this service answers may change: its schema or its data. Two
+  // replicas with the same schema and data agree on it, so caches keyed on it agree too.
+  const schemaHash = createHash('sha256').update(printSchema(options.schema)).digest('hex').slice(0, 12);
+  app.get('/version', gatewayOnly, (_req, res) => {
+    const dataVersion = options.dataVersion?.();
+    res.json({ service: options.name, version: `${schemaHash}:${dataVersion ?? ''}`, dataVersion });
+  });
   app.get('/metrics', gatewayOnly, async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
   app.get('/ready', gatewayOnly, async (_req, res) => {
     try {

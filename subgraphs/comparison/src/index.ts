@@ -51,6 +51,7 @@ async function main() {
     context: async (base) => ({ ...base, readModel }),
     ready: async () => { await knex.raw('select 1'); },
     secret: config.SUBGRAPH_SECRET,
+    dataVersion: () => sync.fingerprint(),
   });
   stopOnSignals(logger, async () => {
     await sync.stop();

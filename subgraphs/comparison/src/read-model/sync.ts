@@ -9,6 +9,7 @@
  * it, no retry queue), a restarted comparison catches up by itself, and the cost is one small GET
  * per region per interval. The price is up to one interval of lag, well inside the 2 s target.
  */
+import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
 import { forContract, printQuery, snapshotQuery } from './snapshot-query';
@@ -37,6 +38,11 @@ export class RegionSync {
 
   constructor(private readonly options: SyncOptions) {
     for (const t of options.targets) this.state.set(t.code, { checkedAt: null, error: null, failedAt: null });
+  }
+
+  /** A hash of the data versions this process holds: what its answers are made of. */
+  fingerprint(): string {
+    return createHash('sha256').update([...this.held].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => `${c}:${v}`).join('\n')).digest('hex').slice(0, 16);
   }
 
   reachability(code: string): Reachability | undefined {
