@@ -12,8 +12,10 @@ import { ROOT } from './lib/paths';
 async function main() {
   const started = Date.now();
   if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
-  let federation: Awaited<ReturnType<typeof startFederation>> | undefined;
   let givenUp = false;
+  // onGiveUp may run before startFederation returns (a crash at start): it must see `undefined` then.
+  // eslint-disable-next-line prefer-const
+  let federation: Awaited<ReturnType<typeof startFederation>> | undefined;
   federation = await startFederation({
     supervise: {
       onGiveUp: (code, reason) => {
@@ -21,7 +23,7 @@ async function main() {
         givenUp = true;
         console.error(`\n${code} keeps crashing (last: ${reason}): stopping the federation`);
         const stopAll = federation ? federation.stop() : Promise.resolve();
-        stopAll.finally(() => process.exit(1));
+        void stopAll.finally(() => process.exit(1));
       },
     },
   });

@@ -47,7 +47,7 @@ const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: 
 const HEAVY = aliases(15);
 const CHEAP = '{ regions { code name } }';
 
-interface Answer { status: number; retryAfter: string | null; json: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> } } // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Answer { status: number; retryAfter: string | null; json: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> } }
 async function post(body: unknown, client: string, url = gateway): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',

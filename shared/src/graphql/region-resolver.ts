@@ -16,7 +16,7 @@ import {
 /** `select data from <table> where ... order by ...`, as plain objects. */
 export async function readFacts<T>(
   ctx: SubgraphContext,
-  entity: EntitySchema<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  entity: EntitySchema<any>,
   where: Record<string, unknown> = {},
   orderBy: Record<string, 'asc' | 'desc'> = { position: 'asc' },
 ): Promise<T[]> {

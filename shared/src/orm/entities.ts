@@ -57,7 +57,6 @@ const factProperties = {
 } as const;
 
 function factSchema<T>(cls: new () => FactRow<T>, tableName: string) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return new EntitySchema<FactRow<T>>({ class: cls, tableName, properties: { ...factProperties } as any });
 }
 
