@@ -22,6 +22,9 @@ COPY scripts scripts
 COPY web web
 COPY docs/queries docs/queries
 RUN npx tsc -b && npm run build -w web && npm prune --omit=dev
+# The source documents: a region subgraph checks every quote of its data against them before it loads it
+# (it finds them in docs/sources/ above its data folder: /app/docs/sources).
+COPY docs/sources docs/sources
 
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0

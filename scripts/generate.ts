@@ -1,10 +1,21 @@
-/** `npm run generate`: writes the files generated from the registry. */
+/**
+ * `npm run generate`: writes the files generated from the registry and the data. First it runs the
+ * data checks a subgraph runs before loading (`npm run check-data`): on any problem it writes nothing.
+ */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { REGIONS } from '@samverkan/shared';
+import { checkRegionData, REGIONS } from '@samverkan/shared';
 import { regionDocFile, renderRegionDoc } from './lib/region-docs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';
 import { COMPOSE_FILE, K8S_DIR, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
+
+const problems = REGIONS.flatMap((r) => checkRegionData(join(ROOT, 'subgraphs', r.code, 'data')).problems);
+if (problems.length) {
+  console.error(`generate: the data has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written:`);
+  for (const p of problems) console.error(`  - ${p}`);
+  process.exit(1);
+}
+console.log(`checked the data of ${REGIONS.length} regions`);
 
 writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
 console.log(`wrote ${STUBS_FILE}`);

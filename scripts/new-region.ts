@@ -121,7 +121,7 @@ function add(code: string, name: string, source: string | undefined): void {
 Region ${code} is scaffolded, registered, generated and composed. Next:
   1. Model the document in ${regionDir(code)}/data/${dataFileName(sourceFile)}: every fact with a verbatim quote (docs/EXTENDING.md).
   2. Add the region to the README's table of regions, and its tests to ${regionDir(code)}/test/${code}.test.ts.
-  3. npm run generate && npm test && npm run schema:check, then commit everything (package-lock.json included).`);
+  3. npm run check-data && npm run generate && npm test && npm run schema:check, then commit everything (package-lock.json included).`);
 }
 
 function remove(code: string): void {

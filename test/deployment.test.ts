@@ -70,6 +70,14 @@ describe('Dockerfile', () => {
     for (const ws of workspaces) expect(beforeCi, ws).toContain(`COPY ${ws}/package.json ${ws}/`);
   });
 
+  it('copies the source documents where a region subgraph looks for them (docs/sources/ above its data: /app/docs/sources)', () => {
+    const build = dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
+    expect(build).toMatch(/^WORKDIR \/app$/m);
+    expect(build).toMatch(/^COPY docs\/sources docs\/sources$/m);
+    expect(build).toMatch(/^COPY subgraphs subgraphs$/m); // the data: /app/subgraphs/<code>/data
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())).not.toContain('docs');
+  });
+
   it('the runtime stage is a second stage, as uid 1000 (Kubernetes runAsUser), on files the service cannot change', () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(runtime).not.toMatch(/ AS build/);

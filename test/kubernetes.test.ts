@@ -65,7 +65,7 @@ describe('deploy/k8s', () => {
     // non-root, no privilege escalation, read-only root with a writable /tmp
     const pod = d.spec.template.spec;
     expect(pod.securityContext.runAsNonRoot).toBe(true);
-    expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+    expect(pod.securityContext.runAsUser).toBe(1000); // the image's `node` user (Dockerfile: USER node, uid 1000)
     expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
     expect(c.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
     expect(c.resources.requests.cpu).toBeTruthy();

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { REGIONS } from '../shared/src/registry';
@@ -32,6 +33,7 @@ const SCHEMA_PREFIX = 'scaffold_';
 const portFor = (registryPort: number) => testPort(17000 + (registryPort - 4000));
 
 let copy = '';
+let closed = false;
 let federation: { gatewayUrl: string; stopService: (code: string) => Promise<void>; stop: () => Promise<void> } | undefined;
 
 const inCopy = (file: string) => join(copy, file);
@@ -47,6 +49,22 @@ async function gql<T>(url: string, query: string): Promise<{ data?: T; errors?: 
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(15_000) });
   return (await r.json()) as { data?: T; errors?: Array<{ message: string }> };
 }
+
+/**
+ * A vitest config (outside the copy, so its tree stays clean) that runs only the new region's own test
+ * in the copy, against `gatewayUrl`: what the copy's `npm test` would run for it, without a second federation.
+ */
+function vitestConfigFor(gatewayUrl: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'samverkan-new-region-vitest-'));
+  configDirs.push(dir);
+  const file = join(dir, 'vitest.config.mjs');
+  writeFileSync(file, `export default ${JSON.stringify({
+    root: copy,
+    test: { include: [`subgraphs/${CODE}/test/**/*.test.ts`], provide: { gatewayUrl }, testTimeout: 30_000, reporters: ['verbose'] },
+  })};\n`);
+  return file;
+}
+const configDirs: string[] = [];
 
 /** A copy of the working tree (tracked and untracked-not-ignored files) with its own node_modules links. */
 function copyRepository(): string {
@@ -84,8 +102,10 @@ describe('the region templates', () => {
     expect(ownViews(files['src/subgraph.ts']!)).toBe(ownViews(readFileSync(join(root, 'subgraphs', code, 'src/subgraph.ts'), 'utf8')));
   });
 
-  it('write a region test that uses only what the shared region harness exports', async () => {
+  it('write a region test that parses, and uses only what the shared region harness exports', async () => {
     const test = renderRegionFiles({ code: 'x', name: 'X', sourceFile: 'x.txt', title: 'X', port: 1 })['test/x.test.ts']!;
+    const parsed = ts.transpileModule(test, { reportDiagnostics: true, fileName: 'x.test.ts', compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+    expect(parsed.diagnostics!.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
     const imported = /import \{ ([^}]+) \} from '\.\.\/\.\.\/\.\.\/test\/support\/region'/.exec(test)![1]!
       .split(',').map((n) => n.trim()).filter((n) => !n.startsWith('type '));
     expect(imported.length).toBeGreaterThan(2);
@@ -113,6 +133,7 @@ describe('npm run new-region, in a copy of the repository', () => {
   }, 180_000);
 
   afterAll(async () => {
+    closed = true; // a test that runs on after its timeout stops the federation it then gets (see below)
     await federation?.stop().catch(() => {});
     const client = new Client({ connectionString: inject('databaseUrl') });
     try {
@@ -123,6 +144,7 @@ describe('npm run new-region, in a copy of the repository', () => {
       await client.end().catch(() => {});
     }
     if (copy && copy.startsWith(tmpdir())) rmSync(copy, { recursive: true, force: true });
+    for (const dir of configDirs) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it('compose refuses an unacknowledged breaking change, and writes once it is acknowledged', () => {
@@ -234,6 +256,10 @@ describe('npm run new-region, in a copy of the repository', () => {
       output: 'ignore',
       startTimeoutMs: 90_000,
     });
+    if (closed) {
+      await federation.stop();
+      throw new Error('the federation started after this file was already cleaned up (the test timed out): stopped it');
+    }
     const url = federation.gatewayUrl;
     expect(url).toBe(`http://127.0.0.1:${portFor(4000)}/graphql`);
 
@@ -249,6 +275,14 @@ describe('npm run new-region, in a copy of the repository', () => {
       __typename: TYPENAME, name: NAME, bodies: [],
       documents: [{ file: SOURCE, title: 'Uppdragsbeskrivning för Provgruppen', source: { quote: 'Uppdragsbeskrivning för Provgruppen' } }],
     });
+
+    // The test the scaffold wrote for the region runs, and passes, against this federation.
+    const generatedTest = node([join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', vitestConfigFor(url)]);
+    const report = generatedTest.output.replace(/\x1b\[[0-9;]*m/g, ''); // vitest colours even with FORCE_COLOR=0
+    expect(generatedTest.status, report).toBe(0);
+    expect(report).toMatch(/Test Files +1 passed \(1\)/);
+    expect(report).toMatch(/Tests +(\d+) passed \(\1\)/);
+    expect(report).toContain(`subgraphs/${CODE}/test/${CODE}.test.ts > ${NAME} through the gateway > is the same region through the gateway’s region(code:) entry point`);
 
     // The comparison knows the region: with its subgraph down, it is the one named missing.
     await federation.stopService(CODE);

@@ -5,8 +5,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawnService, stopChild } from '../scripts/lib/federation';
 import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
+import { Services, subgraphUrlEnv } from './support/services';
 
 const GATEWAY_PORT = testPort(15500);
 const KALMAR_PORT = testPort(15502);
@@ -14,17 +14,14 @@ const POLL_MS = 150;
 const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 const QUERY = '{ landscape { missingRegions meetingFrequencyTable { regionCode bodyName } } }';
 
-let gatewayProcess: ChildProcess | undefined;
+// Every process this file starts; afterAll stops them all, also after a failed or timed-out test.
+const services = new Services();
 let kalmar: ChildProcess | undefined;
-const env = (extra: Record<string, string>) => {
-  const urls = inject('subgraphUrls');
-  return {
-    ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
-    OREBRO_URL: urls.orebro!, HOGLANDET_URL: urls.hoglandet!, SAMLA_URL: urls.samla!, COMPARISON_URL: urls.comparison!,
-    KALMAR_URL: `http://127.0.0.1:${KALMAR_PORT}/graphql`, ...extra,
-  };
-};
-const startKalmar = () => spawnService('subgraphs/kalmar', KALMAR_PORT, env({ KALMAR_PORT: String(KALMAR_PORT) }));
+const env = (extra: Record<string, string>) => ({
+  ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
+  ...subgraphUrlEnv({ kalmar: `http://127.0.0.1:${KALMAR_PORT}/graphql` }), ...extra,
+});
+const startKalmar = async () => (await services.start('subgraphs/kalmar', KALMAR_PORT, env({ KALMAR_PORT: String(KALMAR_PORT) }))).child;
 const ask = async () => {
   const res = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
   return { hit: res.headers.get('x-cache') === 'hit', body: (await res.json()) as { data: { landscape: { missingRegions: string[] } }; errors?: unknown[] } };
@@ -33,11 +30,10 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   kalmar = await startKalmar();
-  gatewayProcess = await spawnService('gateway', GATEWAY_PORT, env({ GATEWAY_PORT: String(GATEWAY_PORT), RESPONSE_CACHE_POLL_MS: String(POLL_MS) }));
+  await services.start('gateway', GATEWAY_PORT, env({ GATEWAY_PORT: String(GATEWAY_PORT), RESPONSE_CACHE_POLL_MS: String(POLL_MS) }));
 });
 afterAll(async () => {
-  if (gatewayProcess) await stopChild(gatewayProcess);
-  if (kalmar) await stopChild(kalmar);
+  await services.stopAll();
 });
 
 describe('the response cache', () => {
@@ -51,7 +47,7 @@ describe('the response cache', () => {
   });
 
   it('drops everything when a subgraph stops, never serving a stale complete answer, and never keeps partial answers', async () => {
-    await stopChild(kalmar!);
+    await services.stop(kalmar);
     kalmar = undefined;
     await pause(POLL_MS * 3);
     const down1 = await ask();
@@ -73,7 +69,7 @@ describe('the response cache', () => {
 
   it('a restart of a subgraph (new code or data) drops the cache even with no outage seen', async () => {
     expect((await ask()).hit).toBe(true);
-    await stopChild(kalmar!);
+    await services.stop(kalmar);
     kalmar = await startKalmar(); // a quick restart; its /version is new
     await pause(POLL_MS * 3);
     expect((await ask()).hit).toBe(false);

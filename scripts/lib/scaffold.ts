@@ -163,6 +163,7 @@ describe(${sq(`${r.name} through the gateway`)}, () => {
   });
 
   provenanceTests(CODE, DOCS, documentText, () => region, 0);
+});
 `,
   };
 }

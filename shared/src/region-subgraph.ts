@@ -8,13 +8,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig } from './config';
-import { loadRegionData } from './data/load';
+import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from './data/load';
 import { buildFederatedSchema } from './federation';
 import type { SubgraphContext } from './graphql/context';
 import { createLogger, type Logger } from './logger';
 import { DataVersionEntity, REGION_ENTITIES } from './orm/entities';
 import { initOrm, migrate } from './orm/orm';
-import { seedRegion } from './orm/seed';
+import { loadedDataFiles, seedRegion } from './orm/seed';
 import { portVar, regionByCode } from './registry';
 import { Metrics } from './metrics';
 import { serve, stopOnSignals, type RunningServer } from './server';
@@ -68,8 +68,18 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   const logger = createLogger(entry.code, config.LOG_LEVEL);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');
 
-  // DATA_DIR serves other data with this region's code (the benchmark's synthetic region); never set in production.
-  const data = loadRegionData(entry.code, env.DATA_DIR || options.dataDir);
+  // Checked before anything reaches PostgreSQL (load.ts: checkRegionData). DATA_DIR serves other data with
+  // this region's code (the benchmark's synthetic region, which quotes no document): everything but the
+  // quotes and headings is checked there. Never set in production.
+  const dataDir = env.DATA_DIR || options.dataDir;
+  let data: RegionData | null = null;
+  let refused: DataFileError | null = null;
+  try {
+    data = loadRegionData(entry.code, dataDir, env.DATA_DIR ? { documents: false } : { sourcesDir: findSourcesDir(dataDir, env) });
+  } catch (e) {
+    if (!(e instanceof DataFileError)) throw e;
+    refused = e;
+  }
   const schema = schemaName(entry.code, config.DB_SCHEMA_PREFIX);
   const orm = await retry('connecting to PostgreSQL', () => initOrm({
     clientUrl: config.DATABASE_URL!,
@@ -82,8 +92,21 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   const metrics = new Metrics();
   metrics.countSql(orm);
   const applied = await migrate(orm);
-  const seeded = await seedRegion(orm, data);
-  logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
+  if (data) {
+    const seeded = await seedRegion(orm, data);
+    logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
+  } else {
+    // Bad data is never loaded: serve what the schema holds from the last good load, or do not start.
+    const served = await loadedDataFiles(orm);
+    if (served.length === 0) {
+      await orm.close();
+      throw new Error(`${refused!.message}\nNothing was loaded into schema "${schema}" before, so there is no good data to serve: not starting.`);
+    }
+    logger.error(
+      { schema, dataDir: displayPath(dataDir), problems: refused!.problems, serving: served.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: f.loadedAt })) },
+      `DATA REFUSED: ${displayPath(dataDir)} has ${refused!.problems.length} problem(s), so it was not loaded; serving the data loaded on ${served[0]!.loadedAt.toISOString()} instead. ${refused!.problems.join(' | ')}`,
+    );
+  }
 
   const { schema: graphqlSchema } = await buildRegionSchema(options);
   const dataVersion = await servedDataVersion(orm);

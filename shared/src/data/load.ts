@@ -1,12 +1,19 @@
 /**
- * Reads a region's data files, validates them, and turns them into rows: ids become global
- * ("<region>:<slug>"), every Source learns its document. Pure: no database here.
+ * Reads a region's data files, checks them, and turns them into rows: ids become global
+ * ("<region>:<slug>"), every Source learns its document. No database here.
+ *
+ * The checks (`checkRegionData`) are the ones every entry point runs: a subgraph before it loads its
+ * data, `npm run generate` and `npm run check-data`. A file is refused when it is not JSON, does not
+ * fit the schema, has a duplicate id or a reference that does not resolve, quotes text that is not in
+ * its source document, names a section heading that is not in it, or has cadence numbers other than
+ * the frequency normalizer's. The source documents are found in `docs/sources/` above the data folder
+ * (the repository, or /app in the container), or in SOURCES_DIR.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DataFileSchema, type DataFile } from './schema';
-import { checkReferences } from './validate';
+import { checkAgainstDocument, checkReferences, collectCadences, checkCadenceNumbers, excerpt } from './validate';
 import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
 
 export interface RegionData {
@@ -20,26 +27,94 @@ export interface RegionData {
   regionalFacts: Array<RegionalFact & { position: number; document: string }>;
 }
 
-export class DataFileError extends Error {}
+/** Data that may not be loaded; `problems` has one line per problem, each naming file, JSON path and text. */
+export class DataFileError extends Error {
+  constructor(readonly problems: string[], intro = 'data refused') {
+    super(`${intro}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
 
-export function readDataFiles(dir: string): Array<{ name: string; raw: string; data: DataFile }> {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-  if (names.length === 0) throw new DataFileError(`No data files in ${dir}`);
-  return names.map((name) => {
-    const raw = readFileSync(join(dir, name), 'utf8');
+export interface DataCheckOptions {
+  /** Check quotes and section headings against the source documents (default true). */
+  documents?: boolean;
+  /** Where the source documents are; by default `findSourcesDir(dir)`. */
+  sourcesDir?: string | null;
+}
+
+export interface CheckedDataFile { name: string; path: string; raw: string; data: DataFile }
+
+/** Where the source documents are: $SOURCES_DIR, else the nearest `docs/sources/` at or above `from`. */
+export function findSourcesDir(from: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.SOURCES_DIR) return resolve(env.SOURCES_DIR);
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'docs', 'sources');
+    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** A path as a person would type it from here: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const r = relative(process.cwd(), path);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : path;
+}
+
+/** A zod issue path as a JSON path: ["bodies", 3, "cadence"] -> $.bodies[3].cadence */
+const jsonPath = (path: ReadonlyArray<PropertyKey>) => `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`;
+const valueAt = (value: unknown, path: ReadonlyArray<PropertyKey>) =>
+  path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), value);
+
+/** Every data file in `dir` with every problem found in it; a region's data is loadable when `problems` is empty. */
+export function checkRegionData(dir: string, options: DataCheckOptions = {}): { files: CheckedDataFile[]; problems: string[]; sourcesDir: string | null } {
+  const problems: string[] = [];
+  const files: CheckedDataFile[] = [];
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
+  if (names.length === 0) problems.push(`${displayPath(dir)}: no data files (*.json)`);
+  for (const name of names) {
+    const path = join(dir, name);
+    const label = displayPath(path);
+    const raw = readFileSync(path, 'utf8');
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      throw new DataFileError(`${name}: not valid JSON: ${(e as Error).message}`);
+      problems.push(`${label}: not valid JSON: ${(e as Error).message}`);
+      continue;
     }
     const parsed = DataFileSchema.safeParse(json);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new DataFileError(`${name}: ${issues}`);
+      for (const i of parsed.error.issues) problems.push(`${label}: ${jsonPath(i.path)}: ${i.message} (found ${excerpt(valueAt(json, i.path))})`);
+      continue;
     }
-    return { name, raw, data: parsed.data };
-  });
+    if (name !== parsed.data.file.replace(/\.txt$/, '.json')) problems.push(`${label}: $.file: the file is named after another document than ${excerpt(parsed.data.file)}`);
+    files.push({ name, path, raw, data: parsed.data });
+  }
+  problems.push(...checkReferences(files.map((f) => f.data), files.map((f) => displayPath(f.path))));
+
+  const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
+  if (options.documents !== false && !sourcesDir) problems.push(`${displayPath(dir)}: no source documents: no docs/sources/ at or above it, and SOURCES_DIR is not set`);
+  for (const f of files) {
+    const label = displayPath(f.path);
+    if (options.documents === false || !sourcesDir) {
+      // Without documents, the numbers can still be checked against the normalizer.
+      for (const { path, cadence } of collectCadences(f.data)) problems.push(...checkCadenceNumbers(path, cadence).map((p) => `${label}: ${p}`));
+      continue;
+    }
+    const document = join(sourcesDir, f.data.file);
+    if (!existsSync(document)) {
+      problems.push(`${label}: $.file: source document ${excerpt(f.data.file)} is not in ${displayPath(sourcesDir)}`);
+      continue;
+    }
+    problems.push(...checkAgainstDocument(f.data, readFileSync(document, 'utf8')).map((p) => `${label}: ${p}`));
+  }
+  return { files, problems, sourcesDir };
+}
+
+/** The data files of `dir`, each parsed, when every check passes; a DataFileError listing every problem otherwise. */
+export function readDataFiles(dir: string, options: DataCheckOptions = {}): CheckedDataFile[] {
+  const { files, problems } = checkRegionData(dir, options);
+  if (problems.length) throw new DataFileError(problems, `${displayPath(dir)}: data refused`);
+  return files;
 }
 
 /** Adds `document` to every Source object inside a value (deep copy). */
@@ -55,10 +130,9 @@ function withDocument<T>(value: T, document: string): T {
   return value;
 }
 
-export function loadRegionData(region: string, dir: string): RegionData {
-  const files = readDataFiles(dir);
-  const problems = checkReferences(files.map((f) => f.data));
-  if (problems.length) throw new DataFileError(`${region} data: ${problems.slice(0, 10).join('; ')}`);
+/** Reads, checks (see `checkRegionData`) and converts the data of `region` in `dir`; throws a DataFileError when any check fails. */
+export function loadRegionData(region: string, dir: string, options: DataCheckOptions = {}): RegionData {
+  const files = readDataFiles(dir, options);
   const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
   const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [] };
   let position = 0;

@@ -2,11 +2,21 @@
  * Checks a region's data files beyond their JSON schema: ids are unique, references resolve,
  * every quote is an exact substring of its document, every section heading stands in it, and every
  * normalized number is what the frequency normalizer makes of the verbatim phrase.
+ *
+ * Every problem is one line that names where it is (a JSON path such as `$.bodies[2].cadence`) and
+ * the offending text; `checkRegionData` (load.ts) puts the data file's name in front.
  */
 import { normalizeFrequency } from '../frequency';
 import type { CadenceData, DataFile, SourceData as Source } from './schema';
 
 export const SECTION_SEPARATOR = ' > ';
+
+/** A text for a message: quoted, on one line, cut at 160 characters. */
+export function excerpt(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const line = text.replace(/\s+/g, ' ');
+  return JSON.stringify(line.length > 160 ? `${line.slice(0, 157)}...` : line);
+}
 
 /** Every Source object anywhere inside a value, with a JSON-path-like location. */
 export function collectSources(value: unknown, path = '$', out: Array<{ path: string; source: Source }> = []) {
@@ -34,52 +44,66 @@ export function collectCadences(value: unknown, path = '$', out: Array<{ path: s
 export function checkAgainstDocument(data: DataFile, documentText: string): string[] {
   const problems: string[] = [];
   for (const { path, source } of collectSources(data)) {
-    if (!documentText.includes(source.quote)) problems.push(`${path}: quote is not in ${data.file}: "${source.quote}"`);
+    if (!documentText.includes(source.quote)) problems.push(`${path}.quote: not in ${data.file}: ${excerpt(source.quote)}`);
     for (const heading of source.section.split(SECTION_SEPARATOR)) {
-      if (!documentText.includes(heading)) problems.push(`${path}: section heading "${heading}" is not in ${data.file}`);
+      if (!documentText.includes(heading)) problems.push(`${path}.section: heading ${excerpt(heading)} is not in ${data.file}`);
     }
   }
   for (const { path, cadence } of collectCadences(data)) {
-    if (!cadence.source.quote.includes(cadence.text)) problems.push(`${path}: frequency text "${cadence.text}" is not part of its quote`);
-    const n = normalizeFrequency(cadence.text);
-    const mismatch = n.minPerYear !== cadence.minPerYear || n.maxPerYear !== cadence.maxPerYear
-      || n.approximate !== cadence.approximate || n.whenNeeded !== cadence.whenNeeded;
-    if (mismatch) problems.push(`${path}: "${cadence.text}" normalizes to ${JSON.stringify(n)}, the data says ${JSON.stringify({ min: cadence.minPerYear, max: cadence.maxPerYear, approximate: cadence.approximate, whenNeeded: cadence.whenNeeded })}`);
+    if (!cadence.source.quote.includes(cadence.text)) problems.push(`${path}.text: not part of its quote ${excerpt(cadence.source.quote)}: ${excerpt(cadence.text)}`);
+    problems.push(...checkCadenceNumbers(path, cadence));
   }
   return problems;
 }
 
-/** Problems across all of one region's files: unique ids and resolvable references. */
-export function checkReferences(files: DataFile[]): string[] {
+/** The cadence's numbers against what the normalizer makes of its text (no document needed). */
+export function checkCadenceNumbers(path: string, cadence: CadenceData): string[] {
+  const n = normalizeFrequency(cadence.text);
+  const fields = ['minPerYear', 'maxPerYear', 'approximate', 'whenNeeded'] as const;
+  const wrong = fields.filter((f) => n[f] !== cadence[f]);
+  if (!wrong.length) return [];
+  const said = (o: Pick<CadenceData, (typeof fields)[number]>) => wrong.map((f) => `${f} ${o[f]}`).join(', ');
+  return [`${path}: ${excerpt(cadence.text)} normalizes to ${said(n)}; the data says ${said(cadence)}`];
+}
+
+/**
+ * Problems across all of one region's files: unique ids and resolvable references. `names` are the
+ * data files' names for the messages (by default, the document's name with .json).
+ */
+export function checkReferences(files: DataFile[], names: string[] = files.map((f) => f.file.replace(/\.txt$/, '.json'))): string[] {
   const problems: string[] = [];
   const bodies = new Set<string>();
   const roles = new Set<string>();
   const seen = new Map<string, string>();
-  const claim = (kind: string, id: string) => {
-    const key = `${kind}:${id}`;
-    if (seen.has(key)) problems.push(`duplicate ${kind} id "${id}"`);
-    seen.set(key, kind);
-  };
-  for (const f of files) {
-    f.bodies.forEach((b) => { claim('body', b.id); bodies.add(b.id); });
-    f.roles.forEach((r) => { claim('role', r.id); roles.add(r.id); });
-    f.reportingDuties.forEach((d) => claim('reportingDuty', d.id));
-    f.plans.forEach((p) => claim('plan', p.id));
-    f.decisionRules.forEach((r) => claim('decisionRule', r.id));
-    f.regionalFacts.forEach((r) => claim('regionalFact', r.id));
-  }
-  const body = (where: string, id: string | null | undefined) => {
-    if (id && !bodies.has(id)) problems.push(`${where}: unknown body id "${id}"`);
-  };
-  for (const f of files) {
-    for (const b of f.bodies) body(`body ${b.id}.parent`, b.parent?.bodyId);
-    for (const r of f.roles) r.servesBodyIds.forEach((id) => body(`role ${r.id}.servesBodyIds`, id));
-    for (const d of f.reportingDuties) {
-      body(`reportingDuty ${d.id}.fromBodyId`, d.fromBodyId);
-      body(`reportingDuty ${d.id}.toBodyId`, d.toBodyId);
-      for (const roleId of [d.fromRoleId, d.toRoleId]) if (roleId && !roles.has(roleId)) problems.push(`reportingDuty ${d.id}: unknown role id "${roleId}"`);
-    }
-    for (const p of f.plans) body(`plan ${p.id}.ownerBodyId`, p.ownerBodyId);
-  }
+  files.forEach((f, i) => {
+    const claim = (kind: string, list: Array<{ id: string }>, key: keyof DataFile) => list.forEach((x, j) => {
+      const where = `${names[i]}: $.${String(key)}[${j}].id`;
+      const before = seen.get(`${kind}:${x.id}`);
+      if (before) problems.push(`${where}: duplicate ${kind} id ${excerpt(x.id)} (also ${before})`);
+      else seen.set(`${kind}:${x.id}`, where);
+    });
+    claim('body', f.bodies, 'bodies');
+    claim('role', f.roles, 'roles');
+    claim('reportingDuty', f.reportingDuties, 'reportingDuties');
+    claim('plan', f.plans, 'plans');
+    claim('decisionRule', f.decisionRules, 'decisionRules');
+    claim('regionalFact', f.regionalFacts, 'regionalFacts');
+    f.bodies.forEach((b) => bodies.add(b.id));
+    f.roles.forEach((r) => roles.add(r.id));
+  });
+  files.forEach((f, i) => {
+    const ref = (known: Set<string>, kind: string, path: string, id: string | null | undefined) => {
+      if (id && !known.has(id)) problems.push(`${names[i]}: ${path}: unknown ${kind} id ${excerpt(id)}`);
+    };
+    f.bodies.forEach((b, j) => ref(bodies, 'body', `$.bodies[${j}].parent.bodyId`, b.parent?.bodyId));
+    f.roles.forEach((r, j) => r.servesBodyIds.forEach((id, k) => ref(bodies, 'body', `$.roles[${j}].servesBodyIds[${k}]`, id)));
+    f.reportingDuties.forEach((d, j) => {
+      ref(bodies, 'body', `$.reportingDuties[${j}].fromBodyId`, d.fromBodyId);
+      ref(bodies, 'body', `$.reportingDuties[${j}].toBodyId`, d.toBodyId);
+      ref(roles, 'role', `$.reportingDuties[${j}].fromRoleId`, d.fromRoleId);
+      ref(roles, 'role', `$.reportingDuties[${j}].toRoleId`, d.toRoleId);
+    });
+    f.plans.forEach((p, j) => ref(bodies, 'body', `$.plans[${j}].ownerBodyId`, p.ownerBodyId));
+  });
   return problems;
 }

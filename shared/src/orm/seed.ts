@@ -1,7 +1,8 @@
 /**
  * Loads a region's data into its schema, idempotently: when every data file's hash equals what was
  * loaded before, nothing is written; otherwise the region's facts are replaced in one transaction,
- * so a reader never sees half a load.
+ * so a reader never sees half a load. Only data that passed every check (load.ts) comes here; refused
+ * data leaves the last good load in place.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
@@ -10,6 +11,12 @@ import {
   BodyEntity, DataVersionEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity,
   ReportingDutyEntity, RoleEntity,
 } from './entities';
+
+/** The data files of the last load, by file name (none before the first). */
+export async function loadedDataFiles(orm: MikroORM): Promise<Array<{ file: string; sha256: string; loadedAt: Date }>> {
+  const rows = await orm.em.fork().find(DataVersionEntity, {}, { orderBy: { file: 'asc' } });
+  return rows.map((r) => ({ file: r.file, sha256: r.sha256, loadedAt: new Date(r.loadedAt) }));
+}
 
 export interface SeedResult { changed: boolean; bodies: number }
 
