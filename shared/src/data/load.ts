@@ -105,7 +105,8 @@ export function checkRegionData(dir: string, options: DataCheckOptions = {}): { 
       problems.push(`${label}: $.file: source document ${excerpt(f.data.file)} is not in ${displayPath(sourcesDir)}`);
       continue;
     }
-    problems.push(...checkAgainstDocument(f.data, readFileSync(document, 'utf8')).map((p) => `${label}: ${p}`));
+    const other = (file: string) => (existsSync(join(sourcesDir, file)) ? readFileSync(join(sourcesDir, file), 'utf8') : undefined);
+    problems.push(...checkAgainstDocument(f.data, readFileSync(document, 'utf8'), other).map((p) => `${label}: ${p}`));
   }
   return { files, problems, sourcesDir };
 }

@@ -40,7 +40,16 @@ const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case-keba
 const text = z.string().min(1);
 
 /** Where a fact comes from. `section` is a path of headings joined by " > ", each present in the document. */
-export const SourceSchema = z.strictObject({ section: text, quote: text });
+export const SourceSchema = z.strictObject({
+  section: text,
+  quote: text,
+  /**
+   * The source document, when it is not the data file's own: one document may state a fact about a
+   * body another describes (Örebro's samverkansledare description says who convenes the länsdelsgrupp).
+   * A file name in docs/sources/; the quote and section are checked against that document.
+   */
+  document: z.string().regex(/^[\w.-]+\.txt$/).optional(),
+});
 
 /** A free-text fact (an uppdrag bullet, a purpose, who establishes a body ...). */
 export const StatementSchema = z.strictObject({

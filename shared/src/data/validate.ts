@@ -19,11 +19,13 @@ export function excerpt(value: unknown): string {
 }
 
 /** Every Source object anywhere inside a value, with a JSON-path-like location. */
+const SOURCE_KEYS = new Set(['section', 'quote', 'document']);
+
 export function collectSources(value: unknown, path = '$', out: Array<{ path: string; source: Source }> = []) {
   if (Array.isArray(value)) value.forEach((v, i) => collectSources(v, `${path}[${i}]`, out));
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.quote === 'string' && typeof record.section === 'string' && Object.keys(record).length === 2) {
+    if (typeof record.quote === 'string' && typeof record.section === 'string' && Object.keys(record).every((k) => SOURCE_KEYS.has(k))) {
       out.push({ path, source: record as unknown as Source });
     } else for (const [k, v] of Object.entries(record)) collectSources(v, `${path}.${k}`, out);
   }
@@ -40,13 +42,23 @@ export function collectCadences(value: unknown, path = '$', out: Array<{ path: s
   return out;
 }
 
-/** Problems in one data file, given its document's text. An empty list means the file is sound. */
-export function checkAgainstDocument(data: DataFile, documentText: string): string[] {
+/**
+ * Problems in one data file, given its document's text. A source that names another document
+ * (`source.document`) is checked against that one, read with `readDocument` (undefined: not found).
+ * An empty list means the file is sound.
+ */
+export function checkAgainstDocument(data: DataFile, documentText: string, readDocument: (file: string) => string | undefined = () => undefined): string[] {
   const problems: string[] = [];
   for (const { path, source } of collectSources(data)) {
-    if (!documentText.includes(source.quote)) problems.push(`${path}.quote: not in ${data.file}: ${excerpt(source.quote)}`);
+    const file = source.document ?? data.file;
+    const text = file === data.file ? documentText : readDocument(file);
+    if (text === undefined) {
+      problems.push(`${path}.document: source document ${excerpt(file)} is not in docs/sources`);
+      continue;
+    }
+    if (!text.includes(source.quote)) problems.push(`${path}.quote: not in ${file}: ${excerpt(source.quote)}`);
     for (const heading of source.section.split(SECTION_SEPARATOR)) {
-      if (!documentText.includes(heading)) problems.push(`${path}.section: heading ${excerpt(heading)} is not in ${data.file}`);
+      if (!text.includes(heading)) problems.push(`${path}.section: heading ${excerpt(heading)} is not in ${file}`);
     }
   }
   for (const { path, cadence } of collectCadences(data)) {
