@@ -115,7 +115,7 @@ function add(code: string, name: string, source: string | undefined): void {
   try {
     regenerate();
   } catch (e) {
-    throw new Error(`${(e as Error).message}\nThe files are written; fix the problem and run \`npm run generate\`, or undo with \`npm run new-region -- --remove ${code}\`.`);
+    throw new Error(`${(e as Error).message}\nThe files are written; fix the problem and run \`npm run generate\`, or undo with \`npm run new-region -- --remove ${code}\`.`, { cause: e });
   }
   console.log(`
 Region ${code} is scaffolded, registered, generated and composed. Next:

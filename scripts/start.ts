@@ -13,16 +13,15 @@ async function main() {
   const started = Date.now();
   if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
   let givenUp = false;
-  // onGiveUp may run before startFederation returns (a crash at start): it must see `undefined` then.
-  // eslint-disable-next-line prefer-const
-  let federation: Awaited<ReturnType<typeof startFederation>> | undefined;
-  federation = await startFederation({
+  // onGiveUp may run before startFederation returns (a crash at start): it sees no federation then.
+  const running: { federation?: Awaited<ReturnType<typeof startFederation>> } = {};
+  const federation = running.federation = await startFederation({
     supervise: {
       onGiveUp: (code, reason) => {
         if (givenUp) return;
         givenUp = true;
         console.error(`\n${code} keeps crashing (last: ${reason}): stopping the federation`);
-        const stopAll = federation ? federation.stop() : Promise.resolve();
+        const stopAll = running.federation ? running.federation.stop() : Promise.resolve();
         void stopAll.finally(() => process.exit(1));
       },
     },

@@ -119,24 +119,21 @@ export class ResponseCache {
 
   /** Stores complete answers to queries, as the exact bytes Apollo sends. */
   plugin(): ApolloServerPlugin<CacheContext> {
-    const cache = this;
     return {
-      async requestDidStart() {
-        return {
-          async willSendResponse(ctx: GraphQLRequestContext<CacheContext>) {
-            const { cacheKey, cacheGeneration } = ctx.contextValue;
-            const body = ctx.response.body;
-            if (!cacheKey || ctx.operation?.operation !== 'query' || body?.kind !== 'single') return;
-            const result = body.singleResult;
-            // Only complete answers, and only if nothing was invalidated while this one was computed.
-            if (!result.errors?.length && result.data && cache.healthy && cacheGeneration === cache.generation) {
-              const bytes = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, 'utf8');
-              // An answer larger than the whole cache is not kept (LRUCache would refuse it anyway).
-              if (bytes.length <= cache.options.maxBytes) cache.entries.set(cacheKey, bytes);
-            }
-          },
-        };
-      },
+      requestDidStart: async () => ({
+        willSendResponse: async (ctx: GraphQLRequestContext<CacheContext>) => {
+          const { cacheKey, cacheGeneration } = ctx.contextValue;
+          const body = ctx.response.body;
+          if (!cacheKey || ctx.operation?.operation !== 'query' || body?.kind !== 'single') return;
+          const result = body.singleResult;
+          // Only complete answers, and only if nothing was invalidated while this one was computed.
+          if (!result.errors?.length && result.data && this.healthy && cacheGeneration === this.generation) {
+            const bytes = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, 'utf8');
+            // An answer larger than the whole cache is not kept (LRUCache would refuse it anyway).
+            if (bytes.length <= this.options.maxBytes) this.entries.set(cacheKey, bytes);
+          }
+        },
+      }),
     };
   }
 }

@@ -84,7 +84,6 @@ export function subgraphFetcher(subgraph: string, timeoutMs: number, maxBytes: n
       text: async () => text,
       json: async () => JSON.parse(text) as unknown,
       clone: make,
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
     }) as any;
     return make();
   };
@@ -101,7 +100,7 @@ export interface SubgraphSourceOptions<TContext extends object> {
   willSendRequest: RemoteGraphQLDataSource<TContext>['willSendRequest'];
 }
 
-export class SubgraphDataSource<TContext extends Record<string, any> = Record<string, any>> extends RemoteGraphQLDataSource<TContext> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export class SubgraphDataSource<TContext extends Record<string, any> = Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
   private readonly subgraph: string;
   private readonly retries: number;
   private readonly maxRequestBytes: number;

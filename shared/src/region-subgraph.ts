@@ -21,6 +21,8 @@ import { serve, stopOnSignals, type RunningServer } from './server';
 
 export interface RegionSubgraphOptions {
   code: string;
+  // type-graphql's own type for resolver classes
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: ClassType[];
   dataDir: string;

@@ -17,7 +17,6 @@ const committed = readFileSync(join(root, 'subgraphs', 'kalmar', 'data', NAME), 
 const tmp = mkdtempSync(join(tmpdir(), 'samverkan-data-check-unit-'));
 const dataDir = join(tmp, 'subgraphs', 'kalmar', 'data');
 const file = join(dataDir, NAME);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const edit = (change: (d: Json) => void) => {
   const d = JSON.parse(committed) as Json;

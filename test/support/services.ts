@@ -33,7 +33,7 @@ export class Services {
       await waitForHealth(`http://127.0.0.1:${port}/health`, service.child, options.timeoutMs ?? 60_000);
     } catch (e) {
       await this.stop(service.child);
-      throw new Error(`${(e as Error).message}${service.output() ? `\n${service.output()}` : ''}`);
+      throw new Error(`${(e as Error).message}${service.output() ? `\n${service.output()}` : ''}`, { cause: e });
     }
     return service;
   }

@@ -41,7 +41,6 @@ export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedR
         keepsMinutes: b.minutes?.kept ?? null, substituteRule: b.substitutes.rule, data: b,
       })));
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const inserts: Array<[EntitySchema<any>, unknown[]]> = [
       [RoleEntity, fact(data.roles, (r) => r.kind)],
       [ReportingDutyEntity, fact(data.reportingDuties, (d) => d.artifact)],

@@ -3,7 +3,6 @@
  * against the source document on disk.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gqlOk } from '../../../test/support/client';
 import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocuments, type Fact, type Region } from '../../../test/support/region';
 
 const CODE = 'kalmar';

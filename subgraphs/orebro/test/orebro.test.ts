@@ -4,7 +4,6 @@
  * its quote, and every served quote checked against the source document on disk.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gqlOk } from '../../../test/support/client';
 import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocuments, type Fact, type Region } from '../../../test/support/region';
 
 const CODE = 'orebro';
