@@ -16,6 +16,9 @@ const GatewaySchema = z.object({
   MAX_TOKENS: z.coerce.number().int().positive().default(3000),
   MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
   MAX_COST: z.coerce.number().int().positive().default(100000),
+  /** The supergraph served (default: the committed gateway/supergraph.graphql), re-read every SUPERGRAPH_POLL_MS (0: never). */
+  SUPERGRAPH_FILE: z.string().min(1).optional(),
+  SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).default(1000),
   /** Per-attempt timeout of a subgraph request, and retries of queries after a network failure. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(3).default(1),

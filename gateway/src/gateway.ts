@@ -26,6 +26,7 @@ import { demandPlugin, WorkLimiter, type DemandContext } from './shedding';
 import { InFlight } from './inflight';
 import { rateLimiter } from './rate-limit';
 import { GatewayMetrics } from './metrics';
+import { fileSupergraph } from './supergraph-file';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 /** Static web apps the gateway serves: URL path → built folder (web/dist/<app>). */
@@ -43,12 +44,13 @@ export function subgraphUrl(name: string, composedUrl: string | undefined, env: 
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = loadGatewayConfig(env);
   const logger = createLogger(GATEWAY.code, config.LOG_LEVEL);
-  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  // Live rollout: a new supergraph in the file is taken without a restart (supergraph-file.ts).
+  const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => cache?.invalidate('new supergraph'));
   const urls = new Map<string, string>();
   type Context = RequestContext & CacheContext & DemandContext;
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraph,
     logger,
     buildService: ({ name, url }) => {
       const target = subgraphUrl(name, url, env);
@@ -89,7 +91,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const limiter = new WorkLimiter(config.MAX_CONCURRENT_EXPENSIVE, config.EXPENSIVE_QUEUE, config.EXPENSIVE_QUEUE_WAIT_MS);
   metrics.watch(limiter, () => cache?.size ?? 0);
   const demand = demandPlugin<Context>({
-    requires: fieldsWithRequires(supergraphSdl),
+    requires: fieldsWithRequires(supergraph.current()),
     weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
     maxWork: config.MAX_WORK,
     expensiveWork: config.EXPENSIVE_WORK,
@@ -133,6 +135,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
   // Like the subgraphs', the gateway's /metrics answers only holders of SUBGRAPH_SECRET when it is set.
+  // The supergraph in use, for `npm run schema:check -- --against <gateway URL>` (behind the secret when set).
+  app.get('/supergraph', requireSecret(config.SUBGRAPH_SECRET), (_req, res) => { res.type('text/plain').send(supergraph.current()); });
   app.get('/metrics', requireSecret(config.SUBGRAPH_SECRET), async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(SUBGRAPHS.map(async (s) => {

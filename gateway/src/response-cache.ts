@@ -57,7 +57,8 @@ export class ResponseCache {
     if (this.timer) clearInterval(this.timer);
   }
 
-  private invalidate(reason: string): void {
+  /** Drops every stored answer (a subgraph changed, or the gateway took a new supergraph). */
+  invalidate(reason: string): void {
     if (this.entries.size) this.options.logger.info({ reason, entries: this.entries.size }, 'response cache cleared');
     this.entries.clear();
     this.generation++;
