@@ -7,6 +7,7 @@
  * in use keeps serving.
  */
 import { composeServices } from '@apollo/composition';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,15 +30,17 @@ let gatewayPid: number | undefined;
 let dir = '';
 let file = '';
 
-function supergraphWithout(typename: string, field: string): string {
+/** A supergraph composed from the committed subgraph schemas, with `extra` appended to one subgraph's SDL and a field left out. */
+function supergraphOf(edit: { without?: [string, string]; extra?: [string, string] }): string {
   const sdls = SUBGRAPHS.map((s) => {
     const doc = parse(readFileSync(join(ROOT, s.dir, 'schema.graphql'), 'utf8'));
     let type = '';
     const older = visit(doc, {
       ObjectTypeDefinition: { enter(node) { type = node.name.value; }, leave() { type = ''; } },
-      FieldDefinition(node: FieldDefinitionNode) { return type === typename && node.name.value === field ? null : undefined; },
+      FieldDefinition(node: FieldDefinitionNode) { return edit.without && type === edit.without[0] && node.name.value === edit.without[1] ? null : undefined; },
     });
-    return { name: s.code, url: `http://127.0.0.1:${s.port}/graphql`, typeDefs: parse(print(older)) };
+    const extra = edit.extra && edit.extra[0] === s.code ? `\n${edit.extra[1]}\n` : '';
+    return { name: s.code, url: `http://127.0.0.1:${s.port}/graphql`, typeDefs: parse(print(older) + extra) };
   });
   const result = composeServices(sdls);
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
@@ -47,7 +50,7 @@ function supergraphWithout(typename: string, field: string): string {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samverkan-rollout-'));
   file = join(dir, 'supergraph.graphql');
-  writeFileSync(file, supergraphWithout(REGION.typename, FIELD));
+  writeFileSync(file, supergraphOf({ without: [REGION.typename, FIELD] }));
   const urls = inject('subgraphUrls');
   const gateway = await services.start('gateway', PORT, {
     ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', GATEWAY_PORT: String(PORT),
@@ -85,6 +88,20 @@ describe('live schema rollout', () => {
     expect(gatewayPid).toBeDefined();
     expect((await fetch(`http://127.0.0.1:${PORT}/health`)).ok).toBe(true);
     expect(() => process.kill(gatewayPid!, 0)).not.toThrow(); // the same process: no restart
+  });
+
+  it('schema:check --against the gateway: the running subgraphs serve what its supergraph plans for; a supergraph planning for more is refused', () => {
+    const env = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), inject('subgraphUrls')[s.code]!])), FORCE_COLOR: '0' };
+    const run = (against: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'dist', 'schema-check.js'), '--against', against], { env, encoding: 'utf8', timeout: 60_000 });
+    const ok = run(url);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Safe: the running subgraphs compose and serve everything the supergraph in use plans for.');
+    const ahead = join(dir, 'ahead.graphql');
+    writeFileSync(ahead, supergraphOf({ extra: [REGION.code, `extend type ${REGION.typename} { notDeployedYet: String }`] }));
+    const refused = run(ahead);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain(`${REGION.typename}.notDeployedYet`);
+    expect(refused.stderr).toContain('Not safe');
   });
 
   it('refuses a supergraph that does not build and keeps serving the one in use', async () => {
