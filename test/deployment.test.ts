@@ -36,10 +36,11 @@ describe('docker-compose.yml', () => {
     expect(s.ports).toBeUndefined();
   });
 
-  it('the comparison subgraph has its port and healthcheck, no database and no published port', () => {
+  it('the comparison subgraph has its port and healthcheck, its read model\'s database, every region\'s URL, and no published port', () => {
     const s = compose.services[COMPARISON.code]!;
     expect(s.environment[`COMPARISON_PORT`]).toBe(String(COMPARISON.port));
-    expect(s.environment.DATABASE_URL).toBeUndefined();
+    expect(s.environment.DATABASE_URL).toBe(compose.services[REGIONS[0]!.code]!.environment.DATABASE_URL);
+    for (const r of REGIONS) expect(s.environment[`${r.code.toUpperCase()}_URL`]).toBe(`http://${r.code}:${r.port}/graphql`);
     expect(s.healthcheck.test.join(' ')).toContain(`:${COMPARISON.port}/ready`);
     expect(s.ports).toBeUndefined();
   });

@@ -85,8 +85,9 @@ describe('deploy/k8s', () => {
     expect(Object.keys(env(code)).filter((k) => k.endsWith('_URL') && k !== 'DATABASE_URL')).toEqual([]);
   });
 
-  it('the comparison subgraph: no database, readiness /ready, liveness /health, replicated', () => {
-    expect(env(COMPARISON.code).DATABASE_URL).toBeUndefined();
+  it('the comparison subgraph: its read model\'s database from the Secret, every region\'s URL, readiness /ready, liveness /health, replicated', () => {
+    expect(env(COMPARISON.code).DATABASE_URL).toEqual(secretRef(K8S_DATABASE_SECRET));
+    for (const r of REGIONS) expect(env(COMPARISON.code)[`${r.code.toUpperCase()}_URL`]).toBe(`http://${r.code}:${r.port}/graphql`);
     expect(container(COMPARISON.code).readinessProbe.exec.command.join(' ')).toContain('/ready');
     expect(container(COMPARISON.code).livenessProbe.httpGet.path).toBe('/health');
     expect(deploymentOf(COMPARISON.code).spec.replicas).toBeGreaterThanOrEqual(2);

@@ -75,9 +75,17 @@ export function renderDockerCompose(): string {
     s.environment.DATABASE_URL = databaseUrl;
     services[r.code] = { ...s, expose: [String(r.port)], depends_on: { postgres: { condition: 'service_healthy' } }, healthcheck: healthcheck(r.port, '/ready') };
   }
+  // The comparison keeps its read model in PostgreSQL and syncs it from every region.
   const c = common(COMPARISON.dir);
   c.environment[`${COMPARISON.code.toUpperCase()}_PORT`] = String(COMPARISON.port);
-  services[COMPARISON.code] = { ...c, expose: [String(COMPARISON.port)], healthcheck: healthcheck(COMPARISON.port, '/ready') };
+  c.environment.DATABASE_URL = databaseUrl;
+  for (const r of REGIONS) c.environment[`${r.code.toUpperCase()}_URL`] = `http://${r.code}:${r.port}/graphql`;
+  services[COMPARISON.code] = {
+    ...c,
+    expose: [String(COMPARISON.port)],
+    depends_on: { postgres: { condition: 'service_healthy' }, ...Object.fromEntries(REGIONS.map((r) => [r.code, { condition: 'service_started' }])) },
+    healthcheck: healthcheck(COMPARISON.port, '/ready'),
+  };
   const g = common(GATEWAY.dir);
   g.environment[`${GATEWAY.code.toUpperCase()}_PORT`] = String(GATEWAY.port);
   for (const s of SUBGRAPHS) g.environment[`${s.code.toUpperCase()}_URL`] = `http://${s.code}:${s.port}/graphql`;
@@ -203,7 +211,10 @@ export function renderKubernetes(): Record<string, string> {
     );
   }
   files[`${COMPARISON.code}.yaml`] = yamlDocs(
-    deployment(COMPARISON.code, COMPARISON.dir, COMPARISON.port, 'comparison', 2, []),
+    deployment(COMPARISON.code, COMPARISON.dir, COMPARISON.port, 'comparison', 2, [
+      secretEnv('DATABASE_URL', K8S_DATABASE_SECRET),
+      ...REGIONS.map((r) => ({ name: `${r.code.toUpperCase()}_URL`, value: `http://${r.code}:${r.port}/graphql` })),
+    ]),
     service(COMPARISON.code, COMPARISON.port, 'comparison', false),
   );
   files[`${GATEWAY.code}.yaml`] = yamlDocs(
