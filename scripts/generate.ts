@@ -7,7 +7,7 @@ import { checkRegionData, REGIONS } from '@samverkan/shared';
 import { regionDocFile, renderRegionDoc } from './lib/region-docs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';
-import { COMPOSE_FILE, K8S_DIR, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
+import { COMPOSE_FILE, DATA_SCHEMA_FILE, K8S_DIR, renderDataFileSchema, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
 
 const problems = REGIONS.flatMap((r) => checkRegionData(join(ROOT, 'subgraphs', r.code, 'data')).problems);
 if (problems.length) {
@@ -17,6 +17,8 @@ if (problems.length) {
 }
 console.log(`checked the data of ${REGIONS.length} regions`);
 
+writeFileSync(join(ROOT, DATA_SCHEMA_FILE), renderDataFileSchema());
+console.log(`wrote ${DATA_SCHEMA_FILE}`);
 writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
 console.log(`wrote ${STUBS_FILE}`);
 writeFileSync(join(ROOT, COMPOSE_FILE), renderDockerCompose());

@@ -1,8 +1,8 @@
 /** Generated files are never stale: the comparison stubs, every subgraph SDL snapshot, the supergraph. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
+import { DATA_SCHEMA_FILE, DATA_SCHEMA_REF, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
 import { REGIONS } from '../shared/src/registry';
@@ -13,6 +13,16 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 describe('generated files', () => {
   it('the comparison stubs match the registry (run `npm run generate`)', () => {
     expect(read(STUBS_FILE)).toBe(renderRegionStubs());
+  });
+
+  it('the data files\' JSON Schema matches the data schema, and every data file names it (run `npm run generate`)', () => {
+    expect(read(DATA_SCHEMA_FILE)).toBe(renderDataFileSchema());
+    for (const r of REGIONS) {
+      const dir = join(root, 'subgraphs', r.code, 'data');
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+        expect((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { $schema?: string }).$schema, `${r.code}/${f}`).toBe(DATA_SCHEMA_REF);
+      }
+    }
   });
 
   it.each(REGIONS.map((r) => r.code))('the overview docs/regions/%s.md is current (run `npm run generate`)', (code) => {

@@ -3,7 +3,7 @@
  * renders them again and compares, so a registry change without regeneration fails the tests.
  */
 import { stringify } from 'yaml';
-import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, REGIONS, SUBGRAPHS } from '@samverkan/shared';
+import { COMPARISON, dataFileJsonSchema, GATEWAY, GATEWAY_NODE_OPTIONS, REGIONS, SUBGRAPHS } from '@samverkan/shared';
 
 export const STUBS_FILE = 'subgraphs/comparison/src/generated/region-stubs.ts';
 
@@ -24,6 +24,16 @@ export function renderRegionStubs(): string {
   lines.push('');
   return lines.join('\n');
 }
+
+/** The JSON Schema of a region's data file, for editors (completion, validation): from the zod schema. */
+export const DATA_SCHEMA_FILE = 'shared/data-file.schema.json';
+
+export function renderDataFileSchema(): string {
+  return `${JSON.stringify({ ...dataFileJsonSchema(), title: 'A region data file (generated from shared/src/data/schema.ts by npm run generate)' }, null, 2)}\n`;
+}
+
+/** The `$schema` a data file under subgraphs/<code>/data/ names (relative, so editors find it offline). */
+export const DATA_SCHEMA_REF = '../../../shared/data-file.schema.json';
 
 export const COMPOSE_FILE = 'docker-compose.yml';
 

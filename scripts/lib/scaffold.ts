@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { DATA_SCHEMA_REF } from './generated';
 
 export interface NewRegion {
   /** Lower-case letters: the subgraph's name, folder, PostgreSQL schema and drill-down root field. */
@@ -123,6 +124,7 @@ import { BASE_REGION_MIGRATIONS } from '@samverkan/shared';
 export const migrations = [...BASE_REGION_MIGRATIONS];
 `,
     [`data/${data}`]: `${JSON.stringify({
+      $schema: DATA_SCHEMA_REF,
       file: r.sourceFile,
       document: {
         title: r.title,

@@ -220,3 +220,8 @@ export type PlanData = z.infer<typeof PlanSchema>;
 export type DecisionRuleData = z.infer<typeof DecisionRuleSchema>;
 export type RegionalFactData = z.infer<typeof RegionalFactSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
+
+/** The data file schema as JSON Schema (draft 2020-12), for editors: `npm run generate` writes it. */
+export function dataFileJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(DataFileSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+}
