@@ -36,7 +36,7 @@ export interface ServeOptions<TContext extends object> {
   /** Request body limit; the comparison subgraph receives every region's required data in one body. */
   bodyLimit?: string;
   /** Changes whenever what this subgraph answers may change (a new process, new data): GET /version. */
-  version?: string;
+  version?: string | (() => string);
   /** A region's data version: a content hash of the data it serves, the same in every process (GET /version). */
   dataVersion?: () => string | undefined;
 }
@@ -94,7 +94,7 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   const gatewayOnly = requireSecret(options.secret);
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
   const version = options.version ?? randomUUID();
-  app.get('/version', gatewayOnly, (_req, res) => { res.json({ service: options.name, version, dataVersion: options.dataVersion?.() }); });
+  app.get('/version', gatewayOnly, (_req, res) => { res.json({ service: options.name, version: typeof version === 'function' ? version() : version, dataVersion: options.dataVersion?.() }); });
   app.get('/metrics', gatewayOnly, async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
   app.get('/ready', gatewayOnly, async (_req, res) => {
     try {

@@ -1,5 +1,6 @@
 /** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import {
   COMPARISON, createLogger, initOrm, loadConfig, Metrics, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
@@ -44,6 +45,7 @@ async function main() {
   await sync.syncAll();
   sync.start();
   const { schema: graphqlSchema } = await buildComparisonSchema();
+  const started = randomUUID();
   const server = await serve<ComparisonContext>({
     name: COMPARISON.code,
     schema: graphqlSchema,
@@ -55,6 +57,9 @@ async function main() {
     ready: async () => { await knex.raw('select 1'); },
     secret: config.SUBGRAPH_SECRET,
     metrics,
+    // Its answers change when it replaces a region's copy, with no restart: the gateway's response
+    // cache polls this, so the version says so.
+    version: () => `${started}:${sync.heldVersions()}`,
   });
   stopOnSignals(logger, async () => {
     await sync.stop();

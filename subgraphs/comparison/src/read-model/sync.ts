@@ -39,6 +39,11 @@ export class RegionSync {
     for (const t of options.targets) this.state.set(t.code, { checkedAt: null, error: null, failedAt: null });
   }
 
+  /** The data version of every region's copy, in one string: it changes whenever a copy is replaced. */
+  heldVersions(): string {
+    return this.options.targets.map((t) => `${t.code}:${this.held.get(t.code) ?? ''}`).join(',');
+  }
+
   reachability(code: string): Reachability | undefined {
     return this.state.get(code);
   }
