@@ -1,44 +1,74 @@
 /**
- * Issue #11: a region whose subgraph is up but whose database fails is named in missingRegions with
- * its reason by EVERY aggregate on Landscape, never counted as a region with nothing. This file runs
- * its own copy of one region subgraph (its own schema in the test database) behind its own gateway,
- * checks the complete answer first (so the checks can fail), then renames the region's schema under
- * the running subgraph: every list it serves fails with a database error, while the subgraph stays up.
+ * Issue #11, with the comparison's read model: a region whose subgraph is up but whose database fails
+ * is never counted as a region with nothing by any aggregate on Landscape.
+ *
+ * - A comparison that synced the region before the break keeps answering for it from that copy (the
+ *   same rows as before), names it in staleRegions and says in its freshness that the region answered
+ *   with errors; once the database is back it syncs again and the region is fresh.
+ * - A comparison started while the database is already broken has no copy: every aggregate names the
+ *   region in missingRegions (INCOMPLETE) and answers for the others.
+ *
+ * This file runs its own copy of one region subgraph (its own schema in the test database, on a copy
+ * of its data), two comparisons (own read models) and a gateway in front of each. It checks the
+ * complete answer first (so the checks can fail), then breaks the region by renaming its schema under
+ * the running subgraph: every list it serves fails with a database error while the subgraph stays up.
+ *
+ * The comparison asks a region for its facts only when the region's data version changes (GET
+ * /version, which the break does not touch), so the break is made together with a new data version:
+ * with the first comparison stopped (its read model kept), the region restarts on changed data, its
+ * schema is renamed, and the comparison starts again and finds a new version it cannot fetch.
  */
 import type { ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { portVar, REGIONS, urlVar } from '../shared/src/registry';
-import { gql } from './support/client';
+import { dropSchemas, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 
-const GATEWAY_PORT = testPort(14300);
-const REGION_PORT = testPort(14302);
-const gateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+const PORTS = {
+  region: testPort(14302),
+  /** The comparison that synced the region before the break, and its gateway. */
+  synced: { gateway: testPort(14300), comparison: testPort(14305) },
+  /** The comparison started after the break, and its gateway. */
+  late: { gateway: testPort(14310), comparison: testPort(14315) },
+};
+const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const BROKEN = REGIONS[1]!.code;
 const OTHERS = REGIONS.map((r) => r.code).filter((c) => c !== BROKEN);
 const ALL_CODES = REGIONS.map((r) => r.code);
 const PREFIX = 'regionerr_';
+const LATE_PREFIX = 'regionerrlate_';
 const SCHEMA = `${PREFIX}${BROKEN}`;
 const RENAMED = `${SCHEMA}_gone`;
+const COMPARISON_SCHEMAS = [`${PREFIX}comparison`, `${LATE_PREFIX}comparison`];
 
 const MISSING = 'missingRegions missing { code reason failedFields message }';
 type Missing = { code: string; reason: string; failedFields: string[]; message: string };
 type Agg = { missingRegions: string[]; missing: Missing[] } & Record<string, unknown>;
+type Freshness = { regionCode: string; dataVersion: string | null; syncedAt: string | null; checkedAt: string | null; stale: boolean; reason: string | null; missingFields: string[] };
+const FRESHNESS = 'freshness { regionCode dataVersion syncedAt checkedAt stale reason missingFields }';
+
+/** Fields of Landscape itself (not an aggregate with rows): no region codes in them. */
+const LANDSCAPE_LEVEL = ['missingRegions', 'missing', 'staleRegions', 'freshness'];
 
 /**
- * Every aggregate on Landscape: its query, and the region codes its answer covers. The first test
- * checks this covers every field of Landscape, so a new aggregate must be added here.
+ * Every field on Landscape: its query, and the region codes its answer covers. The first test checks
+ * this covers every field of Landscape, so a new aggregate must be added here.
  */
 const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[] }> = {
   missingRegions: { query: `{ landscape { ${MISSING} } }`, codes: () => [] },
   missing: { query: `{ landscape { ${MISSING} } }`, codes: () => [] },
+  staleRegions: { query: `{ landscape { ${MISSING} } }`, codes: () => [] },
+  freshness: { query: `{ landscape { ${MISSING} ${FRESHNESS} } }`, codes: () => [] },
   meetingFrequencyTable: {
     query: `{ landscape { ${MISSING} meetingFrequencyTable { regionCode bodyId } } }`,
     codes: (v) => (v as unknown as Array<{ regionCode: string }>).map((r) => r.regionCode),
   },
-  bodies: { query: `{ landscape { bodies(first: 200) { ${MISSING} totalCount nodes { regionCode } } } }`, codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode) },
+  bodies: { query: `{ landscape { bodies(first: 200) { ${MISSING} totalCount nodes { regionCode id } } } }`, codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode) },
   frequencySummary: { query: `{ landscape { frequencySummary { ${MISSING} regions { regionCode bodyCount } } } }`, codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode) },
   rolesCrosswalk: {
     query: `{ landscape { rolesCrosswalk { ${MISSING} rows { regions { regionCode roles { id } } } } } }`,
@@ -51,7 +81,7 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
       ...(v.functions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((f) => f.regions.map((r) => r.regionCode)),
     ],
   },
-  reportingDuties: { query: `{ landscape { reportingDuties { ${MISSING} duties { regionCode } } } }`, codes: (v) => (v.duties as Array<{ regionCode: string }>).map((d) => d.regionCode) },
+  reportingDuties: { query: `{ landscape { reportingDuties { ${MISSING} duties { regionCode id } } } }`, codes: (v) => (v.duties as Array<{ regionCode: string }>).map((d) => d.regionCode) },
   reportingChains: { query: `{ landscape { reportingChains { ${MISSING} regions { regionCode } } } }`, codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode) },
   comparisonMatrix: { query: `{ landscape { comparisonMatrix { ${MISSING} columns } } }`, codes: (v) => v.columns as string[] },
   differences: {
@@ -59,94 +89,232 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
     codes: (v) => [...(v.regions as string[]), ...(v.dimensions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((d) => d.regions.map((r) => r.regionCode))],
   },
 };
+const ROW_AGGREGATES = Object.keys(AGGREGATES).filter((f) => !LANDSCAPE_LEVEL.includes(f));
 
-/** The aggregate's value and the missing-region fields that describe it (Landscape's own for the plain list). */
-async function ask(field: string) {
-  const r = await gql<{ landscape: Record<string, unknown> }>(AGGREGATES[field]!.query, undefined, gateway);
+/** The field's value, the missing-region fields that describe it (Landscape's own for its own fields), and Landscape.staleRegions. */
+async function ask(gateway: string, field: string) {
+  const query = AGGREGATES[field]!.query.replace(/^\{ landscape \{ /, '{ landscape { staleRegions ');
+  const r = await gql<{ landscape: Record<string, unknown> }>(query, undefined, gateway);
   expect(r.status).toBe(200);
   const landscape = r.data!.landscape;
-  const value = (field in landscape ? landscape[field] : landscape) as Agg;
-  const own = Array.isArray(value) || field === 'missingRegions' || field === 'missing' ? (landscape as unknown as Agg) : value;
-  return { errors: r.errors ?? [], value, missingRegions: own.missingRegions, missing: own.missing, codes: new Set(AGGREGATES[field]!.codes(value)) };
+  const value = (field in landscape && !LANDSCAPE_LEVEL.includes(field) ? landscape[field] : landscape) as Agg;
+  const own = Array.isArray(value) || LANDSCAPE_LEVEL.includes(field) ? (landscape as unknown as Agg) : value;
+  return {
+    errors: r.errors ?? [], value, staleRegions: landscape.staleRegions as string[], missingRegions: own.missingRegions, missing: own.missing,
+    codes: new Set(AGGREGATES[field]!.codes(value)),
+  };
+}
+
+const freshnessOf = async (gateway: string) =>
+  (await gqlOk<{ landscape: { staleRegions: string[]; freshness: Freshness[] } }>(`{ landscape { staleRegions ${FRESHNESS} } }`, undefined, gateway)).landscape;
+const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
+
+/** Polls until `check` passes or `ms` is over. */
+async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() - start > ms) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 let db: Client | undefined;
-let region: ChildProcess | undefined;
-let gatewayProcess: ChildProcess | undefined;
+let dataDir = '';
 let renamed = false;
+const processes: Partial<Record<'region' | 'syncedComparison' | 'syncedGateway' | 'lateComparison' | 'lateGateway', ChildProcess>> = {};
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const urls = inject('subgraphUrls');
+  return {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'false',
+    DATABASE_URL: inject('databaseUrl'),
+    DB_SCHEMA_PREFIX: PREFIX,
+    SYNC_INTERVAL_MS: '200',
+    ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
+    [urlVar(BROKEN)]: url(PORTS.region),
+    ...extra,
+  };
+}
+const startRegion = async () => {
+  processes.region = await spawnService(`subgraphs/${BROKEN}`, PORTS.region, env({ [portVar(BROKEN)]: String(PORTS.region), DATA_DIR: dataDir }));
+};
+/** A comparison (read model in `<prefix>comparison`) and a gateway in front of it. */
+async function startComparison(which: 'synced' | 'late', prefix: string) {
+  const ports = PORTS[which];
+  processes[`${which}Comparison`] = await spawnService('subgraphs/comparison', ports.comparison, env({ DB_SCHEMA_PREFIX: prefix, COMPARISON_PORT: String(ports.comparison) }));
+  processes[`${which}Gateway`] ??= await spawnService('gateway', ports.gateway, env({ COMPARISON_URL: url(ports.comparison), GATEWAY_PORT: String(ports.gateway) }));
+}
 
 beforeAll(async () => {
-  const urls = inject('subgraphUrls');
   db = new Client({ connectionString: inject('databaseUrl') });
   await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${RENAMED}" CASCADE`);
-  const base = { ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', DATABASE_URL: inject('databaseUrl') };
-  region = await spawnService(`subgraphs/${BROKEN}`, REGION_PORT, { ...base, DB_SCHEMA_PREFIX: PREFIX, [portVar(BROKEN)]: String(REGION_PORT) });
-  const routes = Object.fromEntries(Object.entries(urls).map(([code, url]) => [urlVar(code), url]));
-  gatewayProcess = await spawnService('gateway', GATEWAY_PORT, {
-    ...base, ...routes, [urlVar(BROKEN)]: `http://127.0.0.1:${REGION_PORT}/graphql`, GATEWAY_PORT: String(GATEWAY_PORT),
-  });
+  await dropSchemas(inject('databaseUrl'), [SCHEMA, RENAMED, ...COMPARISON_SCHEMAS]);
+  dataDir = mkdtempSync(join(tmpdir(), 'samverkan-region-errors-'));
+  cpSync(join(__dirname, '..', 'subgraphs', BROKEN, 'data'), dataDir, { recursive: true });
+  await startRegion();
+  await startComparison('synced', PREFIX);
 }, 120_000);
 
 afterAll(async () => {
   try {
-    if (region) await stopChild(region);
-    if (gatewayProcess) await stopChild(gatewayProcess);
+    await Promise.all(Object.values(processes).map((p) => p && stopChild(p)));
   } finally {
     if (db) {
       if (renamed) await db.query(`ALTER SCHEMA "${RENAMED}" RENAME TO "${SCHEMA}"`);
-      await db.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
       await db.end();
+      await dropSchemas(inject('databaseUrl'), [SCHEMA, ...COMPARISON_SCHEMAS]);
     }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
-describe(`one region (${BROKEN}) up, its database failing`, () => {
+const synced = url(PORTS.synced.gateway);
+const late = url(PORTS.late.gateway);
+/** Each aggregate's answer with the database intact, from the comparison that synced the region. */
+const before: Record<string, unknown> = {};
+let versionBefore = '';
+
+describe(`one region (${BROKEN}) up, its database failing: a comparison that synced it before`, () => {
   it('the table of aggregates covers every field of Landscape', async () => {
-    const r = await gql<{ __type: { fields: Array<{ name: string }> } }>('{ __type(name: "Landscape") { fields { name } } }', undefined, gateway);
+    const r = await gql<{ __type: { fields: Array<{ name: string }> } }>('{ __type(name: "Landscape") { fields { name } } }', undefined, synced);
     const fields = r.data!.__type.fields.map((f) => f.name).filter((n) => n !== 'id' && n !== 'regions');
     expect(fields.sort()).toEqual(Object.keys(AGGREGATES).sort());
   });
 
-  it.each(Object.keys(AGGREGATES))('control, database intact: %s answers for every region, none missing', async (field) => {
-    const a = await ask(field);
+  it.each(Object.keys(AGGREGATES))('control, database intact: %s answers for every region, none missing, none stale', async (field) => {
+    const a = await ask(synced, field);
     expect(a.errors).toEqual([]);
     expect(a.missingRegions).toEqual([]);
     expect(a.missing).toEqual([]);
-    if (field !== 'missingRegions' && field !== 'missing') expect(a.codes.has(BROKEN)).toBe(true);
+    expect(a.staleRegions).toEqual([]);
+    if (!LANDSCAPE_LEVEL.includes(field)) expect(a.codes.has(BROKEN)).toBe(true);
+    before[field] = a.value;
   });
 
-  it('the region\'s schema is renamed under the running subgraph: its lists now fail', async () => {
+  it('control: the copy of the region is fresh, at the version the region serves', async () => {
+    versionBefore = await regionVersion();
+    const mine = (await freshnessOf(synced)).freshness.find((f) => f.regionCode === BROKEN)!;
+    expect(mine).toMatchObject({ dataVersion: versionBefore, stale: false, reason: null });
+  });
+
+  it('the region restarts on changed data and its schema is renamed under the running subgraph: its lists now fail', async () => {
+    await stopChild(processes.syncedComparison!); // its read model stays in its schema
+    processes.syncedComparison = undefined;
+    const file = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()[0]!;
+    const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
+    data.bodies[0].notes = [...data.bodies[0].notes, 'A note added by the region-errors test.'];
+    writeFileSync(join(dataDir, file), JSON.stringify(data, null, 2));
+    await stopChild(processes.region!);
+    await startRegion();
+    expect(await regionVersion()).not.toBe(versionBefore);
     await db!.query(`ALTER SCHEMA "${SCHEMA}" RENAME TO "${RENAMED}"`);
     renamed = true;
-    const r = await gql<{ r: { name: string | null; bodies: unknown[] | null } }>(`{ r: ${BROKEN} { name bodies { id } } }`, undefined, gateway);
+    await startComparison('synced', PREFIX);
+    // Drill-down still goes to the region's subgraph: null, with its errors.
+    const r = await gql<{ r: { name: string | null; bodies: unknown[] | null } }>(`{ r: ${BROKEN} { name bodies { id } } }`, undefined, synced);
     expect(r.data?.r?.bodies ?? null).toBeNull();
     expect(r.errors?.length).toBeGreaterThan(0);
   });
 
-  it.each(Object.keys(AGGREGATES))('%s names the region as missing (INCOMPLETE, with its failed lists) and answers for the others', async (field) => {
-    const a = await ask(field);
-    expect(a.errors.length).toBeGreaterThan(0); // the gateway passes the region's errors on
-    expect(a.missingRegions).toEqual([BROKEN]);
-    expect(a.missing).toHaveLength(1);
-    expect(a.missing[0]).toMatchObject({ code: BROKEN, reason: 'INCOMPLETE' });
-    expect(a.missing[0]!.failedFields.length).toBeGreaterThan(0);
-    for (const f of a.missing[0]!.failedFields) expect(['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules']).toContain(f);
-    expect(a.missing[0]!.message).toContain(BROKEN);
-    expect(a.codes.has(BROKEN)).toBe(false);
-    expect(JSON.stringify(a.value)).not.toMatch(new RegExp(`"${BROKEN}:|"regionCode":"${BROKEN}"`));
-    if (field !== 'missingRegions' && field !== 'missing') expect([...a.codes].sort()).toEqual([...OTHERS].filter((c) => a.codes.has(c)).sort());
+  it('the region is stale: served from the copy synced before the break, the reason says it answered with errors', async () => {
+    const { staleRegions, freshness } = await freshnessOf(synced);
+    expect(staleRegions).toEqual([BROKEN]);
+    const mine = freshness.find((f) => f.regionCode === BROKEN)!;
+    expect(mine.stale).toBe(true);
+    expect(mine.dataVersion).toBe(versionBefore);
+    expect(mine.syncedAt).not.toBeNull();
+    expect(mine.reason).toMatch(/answered with errors/);
+    expect(mine.reason).toContain(`serving the copy synced at ${mine.syncedAt}`);
+    expect(mine.reason).not.toContain(String(PORTS.region)); // no internal address leaks
+    for (const other of freshness.filter((f) => f.regionCode !== BROKEN)) expect(other).toMatchObject({ stale: false, reason: null });
   });
 
-  it('Landscape.missing names every list the region serves from its database as failed (its whole schema is gone)', async () => {
-    const a = await ask('missing');
-    expect([...a.missing[0]!.failedFields].sort()).toEqual(['bodies', 'decisionRules', 'documents', 'plans', 'reportingDuties', 'roles']);
+  it.each(ROW_AGGREGATES)('%s still answers for the region from its copy, the same rows as before the break, never missing', async (field) => {
+    const a = await ask(synced, field);
+    expect(a.errors).toEqual([]); // the gateway does not call the region for an aggregate
+    expect(a.missingRegions).toEqual([]);
+    expect(a.missing).toEqual([]);
+    expect(a.staleRegions).toEqual([BROKEN]);
+    expect(a.codes.has(BROKEN)).toBe(true);
+    expect(a.value).toEqual(before[field]);
   });
+
+  it.each(['missingRegions', 'missing'])('Landscape.%s does not name the region (it has a copy)', async (field) => {
+    const a = await ask(synced, field);
+    expect(a.errors).toEqual([]);
+    expect(a.missingRegions).toEqual([]);
+    expect(a.missing).toEqual([]);
+    expect(a.staleRegions).toEqual([BROKEN]);
+  });
+});
+
+describe(`one region (${BROKEN}) up, its database failing: a comparison started after the break (never synced it)`, () => {
+  beforeAll(async () => {
+    await startComparison('late', LATE_PREFIX);
+  }, 120_000);
+
+  it('holds no copy of the region, and its freshness says why', async () => {
+    const { staleRegions, freshness } = await freshnessOf(late);
+    expect(staleRegions).toEqual([]); // stale is for regions with a copy
+    const mine = freshness.find((f) => f.regionCode === BROKEN)!;
+    expect(mine).toMatchObject({ dataVersion: null, syncedAt: null, stale: true });
+    expect(mine.reason).toMatch(/never synced: answered with errors/);
+  });
+
+  it.each(Object.keys(AGGREGATES).filter((f) => f !== 'staleRegions' && f !== 'freshness'))(
+    '%s names the region as missing (INCOMPLETE) and answers for the others, with no GraphQL error',
+    async (field) => {
+      const a = await ask(late, field);
+      expect(a.errors).toEqual([]);
+      expect(a.missingRegions).toEqual([BROKEN]);
+      expect(a.missing).toHaveLength(1);
+      expect(a.missing[0]).toMatchObject({ code: BROKEN, reason: 'INCOMPLETE' });
+      for (const f of a.missing[0]!.failedFields) expect(['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts']).toContain(f);
+      expect(a.missing[0]!.message).toContain(BROKEN);
+      expect(a.missing[0]!.message).toMatch(/answered with errors/);
+      expect(a.codes.has(BROKEN)).toBe(false);
+      expect(JSON.stringify(a.value)).not.toMatch(new RegExp(`"${BROKEN}:|"regionCode":"${BROKEN}"`));
+      if (!LANDSCAPE_LEVEL.includes(field)) {
+        expect(a.codes.size).toBeGreaterThan(0);
+        expect([...a.codes].every((c) => OTHERS.includes(c))).toBe(true);
+      }
+    },
+  );
 
   it('the per-region aggregates list exactly the other regions', async () => {
     for (const field of ['frequencySummary', 'reportingChains', 'comparisonMatrix', 'differences', 'functionalCrosswalk']) {
-      const a = await ask(field);
+      const a = await ask(late, field);
       expect([...a.codes].sort(), field).toEqual([...OTHERS].sort());
     }
+  });
+});
+
+describe(`the region's database restored`, () => {
+  it('both comparisons sync the region again: fresh, at the version it serves, answered by every aggregate', async () => {
+    await db!.query(`ALTER SCHEMA "${RENAMED}" RENAME TO "${SCHEMA}"`);
+    renamed = false;
+    const version = await regionVersion();
+    for (const gateway of [synced, late]) {
+      await eventually(async () => {
+        const { staleRegions, freshness } = await freshnessOf(gateway);
+        expect(staleRegions).toEqual([]);
+        expect(freshness.find((f) => f.regionCode === BROKEN)).toMatchObject({ dataVersion: version, stale: false, reason: null });
+      });
+      for (const field of ROW_AGGREGATES) {
+        const a = await ask(gateway, field);
+        expect(a.errors, field).toEqual([]);
+        expect(a.missingRegions, field).toEqual([]);
+        expect(a.codes.has(BROKEN), field).toBe(true);
+      }
+    }
+    const r = await gql<{ r: { bodies: unknown[] } }>(`{ r: ${BROKEN} { bodies { id } } }`, undefined, synced);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.r.bodies.length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import {
-  COMPARISON, createLogger, initOrm, loadConfig, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
+  COMPARISON, createLogger, initOrm, loadConfig, Metrics, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
 } from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
 import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
@@ -25,6 +25,9 @@ async function main() {
   const orm = await retry('connecting to PostgreSQL', () => initOrm({
     clientUrl: config.DATABASE_URL!, schema, entities: [], migrations: READ_MODEL_MIGRATIONS, poolMax: config.DB_POOL_MAX, logger,
   }), logger);
+  // Every statement the read model sends, at GET /metrics (knex's query event), as the regions count theirs.
+  const metrics = new Metrics();
+  metrics.countSql(orm);
   await migrate(orm);
   const knex = (orm.em as SqlEntityManager<PostgreSqlDriver>).getKnex();
   const sync = new RegionSync({
@@ -51,6 +54,9 @@ async function main() {
     context: async (base) => ({ ...base, readModel }),
     ready: async () => { await knex.raw('select 1'); },
     secret: config.SUBGRAPH_SECRET,
+    metrics,
+    // Its answers change when it replaces a region's copy, with no restart: the gateway's response
+    // cache polls /version, so the data version says so.
     dataVersion: () => sync.fingerprint(),
   });
   stopOnSignals(logger, async () => {
