@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFederation, DEFAULT_EMBEDDED_DIR } from './lib/federation';
 import { ROOT } from './lib/paths';
+import { watchRestartRequests } from './lib/restart-requests';
+import { GATEWAY, SUBGRAPHS } from '@samverkan/shared';
 
 async function main() {
   const started = Date.now();
@@ -33,6 +35,9 @@ async function main() {
   console.log(`  database:  ${db}`);
   for (const [code, url] of Object.entries(federation.urls)) console.log(`  ${code.padEnd(10)} ${url}`);
   console.log(`\n  Gateway:   ${federation.gatewayUrl}   (Ctrl-C stops everything)\n`);
+
+  // `npm run restart -- <service>` restarts one service from its new build, leaving the rest running.
+  watchRestartRequests(join(ROOT, '.data', 'run'), federation, [...SUBGRAPHS.map((s) => s.code), GATEWAY.code], (m) => console.log(`[restart] ${m}`));
 
   let stopping = false;
   const shutdown = (signal: string) => {
