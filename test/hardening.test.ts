@@ -5,7 +5,8 @@
 import { connect, type Socket } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { gql } from './support/client';
+import { REGIONS } from '../shared/src/registry';
+import { gql, gqlOk } from './support/client';
 import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
 import { Services, subgraphUrlEnv } from './support/services';
 
@@ -91,15 +92,27 @@ describe('bad input at the gateway', () => {
     await stillServes();
   });
 
-  it('odd unicode in arguments is just data', async () => {
+  it('odd unicode in arguments is just data: an unknown region code is a clear client error naming the known codes', async () => {
+    const known = REGIONS.map((x) => x.code);
+    const unknownCode = (r: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => {
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(r.errors![0]!.message).toMatch(/^Unknown region code\(s\): /);
+      expect(r.errors![0]!.message).toContain(`Known: ${known.join(', ')}.`);
+    };
     for (const code of ['🙂', 'ö\u0301rebro', '\u202Eorebro', 'x'.repeat(1000), "'; drop table body; --"]) {
       const r = await gql<{ region: null }>('query R($c: ID!) { region(code: $c) { code } }', { c: code });
       expect(r.status).toBe(200);
       expect(r.data!.region).toBeNull();
+      unknownCode(r);
+      expect(r.errors![0]!.message).toContain(code);
     }
     const r = await gql('{ landscape { meetingFrequencyTable(filter: { regions: ["\u0000", "😀"] }) { rank } } }');
     expect(r.status).toBe(200);
-    expect(r.data).toEqual({ landscape: { meetingFrequencyTable: [] } });
+    expect(r.data).toBeNull();
+    unknownCode(r);
+    // The data is untouched and every region still answers.
+    expect((await gqlOk<{ region: { code: string } }>('{ region(code: "orebro") { code } }')).region.code).toBe('orebro');
     await stillServes();
   });
 });

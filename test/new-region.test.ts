@@ -284,10 +284,23 @@ describe('npm run new-region, in a copy of the repository', () => {
     expect(report).toMatch(/Tests +(\d+) passed \(\1\)/);
     expect(report).toContain(`subgraphs/${CODE}/test/${CODE}.test.ts > ${NAME} through the gateway > is the same region through the gateway’s region(code:) entry point`);
 
-    // The comparison knows the region: with its subgraph down, it is the one named missing.
+    // The comparison synced the region (its read model holds a copy): with its subgraph down, it is the
+    // one served stale from that copy (the next sync round, every 500 ms, notices), not missing.
+    type Fresh = { landscape: { missingRegions: string[]; staleRegions: string[]; freshness: Array<{ regionCode: string; stale: boolean; dataVersion: string | null; reason: string | null }> } };
+    const freshness = '{ landscape { missingRegions staleRegions freshness { regionCode stale dataVersion reason } } }';
+    const up = await gql<Fresh>(url, freshness);
+    expect(up.errors).toBeUndefined();
+    expect(up.data!.landscape.freshness.find((f) => f.regionCode === CODE)).toMatchObject({ stale: false, dataVersion: expect.any(String) });
     await federation.stopService(CODE);
-    const down = await gql<{ landscape: { missingRegions: string[] } }>(url, '{ landscape { missingRegions } }');
-    expect(down.data!.landscape.missingRegions).toEqual([CODE]);
+    let down = await gql<Fresh>(url, freshness);
+    for (const until = Date.now() + 10_000; !down.data?.landscape.staleRegions.length && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 200));
+      down = await gql<Fresh>(url, freshness);
+    }
+    expect(down.errors).toBeUndefined();
+    expect(down.data!.landscape.staleRegions).toEqual([CODE]);
+    expect(down.data!.landscape.missingRegions).toEqual([]);
+    expect(down.data!.landscape.freshness.find((f) => f.regionCode === CODE)!.reason).toMatch(/did not answer/);
     await federation.stop();
     federation = undefined;
   }, 180_000);

@@ -1,14 +1,19 @@
 /**
  * Demand control: what an operation costs in real work, estimated before any planning or fetching.
- * graphql-armor's cost counts fields of the answer; the work here is in the subgraph fan-out. Every
- * field whose supergraph definition `@requires` data (the comparison aggregates) makes the gateway
- * fetch every region's data and hand it to the comparison subgraph, once per object that selects
- * such fields (each alias of `landscape` is one more round). A list of regions is fetched from every
- * region subgraph. So the work of an operation is:
+ * graphql-armor's cost counts fields of the answer; the work here is behind the fields:
+ *   - the comparison's aggregates (every field of `Landscape` but its key and its list of regions)
+ *     read the comparison's read model: each one runs its SQL over every region's copy and computes
+ *     the comparison over all of it, once per object that selects it (each alias of `landscape` is
+ *     one more round). The gateway no longer fetches region data for them, but they are not free;
+ *   - a list of regions is fetched from every region subgraph;
+ *   - a field whose supergraph definition `@requires` data (none today; the comparison used it
+ *     before its read model) makes the gateway fetch that data from every region and hand it on,
+ *     once per object that selects such fields.
+ * So the work of an operation is:
  *   - each field: 1 × how many times it is resolved (lists count `listFactor`, a region list the
  *     number of regions; nested lists at most `maxMultiplier` in all: the lists inside an aggregate
- *     are cut from data already fetched, so they do not grow without bound);
- *   - each `@requires` field: `perAggregate` more;
+ *     are cut from data already read, so they do not grow without bound);
+ *   - each aggregate (read-model or `@requires` field): `perAggregate` more;
  *   - each object that selects at least one `@requires` field: `perFanOut` × the number of regions.
  */
 import {
@@ -38,16 +43,53 @@ export function fieldsWithRequires(supergraphSdl: string): Set<string> {
   return out;
 }
 
+/**
+ * `Type.field` of every comparison aggregate: the fields of the entity types only `graph` resolves
+ * (`@join__type(graph: <graph>, key: ...)` and no other graph; today `Landscape`), except their key
+ * fields and the fields that return regions (those are resolved by the region subgraphs).
+ */
+export function readModelFields(supergraphSdl: string, graph = 'COMPARISON', regionType = 'Region'): Set<string> {
+  const out = new Set<string>();
+  for (const def of parse(supergraphSdl).definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    const joins = (def.directives ?? []).filter((d) => d.name.value === 'join__type');
+    const arg = (d: (typeof joins)[number], name: string) => d.arguments?.find((a) => a.name.value === name)?.value;
+    const graphOf = (d: (typeof joins)[number]) => { const v = arg(d, 'graph'); return v?.kind === Kind.ENUM ? v.value : undefined; };
+    if (!joins.length || joins.some((d) => graphOf(d) !== graph)) continue;
+    const key = joins.map((d) => arg(d, 'key')).find((v) => v?.kind === Kind.STRING);
+    if (!key || key.kind !== Kind.STRING) continue;
+    const keyFields = new Set(key.value.split(/[\s{}]+/).filter(Boolean));
+    for (const field of def.fields ?? []) {
+      let t = field.type;
+      while (t.kind !== Kind.NAMED_TYPE) t = t.type;
+      if (keyFields.has(field.name.value) || t.name.value === regionType) continue;
+      out.add(`${def.name.value}.${field.name.value}`);
+    }
+  }
+  return out;
+}
+
+/** The fields that cost `perAggregate`: `@requires` fields (also a fan-out) and read-model aggregates. */
+export interface AggregateFields {
+  requires: Set<string>;
+  readModel: Set<string>;
+}
+
+export function aggregateFields(supergraphSdl: string): AggregateFields {
+  return { requires: fieldsWithRequires(supergraphSdl), readModel: readModelFields(supergraphSdl) };
+}
+
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 export function operationWork(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, requires: Set<string>, weights: WorkWeights,
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, fields: AggregateFields, weights: WorkWeights,
 ): number {
+  const { requires, readModel } = fields;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const regionType = schema.getType('Region');
 
-  /** Work of a selection set on `type`, resolved `times` times; whether it selects a @requires field. */
+  /** Work of a selection set on `type`, resolved `times` times; whether it selects a @requires field (a fan-out). */
   const walk = (set: SelectionSetNode, type: GraphQLCompositeType, times: number, seen: Set<string>): { work: number; aggregates: boolean } => {
     let work = 0;
     let aggregates = false;
@@ -62,6 +104,8 @@ export function operationWork(
         const names = isAbstractType(type) ? [type.name, ...schema.getPossibleTypes(type).map((t) => t.name)] : [type.name];
         if (names.some((n) => requires.has(`${n}.${sel.name.value}`))) {
           aggregates = true;
+          work += times * weights.perAggregate;
+        } else if (names.some((n) => readModel.has(`${n}.${sel.name.value}`))) {
           work += times * weights.perAggregate;
         }
         if (!sel.selectionSet) continue;

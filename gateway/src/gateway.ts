@@ -21,7 +21,7 @@ import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
 import { requestIdOf } from './request-id';
-import { fieldsWithRequires } from './demand';
+import { aggregateFields } from './demand';
 import { demandPlugin, WorkLimiter, type DemandContext } from './shedding';
 import { InFlight } from './inflight';
 import { rateLimiter } from './rate-limit';
@@ -91,7 +91,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const limiter = new WorkLimiter(config.MAX_CONCURRENT_EXPENSIVE, config.EXPENSIVE_QUEUE, config.EXPENSIVE_QUEUE_WAIT_MS);
   metrics.watch(limiter, () => cache?.size ?? 0);
   const demand = demandPlugin<Context>({
-    requires: fieldsWithRequires(supergraph.current()),
+    aggregates: aggregateFields(supergraph.current()),
     weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
     maxWork: config.MAX_WORK,
     expensiveWork: config.EXPENSIVE_WORK,

@@ -10,7 +10,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { getHeapStatistics } from 'node:v8';
-import { operationWork, type WorkWeights } from './demand';
+import { operationWork, type AggregateFields, type WorkWeights } from './demand';
 
 /** Per-request accounting, part of the request context. */
 export interface Demand {
@@ -75,7 +75,7 @@ export class WorkLimiter {
 }
 
 export interface DemandOptions {
-  requires: Set<string>;
+  aggregates: AggregateFields;
   weights: WorkWeights;
   maxWork: number;
   expensiveWork: number;
@@ -95,10 +95,10 @@ export function demandPlugin<T extends DemandContext>(options: DemandOptions): A
       return {
         async didResolveOperation({ document, operation, schema, contextValue }) {
           if (!operation) return;
-          const work = operationWork(schema, document, operation, options.requires, options.weights);
+          const work = operationWork(schema, document, operation, options.aggregates, options.weights);
           if (contextValue.demand) contextValue.demand.work = work;
           if (work > options.maxWork) {
-            throw new GraphQLError(`Query is too expensive: estimated work ${work} is over the limit ${options.maxWork} (each alias of an aggregate such as landscape fetches every region's data); split it into smaller requests`, {
+            throw new GraphQLError(`Query is too expensive: estimated work ${work} is over the limit ${options.maxWork} (each alias of landscape computes its aggregates again over every region's data); split it into smaller requests`, {
               extensions: { code: 'QUERY_TOO_EXPENSIVE', work, maxWork: options.maxWork, http: { status: 400 } },
             });
           }

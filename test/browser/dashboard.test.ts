@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../../scripts/lib/federation';
 import { REGIONS, SUBGRAPHS, urlVar } from '../../shared/src/registry';
-import { dropSchemas } from '../support/client';
+import { dropSchemas, gqlOk } from '../support/client';
 import { testPort } from '../support/ports';
 import { SCREENSHOTS, SKIP, browserSession, reportSkip, downloadCsv, errors, originOf } from './browser';
 
@@ -47,7 +47,8 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(table).toContain('Chefsgrupp för folkhälsa');
     expect(table).toContain('“minst sex gånger per år”');
     expect(table).toContain('Gemensam presidiekonferens');
-    expect(table).toMatch(/Samordningsgruppen SAMLA\s+Strategisk\s+Samordningsgrupp\s+4\s+6\s+≈ “cirka 2–3 gånger per halvår”/);
+    // SAMLA's data calls its Samordningsgruppen a management group (its members are the parties' managers, docs/sources/004): "Chefsgrupp".
+    expect(table).toMatch(/Samordningsgruppen SAMLA\s+Strategisk\s+Chefsgrupp\s+4\s+6\s+≈ “cirka 2–3 gånger per halvår”/);
     expect(await text('body')).not.toContain('Uppgifter saknas');
     
   }, 30_000);
@@ -64,14 +65,33 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(await crosswalk.innerText()).toContain('Processledare SAMLA');
   });
 
-  it('draws each region\'s reporting chain up to the political level', async () => {
-    for (const region of REGIONS.map((r) => r.code)) {
-      const diagram = page().locator(`[data-testid="chain-${region}"]`);
-      expect(Number(await diagram.getAttribute('data-nodes')), region).toBeGreaterThanOrEqual(4);
-      expect(await diagram.locator('canvas').count(), region).toBeGreaterThan(0);
+  it('draws each region\'s reporting chain up to the political level, with the roles on its edges', async () => {
+    type Chain = { regionCode: string; nodes: Array<{ name: string }>; roleNodes: Array<{ title: string }>; edges: unknown[]; paths: Array<{ reachesPolitical: boolean }> };
+    const { landscape } = await gqlOk<{ landscape: { reportingChains: { regions: Chain[] } } }>(
+      '{ landscape { reportingChains { regions { regionCode nodes { name } roleNodes { title } edges { from } paths { reachesPolitical } } } } }');
+    const chains = new Map(landscape.reportingChains.regions.map((c) => [c.regionCode, c]));
+    const section = await page().locator('#chains').innerText();
+    for (const region of REGIONS) {
+      const chain = chains.get(region.code)!;
+      const diagram = page().locator(`[data-testid="chain-${region.code}"]`);
+      expect(Number(await diagram.getAttribute('data-nodes')), region.code).toBeGreaterThanOrEqual(4);
+      expect(Number(await diagram.getAttribute('data-nodes')), region.code).toBe(chain.nodes.length);
+      // Every edge is drawn, also a duty from or to a role (a role is a node of its own).
+      expect(Number(await diagram.getAttribute('data-role-nodes')), region.code).toBe(chain.roleNodes.length);
+      expect(Number(await diagram.getAttribute('data-edges')), region.code).toBe(chain.edges.length);
+      const label = (await diagram.getAttribute('aria-label')) ?? '';
+      for (const r of chain.roleNodes) expect(label, region.code).toContain(r.title);
+      expect(await diagram.locator('canvas').count(), region.code).toBeGreaterThan(0);
+      const reach = chain.paths.filter((p) => p.reachesPolitical).length;
+      expect(section).toContain(`${region.name}\n\n${reach} kedjor av ${chain.paths.length} når politisk nivå`);
     }
     expect(await page().locator('[data-testid="chain-orebro"]').getAttribute('aria-label')).toContain('Lokala samverkansgrupperingar på kommunnivå');
-    expect(await page().locator('#chains').innerText()).toContain('7 kedjor av 7 når politisk nivå');
+    // From the documents: every Örebro chain ends at Regionala samverkansrådet (political); Höglandet's
+    // samverkanskoordinator reports to the förbundschef (role to role: half-year and annual reports).
+    const orebro = chains.get('orebro')!;
+    expect(orebro.paths.length).toBeGreaterThanOrEqual(7);
+    expect(orebro.paths.every((p) => p.reachesPolitical)).toBe(true);
+    expect(chains.get('hoglandet')!.roleNodes.map((r) => r.title)).toEqual(expect.arrayContaining(['Samverkanskoordinator', 'Förbundschef']));
     await page().locator('#chains').screenshot({ path: join(SCREENSHOTS, 'dashboard-chains.png') });
   });
 

@@ -1,6 +1,6 @@
 /** The reporting chains: one diagram per region (./ChainDiagram.tsx) and the links as a table. */
 import type { RegionChain } from './api';
-import { ChainDiagram, LEVEL_COLORS } from './ChainDiagram';
+import { ChainDiagram, chainNodeName, LEVEL_COLORS } from './ChainDiagram';
 import { useDashboard } from './context';
 import { quoteCells } from './csv';
 import { LEVELS } from './i18n';
@@ -9,14 +9,14 @@ import { CsvButton, QuoteButton, Section } from './ui';
 export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; levels: string[] }) {
   const { tr, regionName, color, showQuote, slug } = useDashboard();
   const t = tr.t;
-  const nameIn = (c: RegionChain) => (id: string) => c.nodes.find((n) => n.id === id)?.name ?? id;
-  const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), nameIn(c)(e.from), nameIn(c)(e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
+  const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), chainNodeName(c, e.fromType, e.from), chainNodeName(c, e.toType, e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
   return (
     <Section id="chains" title={t('chains')} intro={t('chainsIntro')} loading={props.loading}
       actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), t('quote'), t('document'), t('section')]} rows={csv} />}>
       <div className="legend">
         {LEVELS.map((l) => <span key={l}><i className="key" style={{ background: LEVEL_COLORS[l] }} /> {tr.level(l)}</span>)}
         <span><i className="key" style={{ background: LEVEL_COLORS.NONE }} /> {tr.level(null)}</span>
+        <span><i className="key role" /> {t('roleNode')}</span>
         <span><i className="line solid" /> {t('PARENT_LINK')}</span>
         <span><i className="line dashed" /> {t('REPORTING_DUTY')}</span>
       </div>
@@ -38,14 +38,15 @@ export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; 
           <thead><tr><th>{t('region')}</th><th>{t('from')}</th><th>{t('relation')}</th><th>{t('to')}</th></tr></thead>
           <tbody>
             {props.chains.flatMap((c) => c.edges.map((e, i) => {
-              const name = nameIn(c);
+              const from = chainNodeName(c, e.fromType, e.from);
+              const to = chainNodeName(c, e.toType, e.to);
               return (
                 <tr key={`${c.regionCode}-${i}`}>
-                  <td data-label={t('region')}>{regionName(c.regionCode)}</td><td data-label={t('from')}>{name(e.from)}</td>
+                  <td data-label={t('region')}>{regionName(c.regionCode)}</td><td data-label={t('from')}>{from}</td>
                   <td data-label={t('relation')}>
-                    <QuoteButton title={`${name(e.from)} → ${name(e.to)}`} quotes={e.quote ? [e.quote] : []} regionCode={c.regionCode}>{tr.relation(e.relation)} ({t(e.origin)})</QuoteButton>
+                    <QuoteButton title={`${from} → ${to}`} quotes={e.quote ? [e.quote] : []} regionCode={c.regionCode}>{tr.relation(e.relation)} ({t(e.origin)})</QuoteButton>
                   </td>
-                  <td data-label={t('to')}>{name(e.to)}</td>
+                  <td data-label={t('to')}>{to}</td>
                 </tr>
               );
             }))}

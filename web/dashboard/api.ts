@@ -112,7 +112,8 @@ export const CHAINS = /* GraphQL */ `
         regions {
           regionCode
           nodes { id name kind level depth }
-          edges { from to origin relation frequency { text } quote { document section quote } }
+          roleNodes { id title kind }
+          edges { from fromType to toType origin relation frequency { text } quote { document section quote } }
           paths { bodyIds topLevel reachesPolitical }
         }
       }
@@ -120,8 +121,10 @@ export const CHAINS = /* GraphQL */ `
   }
 `;
 export interface ChainNode { id: string; name: string; kind: string; level: string | null; depth: number }
-export interface ChainEdge { from: string; to: string; origin: 'PARENT_LINK' | 'REPORTING_DUTY'; relation: string; frequency: { text: string } | null; quote: Quote | null }
-export interface RegionChain { regionCode: string; nodes: ChainNode[]; edges: ChainEdge[]; paths: Array<{ bodyIds: string[]; topLevel: string | null; reachesPolitical: boolean }> }
+export interface ChainRoleNode { id: string; title: string; kind: string }
+export type ChainNodeType = 'BODY' | 'ROLE';
+export interface ChainEdge { from: string; fromType: ChainNodeType; to: string; toType: ChainNodeType; origin: 'PARENT_LINK' | 'REPORTING_DUTY'; relation: string; frequency: { text: string } | null; quote: Quote | null }
+export interface RegionChain { regionCode: string; nodes: ChainNode[]; roleNodes: ChainRoleNode[]; edges: ChainEdge[]; paths: Array<{ bodyIds: string[]; topLevel: string | null; reachesPolitical: boolean }> }
 export interface ChainsData { landscape: { reportingChains: { missingRegions: string[]; regions: RegionChain[] } } }
 
 export const MATRIX = /* GraphQL */ `

@@ -66,6 +66,7 @@ export const TEXT = {
     'From local groups (bottom) up to the political level (top). Solid line = the body\'s parent link; dashed = a reporting duty. Click a line for the source quote.',
   ],
   chainsTable: ['Kedjornas länkar', 'Chain links'],
+  roleNode: ['roll (vit ellips)', 'role (white ellipse)'],
   pathsReachPolitical: ['kedjor av', 'chains of'],
   reachPolitical: ['når politisk nivå', 'reach the political level'],
   from: ['Från', 'From'],

@@ -51,7 +51,7 @@ async function main() {
     port: config.port,
     logger,
     production: config.NODE_ENV === 'production',
-    context: async (base) => ({ ...base, readModel }),
+    context: async (base) => ({ ...base, readModel: readModel.forRequest() }),
     ready: async () => { await knex.raw('select 1'); },
     secret: config.SUBGRAPH_SECRET,
     metrics,

@@ -5,8 +5,8 @@
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import { REGIONS } from '@samverkan/shared';
-import type { RegionSync } from './sync';
-import { heldCopies, readRegions, type RegionList, type RegionSnapshot } from './store';
+import type { Reachability, RegionSync } from './sync';
+import { heldCopies, readRegions, type HeldCopy, type RegionList, type RegionSnapshot } from './store';
 
 export interface Freshness {
   regionCode: string;
@@ -27,13 +27,40 @@ export interface RegionsRead {
 }
 
 export class ReadModel {
-  constructor(readonly knex: Knex, readonly schema: string, readonly sync: RegionSync) {}
+  private held: Promise<Map<string, HeldCopy>> | undefined;
+  private seen: Map<string, Reachability | undefined> | undefined;
+
+  constructor(readonly knex: Knex, readonly schema: string, readonly sync: RegionSync, private readonly pinned = false) {}
+
+  /**
+   * The read model for one request: which copies are held and each region's reachability are read
+   * once and kept, so every field of one answer (each alias of `landscape`) sees the same moment,
+   * even when a sync round ends while the request is resolved.
+   */
+  forRequest(): ReadModel {
+    return new ReadModel(this.knex, this.schema, this.sync, true);
+  }
+
+  private copies(): Promise<Map<string, HeldCopy>> {
+    if (!this.pinned) return heldCopies(this.knex, this.schema);
+    this.held ??= heldCopies(this.knex, this.schema);
+    return this.held;
+  }
+
+  private reachability(code: string): Reachability | undefined {
+    if (!this.pinned) return this.sync.reachability(code);
+    this.seen ??= new Map(REGIONS.map((r) => {
+      const now = this.sync.reachability(r.code);
+      return [r.code, now && { ...now }];
+    }));
+    return this.seen.get(code);
+  }
 
   async freshness(codes: readonly string[] = REGIONS.map((r) => r.code)): Promise<Freshness[]> {
-    const held = await heldCopies(this.knex, this.schema);
+    const held = await this.copies();
     return codes.map((code) => {
       const copy = held.get(code);
-      const seen = this.sync.reachability(code);
+      const seen = this.reachability(code);
       const reason = !copy ? (seen?.error ? `never synced: ${seen.error}` : 'never synced')
         : seen?.error ? `the region's subgraph ${seen.error}; serving the copy synced at ${copy.syncedAt.toISOString()}`
           : null;
