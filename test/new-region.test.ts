@@ -12,6 +12,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { stripVTControlCharacters } from 'node:util';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -151,7 +152,7 @@ describe('npm run new-region, in a copy of the repository', () => {
     const supergraph = readCopy('gateway/supergraph.graphql');
     const changes = readCopy('schema-changes.json');
     // The committed supergraph has a root field the code does not: composing now would remove it.
-    const withExtra = supergraph.replace(/(type Query\n(?:  @join__type\(graph: \w+\)\n)+\{\n)/, '$1  retiredField: String @join__field(graph: COMPARISON)\n\n');
+    const withExtra = supergraph.replace(/(type Query\n(?: {2}@join__type\(graph: \w+\)\n)+\{\n)/, '$1  retiredField: String @join__field(graph: COMPARISON)\n\n');
     expect(withExtra).not.toBe(supergraph);
     writeFileSync(inCopy('gateway/supergraph.graphql'), withExtra);
 
@@ -278,7 +279,7 @@ describe('npm run new-region, in a copy of the repository', () => {
 
     // The test the scaffold wrote for the region runs, and passes, against this federation.
     const generatedTest = node([join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', vitestConfigFor(url)]);
-    const report = generatedTest.output.replace(/\x1b\[[0-9;]*m/g, ''); // vitest colours even with FORCE_COLOR=0
+    const report = stripVTControlCharacters(generatedTest.output); // vitest colours even with FORCE_COLOR=0
     expect(generatedTest.status, report).toBe(0);
     expect(report).toMatch(/Test Files +1 passed \(1\)/);
     expect(report).toMatch(/Tests +(\d+) passed \(\1\)/);

@@ -11,7 +11,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createLimitedServer, createLogger, GATEWAY, jsonErrorHandler, REGIONS, requireSecret, SECRET_HEADER, SUBGRAPHS, urlVar, type RunningServer } from '@samverkan/shared';
