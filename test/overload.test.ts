@@ -112,7 +112,7 @@ describe('demand control', () => {
 
   it('expensive work beyond the slots and the queue gets 503 with Retry-After; identical requests are merged, not shed; cheap ones are answered', async () => {
     const url = `http://127.0.0.1:${ONE_SLOT_PORT}/graphql`;
-    const distinct = await Promise.all(Array.from({ length: 6 }, (_, i) => post({ query: `${aliases(1)} # ${i}` }, `10.160.0.${i}`, url)));
+    const distinct = await Promise.all(Array.from({ length: 6 }, (_, i) => post({ query: aliases(1).replace('{', `{ distinct${i}: __typename `) }, `10.160.0.${i}`, url)));
     const shed = distinct.filter((r) => r.status === 503);
     expect(shed.length).toBeGreaterThan(0);
     for (const r of shed) {
@@ -140,7 +140,7 @@ describe('demand control', () => {
       while (Date.now() < deadline) {
         n++;
         // Unique padding defeats the cache and merging; every third request is identical across clients (merged).
-        const variant = n % 3 === 0 ? aliases(2) : `${aliases(2)}${' '.repeat((n % 50) + 1)}# ${i}-${n}`;
+        const variant = n % 3 === 0 ? aliases(2) : aliases(2).replace('{', `{ v${i}x${n}: __typename `); // distinct operations: no merging
         try {
           const r = await post({ query: variant }, `10.1.${i}.1`);
           statuses[r.status] = (statuses[r.status] ?? 0) + 1;

@@ -16,18 +16,25 @@ let federation: Federation | undefined;
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until the federation answers the landscape with every region (a bounded number of tries). */
+/**
+ * Polls until the federation answers with every region: each region's own subgraph answers the
+ * drill-down (a name for every region, no error), and the comparison holds a fresh copy of each.
+ * (The comparison alone would answer for a dead region from its copy: it is the drill-down that
+ * shows a region's subgraph is back.)
+ */
 async function servesEveryRegion(): Promise<void> {
   let last = '';
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(federation!.gatewayUrl, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ landscape { missingRegions } }' }),
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ regions { code name } landscape { missingRegions staleRegions } }' }),
         signal: AbortSignal.timeout(5000),
       });
-      const json = (await res.json()) as { data?: { landscape: { missingRegions: string[] } } };
-      if (res.status === 200 && json.data?.landscape.missingRegions.length === 0) return;
-      last = JSON.stringify(json);
+      const json = (await res.json()) as { errors?: unknown[]; data?: { regions: Array<{ name: string | null }>; landscape: { missingRegions: string[]; staleRegions: string[] } } };
+      const d = json.data;
+      if (res.status === 200 && !json.errors && d && d.regions.every((r) => r.name) && !d.landscape.missingRegions.length && !d.landscape.staleRegions.length) return;
+      last = JSON.stringify(json).slice(0, 500);
     } catch (e) {
       last = (e as Error).message;
     }
