@@ -16,9 +16,9 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, sy
 import { basename, dirname, join } from 'node:path';
 import { ROOT } from './lib/paths';
 import {
-  addDockerCopy, addEnvExample, addReference, addSourceRow, addToLockfile, addToRegistry, addWorkspace, codeProblems,
+  addDockerCopy, addEnvExample, addReference, addSourceRow, addToRegistry, addWorkspace, codeProblems,
   dataFileName, documentTitle, nextFreePort, regionDir, regionTypename, registeredRegions, REGISTRY_FILE, removeDockerCopy,
-  removeEnvExample, removeFromLockfile, removeFromRegistry, removeReference, removeSourceRow, removeWorkspace,
+  removeEnvExample, removeFromRegistry, removeReference, removeSourceRow, removeWorkspace,
   renderRegionFiles, SOURCES_README, usedSourceFiles, type NewRegion,
 } from './lib/scaffold';
 
@@ -105,12 +105,12 @@ function add(code: string, name: string, source: string | undefined): void {
   }
   edit(REGISTRY_FILE, (t) => addToRegistry(t, region));
   edit('package.json', (t) => addWorkspace(t, code));
-  edit('package-lock.json', (t) => addToLockfile(t, code), false);
   edit('tsconfig.json', (t) => addReference(t, code));
   edit('Dockerfile', (t) => addDockerCopy(t, code));
   edit('.env.example', (t) => addEnvExample(t, region), false);
   edit(SOURCES_README, (t) => addSourceRow(t, region), false);
   linkWorkspace(code);
+  updateLockfile();
 
   try {
     regenerate();
@@ -122,6 +122,13 @@ Region ${code} is scaffolded, registered, generated and composed. Next:
   1. Model the document in ${regionDir(code)}/data/${dataFileName(sourceFile)}: every fact with a verbatim quote (docs/EXTENDING.md).
   2. Add the region to the README's table of regions, and its tests to ${regionDir(code)}/test/${code}.test.ts.
   3. npm run check-data && npm run generate && npm test && npm run schema:check, then commit everything (package-lock.json included).`);
+}
+
+/** package-lock.json is written by npm only: the new workspace (or its removal) recorded by `npm install --package-lock-only`. */
+function updateLockfile(): void {
+  const r = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`npm install --package-lock-only failed: ${r.stderr || r.stdout}`);
+  console.log('updated package-lock.json (npm install --package-lock-only)');
 }
 
 function remove(code: string): void {
@@ -142,12 +149,12 @@ function remove(code: string): void {
 
   edit(REGISTRY_FILE, (t) => removeFromRegistry(t, code));
   edit('package.json', (t) => removeWorkspace(t, code));
-  edit('package-lock.json', (t) => removeFromLockfile(t, code), false);
   edit('tsconfig.json', (t) => removeReference(t, code));
   edit('Dockerfile', (t) => removeDockerCopy(t, code));
   edit('.env.example', (t) => removeEnvExample(t, code), false);
   if (name) for (const s of sources) edit(SOURCES_README, (t) => removeSourceRow(t, s, name), false);
   unlinkWorkspace(code);
+  updateLockfile();
   for (const file of [regionDir(code), `docs/regions/${code}.md`]) {
     if (existsSync(path(file))) {
       rmSync(path(file), { recursive: true, force: true });

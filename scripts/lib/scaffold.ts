@@ -49,7 +49,7 @@ export function renderRegionFiles(r: NewRegion): Record<string, string> {
   "private": true,
   "main": "dist/index.js",
   "scripts": { "start": "node dist/index.js" },
-  "dependencies": { "@samverkan/shared": "0.1.0" }
+  "dependencies": { "@samverkan/shared": "0.1.0", "reflect-metadata": "0.2.2", "type-graphql": "2.0.0-rc.4" }
 }
 `,
     'tsconfig.json': `{
@@ -232,42 +232,6 @@ export function removeWorkspace(text: string, code: string): string {
   const pkg = JSON.parse(text) as { workspaces: string[] };
   pkg.workspaces = pkg.workspaces.filter((w) => w !== regionDir(code));
   return `${JSON.stringify(pkg, null, 2)}\n`;
-}
-
-/**
- * package-lock.json: what `npm install` adds for a new workspace (the workspace, its link in
- * node_modules/@samverkan, its package entry), so `npm ci` (Dockerfile, CI) accepts the lock file.
- */
-export function addToLockfile(text: string, code: string): string {
-  const lock = JSON.parse(text) as { packages: Record<string, Record<string, unknown>> };
-  const root = lock.packages[''] as { workspaces?: string[] };
-  if (root?.workspaces && !root.workspaces.includes(regionDir(code))) {
-    const at = root.workspaces.indexOf('subgraphs/comparison');
-    root.workspaces.splice(at < 0 ? root.workspaces.length : at, 0, regionDir(code));
-  }
-  const entries = Object.entries(lock.packages);
-  const insertSorted = (key: string, value: Record<string, unknown>, group: string) => {
-    if (entries.some(([k]) => k === key)) return;
-    let i = entries.findIndex(([k]) => k.startsWith(group) && k.localeCompare(key, 'en') > 0);
-    if (i < 0) {
-      const last = entries.map(([k]) => k.startsWith(group)).lastIndexOf(true);
-      i = last < 0 ? entries.length : last + 1;
-    }
-    entries.splice(i, 0, [key, value]);
-  };
-  insertSorted(`node_modules/@samverkan/${code}`, { resolved: regionDir(code), link: true }, 'node_modules/@samverkan/');
-  insertSorted(regionDir(code), { name: `@samverkan/${code}`, version: '0.1.0', dependencies: { '@samverkan/shared': '0.1.0' } }, 'subgraphs/');
-  lock.packages = Object.fromEntries(entries);
-  return `${JSON.stringify(lock, null, 2)}\n`;
-}
-
-export function removeFromLockfile(text: string, code: string): string {
-  const lock = JSON.parse(text) as { packages: Record<string, Record<string, unknown>> };
-  const root = lock.packages[''] as { workspaces?: string[] };
-  if (root?.workspaces) root.workspaces = root.workspaces.filter((w) => w !== regionDir(code));
-  delete lock.packages[`node_modules/@samverkan/${code}`];
-  delete lock.packages[regionDir(code)];
-  return `${JSON.stringify(lock, null, 2)}\n`;
 }
 
 /** Root tsconfig.json: the project reference, before subgraphs/comparison. */
