@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import {
-  COMPARISON, createLogger, initOrm, loadConfig, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
+  COMPARISON, createLogger, initOrm, loadConfig, Metrics, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
 } from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
 import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
@@ -27,6 +27,9 @@ async function main() {
   }), logger);
   await migrate(orm);
   const knex = (orm.em as SqlEntityManager<PostgreSqlDriver>).getKnex();
+  // samverkan_sql_statements_total on /metrics: read-model reads and sync writes (the bench reads it).
+  const metrics = new Metrics();
+  metrics.countSql(orm);
   const sync = new RegionSync({
     knex,
     schema,
@@ -52,6 +55,7 @@ async function main() {
     ready: async () => { await knex.raw('select 1'); },
     secret: config.SUBGRAPH_SECRET,
     dataVersion: () => sync.fingerprint(),
+    metrics,
   });
   stopOnSignals(logger, async () => {
     await sync.stop();
