@@ -24,7 +24,12 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SCALES = (process.env.BENCH_SCALES ?? '50,500,5000,50000').split(',').map(Number);
 const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? SCALES[0]);
+/** BENCH_MIX=hot: only the bodies pages and frequency tables (a before/after of the SQL aggregates). */
+const HOT_ONLY = process.env.BENCH_MIX === 'hot';
 const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 900_000);
+
+/** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
+const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
@@ -88,19 +93,24 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
   try {
     stack = await startStack(scale, env, START_TIMEOUT);
     console.log(`  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`);
-    const ops = await resolveCursors(workload(), (op) => post(stack!.gateway, op));
+    const ops = (await resolveCursors(workload(), (op) => post(stack!.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
     const reference = [];
     for (const op of ops) reference.push(await post(stack.gateway, op));
     const invalid = answerErrors(ops, reference);
     if (invalid.length) console.warn(`  operations answered with errors: ${invalid.join(' | ')}`);
     const bytes = reference.reduce((a, r) => a + JSON.stringify(r).length, 0);
+    const subgraphs = [...Object.values(stack.regionUrls), stack.comparison];
+    // The hot part first (bodies pages and frequency tables: the aggregates answered in SQL), then the whole mix.
+    const hotOps = ops.filter(isHot);
+    const hot = await loadMix(stack.gateway, hotOps, CONNECTIONS, DURATION);
+    const hotSql = await sqlPerRequest(stack.gateway, hotOps, subgraphs).catch(() => NaN);
+    console.log(`  hot part (${hotOps.length} operations), our gateway cache off: ${fmt(hot)}, SQL/request ${hotSql.toFixed(2)}`);
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
-    const subgraphs = [...Object.values(stack.regionUrls), stack.comparison];
-    const sql = await sqlPerRequest(stack.gateway, ops, subgraphs);
+    const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
-      mix, sqlPerRequest: sql, syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
+      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null,
     };
     if (scale === COMPARE_SCALE) {

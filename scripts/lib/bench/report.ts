@@ -10,7 +10,7 @@ export interface TargetResult {
 }
 export interface ScaleResult {
   bodiesPerRegion: number; counts: { bodies: number; roles: number; reportingDuties: number }; operations: number; answerBytesPerMix: number;
-  operationErrors: string[]; mix: LoadResult; sqlPerRequest: number; syncSeconds: number; regionStartSeconds: number;
+  operationErrors: string[]; mix: LoadResult; sqlPerRequest: number; hot: LoadResult; hotSqlPerRequest: number; hotOperations: string[]; syncSeconds: number; regionStartSeconds: number;
   peakRssMb: Record<string, number | null>; error: string | null;
 }
 export interface Report {
@@ -88,6 +88,14 @@ export function renderReport(r: Report): string {
     ...r.scales.map((s) => (s.error
       ? `| ${s.bodiesPerRegion} | | | | | | **failed: ${s.error.replace(/\|/g, '/').slice(0, 200)}** | | | | |`
       : `| ${s.bodiesPerRegion} | ${s.counts.bodies}+${s.counts.roles}+${s.counts.reportingDuties} | ${s.answerBytesPerMix} | ${n(s.mix.rps)} | ${s.mix.p50} | ${s.mix.p99} | ${s.mix.errors} | ${n(s.sqlPerRequest, 2)} | ${n(s.syncSeconds, 2)} | ${n(s.regionStartSeconds, 2)} | ${s.peakRssMb.gateway} / ${s.peakRssMb.comparison} / ${['orebro', 'kalmar', 'hoglandet', 'samla'].map((c) => s.peakRssMb[c]).join(', ')} |`)),
+    '',
+    '## Growth with data size: the hot part only (bodies pages and meeting-frequency tables)',
+    '',
+    `The operations of the two aggregates answered in SQL (${r.scales.find((s) => !s.error)?.hotOperations.join('; ') ?? 'n/a'}), our gateway, response cache off.`,
+    '',
+    '| bodies/region | req/s | p50 ms | p99 ms | errors | SQL / request |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.scales.filter((s) => !s.error && s.hot).map((s) => `| ${s.bodiesPerRegion} | ${n(s.hot.rps)} | ${s.hot.p50} | ${s.hot.p99} | ${s.hot.errors} | ${n(s.hotSqlPerRequest, 2)} |`),
     '',
     '## The mix',
     '',

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { checkRegionData, portVar, REGIONS, urlVar } from '@samverkan/shared';
 import { spawnService, stopChild, waitForHealth } from '../federation';
 import { ROOT } from '../paths';
@@ -58,7 +59,20 @@ export async function waitSynced(comparison: string, code: string, timeoutMs: nu
   }, timeoutMs);
 }
 
+/** Drops the scale's schemas, so every run seeds the regions and syncs the comparison from nothing. */
+async function dropScaleSchemas(databaseUrl: string, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>('select nspname from pg_namespace where starts_with(nspname, $1)', [prefix]);
+    for (const r of rows) await client.query(`drop schema "${r.nspname.replace(/"/g, '""')}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, timeoutMs: number): Promise<Stack> {
+  await dropScaleSchemas(baseEnv.DATABASE_URL!, `bench${scale}_`);
   const env: NodeJS.ProcessEnv = {
     ...baseEnv, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DB_SCHEMA_PREFIX: `bench${scale}_`, MAX_COST: '1000000000',
     ...Object.fromEntries(REGIONS.map((r) => [portVar(r.code), String(REGION_PORTS[r.code])])),
