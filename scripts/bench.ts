@@ -26,7 +26,7 @@ const SCALES = (process.env.BENCH_SCALES ?? '50,500,5000,50000').split(',').map(
 const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? SCALES[0]);
 /** BENCH_MIX=hot: only the bodies pages and frequency tables (a before/after of the SQL aggregates). */
 const HOT_ONLY = process.env.BENCH_MIX === 'hot';
-const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 900_000);
+const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
 
 /** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
@@ -86,14 +86,36 @@ async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Pro
   return { targets, freshnessLagSeconds, freshnessLagFromHealthySeconds };
 }
 
+/** Every scale is bounded: past BENCH_SCALE_BUDGET_S seconds it is stopped and reported as failed. */
+const SCALE_BUDGET_S = Number(process.env.BENCH_SCALE_BUDGET_S ?? 360);
+
 async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): Promise<void> {
   console.log(`scale: 4 regions × ${scale} bodies`);
   const started = Date.now();
   let stack: Stack | undefined;
+  let step = 'starting the services';
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`over the ${SCALE_BUDGET_S} s budget while ${step}`)), SCALE_BUDGET_S * 1000);
+  });
   try {
-    stack = await startStack(scale, env, START_TIMEOUT);
+    await Promise.race([budget, measureScale(scale, env, report, (s) => { step = s; }, (s) => { stack = s; }, started)]);
+  } catch (e) {
+    console.warn(`  scale ${scale} failed: ${(e as Error).message}`);
+    report.scales.push({ bodiesPerRegion: scale, error: (e as Error).message } as ScaleResult);
+  } finally {
+    clearTimeout(timer);
+    await stack?.stop();
+  }
+}
+
+async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, started_: (s: Stack) => void, started: number): Promise<void> {
+  {
+    const stack = await startStack(scale, env, START_TIMEOUT);
+    started_(stack);
     console.log(`  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`);
-    const ops = (await resolveCursors(workload(), (op) => post(stack!.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
+    at('asking every operation once (reference answers)');
+    const ops = (await resolveCursors(workload(), (op) => post(stack.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
     const reference = [];
     for (const op of ops) reference.push(await post(stack.gateway, op));
     const invalid = answerErrors(ops, reference);
@@ -102,9 +124,11 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
     const subgraphs = [...Object.values(stack.regionUrls), stack.comparison];
     // The hot part first (bodies pages and frequency tables: the aggregates answered in SQL), then the whole mix.
     const hotOps = ops.filter(isHot);
+    at('the hot part under load');
     const hot = await loadMix(stack.gateway, hotOps, CONNECTIONS, DURATION);
     const hotSql = await sqlPerRequest(stack.gateway, hotOps, subgraphs).catch(() => NaN);
     console.log(`  hot part (${hotOps.length} operations), our gateway cache off: ${fmt(hot)}, SQL/request ${hotSql.toFixed(2)}`);
+    at('the mix under load');
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
     const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
@@ -114,6 +138,7 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null,
     };
     if (scale === COMPARE_SCALE) {
+      at('the side-by-side runs');
       const s = await sideBySide(stack, ops, reference);
       report.sideBySide = { bodiesPerRegion: scale, targets: s.targets };
       report.freshnessLagSeconds = s.freshnessLagSeconds;
@@ -122,11 +147,6 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
     }
     report.scales.push(result);
     console.log(`  SQL/request ${sql.toFixed(2)}, peak RSS MB ${JSON.stringify(result.peakRssMb)}`);
-  } catch (e) {
-    console.warn(`  scale ${scale} failed: ${(e as Error).message}`);
-    report.scales.push({ bodiesPerRegion: scale, error: (e as Error).message } as ScaleResult);
-  } finally {
-    await stack?.stop();
   }
 }
 

@@ -9,7 +9,7 @@ export interface LoadResult { rps: number; p50: number; p99: number; errors: num
 const secretHeaders = (): Record<string, string> => (process.env.SUBGRAPH_SECRET ? { [SECRET_HEADER]: process.env.SUBGRAPH_SECRET } : {});
 
 export async function post(url: string, op: Operation): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(op), signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(op), signal: AbortSignal.timeout(30_000) });
   return res.json();
 }
 
