@@ -11,19 +11,23 @@ const PHRASES = ['minst sex gånger per år', 'cirka sex gånger per år', 'cirk
 const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
 const CATEGORIES = ['CONVENING', 'MINUTES', 'ACTION_PLAN', 'MONITORING', 'REPORTING'] as const;
 
-export function syntheticRegion(bodies: number): DataFile {
+/**
+ * `bodies` bodies, as many roles and half as many reporting duties. `variant` changes one body's name
+ * (the benchmark's freshness-lag measure restarts a region with changed data).
+ */
+export function syntheticRegion(bodies: number, variant = ''): DataFile {
   const source = (i: number) => ({ section: 'Syntetisk', quote: `Syntetisk text ${i}` });
   const cadence = (i: number) => {
     const text = PHRASES[i % PHRASES.length]!;
     const n = normalizeFrequency(text);
     return { text, minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, source: source(i) };
   };
-  const roles = bodies * 2;
+  const roles = bodies;
   return {
     file: 'synthetic.txt',
     document: { title: `Synthetic region with ${bodies} bodies`, date: null, reviewBy: null, source: source(0) },
     bodies: Array.from({ length: bodies }, (_, i) => ({
-      id: `body-${i}`, name: `Grupp ${i}`, kind: 'WORKING_GROUP' as const, level: LEVELS[i % 4]!, levelBasis: 'STATED' as const,
+      id: `body-${i}`, name: i === 0 && variant ? `Grupp 0 ${variant}` : `Grupp ${i}`, kind: 'WORKING_GROUP' as const, level: LEVELS[i % 4]!, levelBasis: 'STATED' as const,
       permanence: 'PERMANENT' as const, parent: i > 0 ? { bodyId: `body-${Math.floor((i - 1) / 4)}`, relation: 'REPORTS_TO' as const, source: source(i) } : null,
       purposes: [], assignments: [{ text: `Uppdrag ${i}`, source: source(i) }],
       composition: [{ function: `Ledamot ${i}`, source: source(i) }],
@@ -37,7 +41,7 @@ export function syntheticRegion(bodies: number): DataFile {
       duties: CATEGORIES.slice(0, 3).map((category, j) => ({ text: `Uppgift ${i}.${j}`, category: CATEGORIES[(i + j) % CATEGORIES.length]!, source: source(i) })),
       notes: [], source: source(i),
     })),
-    reportingDuties: Array.from({ length: roles }, (_, i) => ({
+    reportingDuties: Array.from({ length: Math.max(1, Math.floor(bodies / 2)) }, (_, i) => ({
       id: `report-${i}`, artifact: 'ANNUAL_REPORT' as const, description: `Rapport ${i}`, fromBodyId: `body-${(i * 7) % bodies}`,
       fromText: 'grupp', toBodyId: 'body-0', toText: 'styrgrupp', cadence: cadence(i), notes: [], source: source(i),
     })),
@@ -47,10 +51,10 @@ export function syntheticRegion(bodies: number): DataFile {
   } as unknown as DataFile;
 }
 
-export function writeSyntheticRegion(dir: string, bodies: number): { bodies: number; roles: number; reportingDuties: number } {
+export function writeSyntheticRegion(dir: string, bodies: number, variant = ''): { bodies: number; roles: number; reportingDuties: number } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const data = syntheticRegion(bodies);
+  const data = syntheticRegion(bodies, variant);
   writeFileSync(join(dir, 'synthetic.json'), JSON.stringify(data));
   return { bodies: data.bodies.length, roles: data.roles.length, reportingDuties: data.reportingDuties.length };
 }

@@ -6,11 +6,11 @@
 import { GraphQLError } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
-  ARTIFACT_KINDS, BodyFilter, BodyKind, filterableBody, Level, LevelBasis, matchesBodyFilter, Permanence, ReportArtifactKind,
-  ROLE_KINDS, RoleKind, type Body,
+  ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
 } from '@samverkan/shared';
-import { roleKindsOfBody } from './offices';
-import { bodyIndex, REGION_ORDER, type AnsweredRegion, MissingRegion } from './scope';
+import { bodyPage } from './read-model/body-query';
+import type { ReadModel } from './read-model/read-model';
+import { REGION_ORDER, MissingRegion } from './scope';
 import {
   DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary,
 } from './views';
@@ -93,13 +93,12 @@ function decodeCursor(cursor: string): string {
   return text.slice('body:'.length);
 }
 
-export function comparedBody(body: Body, region: AnsweredRegion, names: Map<string, Body>): ComparedBody {
+/** The view of one body: its facts as served, with its parent's name and the derived role kinds and artifacts. */
+export function comparedBody(body: Body, parentName: string | null, roleKinds: readonly string[], reportArtifacts: readonly string[]): ComparedBody {
   const office = (o: Body['chair']): OfficeSummary | null => (o ? {
     holder: o.holder ?? null, selection: o.selection ?? null, term: o.term ?? null, rotation: o.rotation ?? null, note: o.note ?? null, quote: quoteOf(o.source),
   } : null);
   const holder = (h: Body['convener']): DutyHolderSummary | null => (h ? { who: h.who, note: h.note ?? null, quote: quoteOf(h.source) } : null);
-  const artifacts = new Set(region.reportingDuties.filter((d) => d.fromBodyId === body.id).map((d) => d.artifact));
-  const kinds = roleKindsOfBody(body, region.roles);
   return {
     id: body.id,
     regionCode: body.regionCode,
@@ -109,7 +108,7 @@ export function comparedBody(body: Body, region: AnsweredRegion, names: Map<stri
     levelBasis: body.levelBasis,
     permanence: body.permanence,
     parent: body.parent ? {
-      bodyId: body.parent.bodyId, bodyName: names.get(body.parent.bodyId)?.name ?? null, relation: body.parent.relation, quote: quoteOf(body.parent.source),
+      bodyId: body.parent.bodyId, bodyName: parentName, relation: body.parent.relation, quote: quoteOf(body.parent.source),
     } : null,
     frequency: frequencyOf(body.cadence),
     otherMeetings: (body.otherMeetings ?? []).map((c) => frequencyOf(c)!),
@@ -119,36 +118,10 @@ export function comparedBody(body: Body, region: AnsweredRegion, names: Map<stri
     agendaBy: holder(body.agendaBy),
     minutes: body.minutes ? { kept: body.minutes.kept, keeper: body.minutes.keeper ?? null, note: body.minutes.note ?? null, quote: quoteOf(body.minutes.source) } : null,
     substituteRule: { rule: body.substitutes.rule, note: body.substitutes.note ?? null, quote: body.substitutes.source ? quoteOf(body.substitutes.source) : null },
-    roleKinds: ROLE_KINDS.filter((k) => kinds.has(k)),
-    reportArtifacts: ARTIFACT_KINDS.filter((a) => artifacts.has(a)),
+    roleKinds: ROLE_KINDS.filter((k) => roleKinds.includes(k)),
+    reportArtifacts: ARTIFACT_KINDS.filter((a) => reportArtifacts.includes(a)),
     document: body.document,
   };
-}
-
-function matches(b: ComparedBody, source: Body, filter: ComparisonBodyFilter | null | undefined): boolean {
-  if (!matchesBodyFilter(filterableBody(source), filter)) return false;
-  if (filter?.roleKinds?.length && !filter.roleKinds.some((k) => b.roleKinds.includes(k))) return false;
-  if (filter?.reportArtifacts?.length && !filter.reportArtifacts.some((a) => b.reportArtifacts.includes(a))) return false;
-  return true;
-}
-
-/** Nulls last in both directions: "no stated frequency" is not "meets least". */
-function byNumber(a: number | null, b: number | null, sign: number): number {
-  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
-  return sign * (a - b);
-}
-
-function comparator(sort: BodySort | null | undefined): (a: ComparedBody, b: ComparedBody) => number {
-  const sign = sort?.direction === SortDirection.DESC ? -1 : 1;
-  switch (sort?.field ?? BodySortField.REGION) {
-    case BodySortField.MEETINGS_PER_YEAR:
-      return (a, b) => byNumber(a.frequency?.minPerYear ?? null, b.frequency?.minPerYear ?? null, sign)
-        || byNumber(a.frequency?.maxPerYear ?? null, b.frequency?.maxPerYear ?? null, sign);
-    case BodySortField.NAME:
-      return (a, b) => sign * a.name.localeCompare(b.name, 'sv');
-    case BodySortField.REGION:
-      return (a, b) => sign * (REGION_ORDER.indexOf(a.regionCode) - REGION_ORDER.indexOf(b.regionCode));
-  }
 }
 
 export interface BodyPageArgs {
@@ -158,30 +131,27 @@ export interface BodyPageArgs {
   after?: string | null;
 }
 
-export function bodyConnection(regions: AnsweredRegion[], missing: MissingRegion[], args: BodyPageArgs): BodyConnection {
+/**
+ * A page of bodies, filtered, sorted, counted and paged in PostgreSQL (read-model/body-query.ts):
+ * the cost grows with the page and the matching bodies, not with every body in scope.
+ */
+export async function bodyConnection(readModel: ReadModel, codes: string[], missing: MissingRegion[], args: BodyPageArgs): Promise<BodyConnection> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 0 || first > MAX_PAGE_SIZE) {
     throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  const names = bodyIndex(regions);
-  // Registry order, then document order: the stable base every sort falls back to (Array.sort is stable).
-  const all = regions.flatMap((r) => r.bodies.map((b) => ({ view: comparedBody(b, r, names), source: b })));
-  const rows = all.filter(({ view, source }) => matches(view, source, args.filter)).map(({ view }) => view);
-  rows.sort(comparator(args.sort));
-  let start = 0;
-  if (args.after) {
-    const id = decodeCursor(args.after);
-    const at = rows.findIndex((r) => r.id === id);
-    if (at === -1) throw new GraphQLError('The cursor\'s body is not in this result (filter or sort changed?)', { extensions: { code: 'BAD_USER_INPUT' } });
-    start = at + 1;
-  }
-  const page = rows.slice(start, start + first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const afterId = args.after ? decodeCursor(args.after) : null;
+  const page = await bodyPage(readModel.knex, readModel.schema, codes, REGION_ORDER, {
+    filter: args.filter, sort: args.sort?.field ?? BodySortField.REGION, desc: args.sort?.direction === SortDirection.DESC, first, afterId,
+  });
+  if (!page.cursorFound) throw new GraphQLError('The cursor\'s body is not in this result (filter or sort changed?)', { extensions: { code: 'BAD_USER_INPUT' } });
+  const nodes = page.rows.map((r) => comparedBody(r.body, r.parentName, r.roleKinds, r.reportArtifacts));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
     edges,
-    nodes: page,
-    pageInfo: { hasNextPage: start + first < rows.length, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: rows.length,
+    nodes,
+    pageInfo: { hasNextPage: page.start + first < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: page.totalCount,
     missingRegions: missing.map((m) => m.code), missing,
   };
 }

@@ -9,6 +9,7 @@ import { BodyFilter, REGIONS, RoleKind } from '@samverkan/shared';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
 import { frequencyTable } from './frequency-table';
+import { frequencyBodies } from './read-model/body-query';
 import { checkRegionCodes, MissingRegion, REGION_ORDER, scopeOf } from './scope';
 import type { ComparisonContext } from './context';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
@@ -66,7 +67,8 @@ export class LandscapeResolver {
     @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
   ): Promise<FrequencyRow[]> {
     checkRegionCodes(filter?.regions);
-    return frequencyTable((await scopeOf(ctx.readModel, ['bodies'], filter?.regions)).answered.flatMap((r) => r.bodies), filter, REGION_ORDER);
+    const { answered } = await scopeOf(ctx.readModel, [], filter?.regions);
+    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, filter));
   }
 
   @FieldResolver(() => BodyConnection, { description: 'Bodies across regions: filtered, sorted, cursor-paginated (question 1).' })
@@ -77,8 +79,8 @@ export class LandscapeResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, default 50, at most 200.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
   ): Promise<BodyConnection> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'roles', 'reportingDuties'], filter?.regions);
-    return bodyConnection(answered, missingDetails, { filter, sort, first, after });
+    const { answered, missingDetails } = await scopeOf(ctx.readModel, [], filter?.regions);
+    return bodyConnection(ctx.readModel, answered.map((r) => r.code), missingDetails, { filter, sort, first, after });
   }
 
   @FieldResolver(() => FrequencySummary, { description: 'Per region: bodies per level, documented minimum meetings per year of standing bodies, bodies with no stated frequency (question 2).' })

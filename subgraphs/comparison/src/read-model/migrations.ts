@@ -52,4 +52,42 @@ export class Migration20261127000000ReadModel extends RegionMigration {
   }
 }
 
-export const READ_MODEL_MIGRATIONS = [{ name: 'Migration20261127000000ReadModel', class: Migration20261127000000ReadModel }];
+/**
+ * What the bodies and meeting-frequency aggregates filter and sort on, computed at sync time
+ * (store.ts) so PostgreSQL filters, sorts, counts and pages: the role kinds present at a body and the
+ * artifacts it produces (the functions bodies.ts used in memory), whether it states a regular
+ * cadence, and its name in Swedish collation (NAME_COLLATION). Copies held from before this
+ * migration lack them: their sync record is dropped, so the next sync (before the comparison serves)
+ * writes them anew.
+ */
+export class Migration20261128000000BodyFilters extends RegionMigration {
+  override async up(): Promise<void> {
+    const s = this.schema;
+    this.addSql(`alter table ${s}."body" add column if not exists "role_kinds" text[] not null default '{}';`);
+    this.addSql(`alter table ${s}."body" add column if not exists "report_artifacts" text[] not null default '{}';`);
+    this.addSql(`alter table ${s}."body" add column if not exists "has_cadence" boolean not null default false;`);
+    this.addSql(`create index if not exists "body_role_kinds" on ${s}."body" using gin ("role_kinds");`);
+    this.addSql(`create index if not exists "body_report_artifacts" on ${s}."body" using gin ("report_artifacts");`);
+    this.addSql(`create index if not exists "body_id" on ${s}."body" ("id");`);
+    this.addSql(`create index if not exists "body_name_sv" on ${s}."body" ("name" collate ${NAME_COLLATION}, "region_code", "position");`);
+    this.addSql(`create index if not exists "body_cadence_rank" on ${s}."body" ("min_per_year" desc nulls last, "max_per_year" desc nulls last) where "has_cadence";`);
+    this.addSql(`delete from ${s}."region_sync";`);
+  }
+
+  override async down(): Promise<void> {
+    const s = this.schema;
+    for (const index of ['body_role_kinds', 'body_report_artifacts', 'body_id', 'body_name_sv', 'body_cadence_rank']) this.addSql(`drop index if exists ${s}."${index}";`);
+    for (const column of ['role_kinds', 'report_artifacts', 'has_cadence']) this.addSql(`alter table ${s}."body" drop column if exists "${column}";`);
+  }
+}
+
+/**
+ * Swedish collation, ICU (the order of `localeCompare(name, 'sv')`): present in the embedded server
+ * and in PostgreSQL 15 built with ICU (pg_collation: sv-x-icu).
+ */
+export const NAME_COLLATION = '"sv-x-icu"';
+
+export const READ_MODEL_MIGRATIONS = [
+  { name: 'Migration20261127000000ReadModel', class: Migration20261127000000ReadModel },
+  { name: 'Migration20261128000000BodyFilters', class: Migration20261128000000BodyFilters },
+];

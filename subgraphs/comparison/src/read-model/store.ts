@@ -3,7 +3,8 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/shared';
+import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
+import { roleKindsOfBody } from '../offices';
 
 export interface RegionSnapshot {
   code: string;
@@ -25,13 +26,36 @@ export type RegionList = FactList | 'bodies';
 
 const factId = (list: FactList, fact: Record<string, unknown>) => String(list === 'documents' ? fact.file : fact.id);
 
+const groupBy = <T>(items: T[], keys: (t: T) => readonly (string | null | undefined)[]): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const item of items) for (const k of keys(item)) if (k) (out.get(k) ?? out.set(k, []).get(k)!).push(item);
+  return out;
+};
+
+/**
+ * The derived values the bodies filters read, per body, with the functions the in-memory filter used
+ * (roleKindsOfBody, a reporting duty's fromBodyId), each given only the roles and duties that name
+ * the body (the same answer, without a pass over every role per body). In vocabulary order.
+ */
+export function derivedOfBodies(s: Pick<RegionSnapshot, 'bodies' | 'roles' | 'reportingDuties'>): Array<{ roleKinds: string[]; reportArtifacts: string[] }> {
+  const serving = groupBy(s.roles, (r) => r.servesBodyIds);
+  const producing = groupBy(s.reportingDuties, (d) => [d.fromBodyId]);
+  return s.bodies.map((b) => {
+    const kinds = roleKindsOfBody(b, serving.get(b.id) ?? []);
+    const artifacts = new Set((producing.get(b.id) ?? []).map((d) => d.artifact as string));
+    return { roleKinds: ROLE_KINDS.filter((k) => kinds.has(k)), reportArtifacts: ARTIFACT_KINDS.filter((a) => artifacts.has(a)) };
+  });
+}
+
 /** Rows go in as one JSON parameter per table (jsonb_to_recordset): one statement whatever the size. */
 export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapshot): Promise<void> {
   const q = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
+  const derived = derivedOfBodies(s);
   const bodies = s.bodies.map((b, position) => ({
     region_code: s.code, id: b.id, position, name: b.name, kind: b.kind, level: b.level ?? null, permanence: b.permanence ?? null,
     min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
     keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes?.rule ?? null, data: b,
+    role_kinds: derived[position]!.roleKinds, report_artifacts: derived[position]!.reportArtifacts, has_cadence: Boolean(b.cadence),
   }));
   const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => ({
     region_code: s.code, kind: list, id: factId(list, f), position, data: f,
