@@ -30,9 +30,6 @@ async function main() {
   metrics.countSql(orm);
   await migrate(orm);
   const knex = (orm.em as SqlEntityManager<PostgreSqlDriver>).getKnex();
-  // samverkan_sql_statements_total on /metrics: read-model reads and sync writes (the bench reads it).
-  const metrics = new Metrics();
-  metrics.countSql(orm);
   const sync = new RegionSync({
     knex,
     schema,
@@ -61,7 +58,6 @@ async function main() {
     // Its answers change when it replaces a region's copy, with no restart: the gateway's response
     // cache polls /version, so the data version says so.
     dataVersion: () => sync.fingerprint(),
-    metrics,
   });
   stopOnSignals(logger, async () => {
     await sync.stop();
