@@ -238,6 +238,12 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(svMatrix.rows.some((r) => r[4]!.includes(' per år'))).toBe(true);
   }, 60_000);
 
+  it('says how current the data is: each region with the time its copy was synced', async () => {
+    const line = await text('[data-testid="data-as-of"]');
+    for (const name of REGION_NAMES) expect(line).toContain(name);
+    expect(line).toMatch(/\d{2}:\d{2}/);
+  });
+
   it('loaded nothing from outside the gateway and threw no page errors', () => {
     expect(session().browser.external).toEqual([]);
     expect(errors).toEqual([]);

@@ -28,9 +28,16 @@ export interface Quote { document: string; section: string | null; quote: string
 export interface Region { code: string; name: string | null }
 
 export const META = /* GraphQL */ `
-  query DashboardMeta { regions { code name documents { file title } } landscape { missingRegions } }
+  query DashboardMeta {
+    regions { code name documents { file title } }
+    landscape { missingRegions staleRegions freshness { regionCode syncedAt stale reason } }
+  }
 `;
-export interface MetaData { regions: Array<Region & { documents: Array<{ file: string; title: string }> | null }>; landscape: { missingRegions: string[] } }
+export interface Freshness { regionCode: string; syncedAt: string | null; stale: boolean; reason: string | null }
+export interface MetaData {
+  regions: Array<Region & { documents: Array<{ file: string; title: string }> | null }>;
+  landscape: { missingRegions: string[]; staleRegions: string[]; freshness: Freshness[] };
+}
 
 export const FREQUENCY = /* GraphQL */ `
   query DashboardFrequency($filter: BodyFilter) {

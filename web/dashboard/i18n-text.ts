@@ -123,6 +123,8 @@ export const TEXT = {
   none: ['inga', 'none'],
   citationRegion: ['Region', 'Region'],
   print: ['Skriv ut', 'Print'],
+  dataAsOf: ['Uppgifter per', 'Data as of'],
+  staleBanner: ['Visas från senaste kopia (regionen svarar inte just nu):', 'Shown from the last copy (the region does not answer right now):'],
   functions: ['Roller efter vad de gör', 'Roles by what they do'],
   functionsIntro: [
     'Funktioner × regioner: vilken roll (eller grupp) som gör vad i varje region, med dokumentets ord. Rollvyn efter titel följer nedanför.',

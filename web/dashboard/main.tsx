@@ -112,6 +112,17 @@ function App() {
           <strong>⚠ {tr.t('missingBanner')} {missing.map(regionName).join(', ')}.</strong> {tr.t('missingExplain')}
         </div>
       ) : null}
+      {meta.data?.landscape.staleRegions.length ? (
+        <div className="banner info" role="status" data-testid="stale-banner" data-stale={meta.data.landscape.staleRegions.join(',')}>
+          {tr.t('staleBanner')} {meta.data.landscape.staleRegions.map(regionName).join(', ')}.
+        </div>
+      ) : null}
+      {meta.data ? (
+        <p className="muted data-as-of" data-testid="data-as-of">
+          {tr.t('dataAsOf')}:{' '}
+          {meta.data.landscape.freshness.filter((f) => f.syncedAt).map((f) => `${regionName(f.regionCode)} ${new Date(f.syncedAt!).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}`).join(' · ')}
+        </p>
+      ) : null}
       {unexplained.length > 0 ? (
         <div className="banner error" role="alert" data-testid="error-banner"><strong>{tr.t('errorBanner')}:</strong> {[...new Set(unexplained)].join('; ')}</div>
       ) : null}
