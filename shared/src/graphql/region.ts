@@ -1,8 +1,7 @@
 /**
  * The Region interface: the contract every region subgraph implements with its own
- * `<Name>Region @key(fields: "code")` type, and the comparison subgraph's stubs mirror with
- * @external fields (FEDERATION.md). Fields are nullable so a region that is down becomes a null
- * entry plus an error, never a lost response.
+ * `<Name>Region @key(fields: "code")` type (the comparison subgraph knows only the key). Fields are
+ * nullable so a region that is down becomes a null entry plus an error, never a lost response.
  */
 import { Arg, Field, ID, InterfaceType } from 'type-graphql';
 import { BodyFilter } from './filters';

@@ -1,7 +1,6 @@
 /**
- * The comparison subgraph's own output types for provenance and frequency. The shared value types
- * (Source, MeetingCadence ...) are @external here, received from the regions through @requires, so
- * what this subgraph returns uses these same-shaped types of its own.
+ * The comparison subgraph's own output types for provenance and frequency: the views its aggregates
+ * return, built from the facts its read model holds (the shared value types as the regions served them).
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/shared';
