@@ -1,5 +1,5 @@
 /** The benchmark's report: docs/benchmarks.json (raw) and docs/BENCHMARKS.md (tables, ratios, targets). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
 import type { LoadResult } from './measure';
@@ -18,6 +18,8 @@ export interface Report {
   scales: ScaleResult[]; sideBySide: { bodiesPerRegion: number; targets: TargetResult[] } | null;
   freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null; seconds: number;
 }
+
+const NOTES = join(ROOT, 'docs', 'benchmarks-notes.md');
 
 export function versions(): Record<string, string> {
   const v = (dir: string) => { try { return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string; } catch { return 'not installed'; } };
@@ -107,6 +109,8 @@ export function renderReport(r: Report): string {
     '',
     ...Object.entries(r.versions).map(([k, v]) => `- ${k} ${v}`),
     '',
+    // The method in words and the reading of the figures (causes of missed targets, before/after), kept by hand.
+    ...(existsSync(NOTES) ? ['', readFileSync(NOTES, 'utf8').trim(), ''] : []),
   ];
   return lines.join('\n');
 }
