@@ -31,6 +31,8 @@ const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
 /** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
 
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
 async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
@@ -132,11 +134,13 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
     const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
+    const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !alive(pid)).map(([k]) => k);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
       mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
-      peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null,
+      peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
+    if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);
     if (scale === COMPARE_SCALE) {
       at('the side-by-side runs');
       const s = await sideBySide(stack, ops, reference);
