@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parse, print, visit, type FieldDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { REGIONS, SUBGRAPHS, urlVar } from '../shared/src/registry';
-import { gql } from './support/client';
+import { eventually, gql } from './support/client';
 import { testPort } from './support/ports';
 import { Services } from './support/services';
 
@@ -65,13 +65,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function eventually(check: () => Promise<void>, ms = 10_000) {
-  const start = Date.now();
-  for (;;) {
-    try { return await check(); } catch (e) { if (Date.now() - start > ms) throw e; }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('live schema rollout', () => {
   it('takes a new supergraph without a restart: the region\'s new field becomes queryable', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { portVar, REGIONS, urlVar } from '../shared/src/registry';
-import { dropSchemas, gqlOk } from './support/client';
+import { dropSchemas, eventually, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 
 const REGION = REGIONS[0]!;
@@ -50,19 +50,6 @@ const freshness = async () => (await gqlOk<{ landscape: { freshness: Freshness[]
 const mine = async () => (await freshness()).find((f) => f.regionCode === REGION.code)!;
 const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
 
-/** Polls until `check` passes or `ms` is over; returns how long it took. */
-async function eventually(check: () => Promise<void>, ms = 10_000): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return Date.now() - start;
-    } catch (e) {
-      if (Date.now() - start > ms) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 beforeAll(async () => {
   await dropSchemas(inject('databaseUrl'), [`${PREFIX}${REGION.code}`, `${PREFIX}comparison`]);

@@ -26,7 +26,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { portVar, REGIONS, urlVar } from '../shared/src/registry';
-import { dropSchemas, gql, gqlOk } from './support/client';
+import { dropSchemas, eventually, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 
 const PORTS = {
@@ -109,18 +109,6 @@ const freshnessOf = async (gateway: string) =>
   (await gqlOk<{ landscape: { staleRegions: string[]; freshness: Freshness[] } }>(`{ landscape { staleRegions ${FRESHNESS} } }`, undefined, gateway)).landscape;
 const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
 
-/** Polls until `check` passes or `ms` is over. */
-async function eventually(check: () => Promise<void>, ms = 15_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() - start > ms) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 let db: Client | undefined;
 let dataDir = '';
@@ -305,7 +293,7 @@ describe(`the region's database restored`, () => {
         const { staleRegions, freshness } = await freshnessOf(gateway);
         expect(staleRegions).toEqual([]);
         expect(freshness.find((f) => f.regionCode === BROKEN)).toMatchObject({ dataVersion: version, stale: false, reason: null });
-      });
+      }, 15_000);
       for (const field of ROW_AGGREGATES) {
         const a = await ask(gateway, field);
         expect(a.errors, field).toEqual([]);

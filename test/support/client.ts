@@ -39,3 +39,17 @@ export async function dropSchemas(databaseUrl: string, schemas: string[]): Promi
     await client.end();
   }
 }
+
+/** Runs `check` until it passes or `ms` is over (then its last failure is the test's); resolves with how long it took. */
+export async function eventually(check: () => Promise<void>, ms = 10_000, everyMs = 50): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return Date.now() - start;
+    } catch (e) {
+      if (Date.now() - start > ms) throw e;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  }
+}
