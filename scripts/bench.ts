@@ -31,6 +31,14 @@ const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
 /** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
 
+/** Issue #14: the heavy operation (two full landscapes, within every limit) and the cheap one sent beside it. */
+const HEAVY: Operation = {
+  name: 'heavy',
+  query: `{ ${['a', 'b'].map((a) => `${a}: landscape { missingRegions rolesCrosswalk { rows { kind } } functionalCrosswalk { functions { function } } reportingChains { regions { regionCode } } comparisonMatrix { columns } frequencySummary { regions { regionCode } } }`).join(' ')} }`,
+};
+const CHEAP: Operation = { name: 'cheap', query: '{ regions { code name } }' };
+export const CHEAP_BESIDE_HEAVY = 'cheap `{ regions { code name } }` beside 10 clients of two full landscapes (cache off)';
+
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
@@ -65,6 +73,13 @@ async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Pro
     const at50 = await loadMix(stack.gateway, ops, 50, DURATION);
     targets.push({ target: 'our gateway, cache off', connections: 50, result: at50, same: null });
     console.log(`  ${'our gateway, cache off, 50 connections'.padEnd(44)} ${fmt(at50)}`);
+    // Issue #14: a cheap query's latency while 10 clients send the heaviest operations that pass every limit.
+    const [heavy, cheap] = await Promise.all([
+      loadMix(stack.gateway, [HEAVY], 10, DURATION),
+      loadMix(stack.gateway, [CHEAP], 2, DURATION),
+    ]);
+    targets.push({ target: CHEAP_BESIDE_HEAVY, connections: 2, result: cheap, same: null, note: `heavy: ${heavy.rps.toFixed(0)} req/s, ${heavy.errors} shed or refused` });
+    console.log(`  ${'cheap query beside 10 heavy clients'.padEnd(44)} ${fmt(cheap)}  (heavy ${fmt(heavy)})`);
   } finally {
     ceiling.server.close();
     for (const c of extra) await stopChild(c);

@@ -45,6 +45,7 @@ export function ratios(r: Report) {
   const hiveOff = t('Hive Gateway (Rust planner), caches off', conn);
   const hiveOn = t('Hive Gateway (Rust planner), response cache on', conn);
   const at50 = t('our gateway, cache off', 50);
+  const cheap = r.sideBySide?.targets.find((x) => x.target.startsWith('cheap `') && x.result)?.result ?? null;
   const scale = (b: number) => r.scales.find((s) => s.bodiesPerRegion === b && !s.error && !serviceDied(s));
   const big = r.scales.find((s) => s.bodiesPerRegion === 50000);
   const maxRss = big && !big.error ? Math.max(...Object.values(big.peakRssMb).map((x) => x ?? 0)) : null;
@@ -53,6 +54,7 @@ export function ratios(r: Report) {
     cachedVsHiveCached: on && hiveOn ? on.rps / hiveOn.rps : null,
     p50At5000Vs50: scale(5000) && scale(50) ? scale(5000)!.mix.p50 / scale(50)!.mix.p50 : null,
     p99At50Connections: at50?.p99 ?? null,
+    cheapP99BesideHeavy: cheap?.p99 ?? null,
     at50000: big ? { error: big.error ?? (serviceDied(big) ? 'the comparison exited' : big.mix.errors ? `${big.mix.errors} request errors` : big.operationErrors.length ? `${big.operationErrors.length} operations answered with errors` : null), maxPeakRssMb: maxRss } : null,
   };
 }
@@ -76,6 +78,7 @@ export function renderReport(r: Report): string {
     `| uncached p50 at 5,000 bodies/region ≤ 2× p50 at 50 | ${n(q.p50At5000Vs50, 2)}× | ${met(q.p50At5000Vs50 === null ? null : q.p50At5000Vs50 <= 2)} |`,
     `| 50,000 bodies/region: no error, every service < 500 MB RSS | ${q.at50000 ? `${q.at50000.error ?? 'no error'}; max peak RSS ${n(q.at50000.maxPeakRssMb)} MB` : 'n/a'} | ${met(q.at50000 ? !q.at50000.error && (q.at50000.maxPeakRssMb ?? 1e9) < 500 : null)} |`,
     `| p99 < 50 ms at 50 connections, uncached (at ${side?.bodiesPerRegion ?? 'n/a'} bodies/region) | ${n(q.p99At50Connections)} ms | ${met(q.p99At50Connections === null ? null : q.p99At50Connections < 50)} |`,
+    `| cheap query p99 < 100 ms beside 10 clients of heavy operations (issue #14) | ${n(q.cheapP99BesideHeavy)} ms | ${met(q.cheapP99BesideHeavy === null ? null : q.cheapP99BesideHeavy < 100)} |`,
     `| freshness lag (region restarted with changed data → comparison answer shows it) | ${n(r.freshnessLagSeconds, 2)} s (${n(r.freshnessLagFromHealthySeconds, 2)} s after the region answered /health) | |`,
     '',
     `## Side by side, 4 regions × ${side?.bodiesPerRegion ?? 'n/a'} bodies, the mix`,
