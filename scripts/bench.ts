@@ -9,7 +9,7 @@
  * loopback only, ports 16000-16999. Writes docs/BENCHMARKS.md and docs/benchmarks.json.
  */
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { stopChild } from './lib/federation';
@@ -170,6 +170,13 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
 }
 
 async function main() {
+  // BENCH_RENDER_ONLY=1: write docs/BENCHMARKS.md again from the last run's docs/benchmarks.json (no measuring).
+  if (process.env.BENCH_RENDER_ONLY) {
+    const last = JSON.parse(readFileSync(join(ROOT, 'docs', 'benchmarks.json'), 'utf8')) as Report;
+    writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(last));
+    console.log('wrote docs/BENCHMARKS.md from docs/benchmarks.json');
+    return;
+  }
   const started = Date.now();
   const database = await startDatabase(process.env, { dataDir: join(ROOT, '.data', 'postgres-bench'), port: 5437, database: 'samverkan_bench' });
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };

@@ -33,7 +33,7 @@ export function versions(): Record<string, string> {
 }
 
 /** A scale whose comparison stopped answering (it exited): its load figures are of error answers. */
-export const serviceDied = (s: ScaleResult) => Boolean(s.serviceExited) || (s.operationErrors ?? []).some((e) => /ECONNREFUSED/.test(e));
+export const serviceDied = (s: ScaleResult) => Boolean(s.serviceExited?.length) || (s.operationErrors ?? []).some((e) => /ECONNREFUSED/.test(e));
 
 const n = (x: number | null | undefined, d = 0) => (x == null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
 
