@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { stopChild } from './lib/federation';
-import { startDatabase } from './lib/database';
+import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
 import { answerErrors, loadMix, peakRssMb, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
 import { startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
@@ -38,8 +38,6 @@ const HEAVY: Operation = {
 };
 const CHEAP: Operation = { name: 'cheap', query: '{ regions { code name } }' };
 export const CHEAP_BESIDE_HEAVY = 'cheap `{ regions { code name } }` beside 10 clients of two full landscapes (cache off)';
-
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
@@ -149,7 +147,7 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
     const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
-    const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !alive(pid)).map(([k]) => k);
+    const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !isAlive(pid)).map(([k]) => k);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
       mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,

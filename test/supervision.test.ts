@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../scripts/lib/database';
 import { startFederation, type Federation } from '../scripts/lib/federation';
 import { GATEWAY, REGIONS, SUBGRAPHS } from '../shared/src/registry';
 import { testPgPort, testPort } from './support/ports';
@@ -82,9 +83,9 @@ describe('supervision (npm start)', () => {
     for (let kill = 0; kill < 3 && !gaveUp.length; kill++) {
       // Wait for the restarted process, then crash it again.
       let pid = federation!.pid(code);
-      for (let i = 0; i < 120 && (!pid || !alive(pid)); i++) { await pause(250); pid = federation!.pid(code); }
+      for (let i = 0; i < 120 && (!pid || !isAlive(pid)); i++) { await pause(250); pid = federation!.pid(code); }
       process.kill(pid!, 'SIGKILL');
-      await waitFor(() => !alive(pid!));
+      await waitFor(() => !isAlive(pid!));
     }
     await waitFor(() => gaveUp.length > 0);
     expect(gaveUp).toEqual([code]);
@@ -92,14 +93,6 @@ describe('supervision (npm start)', () => {
   }, 90_000);
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await pause(100);

@@ -25,7 +25,8 @@ export interface EmbeddedOptions {
 interface EmbeddedServer { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> }
 type EmbeddedModule = { default: new (o: object) => EmbeddedServer };
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
