@@ -5,6 +5,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
 import { roleKindsOfBody } from '../offices';
+import { writeGroups } from './aggregate-groups';
+import { groupsOfRegion } from './aggregate-sync';
 
 export interface RegionSnapshot {
   code: string;
@@ -60,6 +62,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
   const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => ({
     region_code: s.code, kind: list, id: factId(list, f), position, data: f,
   })));
+  const groups = groupsOfRegion(s);
   await knex.transaction(async (trx) => {
     // Two replicas syncing at once take turns on the region's row; the second finds nothing to do.
     await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${s.code}`]);
@@ -73,6 +76,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
     if (facts.length) {
       await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
     }
+    await writeGroups(trx, schema, s.code, groups);
     await trx.raw(
       `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields) values (?, ?, now(), ?::jsonb)
        on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields`,
