@@ -16,7 +16,7 @@ import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
 import { answerErrors, loadMix, peakRssMb, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
-import { startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
+import { Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
 import { renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
@@ -41,7 +41,7 @@ export const CHEAP_BESIDE_HEAVY = 'cheap `{ regions { code name } }` beside 10 c
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
-async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
+async function sideBySide(stack: Stack, services: Services, ops: Operation[], reference: any[]): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
   const targets: TargetResult[] = [];
   const extra: ChildProcess[] = [];
   const ceiling = await startCeiling(new Map(ops.map((op, i) => [requestBody(op), Buffer.from(JSON.stringify(reference[i]))])));
@@ -54,6 +54,7 @@ async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Pro
       const target = `Hive Gateway (Rust planner), ${cached ? 'response cache on' : 'caches off'}`;
       try {
         const hive = await startHive(cached);
+        services.track(`hive${cached ? '-cached' : ''}`)(hive.child);
         extra.push(hive.child);
         list.push({ target, url: hive.url, rss: () => peakRssMb(hive.child.pid) });
       } catch (e) {
@@ -107,27 +108,27 @@ const SCALE_BUDGET_S = Number(process.env.BENCH_SCALE_BUDGET_S ?? 360);
 async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): Promise<void> {
   console.log(`scale: 4 regions × ${scale} bodies`);
   const started = Date.now();
-  let stack: Stack | undefined;
+  // Every process of the scale, tracked from its spawn: all stopped below, whatever failed and when.
+  const services = new Services();
   let step = 'starting the services';
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`over the ${SCALE_BUDGET_S} s budget while ${step}`)), SCALE_BUDGET_S * 1000);
   });
   try {
-    await Promise.race([budget, measureScale(scale, env, report, (s) => { step = s; }, (s) => { stack = s; }, started)]);
+    await Promise.race([budget, measureScale(scale, env, report, (s) => { step = s; }, services, started)]);
   } catch (e) {
     console.warn(`  scale ${scale} failed: ${(e as Error).message}`);
     report.scales.push({ bodiesPerRegion: scale, error: (e as Error).message } as ScaleResult);
   } finally {
     clearTimeout(timer);
-    await stack?.stop();
+    await services.stop();
   }
 }
 
-async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, started_: (s: Stack) => void, started: number): Promise<void> {
+async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, services: Services, started: number): Promise<void> {
   {
-    const stack = await startStack(scale, env, START_TIMEOUT);
-    started_(stack);
+    const stack = await startStack(scale, env, START_TIMEOUT, services);
     console.log(`  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`);
     at('asking every operation once (reference answers)');
     const ops = (await resolveCursors(workload(), (op) => post(stack.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
@@ -156,7 +157,7 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);
     if (scale === COMPARE_SCALE) {
       at('the side-by-side runs');
-      const s = await sideBySide(stack, ops, reference);
+      const s = await sideBySide(stack, services, ops, reference);
       report.sideBySide = { bodiesPerRegion: scale, targets: s.targets };
       report.freshnessLagSeconds = s.freshnessLagSeconds;
       report.freshnessLagFromHealthySeconds = s.freshnessLagFromHealthySeconds;

@@ -71,10 +71,12 @@ export class LandscapeResolver {
   async meetingFrequencyTable(
     @Ctx() ctx: ComparisonContext,
     @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
+    @Arg('first', () => Int, { nullable: true, description: `The first this many rows by rank, default ${DEFAULT_FIRST}, at most ${MAX_FIRST}.` }) first?: number,
   ): Promise<FrequencyRow[]> {
     checkRegionCodes(filter?.regions);
+    const size = firstOf(first);
     const { answered } = await scopeOf(ctx.readModel, [], filter?.regions);
-    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, filter));
+    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, filter, size));
   }
 
   @FieldResolver(() => BodyConnection, { description: 'Bodies across regions: filtered, sorted, cursor-paginated (question 1).' })
