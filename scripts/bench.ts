@@ -102,6 +102,12 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
   return { targets, freshnessLagSeconds, freshnessLagFromHealthySeconds };
 }
 
+/** The running scale's processes, stopped when the bench itself is interrupted. */
+let current: Services | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => { void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130)); });
+}
+
 /** Every scale is bounded: past BENCH_SCALE_BUDGET_S seconds it is stopped and reported as failed. */
 const SCALE_BUDGET_S = Number(process.env.BENCH_SCALE_BUDGET_S ?? 360);
 
@@ -110,13 +116,16 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
   const started = Date.now();
   // Every process of the scale, tracked from its spawn: all stopped below, whatever failed and when.
   const services = new Services();
+  current = services;
   let step = 'starting the services';
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`over the ${SCALE_BUDGET_S} s budget while ${step}`)), SCALE_BUDGET_S * 1000);
   });
   try {
-    await Promise.race([budget, measureScale(scale, env, report, (s) => { step = s; }, services, started)]);
+    const run = measureScale(scale, env, report, (s) => { services.check(); step = s; }, services, started);
+    run.catch(() => {}); // after a failure it ends in the background, stopped at its next step
+    await Promise.race([budget, run]);
   } catch (e) {
     console.warn(`  scale ${scale} failed: ${(e as Error).message}`);
     report.scales.push({ bodiesPerRegion: scale, error: (e as Error).message } as ScaleResult);
@@ -155,9 +164,11 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);
+    at('recording the scale');
     if (scale === COMPARE_SCALE) {
       at('the side-by-side runs');
       const s = await sideBySide(stack, services, ops, reference);
+      at('recording the side-by-side runs');
       report.sideBySide = { bodiesPerRegion: scale, targets: s.targets };
       report.freshnessLagSeconds = s.freshnessLagSeconds;
       report.freshnessLagFromHealthySeconds = s.freshnessLagFromHealthySeconds;
@@ -195,6 +206,8 @@ async function main() {
   writeFileSync(join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(report));
   console.log('wrote docs/BENCHMARKS.md and docs/benchmarks.json');
+  // A failed scale's start may still be waiting in the background (its processes are stopped).
+  process.exit(0);
 }
 
 main().catch((e) => {

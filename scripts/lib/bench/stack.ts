@@ -90,6 +90,11 @@ export class Services {
 
   get(name: string): ChildProcess | undefined { return this.children.get(name); }
 
+  /** Throws once stop() ran: a scale that failed must not go on measuring (or record) in the background. */
+  check(): void {
+    if (this.stopped) throw new Error('the scale was stopped');
+  }
+
   pids(names?: string[]): Record<string, number | undefined> {
     return Object.fromEntries([...this.children].filter(([k]) => !names || names.includes(k)).map(([k, c]) => [k, c.pid]));
   }
@@ -111,6 +116,9 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
     ...Object.fromEntries(REGIONS.map((r) => [portVar(r.code), String(REGION_PORTS[r.code])])),
     ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), url(REGION_PORTS[r.code]!)])),
     COMPARISON_PORT: String(PORTS.comparison), COMPARISON_URL: url(PORTS.comparison),
+    // A region's whole snapshot is one GraphQL answer: at tens of thousands of bodies it takes longer
+    // than the 5 s default, and a sync that times out never completes.
+    SYNC_TIMEOUT_MS: String(Math.max(5000, scale * 4)),
   };
   const startRegion = async (code: string) => {
     await spawnService(`subgraphs/${code}`, REGION_PORTS[code]!, { ...env, DATA_DIR: dataDir(scale, code) }, 'ignore', timeoutMs, services.track(code));
