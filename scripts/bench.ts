@@ -104,8 +104,9 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
 
 /** The running scale's processes, stopped when the bench itself is interrupted. */
 let current: Services | undefined;
+let stopDatabase: (() => Promise<void>) | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130)); });
+  process.once(signal, () => { void (current?.stop() ?? Promise.resolve()).then(() => stopDatabase?.()).finally(() => process.exit(130)); });
 }
 
 /** Every scale is bounded: past BENCH_SCALE_BUDGET_S seconds it is stopped and reported as failed. */
@@ -189,6 +190,7 @@ async function main() {
   }
   const started = Date.now();
   const database = await startDatabase(process.env, { dataDir: join(ROOT, '.data', 'postgres-bench'), port: 5437, database: 'samverkan_bench' });
+  stopDatabase = () => database.stop().catch(() => {});
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
   const report: Report = {
     date: new Date().toISOString(),

@@ -118,7 +118,7 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
     COMPARISON_PORT: String(PORTS.comparison), COMPARISON_URL: url(PORTS.comparison),
     // A region's whole snapshot is one GraphQL answer: at tens of thousands of bodies it takes longer
     // than the 5 s default, and a sync that times out never completes.
-    SYNC_TIMEOUT_MS: String(Math.max(5000, scale * 4)),
+    SYNC_TIMEOUT_MS: String(Math.max(5000, scale * 24)),
   };
   const startRegion = async (code: string) => {
     await spawnService(`subgraphs/${code}`, REGION_PORTS[code]!, { ...env, DATA_DIR: dataDir(scale, code) }, 'ignore', timeoutMs, services.track(code));
