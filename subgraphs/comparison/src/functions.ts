@@ -6,7 +6,7 @@
  * rolesCrosswalk); a role whose data states no duties is listed in rolesWithoutDuties, not matched.
  */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/shared';
+import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/contract';
 import type { AnsweredRegion, MissingRegion } from './scope';
 import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from './read-model/aggregate-groups';
 import { MissingRegion as MissingRegionType } from './scope';

@@ -5,7 +5,7 @@
  * each region's top body (top-body.ts).
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Body, Source } from '@samverkan/shared';
+import type { Body, Source } from '@samverkan/contract';
 import { type AnsweredRegion, MissingRegion } from './scope';
 import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
 import { TOP_BODY_RULE, topBody } from './top-body';

@@ -4,7 +4,7 @@
  * (normalized Frequency) and the quote.
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ReportArtifactKind } from '@samverkan/shared';
+import { ReportArtifactKind } from '@samverkan/contract';
 import { MissingRegion } from './scope';
 import type { DutyRow } from './read-model/duty-query';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';

@@ -8,7 +8,7 @@
  * last region in registry order that has the id.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import type { ReportingDuty } from '@samverkan/shared';
+import type { ReportingDuty } from '@samverkan/contract';
 
 export interface DutyQuery {
   artifacts?: readonly string[] | null;
