@@ -105,8 +105,22 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
 /** The running scale's processes, stopped when the bench itself is interrupted. */
 let current: Services | undefined;
 let stopDatabase: (() => Promise<void>) | undefined;
+let interrupted: (() => void) | undefined;
+let interruptedReport: Report | undefined;
+let runStarted = Date.now();
+
+function writeReport(report: Report, now: number): void {
+  report.seconds = Math.round((now - runStarted) / 1000);
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(report));
+  console.log('wrote docs/BENCHMARKS.md and docs/benchmarks.json');
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { void (current?.stop() ?? Promise.resolve()).then(() => stopDatabase?.()).finally(() => process.exit(130)); });
+  process.once(signal, () => {
+    // The scales measured so far are kept: the one under way is recorded as interrupted.
+    if (interrupted) { interrupted(); writeReport(interruptedReport!, Date.now()); }
+    void (current?.stop() ?? Promise.resolve()).then(() => stopDatabase?.()).finally(() => process.exit(130));
+  });
 }
 
 /**
@@ -123,6 +137,7 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
   const services = new Services();
   current = services;
   let step = 'starting the services';
+  interrupted = () => report.scales.push({ bodiesPerRegion: scale, error: `interrupted while ${step}` } as ScaleResult);
   let timer: NodeJS.Timeout | undefined;
   const SCALE_BUDGET_S = scaleBudget(scale);
   const budget = new Promise<never>((_, reject) => {
@@ -193,7 +208,7 @@ async function main() {
     console.log('wrote docs/BENCHMARKS.md from docs/benchmarks.json');
     return;
   }
-  const started = Date.now();
+  runStarted = Date.now();
   const database = await startDatabase(process.env, { dataDir: join(ROOT, '.data', 'postgres-bench'), port: 5437, database: 'samverkan_bench' });
   stopDatabase = () => database.stop().catch(() => {});
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
@@ -205,14 +220,13 @@ async function main() {
     scales: [], sideBySide: null, freshnessLagSeconds: null, freshnessLagFromHealthySeconds: null, seconds: 0,
   };
   try {
+    interruptedReport = report;
     for (const scale of SCALES) await runScale(scale, env, report);
   } finally {
     await database.stop().catch(() => {});
   }
-  report.seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(report));
-  console.log('wrote docs/BENCHMARKS.md and docs/benchmarks.json');
+  interrupted = undefined;
+  writeReport(report, Date.now());
   // A failed scale's start may still be waiting in the background (its processes are stopped).
   process.exit(0);
 }
