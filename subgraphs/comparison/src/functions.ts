@@ -235,6 +235,12 @@ function closestIn(code: string, groups: Map<string, ReadGroup>, fns: Set<string
 /** At request time: the regions' groups, each list cut to `first` (the counts beside give the totals). */
 export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], first: number, only?: CollaborationFunction[] | null): FunctionalCrosswalk {
   const group = (code: string, grp: string) => groups.get(code)?.get(grp) ?? EMPTY_GROUP;
+  // Roles with the same functions have the same closest roles: each (region, set) is scored once.
+  const scored = new Map<string, RoleMatch[]>();
+  const closest = (other: string, functions: string[]) => {
+    const key = `${other}|${functions.join(',')}`;
+    return scored.get(key) ?? scored.set(key, closestIn(other, groups.get(other) ?? new Map(), new Set(functions), first)).get(key)!;
+  };
   return {
     functions: FUNCTIONS.filter((fn) => !only?.length || only.includes(fn)).map((fn) => ({
       function: fn,
@@ -251,7 +257,7 @@ export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, mis
       regionCode: code,
       roles: (group(code, 'roles').items as RoleFunctionsEntry[]).map((role) => ({
         ...role,
-        closest: codes.filter((other) => other !== code).flatMap((other) => closestIn(other, groups.get(other) ?? new Map(), new Set(role.functions), first)),
+        closest: codes.filter((other) => other !== code).flatMap((other) => closest(other, role.functions)),
       })),
       roleCount: group(code, 'roles').total,
       rolesWithoutDuties: group(code, 'without').items,
