@@ -7,7 +7,8 @@
 import { Arg, Ctx, FieldResolver, Resolver, type ClassType } from 'type-graphql';
 import type { EntitySchema } from '@mikro-orm/core';
 import { BodyFilter, bodyFilterToWhere } from './filters';
-import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from './types';
+import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from './types';
+import { SourceDocument } from './documents';
 import type { SubgraphContext } from './context';
 import {
   BodyEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,

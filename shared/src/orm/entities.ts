@@ -4,7 +4,8 @@
  * the API serves exactly what the data file says.
  */
 import { EntitySchema } from '@mikro-orm/core';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
+import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from '../graphql/types';
+import type { SourceDocument } from '../graphql/documents';
 
 export class BodyRow {
   id!: string;

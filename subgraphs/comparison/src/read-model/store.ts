@@ -5,6 +5,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
 import { roleKindsOfBody } from '../offices';
+import { writeSearchIndex } from './search-index';
 
 export interface RegionSnapshot {
   code: string;
@@ -73,6 +74,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
     if (facts.length) {
       await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
     }
+    await writeSearchIndex(trx, q('search_item'), s);
     await trx.raw(
       `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields) values (?, ?, now(), ?::jsonb)
        on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields`,

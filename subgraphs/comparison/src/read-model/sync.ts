@@ -14,6 +14,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
 import { forContract, printQuery, snapshotQuery } from './snapshot-query';
 import { writeSnapshot, type RegionSnapshot } from './store';
+import { withCitations } from './citations';
 
 export interface SyncTarget { code: string; url: string }
 
@@ -118,12 +119,12 @@ export class RegionSync {
     for (const list of lists) {
       if (region[list] === null) throw new Error(`answered null for ${list}`);
     }
-    return {
+    return withCitations({
       code: target.code,
       dataVersion,
       missingFields: dropped,
       ...Object.fromEntries(lists.map((l) => [l, (region[l] ?? []) as unknown[]])),
-    } as RegionSnapshot;
+    } as RegionSnapshot);
   }
 }
 
