@@ -134,12 +134,15 @@ end $$;`);
   execute format('create index if not exists "search_item_trgm" on %s."search_item" using gin ("search_text" %I.gin_trgm_ops)', '${s.replace(/'/g, "''")}', ext);
 end $$;`);
     this.addSql(`create index if not exists "search_item_item" on ${s}."search_item" ("region_code", "kind", "id");`);
+    // Which derivation of the index rows a copy has (SEARCH_INDEX_VERSION): a copy indexed by older code is synced anew.
+    this.addSql(`alter table ${s}."region_sync" add column if not exists "search_index_version" integer not null default 0;`);
     this.addSql(`delete from ${s}."region_sync";`);
   }
 
   override async down(): Promise<void> {
     // pg_trgm stays: other schemas of the database may use it.
     this.addSql(`drop table if exists ${this.schema}."search_item";`);
+    this.addSql(`alter table ${this.schema}."region_sync" drop column if exists "search_index_version";`);
   }
 }
 
