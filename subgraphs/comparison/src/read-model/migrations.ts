@@ -128,10 +128,10 @@ end $$;`);
   "tsv" tsvector generated always as (setweight(to_tsvector('swedish', "name"), 'A') || setweight(to_tsvector('swedish', "text"), 'B')) stored,
   primary key ("region_code", "seq")
 );`);
-    this.addSql(`create index if not exists "search_item_tsv" on ${s}."search_item" using gin ("tsv");`);
+    this.addSql(`create index if not exists "search_item_tsv" on ${s}."search_item" using gin ("tsv") with (fastupdate = off);`);
     this.addSql(`do $$ declare ext text; begin
   select n.nspname into ext from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm';
-  execute format('create index if not exists "search_item_trgm" on %s."search_item" using gin ("search_text" %I.gin_trgm_ops)', '${s.replace(/'/g, "''")}', ext);
+  execute format('create index if not exists "search_item_trgm" on %s."search_item" using gin ("search_text" %I.gin_trgm_ops) with (fastupdate = off)', '${s.replace(/'/g, "''")}', ext);
 end $$;`);
     this.addSql(`create index if not exists "search_item_item" on ${s}."search_item" ("region_code", "kind", "id");`);
     // Which derivation of the index rows a copy has (SEARCH_INDEX_VERSION): a copy indexed by older code is synced anew.
