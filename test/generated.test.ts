@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA_FILE, DATA_SCHEMA_REF, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
+import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from '../scripts/lib/docs-config';
 import { REGIONS } from '../shared/src/registry';
 
 const root = join(__dirname, '..');
@@ -13,6 +14,11 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 describe('generated files', () => {
   it('the comparison stubs match the registry (run `npm run generate`)', () => {
     expect(read(STUBS_FILE)).toBe(renderRegionStubs());
+  });
+
+  it('the configuration reference and .env.example match the validation schemas (run `npm run generate`)', () => {
+    expect(read(CONFIGURATION_FILE)).toBe(renderConfigurationDoc());
+    expect(read(ENV_EXAMPLE_FILE)).toBe(renderEnvExample());
   });
 
   it('the data files\' JSON Schema matches the data schema, and every data file names it (run `npm run generate`)', () => {

@@ -7,10 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, type ServiceEntry } from '@samverkan/shared';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
 import { Supervisor, supervisorOptions, type SupervisorOptions } from './supervisor';
+import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, localUrl, serviceOverrides } from './start-config';
 
 export interface FederationOptions {
   env?: NodeJS.ProcessEnv;
@@ -37,8 +38,7 @@ export interface Federation {
   pid: (code: string) => number | undefined;
 }
 
-export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
-export const DEFAULT_EMBEDDED_PORT = 5433;
+export { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT };
 
 const ALL: ServiceEntry[] = [...SUBGRAPHS, GATEWAY];
 
@@ -82,13 +82,8 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     database: 'samverkan',
   });
   const port = (s: ServiceEntry) => options.ports?.[s.code] ?? (env[portVar(s.code)] ? Number(env[portVar(s.code)]) : s.port);
-  const urls: Record<string, string> = Object.fromEntries(ALL.map((s) => [s.code, `http://127.0.0.1:${port(s)}/graphql`]));
-  const serviceEnv: NodeJS.ProcessEnv = {
-    ...env,
-    DATABASE_URL: database.url,
-    ...Object.fromEntries(ALL.map((s) => [portVar(s.code), String(port(s))])),
-    ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), urls[s.code]])),
-  };
+  const urls: Record<string, string> = Object.fromEntries(ALL.map((s) => [s.code, localUrl(port(s))]));
+  const serviceEnv: NodeJS.ProcessEnv = { ...env, ...serviceOverrides(database.url, port) };
   const children = new Map<string, ChildProcess>();
   const spawnOne = async (code: string) => {
     const service = ALL.find((s) => s.code === code);
