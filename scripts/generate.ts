@@ -7,6 +7,7 @@ import { checkRegionData, REGIONS } from '@samverkan/shared';
 import { regionDocFile, renderRegionDoc } from './lib/region-docs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';
+import { DATA_FILES_DOC, renderDataFilesDoc } from './lib/docs-data-files';
 import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from './lib/docs-config';
 import { COMPOSE_FILE, DATA_SCHEMA_FILE, K8S_DIR, renderDataFileSchema, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
 
@@ -24,6 +25,8 @@ for (const [file, text] of [[CONFIGURATION_FILE, renderConfigurationDoc()], [ENV
 }
 writeFileSync(join(ROOT, DATA_SCHEMA_FILE), renderDataFileSchema());
 console.log(`wrote ${DATA_SCHEMA_FILE}`);
+writeFileSync(join(ROOT, DATA_FILES_DOC), renderDataFilesDoc());
+console.log(`wrote ${DATA_FILES_DOC}`);
 writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
 console.log(`wrote ${STUBS_FILE}`);
 writeFileSync(join(ROOT, COMPOSE_FILE), renderDockerCompose());

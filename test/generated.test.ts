@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA_FILE, DATA_SCHEMA_REF, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
+import { DATA_FILES_DOC, renderDataFilesDoc } from '../scripts/lib/docs-data-files';
+import { regionReadmeFile, TYPED_FIELDS_START, withTypedFields } from '../scripts/lib/docs-region-fields';
 import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from '../scripts/lib/docs-config';
 import { REGIONS } from '../shared/src/registry';
 
@@ -29,6 +31,16 @@ describe('generated files', () => {
         expect((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { $schema?: string }).$schema, `${r.code}/${f}`).toBe(DATA_SCHEMA_REF);
       }
     }
+  });
+
+  it('the data file reference docs/DATA-FILES.md matches the data schema (run `npm run generate`)', () => {
+    expect(read(DATA_FILES_DOC)).toBe(renderDataFilesDoc());
+  });
+
+  it.each(REGIONS.map((r) => r.code))('subgraphs/%s/README.md lists the typed fields of its schema.graphql (run `npm run compose`)', (code) => {
+    const readme = read(regionReadmeFile(code));
+    expect(readme).toContain(TYPED_FIELDS_START);
+    expect(readme).toBe(withTypedFields(code, readme));
   });
 
   it.each(REGIONS.map((r) => r.code))('the overview docs/regions/%s.md is current (run `npm run generate`)', (code) => {
