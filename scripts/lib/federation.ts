@@ -70,7 +70,13 @@ export function stopChild(child: ChildProcess): Promise<void> {
 export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000): Promise<ChildProcess> {
   const nodeOptions = dir === GATEWAY.dir ? [env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
   const child = spawn(process.execPath, [join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });
-  await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
+  } catch (e) {
+    // Not up in time: stop it, so that a failed start leaves no process behind.
+    await stopChild(child);
+    throw e;
+  }
   return child;
 }
 
