@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gql } from './support/client';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 
 const ROOT = join(__dirname, '..');
 const markdown = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`);

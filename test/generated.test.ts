@@ -8,7 +8,7 @@ import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
 import { DATA_FILES_DOC, renderDataFilesDoc } from '../scripts/lib/docs-data-files';
 import { regionReadmeFile, TYPED_FIELDS_START, withTypedFields } from '../scripts/lib/docs-region-fields';
 import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from '../scripts/lib/docs-config';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 
 const root = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');

@@ -3,7 +3,8 @@
  * The descriptions are the configuration reference's (docs/CONFIGURATION.md, `npm run generate`).
  */
 import { z } from 'zod';
-import { envBoolean as bool, envByteSize, envSecret, GATEWAY, loadConfig, parseEnv, portVar, SUBGRAPHS, urlVar } from '@samverkan/shared';
+import { GATEWAY, portVar, SUBGRAPHS, urlVar } from '@samverkan/contract';
+import { envBoolean as bool, envByteSize, envSecret, loadConfig, parseEnv } from '@samverkan/shared/server';
 
 const int = () => z.coerce.number().int();
 

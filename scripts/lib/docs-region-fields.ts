@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type InterfaceTypeDefinitionNode } from 'graphql';
-import { REGIONS } from '@samverkan/shared';
+import { REGIONS } from '@samverkan/contract';
 import { ROOT } from './paths';
 
 export const regionReadmeFile = (code: string) => `subgraphs/${code}/README.md`;
