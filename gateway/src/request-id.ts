@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from '@samverkan/shared';
+import type { Logger } from '@samverkan/shared/server';
 
 export const requestIdOf = (header: unknown): string => (typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID());
 
