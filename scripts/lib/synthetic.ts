@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeFrequency, type DataFile } from '@samverkan/shared';
+import { normalizeFrequency, type DataFile } from '@samverkan/contract';
 
 const PHRASES = ['minst sex gånger per år', 'cirka sex gånger per år', 'cirka 2–3 gånger per halvår', 'Två gånger varje år', 'halvårsvisa'];
 const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;

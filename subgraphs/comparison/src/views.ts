@@ -3,7 +3,7 @@
  * return, built from the facts its read model holds (the shared value types as the regions served them).
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/shared';
+import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/contract';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a compared fact comes from: document, section, verbatim quote.' })
 export class Quote {

@@ -3,7 +3,7 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
+import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
 import { roleKindsOfBody } from '../offices';
 import { SEARCH_INDEX_VERSION, writeSearchIndex } from './search-index';
 
