@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { portVar, REGIONS } from '../shared/src/registry';
+import { portVar, REGIONS } from '../contract/src/registry';
 import { dropSchemas, gqlOk } from './support/client';
 import { documentText } from './support/data-files';
 import { testPort } from './support/ports';

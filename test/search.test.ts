@@ -6,7 +6,7 @@
  * none lost). Regions come from the registry.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { eventually, gql, gqlOk } from './support/client';
 import { documentText } from './support/data-files';
 
