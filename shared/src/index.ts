@@ -24,3 +24,8 @@ export * from './graphql/regional';
 export * from './http-errors';
 export * from './metrics';
 export * from './graphql/lookup';
+export * from './graphql/history-types';
+export * from './graphql/history-resolver';
+export * from './history/dates';
+export * from './history/diff';
+export * from './history/record';

@@ -15,6 +15,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DataFileSchema, type DataFile } from './schema';
 import { checkAgainstDocument, checkReferences, collectCadences, checkCadenceNumbers, excerpt } from './validate';
 import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
+import type { DatedEvent } from '../graphql/history-types';
+import { dateSpan } from '../history/dates';
 
 export interface RegionData {
   files: Array<{ file: string; sha256: string }>;
@@ -25,6 +27,7 @@ export interface RegionData {
   plans: Array<Plan & { position: number; document: string }>;
   decisionRules: Array<DecisionRule & { position: number; document: string }>;
   regionalFacts: Array<RegionalFact & { position: number; document: string }>;
+  events: Array<DatedEvent & { position: number }>;
 }
 
 /** Data that may not be loaded; `problems` has one line per problem, each naming file, JSON path and text. */
@@ -135,7 +138,8 @@ function withDocument<T>(value: T, document: string): T {
 export function loadRegionData(region: string, dir: string, options: DataCheckOptions = {}): RegionData {
   const files = readDataFiles(dir, options);
   const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
-  const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [] };
+  const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [], events: [] };
+  const dated = (d: { date: string; text: string }) => ({ ...d, precision: dateSpan(d.date)?.precision ?? null });
   let position = 0;
   for (const { raw, data: rawData } of files) {
     const doc = rawData.file;
@@ -157,6 +161,11 @@ export function loadRegionData(region: string, dir: string, options: DataCheckOp
     for (const p of data.plans) out.plans.push({ ...p, id: g(p.id)!, regionCode: region, ownerBodyId: g(p.ownerBodyId), position: position++, document: doc } as unknown as Plan & { position: number; document: string });
     for (const r of data.decisionRules) out.decisionRules.push({ ...r, id: g(r.id)!, regionCode: region, position: position++, document: doc } as unknown as DecisionRule & { position: number; document: string });
     for (const f of data.regionalFacts) out.regionalFacts.push({ ...f, id: g(f.id)!, position: position++, document: doc } as unknown as RegionalFact & { position: number; document: string });
+    for (const e of data.events ?? []) {
+      out.events.push({
+        ...e, id: g(e.id)!, regionCode: region, bodyId: g(e.bodyId), planId: g(e.planId), from: dated(e.from), to: e.to ? dated(e.to) : null, position: position++, document: doc,
+      } as unknown as DatedEvent & { position: number });
+    }
   }
   return out;
 }

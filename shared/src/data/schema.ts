@@ -36,6 +36,13 @@ export const PLAN_KINDS = [
   'STEERING_DOCUMENT', 'STRATEGY', 'AGREEMENT', 'BUDGET', 'OTHER',
 ] as const;
 
+/** What a dated event is: the documents' own kinds of dates. */
+export const EVENT_KINDS = [
+  'FOUNDED', 'SINCE', 'PERIOD', 'PLAN_PERIOD', 'DOCUMENT_DATE', 'DECISION_DATE', 'VALID_FROM', 'REVIEW_DATE', 'OTHER',
+] as const;
+/** How exact a date is: the text says "2013" (YEAR), "augusti 2016" (MONTH) or "2016-08-01" (DAY). */
+export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
+
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case-kebab slugs');
 const text = z.string().min(1);
 
@@ -198,6 +205,33 @@ export const RegionalFactSchema = z.strictObject({
   source: SourceSchema,
 });
 
+/**
+ * A date as precise as the text: "2013", "2016-08" or "2016-08-01" (the precision follows from the
+ * form). `text` is the verbatim phrase that states it, a substring of the event's source quote.
+ */
+export const EventDateSchema = z.strictObject({
+  date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD'),
+  text,
+});
+
+/**
+ * A dated event the document states: when a body was founded, since when something holds, a project
+ * or plan period, the document's date, a review date. About a body (bodyId), a plan (planId), or, with
+ * neither, the document itself.
+ */
+export const EventSchema = z.strictObject({
+  id,
+  kind: z.enum(EVENT_KINDS),
+  label: text,
+  subject: text,
+  bodyId: id.nullish(),
+  planId: id.nullish(),
+  from: EventDateSchema,
+  to: EventDateSchema.nullish(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
 export const DataFileSchema = z.strictObject({
   $schema: z.string().optional(),
   file: z.string().regex(/^[\w.-]+\.txt$/),
@@ -208,6 +242,8 @@ export const DataFileSchema = z.strictObject({
   plans: z.array(PlanSchema),
   decisionRules: z.array(DecisionRuleSchema),
   regionalFacts: z.array(RegionalFactSchema),
+  /** Optional, so data files written before events existed still load. */
+  events: z.array(EventSchema).optional(),
 });
 
 export type SourceData = z.infer<typeof SourceSchema>;
@@ -219,6 +255,7 @@ export type ReportingDutyData = z.infer<typeof ReportingDutySchema>;
 export type PlanData = z.infer<typeof PlanSchema>;
 export type DecisionRuleData = z.infer<typeof DecisionRuleSchema>;
 export type RegionalFactData = z.infer<typeof RegionalFactSchema>;
+export type EventData = z.infer<typeof EventSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
 
 /** The data file schema as JSON Schema (draft 2020-12), for editors: `npm run generate` writes it. */
