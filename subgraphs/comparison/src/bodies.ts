@@ -6,7 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
-  ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
+  ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, PageInfo, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
 } from '@samverkan/shared';
 import { bodyPage } from './read-model/body-query';
 import type { ReadModel } from './read-model/read-model';
@@ -67,11 +67,8 @@ export class BodyEdge {
   @Field(() => ComparedBody) node!: ComparedBody;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
+/** One PageInfo across the API (shared with the regions' change history). */
+export { PageInfo };
 
 @ObjectType({ simpleResolvers: true, description: 'A page of compared bodies.' })
 export class BodyConnection {

@@ -3,12 +3,13 @@ import { buildFederatedSchema } from '@samverkan/shared';
 import { REGION_STUBS } from './generated/region-stubs';
 import { LANDSCAPE_ID, LandscapeResolver } from './resolver';
 import { FreshnessResolver } from './read-model/freshness';
+import { HistoryResolver } from './history';
 import { ComparedBodyJoin, FrequencyRowJoin } from './joins';
 import type { Landscape } from './landscape';
 
 export function buildComparisonSchema() {
   return buildFederatedSchema({
-    resolvers: [LandscapeResolver, FreshnessResolver, ComparedBodyJoin, FrequencyRowJoin],
+    resolvers: [LandscapeResolver, FreshnessResolver, HistoryResolver, ComparedBodyJoin, FrequencyRowJoin],
     orphanedTypes: Object.values(REGION_STUBS),
     referenceResolvers: {
       Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) },

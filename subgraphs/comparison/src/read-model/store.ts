@@ -3,8 +3,9 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
+import { ARTIFACT_KINDS, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
 import { roleKindsOfBody } from '../offices';
+import { writeHistory } from './changes';
 
 export interface RegionSnapshot {
   code: string;
@@ -17,6 +18,9 @@ export interface RegionSnapshot {
   plans: Plan[];
   decisionRules: DecisionRule[];
   regionalFacts: RegionalFact[];
+  /** Absent for a region whose contract predates them (see changes.ts). */
+  events?: DatedEvent[];
+  changes?: DataChange[];
 }
 
 /** The fact lists kept in the `fact` table, by their name on Region. */
@@ -73,6 +77,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
     if (facts.length) {
       await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
     }
+    await writeHistory(trx, q, s.code, s.changes ?? [], s.events ?? []);
     await trx.raw(
       `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields) values (?, ?, now(), ?::jsonb)
        on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields`,

@@ -14,6 +14,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
 import { forContract, printQuery, snapshotQuery } from './snapshot-query';
 import { writeSnapshot, type RegionSnapshot } from './store';
+import { fetchChanges } from './changes';
 
 export interface SyncTarget { code: string; url: string }
 
@@ -118,11 +119,14 @@ export class RegionSync {
     for (const list of lists) {
       if (region[list] === null) throw new Error(`answered null for ${list}`);
     }
+    const history = await fetchChanges((q) => this.graphql(target.url, q), target.code, _service.sdl as string);
     return {
       code: target.code,
       dataVersion,
-      missingFields: dropped,
+      missingFields: [...dropped, ...history.dropped],
       ...Object.fromEntries(lists.map((l) => [l, (region[l] ?? []) as unknown[]])),
+      events: region.events ?? [],
+      changes: history.changes,
     } as RegionSnapshot;
   }
 }
