@@ -38,7 +38,7 @@ export const PLAN_KINDS = [
 
 /** What a dated event is: the documents' own kinds of dates. */
 export const EVENT_KINDS = [
-  'FOUNDED', 'SINCE', 'PERIOD', 'PLAN_PERIOD', 'DOCUMENT_DATE', 'DECISION_DATE', 'VALID_FROM', 'REVIEW_DATE', 'OTHER',
+  'FOUNDED', 'SINCE', 'PERIOD', 'PLAN_PERIOD', 'DOCUMENT_DATE', 'DECISION_DATE', 'VALID_FROM', 'REVIEW_DATE', 'EVALUATION', 'OTHER',
 ] as const;
 /** How exact a date is: the text says "2013" (YEAR), "augusti 2016" (MONTH) or "2016-08-01" (DAY). */
 export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;

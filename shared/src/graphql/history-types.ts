@@ -32,7 +32,7 @@ export const ChangeType = toEnum(CHANGE_TYPES);
 
 registerEnumType(EventKind, {
   name: 'EventKind',
-  description: 'What a dated event is: FOUNDED (bildades), SINCE (sedan), PERIOD (a project or organisation period), PLAN_PERIOD (the years a plan covers), DOCUMENT_DATE (the date a document bears), DECISION_DATE (when it was adopted), VALID_FROM (in force from), REVIEW_DATE (to be revised by), OTHER.',
+  description: 'What a dated event is: FOUNDED (bildades), SINCE (sedan), PERIOD (a project or organisation period), PLAN_PERIOD (the years a plan covers), DOCUMENT_DATE (the date a document bears), DECISION_DATE (when it was adopted), VALID_FROM (in force from), REVIEW_DATE (to be revised by), EVALUATION (a follow-up or evaluation of a period), OTHER.',
 });
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How exact the text is: YEAR ("2013"), MONTH ("augusti 2016"), DAY ("2016-08-01"). A YEAR date is never a 1 January.' });
 registerEnumType(FactKind, { name: 'FactKind', description: 'The list of Region a changed fact belongs to (document: a source document, keyed by file name).' });
