@@ -6,6 +6,7 @@
  * PostgreSQL, so a typo in a data file is a clear start-up error, never bad data.
  */
 import { z } from 'zod';
+import { dateSpan } from '../history/dates';
 
 export const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
 export const LEVEL_BASES = ['STATED', 'INFERRED', 'NOT_STATED'] as const;
@@ -210,7 +211,8 @@ export const RegionalFactSchema = z.strictObject({
  * form). `text` is the verbatim phrase that states it, a substring of the event's source quote.
  */
 export const EventDateSchema = z.strictObject({
-  date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD'),
+  date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine((d) => dateSpan(d) !== null, 'not a real date'),
   text,
 });
 

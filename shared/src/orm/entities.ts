@@ -122,6 +122,7 @@ export class DataChangeRow {
 export const DataChangeEntity = new EntitySchema<DataChangeRow>({
   class: DataChangeRow,
   tableName: 'data_change',
+  indexes: [{ name: 'data_change_at_idx', properties: ['at'] }],
   properties: {
     seq: { type: 'bigint', primary: true, autoincrement: true },
     at: { type: 'datetime' },
@@ -131,7 +132,7 @@ export const DataChangeEntity = new EntitySchema<DataChangeRow>({
     factKind: { type: 'text', nullable: true },
     factId: { type: 'text', nullable: true },
     factName: { type: 'text', nullable: true },
-    fields: { type: 'json' },
+    fields: { type: 'json', defaultRaw: "'[]'" },
     quoteBefore: { type: 'text', nullable: true },
     quoteAfter: { type: 'text', nullable: true },
   },
