@@ -5,9 +5,8 @@
  */
 import { DataChangeEntity, DataVersionEntity, type DataChangeRow } from '../orm/entities';
 import { dataVersionOf } from '../history/record';
-import { decodeCursor, encodeCursor, pageSize, parseDateTimeArg } from '../history/dates';
+import { decodeCursor, encodeCursor, pageSize, parseDateTimeArg, type DataChange, type RegionChangeConnection } from '@samverkan/contract';
 import type { SubgraphContext } from './context';
-import type { DataChange, RegionChangeConnection } from './history-types';
 
 export interface ChangePageArgs { since?: unknown; first?: number | null; after?: string | null }
 

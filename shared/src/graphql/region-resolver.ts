@@ -5,11 +5,10 @@
  * read-only here, so rows are read as plain data (no entity hydration or identity map).
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
-import { DatedEvent, DateTimeScalar, RegionChangeConnection } from './history-types';
 import { dataVersionOfRegion, regionChanges } from './history-resolver';
 import type { EntitySchema } from '@mikro-orm/core';
-import { BodyFilter, bodyFilterToWhere } from './filters';
-import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from './types';
+import { DatedEvent, DateTimeScalar, RegionChangeConnection, Body, BodyFilter, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
+import { bodyFilterToWhere } from '../orm/body-filter';
 import type { SubgraphContext } from './context';
 import {
   BodyEntity, DecisionRuleEntity, DocumentEntity, EventEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,

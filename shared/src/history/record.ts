@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
-import type { RegionData } from '../data/load';
+import { diffFacts, type Fact, type FactKindName, type FactSet, type RegionData } from '@samverkan/contract';
 import {
   BodyEntity, DataChangeEntity, DecisionRuleEntity, DocumentEntity, EventEntity, PlanEntity, RegionalFactEntity,
   ReportingDutyEntity, RoleEntity,
 } from '../orm/entities';
-import { diffFacts, type Fact, type FactKindName, type FactSet } from './diff';
 
 /** A region's data version: a hash of its data files' names and hashes (what GET /version serves). */
 export function dataVersionOf(files: Array<{ file: string; sha256: string }>): string {

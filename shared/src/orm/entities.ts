@@ -4,9 +4,7 @@
  * the API serves exactly what the data file says.
  */
 import { EntitySchema } from '@mikro-orm/core';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
-import type { DatedEvent } from '../graphql/history-types';
-import type { FieldDiff } from '../history/diff';
+import type { Body, DatedEvent, DecisionRule, FieldDiff, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
 
 export class BodyRow {
   id!: string;

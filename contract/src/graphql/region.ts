@@ -6,7 +6,8 @@
 import { Arg, Field, ID, Int, InterfaceType } from 'type-graphql';
 import { DatedEvent, DateTimeScalar, RegionChangeConnection } from './history-types';
 import { BodyFilter } from './filters';
-import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from './types';
+import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from './types';
+import { SourceDocument } from './documents';
 
 @InterfaceType({ description: 'A collaboration structure (a county, a sub-county association ...), served by its own subgraph.' })
 export abstract class Region {
