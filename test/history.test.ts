@@ -12,8 +12,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { portVar, REGIONS } from '../shared/src/registry';
-import { diffFacts } from '../shared/src/history/diff';
+import { portVar, REGIONS } from '../contract/src/registry';
+import { diffFacts } from '../contract/src/history/diff';
 import { dropSchemas, eventually, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 import { Services, subgraphUrlEnv, type Service } from './support/services';
@@ -23,6 +23,8 @@ const PORTS = { region: testPort(16002), comparison: testPort(16005), gateway: t
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const GATEWAY = url(PORTS.gateway);
 const PREFIX = 'history_';
+/** A test that restarts the region: a start takes seconds, more on a loaded machine. */
+const RESTART_MS = 120_000;
 const SCHEMAS = [`${PREFIX}${REGION}`, `${PREFIX}comparison`];
 
 const CHANGE = 'id regionCode at dataVersionBefore dataVersionAfter change factKind factId factName fields { path before after quoteBefore quoteAfter } quoteBefore quoteAfter';
@@ -103,7 +105,7 @@ describe(`the change history of one region (${REGION})`, () => {
     expect(r.changes.nodes).toEqual([first!.entry]);
     expect(r.dataVersion).toBe(first!.version);
     expect(r.updatedAt).toBe(first!.updatedAt);
-  });
+  }, RESTART_MS);
 
   let changed: { role: { id: string; title: string }; oldText: string; oldQuote: string; newQuote: string } | undefined;
 
@@ -139,7 +141,7 @@ describe(`the change history of one region (${REGION})`, () => {
       ],
       quoteBefore: oldQuote, quoteAfter: newQuote,
     });
-  });
+  }, RESTART_MS);
 
   it('the change reaches landscape { changes } within a few seconds, the same entry, newest first across regions', async () => {
     const region = await regionChanges();
@@ -174,7 +176,7 @@ describe(`the change history of one region (${REGION})`, () => {
     await restartRegion();
     const after = await regionChanges();
     expect(after).toEqual(before);
-  });
+  }, RESTART_MS);
 
   it.each([
     ['region', `{ region(code: "${REGION}") { changes(since: "last tuesday") { totalCount } } }`, /since: "last tuesday" is not an ISO 8601 date-time/],
@@ -189,7 +191,7 @@ describe(`the change history of one region (${REGION})`, () => {
   });
 });
 
-describe('the diff itself (shared/src/history/diff.ts)', () => {
+describe('the diff itself (contract/src/history/diff.ts)', () => {
   const source = (quote: string) => ({ section: 'S', quote, document: 'd.txt' });
   it('names added and removed facts with their own quote, and nothing for an unchanged one', () => {
     const kinds = { body: [], role: [], reportingDuty: [], plan: [], decisionRule: [], regionalFact: [], document: [], event: [] };
