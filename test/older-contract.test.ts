@@ -13,8 +13,9 @@ import { startOlderRegion } from './support/older-region';
 import { testPort } from './support/ports';
 
 const OLD = REGIONS[1]!;
-/** Fields of the shared contract this round added: the older region does not have them. */
-const ADDED = ['ReportingDuty.toRoleId', 'Statement.category'];
+/** Fields of the shared contract added since: the older region does not have them (on Region: on its interface and its type). */
+const REGION_FIELDS = ['dataVersion', 'updatedAt', 'events', 'changes'];
+const ADDED = ['ReportingDuty.toRoleId', 'Statement.category', ...REGION_FIELDS.flatMap((f) => [`Region.${f}`, `${OLD.typename}.${f}`])];
 const PORTS = { gateway: testPort(15820), region: testPort(15821), comparison: testPort(15825) };
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const gateway = url(PORTS.gateway);
@@ -50,7 +51,10 @@ describe('a region on the previous shared contract', () => {
     }
     expect(mine).toMatchObject({ stale: false, dataVersion: 'older-contract' });
     expect(mine!.missingFields, JSON.stringify(mine!.missingFields)).toContain('reportingDuties.toRoleId');
-    expect(mine!.missingFields.every((f) => ADDED.some((a) => f.endsWith(`.${a.split('.')[1]}`)))).toBe(true);
+    // The history and events it lacks: the sync asked for them by name and dropped them by its SDL.
+    expect(mine!.missingFields).toContain('changes');
+    expect(mine!.missingFields).toContain('events');
+    expect(mine!.missingFields.every((f) => ADDED.some((a) => f === a.split('.')[1] || f.endsWith(`.${a.split('.')[1]}`)))).toBe(true);
   });
 
   it('answers drill-down queries that do not ask for the new fields, through the gateway', async () => {
@@ -58,5 +62,11 @@ describe('a region on the previous shared contract', () => {
       `{ r: ${OLD.code} { bodies { name } reportingDuties { id toText } } }`, undefined, gateway);
     expect(r.errors).toBeUndefined();
     expect(r.data!.r.bodies.length).toBeGreaterThan(0);
+  });
+
+  it('has no change history in the comparison (its contract has none), and is not missing for it', async () => {
+    const r = await gqlOk<{ landscape: { changes: { totalCount: number; missingRegions: string[] } } }>(
+      `{ landscape { changes(regions: ["${OLD.code}"]) { totalCount missingRegions } } }`, undefined, gateway);
+    expect(r.landscape.changes).toEqual({ totalCount: 0, missingRegions: [] });
   });
 });

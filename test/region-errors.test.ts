@@ -84,6 +84,11 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
   reportingDuties: { query: `{ landscape { reportingDuties { ${MISSING} duties { regionCode id } } } }`, codes: (v) => (v.duties as Array<{ regionCode: string }>).map((d) => d.regionCode) },
   reportingChains: { query: `{ landscape { reportingChains { ${MISSING} regions { regionCode } } } }`, codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode) },
   comparisonMatrix: { query: `{ landscape { comparisonMatrix { ${MISSING} columns } } }`, codes: (v) => v.columns as string[] },
+  changes: {
+    query: `{ landscape { changes(first: 200) { ${MISSING} totalCount nodes { regionCode } } } }`,
+    codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
+  },
+  timeline: { query: `{ landscape { timeline { ${MISSING} events { regionCode id } } } }`, codes: (v) => (v.events as Array<{ regionCode: string }>).map((e) => e.regionCode) },
   differences: {
     query: `{ landscape { differences(regions: ${JSON.stringify(ALL_CODES)}) { ${MISSING} regions dimensions { regions { regionCode } } } } }`,
     codes: (v) => [...(v.regions as string[]), ...(v.dimensions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((d) => d.regions.map((r) => r.regionCode))],

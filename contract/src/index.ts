@@ -16,3 +16,6 @@ export * from './graphql/documents';
 export * from './data/documents';
 export * from './graphql/filters';
 export * from './graphql/region';
+export * from './graphql/history-types';
+export * from './history/dates';
+export * from './history/diff';

@@ -56,6 +56,18 @@ describe('checkRegionData', () => {
       `$.plans[1].id: duplicate plan id`],
     ['a value the schema does not allow', (d) => { d.bodies[2].kind = 'KOMMITTE'; },
       '$.bodies[2].kind: Invalid option: expected one of'],
+    ['an event quote that is not in the document', (d) => { d.events[0].source.quote += ' och mer'; },
+      `$.events[0].source.quote: not in ${DOCUMENT}: "`],
+    ['an event date phrase that is not in its quote', (d) => { d.events[0].from.text = 'bildades 2014'; },
+      '$.events[0].from.text: not part of its quote "'],
+    ['an event date whose year is not in its phrase', (d) => { d.events[0].from.date = '2014'; },
+      '$.events[0].from.date: the year of "2014" is not in its text "bildades 2013"'],
+    ['an event date that is no real day', (d) => { d.events[0].from.date = '2013-02-30'; },
+      '$.events[0].from.date: not a real date'],
+    ['an event period that ends before it begins', (d) => { d.events[0].to = { date: '2012', text: 'bildades 2013' }; },
+      '$.events[0].to.date: "2012" is before from "2013"'],
+    ['an event about an unknown plan', (d) => { d.events[0].planId = 'ingen-sadan-plan'; },
+      '$.events[0].planId: unknown plan id "ingen-sadan-plan"'],
     ['a document that is not there', (d) => { d.file = '999_missing.txt'; },
       '$.file: the file is named after another document than "999_missing.txt"'],
   ])('%s', (_name, change, message) => {
@@ -63,6 +75,12 @@ describe('checkRegionData', () => {
     const found = problems();
     expect(found).toHaveLength(found.filter((p) => p.startsWith(`${file}: `)).length);
     expect(found.some((p) => p.includes(message)), found.join('\n')).toBe(true);
+  });
+
+  it('loads a data file without events (written before they existed)', () => {
+    edit((d) => { delete d.events; });
+    expect(problems()).toEqual([]);
+    expect(loadRegionData('kalmar', dataDir).events).toEqual([]);
   });
 
   it('names the offending text: the quote as it stands in the data file', () => {

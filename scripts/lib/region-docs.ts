@@ -86,6 +86,9 @@ export function renderRegionDoc(code: string): string {
   for (const r of data.decisionRules) out.push(`- ${r.ordinal ? `${r.ordinal}. ` : ''}${r.text}${q(r.source)}`);
   out.push('', `## What only ${region.name} has (${data.regionalFacts.length})`, '');
   for (const f of data.regionalFacts) out.push(`- **${f.topic} / ${f.name}**${f.count != null ? ` (${f.count})` : ''}${f.value ? `: ${f.value}` : ''}${q(f.source)}`);
+  out.push('', `## Dated events (${data.events.length})`, '');
+  const when = (d: { date: string; precision: string | null }) => `${d.date} (${d.precision?.toLowerCase() ?? 'not a date'})`;
+  for (const e of data.events) out.push(`- **${when(e.from)}${e.to ? ` – ${when(e.to)}` : ''}** ${e.kind}: ${e.label}${q(e.source)}`);
   out.push('');
   return out.join('\n');
 }

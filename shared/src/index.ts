@@ -18,3 +18,5 @@ export * from './federation';
 export * from './region-subgraph';
 export * from './graphql/regional';
 export * from './graphql/lookup';
+export * from './graphql/history-resolver';
+export * from './history/record';

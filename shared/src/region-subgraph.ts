@@ -5,7 +5,6 @@
  */
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig, loadRegionEnv } from './config';
 import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from '@samverkan/contract';
@@ -13,6 +12,7 @@ import { buildFederatedSchema } from './federation';
 import type { SubgraphContext } from './graphql/context';
 import { createLogger, type Logger } from './logger';
 import { DataVersionEntity, REGION_ENTITIES } from './orm/entities';
+import { dataVersionOf } from './history/record';
 import { initOrm, migrate } from './orm/orm';
 import { loadedDataFiles, seedRegion } from './orm/seed';
 import { portVar, regionByCode } from '@samverkan/contract';
@@ -97,7 +97,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   const applied = await migrate(orm);
   if (data) {
     const seeded = await seedRegion(orm, data);
-    logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, bodies: seeded.bodies }, 'database ready');
+    logger.info({ schema, migrationsApplied: applied, dataChanged: seeded.changed, historyEntries: seeded.changes, bodies: seeded.bodies }, 'database ready');
   } else {
     // Bad data is never loaded: serve what the schema holds from the last good load, or do not start.
     const served = await loadedDataFiles(orm);
@@ -139,8 +139,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
  * is in the database, so every process and replica on it agrees). The comparison syncs on it.
  */
 export async function servedDataVersion(orm: MikroORM): Promise<string> {
-  const rows = await orm.em.fork().find(DataVersionEntity, {}, { orderBy: { file: 'asc' } });
-  return createHash('sha256').update(rows.map((r) => `${r.file}:${r.sha256}`).join('\n')).digest('hex').slice(0, 16);
+  return dataVersionOf(await orm.em.fork().find(DataVersionEntity, {}));
 }
 
 /** Entry-point helper: start, stop on signals, exit with a clear message on failure. */

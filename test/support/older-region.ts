@@ -22,6 +22,7 @@ export async function startOlderRegion(code: string, port: number, removed: stri
   let type = '';
   const older = visit(current, {
     ObjectTypeDefinition: { enter(node) { type = node.name.value; }, leave() { type = ''; } },
+    InterfaceTypeDefinition: { enter(node) { type = node.name.value; }, leave() { type = ''; } },
     FieldDefinition(node: FieldDefinitionNode) { return removed.includes(`${type}.${node.name.value}`) ? null : undefined; },
   });
   const data = loadRegionData(code, join(root, 'subgraphs', code, 'data'));

@@ -17,6 +17,8 @@ import { documentPassages, documentVersion } from './documents';
 import { checkAgainstDocument, checkDocumentRefs, checkReferences, collectCadences, checkCadenceNumbers, excerpt } from './validate';
 import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from '../graphql/types';
 import type { SourceDocument } from '../graphql/documents';
+import type { DatedEvent } from '../graphql/history-types';
+import { dateSpan } from '../history/dates';
 
 export interface RegionData {
   files: Array<{ file: string; sha256: string }>;
@@ -27,6 +29,7 @@ export interface RegionData {
   plans: Array<Plan & { position: number; document: string }>;
   decisionRules: Array<DecisionRule & { position: number; document: string }>;
   regionalFacts: Array<RegionalFact & { position: number; document: string }>;
+  events: Array<DatedEvent & { position: number }>;
 }
 
 /** Data that may not be loaded; `problems` has one line per problem, each naming file, JSON path and text. */
@@ -154,8 +157,9 @@ function documentText(dir: string, file: string, options: DataCheckOptions): str
 export function loadRegionData(region: string, dir: string, options: DataCheckOptions = {}): RegionData {
   const files = readDataFiles(dir, options);
   const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
-  const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [] };
+  const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [], events: [] };
   const names: DocumentNames = new Map(files.map((f) => [f.data.file, { id: g(f.data.document.id)!, title: f.data.document.title }]));
+  const dated = (d: { date: string; text: string }) => ({ ...d, precision: dateSpan(d.date)?.precision ?? null });
   let position = 0;
   for (const { raw, data: rawData } of files) {
     const doc = rawData.file;
@@ -183,6 +187,11 @@ export function loadRegionData(region: string, dir: string, options: DataCheckOp
     for (const p of data.plans) out.plans.push({ ...p, id: g(p.id)!, regionCode: region, ownerBodyId: g(p.ownerBodyId), position: position++, document: doc } as unknown as Plan & { position: number; document: string });
     for (const r of data.decisionRules) out.decisionRules.push({ ...r, id: g(r.id)!, regionCode: region, position: position++, document: doc } as unknown as DecisionRule & { position: number; document: string });
     for (const f of data.regionalFacts) out.regionalFacts.push({ ...f, id: g(f.id)!, position: position++, document: doc } as unknown as RegionalFact & { position: number; document: string });
+    for (const e of data.events ?? []) {
+      out.events.push({
+        ...e, id: g(e.id)!, regionCode: region, bodyId: g(e.bodyId), planId: g(e.planId), from: dated(e.from), to: e.to ? dated(e.to) : null, position: position++, document: doc,
+      } as unknown as DatedEvent & { position: number });
+    }
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * PostgreSQL, so a typo in a data file is a clear start-up error, never bad data.
  */
 import { z } from 'zod';
+import { dateSpan } from '../history/dates';
 
 export const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
 export const LEVEL_BASES = ['STATED', 'INFERRED', 'NOT_STATED'] as const;
@@ -35,6 +36,13 @@ export const PLAN_KINDS = [
   'ACTION_PLAN', 'ACTIVITY_PLAN', 'ANNUAL_PLANNING', 'ANNUAL_CYCLE', 'PLANNING_DAY', 'FOLLOW_UP_PLAN',
   'STEERING_DOCUMENT', 'STRATEGY', 'AGREEMENT', 'BUDGET', 'OTHER',
 ] as const;
+
+/** What a dated event is: the documents' own kinds of dates. */
+export const EVENT_KINDS = [
+  'FOUNDED', 'SINCE', 'PERIOD', 'PLAN_PERIOD', 'DOCUMENT_DATE', 'DECISION_DATE', 'VALID_FROM', 'REVIEW_DATE', 'EVALUATION', 'OTHER',
+] as const;
+/** How exact a date is: the text says "2013" (YEAR), "augusti 2016" (MONTH) or "2016-08-01" (DAY). */
+export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case-kebab slugs');
 const text = z.string().min(1);
@@ -217,6 +225,34 @@ export const RegionalFactSchema = z.strictObject({
   source: SourceSchema,
 });
 
+/**
+ * A date as precise as the text: "2013", "2016-08" or "2016-08-01" (the precision follows from the
+ * form). `text` is the verbatim phrase that states it, a substring of the event's source quote.
+ */
+export const EventDateSchema = z.strictObject({
+  date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine((d) => dateSpan(d) !== null, 'not a real date'),
+  text,
+});
+
+/**
+ * A dated event the document states: when a body was founded, since when something holds, a project
+ * or plan period, the document's date, a review date. About a body (bodyId), a plan (planId), or, with
+ * neither, the document itself.
+ */
+export const EventSchema = z.strictObject({
+  id,
+  kind: z.enum(EVENT_KINDS),
+  label: text,
+  subject: text,
+  bodyId: id.nullish(),
+  planId: id.nullish(),
+  from: EventDateSchema,
+  to: EventDateSchema.nullish(),
+  note: text.nullish(),
+  source: SourceSchema,
+});
+
 export const DataFileSchema = z.strictObject({
   $schema: z.string().optional(),
   file: z.string().regex(/^[\w.-]+\.txt$/),
@@ -227,6 +263,8 @@ export const DataFileSchema = z.strictObject({
   plans: z.array(PlanSchema),
   decisionRules: z.array(DecisionRuleSchema),
   regionalFacts: z.array(RegionalFactSchema),
+  /** Optional, so data files written before events existed still load. */
+  events: z.array(EventSchema).optional(),
 });
 
 export type SourceData = z.infer<typeof SourceSchema>;
@@ -239,6 +277,7 @@ export type PlanData = z.infer<typeof PlanSchema>;
 export type DecisionRuleData = z.infer<typeof DecisionRuleSchema>;
 export type DocumentData = z.infer<typeof DocumentSchema>;
 export type RegionalFactData = z.infer<typeof RegionalFactSchema>;
+export type EventData = z.infer<typeof EventSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
 
 /** The data file schema as JSON Schema (draft 2020-12), for editors: `npm run generate` writes it. */

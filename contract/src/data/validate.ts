@@ -8,6 +8,7 @@
  */
 import { normalizeFrequency } from '../frequency';
 import type { CadenceData, DataFile, SourceData as Source } from './schema';
+import { dateSpan } from '../history/dates';
 
 export const SECTION_SEPARATOR = ' > ';
 
@@ -61,6 +62,18 @@ export function checkAgainstDocument(data: DataFile, documentText: string, readD
       if (!text.includes(heading)) problems.push(`${path}.section: heading ${excerpt(heading)} is not in ${file}`);
     }
   }
+  (data.events ?? []).forEach((e, i) => {
+    for (const end of ['from', 'to'] as const) {
+      const d = e[end];
+      if (!d) continue;
+      const where = `$.events[${i}].${end}`;
+      if (!e.source.quote.includes(d.text)) problems.push(`${where}.text: not part of its quote ${excerpt(e.source.quote)}: ${excerpt(d.text)}`);
+      if (!d.text.includes(d.date.slice(0, 4))) problems.push(`${where}.date: the year of ${excerpt(d.date)} is not in its text ${excerpt(d.text)}`);
+    }
+    if (e.to && dateSpan(e.to.date) && dateSpan(e.from.date) && dateSpan(e.to.date)!.end < dateSpan(e.from.date)!.start) {
+      problems.push(`$.events[${i}].to.date: ${excerpt(e.to.date)} is before from ${excerpt(e.from.date)}`);
+    }
+  });
   for (const { path, cadence } of collectCadences(data)) {
     if (!cadence.source.quote.includes(cadence.text)) problems.push(`${path}.text: not part of its quote ${excerpt(cadence.source.quote)}: ${excerpt(cadence.text)}`);
     problems.push(...checkCadenceNumbers(path, cadence));
@@ -86,6 +99,7 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
   const problems: string[] = [];
   const bodies = new Set<string>();
   const roles = new Set<string>();
+  const plans = new Set<string>();
   const seen = new Map<string, string>();
   files.forEach((f, i) => {
     const claim = (kind: string, list: Array<{ id: string }>, key: keyof DataFile) => list.forEach((x, j) => {
@@ -100,8 +114,10 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
     claim('plan', f.plans, 'plans');
     claim('decisionRule', f.decisionRules, 'decisionRules');
     claim('regionalFact', f.regionalFacts, 'regionalFacts');
+    claim('event', f.events ?? [], 'events');
     f.bodies.forEach((b) => bodies.add(b.id));
     f.roles.forEach((r) => roles.add(r.id));
+    f.plans.forEach((p) => plans.add(p.id));
   });
   files.forEach((f, i) => {
     const ref = (known: Set<string>, kind: string, path: string, id: string | null | undefined) => {
@@ -116,6 +132,10 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
       ref(roles, 'role', `$.reportingDuties[${j}].toRoleId`, d.toRoleId);
     });
     f.plans.forEach((p, j) => ref(bodies, 'body', `$.plans[${j}].ownerBodyId`, p.ownerBodyId));
+    (f.events ?? []).forEach((e, j) => {
+      ref(bodies, 'body', `$.events[${j}].bodyId`, e.bodyId);
+      ref(plans, 'plan', `$.events[${j}].planId`, e.planId);
+    });
   });
   return problems;
 }

@@ -3,7 +3,8 @@
  * `<Name>Region @key(fields: "code")` type (the comparison subgraph knows only the key). Fields are
  * nullable so a region that is down becomes a null entry plus an error, never a lost response.
  */
-import { Arg, Field, ID, InterfaceType } from 'type-graphql';
+import { Arg, Field, ID, Int, InterfaceType } from 'type-graphql';
+import { DatedEvent, DateTimeScalar, RegionChangeConnection } from './history-types';
 import { BodyFilter } from './filters';
 import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from './types';
 import { SourceDocument } from './documents';
@@ -28,5 +29,23 @@ export abstract class Region {
   @Field(() => [DecisionRule], { nullable: true }) decisionRules?: DecisionRule[] | null;
   @Field(() => [RegionalFact], { nullable: true, description: 'What only this region has, by topic; its own types expose the same facts typed.' })
   regionalFacts?: RegionalFact[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The version of the data served: a content hash of the region\'s data files (the same as GET /version).' })
+  dataVersion?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When this data version was loaded (first loaded: a restart with unchanged data keeps it).' })
+  updatedAt?: string | null;
+
+  @Field(() => [DatedEvent], { nullable: true, description: 'The dated events the documents state (founded, since, periods, document and review dates), in document order.' })
+  events?: DatedEvent[] | null;
+
+  @Field(() => RegionChangeConnection, { nullable: true, description: 'The region\'s change history, newest first: one entry per fact added, removed or changed by each new data version, and one INITIAL_LOAD entry for the first.' })
+  changes(
+    @Arg('since', () => DateTimeScalar, { nullable: true, description: 'Only entries at or after this time.' }) _since?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 50, at most 200.' }) _first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) _after?: string,
+  ): RegionChangeConnection | null {
+    return null;
+  }
 }
 

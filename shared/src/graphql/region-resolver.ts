@@ -4,13 +4,14 @@
  * Each field is one SQL statement per request, whatever the number of bodies. The facts are
  * read-only here, so rows are read as plain data (no entity hydration or identity map).
  */
-import { Arg, Ctx, FieldResolver, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { dataVersionOfRegion, regionChanges } from './history-resolver';
 import type { EntitySchema } from '@mikro-orm/core';
-import { Body, BodyFilter, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
+import { DatedEvent, DateTimeScalar, RegionChangeConnection, Body, BodyFilter, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
 import { bodyFilterToWhere } from '../orm/body-filter';
 import type { SubgraphContext } from './context';
 import {
-  BodyEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,
+  BodyEntity, DecisionRuleEntity, DocumentEntity, EventEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,
 } from '../orm/entities';
 
 /** `select data from <table> where ... order by ...`, as plain objects. */
@@ -63,6 +64,32 @@ export function createRegionResolver<T extends object>(regionType: ClassType<T>)
     @FieldResolver(() => [RegionalFact], { nullable: true })
     regionalFacts(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
       return readFacts(ctx, RegionalFactEntity);
+    }
+
+    @FieldResolver(() => String, { nullable: true })
+    async dataVersion(@Ctx() ctx: SubgraphContext): Promise<string | null> {
+      return (await dataVersionOfRegion(ctx)).dataVersion;
+    }
+
+    @FieldResolver(() => DateTimeScalar, { nullable: true })
+    async updatedAt(@Ctx() ctx: SubgraphContext): Promise<string | null> {
+      return (await dataVersionOfRegion(ctx)).updatedAt?.toISOString() ?? null;
+    }
+
+    @FieldResolver(() => [DatedEvent], { nullable: true })
+    events(@Ctx() ctx: SubgraphContext): Promise<DatedEvent[]> {
+      return readFacts(ctx, EventEntity);
+    }
+
+    @FieldResolver(() => RegionChangeConnection, { nullable: true })
+    changes(
+      @Root() region: { code: string },
+      @Ctx() ctx: SubgraphContext,
+      @Arg('since', () => DateTimeScalar, { nullable: true }) since?: string,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<RegionChangeConnection> {
+      return regionChanges(ctx, region.code, { since, first, after });
     }
   }
   return RegionFieldsResolver;

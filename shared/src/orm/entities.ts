@@ -4,7 +4,7 @@
  * the API serves exactly what the data file says.
  */
 import { EntitySchema } from '@mikro-orm/core';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
+import type { Body, DatedEvent, DecisionRule, FieldDiff, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
 
 export class BodyRow {
   id!: string;
@@ -35,6 +35,8 @@ export class ReportingDutyRow extends FactRow<ReportingDuty> {}
 export class PlanRow extends FactRow<Plan> {}
 export class DecisionRuleRow extends FactRow<DecisionRule> {}
 export class RegionalFactRow extends FactRow<RegionalFact> {}
+/** A dated event; `kind` is its EventKind. */
+export class EventRow extends FactRow<DatedEvent> {}
 
 export class DocumentRow {
   file!: string;
@@ -88,6 +90,7 @@ export const ReportingDutyEntity = factSchema(ReportingDutyRow, 'reporting_duty'
 export const PlanEntity = factSchema(PlanRow, 'plan');
 export const DecisionRuleEntity = factSchema(DecisionRuleRow, 'decision_rule');
 export const RegionalFactEntity = factSchema(RegionalFactRow, 'regional_fact');
+export const EventEntity = factSchema(EventRow, 'event');
 export const DocumentEntity = new EntitySchema<DocumentRow>({
   class: DocumentRow,
   tableName: 'source_document',
@@ -99,7 +102,41 @@ export const DataVersionEntity = new EntitySchema<DataVersionRow>({
   properties: { file: { type: 'text', primary: true }, sha256: { type: 'text' }, loadedAt: { type: 'datetime' } },
 });
 
+/** One entry of the append-only change history (migration ...History); `seq` counts up. */
+export class DataChangeRow {
+  seq!: string;
+  at!: Date;
+  dataVersionBefore!: string | null;
+  dataVersionAfter!: string;
+  change!: string;
+  factKind!: string | null;
+  factId!: string | null;
+  factName!: string | null;
+  fields!: FieldDiff[];
+  quoteBefore!: string | null;
+  quoteAfter!: string | null;
+}
+
+export const DataChangeEntity = new EntitySchema<DataChangeRow>({
+  class: DataChangeRow,
+  tableName: 'data_change',
+  indexes: [{ name: 'data_change_at_idx', properties: ['at'] }],
+  properties: {
+    seq: { type: 'bigint', primary: true, autoincrement: true },
+    at: { type: 'datetime' },
+    dataVersionBefore: { type: 'text', nullable: true },
+    dataVersionAfter: { type: 'text' },
+    change: { type: 'text' },
+    factKind: { type: 'text', nullable: true },
+    factId: { type: 'text', nullable: true },
+    factName: { type: 'text', nullable: true },
+    fields: { type: 'json', defaultRaw: "'[]'" },
+    quoteBefore: { type: 'text', nullable: true },
+    quoteAfter: { type: 'text', nullable: true },
+  },
+});
+
 export const REGION_ENTITIES = [
-  BodyEntity, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, DocumentEntity,
-  DataVersionEntity,
+  BodyEntity, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, EventEntity, DocumentEntity,
+  DataVersionEntity, DataChangeEntity,
 ];

@@ -56,4 +56,43 @@ export class Migration20261122000000RegionBase extends RegionMigration {
   }
 }
 
-export const BASE_REGION_MIGRATIONS = [{ name: 'Migration20261122000000RegionBase', class: Migration20261122000000RegionBase }];
+/**
+ * Dated events (a fact table like the others) and the append-only change history: one row per fact
+ * added, removed or changed when the region loads a new data version (orm/seed.ts), or one
+ * INITIAL_LOAD row for the first load. A schema that already holds data gets its INITIAL_LOAD row
+ * here, with the version (the same hash as servedDataVersion) and time of that load.
+ */
+export class Migration20261129000000History extends RegionMigration {
+  override async up(): Promise<void> {
+    const s = this.schema;
+    this.addSql(factTable(s, 'event'));
+    this.addSql(`create table if not exists ${s}."data_change" (
+  "seq" bigserial primary key,
+  "at" timestamptz not null,
+  "data_version_before" text null,
+  "data_version_after" text not null,
+  "change" text not null,
+  "fact_kind" text null,
+  "fact_id" text null,
+  "fact_name" text null,
+  "fields" jsonb not null default '[]',
+  "quote_before" text null,
+  "quote_after" text null
+);`);
+    this.addSql(`create index if not exists "data_change_at_idx" on ${s}."data_change" ("at");`);
+    this.addSql(`insert into ${s}."data_change" ("at", "data_version_after", "change")
+  select max("loaded_at"), substr(encode(sha256(convert_to(string_agg("file" || ':' || "sha256", E'\\n' order by "file" collate "C"), 'UTF8')), 'hex'), 1, 16), 'INITIAL_LOAD'
+  from ${s}."data_version" having count(*) > 0 and not exists (select 1 from ${s}."data_change");`);
+  }
+
+  override async down(): Promise<void> {
+    const s = this.schema;
+    this.addSql(`drop table if exists ${s}."data_change";`);
+    this.addSql(`drop table if exists ${s}."event";`);
+  }
+}
+
+export const BASE_REGION_MIGRATIONS = [
+  { name: 'Migration20261122000000RegionBase', class: Migration20261122000000RegionBase },
+  { name: 'Migration20261129000000History', class: Migration20261129000000History },
+];

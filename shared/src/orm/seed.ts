@@ -3,13 +3,18 @@
  * loaded before, nothing is written; otherwise the region's facts are replaced in one transaction,
  * so a reader never sees half a load. Only data that passed every check (load.ts) comes here; refused
  * data leaves the last good load in place.
+ *
+ * The same transaction appends the change history (history/record.ts): what the tables held against
+ * what is written, per fact. Processes starting on one schema at once take turns (an advisory lock),
+ * so a new version is diffed and recorded once.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { RegionData } from '@samverkan/contract';
+import { recordChanges } from '../history/record';
 import {
   BodyEntity, DataVersionEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity,
-  ReportingDutyEntity, RoleEntity,
+  ReportingDutyEntity, RoleEntity, EventEntity,
 } from './entities';
 
 /** The data files of the last load, by file name (none before the first). */
@@ -20,17 +25,24 @@ export async function loadedDataFiles(orm: MikroORM): Promise<Array<{ file: stri
 
 const CHUNK = 1000;
 
-export interface SeedResult { changed: boolean; bodies: number }
+export interface SeedResult { changed: boolean; bodies: number; changes: number }
+
+const sameFiles = (loaded: Array<{ file: string; sha256: string }>, data: RegionData) => {
+  const before = new Map(loaded.map((v) => [v.file, v.sha256]));
+  return before.size === data.files.length && data.files.every((f) => before.get(f.file) === f.sha256);
+};
 
 export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedResult> {
   const em = orm.em.fork();
-  const loaded = await em.find(DataVersionEntity, {});
-  const before = new Map(loaded.map((v) => [v.file, v.sha256]));
-  const same = before.size === data.files.length && data.files.every((f) => before.get(f.file) === f.sha256);
-  if (same) return { changed: false, bodies: data.bodies.length };
+  if (sameFiles(await em.find(DataVersionEntity, {}), data)) return { changed: false, bodies: data.bodies.length, changes: 0 };
 
-  await em.transactional(async (tx) => {
-    for (const schema of [BodyEntity as EntitySchema<any>, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, DocumentEntity, DataVersionEntity]) {
+  const changes = await em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`${orm.config.get('schema')}:seed`]);
+    const loaded = await tx.find(DataVersionEntity, {});
+    if (sameFiles(loaded, data)) return null;
+    const now = new Date();
+    const recorded = await recordChanges(tx, loaded, data, now);
+    for (const schema of [BodyEntity as EntitySchema<any>, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, EventEntity, DocumentEntity, DataVersionEntity]) {
       await tx.nativeDelete(schema, {});
     }
     const fact = <T extends { id: string; position: number; document: string }>(rows: T[], kind: (r: T) => string) =>
@@ -54,10 +66,12 @@ export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedR
       [PlanEntity, fact(data.plans, (p) => p.kind)],
       [DecisionRuleEntity, fact(data.decisionRules, () => 'RULE')],
       [RegionalFactEntity, fact(data.regionalFacts, (f) => f.topic)],
+      [EventEntity, data.events.map(({ position, ...e }) => ({ id: e.id, position, document: e.document, kind: e.kind, data: e }))],
       [DocumentEntity, data.documents.map((d) => ({ file: d.file, data: d }))],
-      [DataVersionEntity, data.files.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: new Date() }))],
+      [DataVersionEntity, data.files.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: now }))],
     ];
     for (const [schema, rows] of inserts) await insertAll(schema, rows as object[]);
+    return recorded;
   });
-  return { changed: true, bodies: data.bodies.length };
+  return { changed: changes !== null, bodies: data.bodies.length, changes: changes ?? 0 };
 }

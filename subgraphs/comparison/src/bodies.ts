@@ -5,7 +5,9 @@
  */
 import { GraphQLError } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body } from '@samverkan/contract';
+import {
+  ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, PageInfo, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
+} from '@samverkan/contract';
 import { bodyPage } from './read-model/body-query';
 import type { ReadModel } from './read-model/read-model';
 import { REGION_ORDER, MissingRegion } from './scope';
@@ -65,11 +67,8 @@ export class BodyEdge {
   @Field(() => ComparedBody) node!: ComparedBody;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
+/** One PageInfo across the API (shared with the regions' change history). */
+export { PageInfo };
 
 @ObjectType({ simpleResolvers: true, description: 'A page of compared bodies.' })
 export class BodyConnection {

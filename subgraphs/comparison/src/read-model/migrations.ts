@@ -83,6 +83,45 @@ export class Migration20261128000000BodyFilters extends RegionMigration {
 }
 
 /**
+ * Each region's change history and dated events (read-model/changes.ts): the history is copied as
+ * the region serves it (newest first across regions: "at", then region, then the region's own
+ * sequence); events have their dates as spans (first and last day the text can mean) so the timeline
+ * filters and orders in SQL. Held copies predate them: their sync record is dropped so the next sync
+ * fetches both.
+ */
+export class Migration20261129100000History extends RegionMigration {
+  override async up(): Promise<void> {
+    const s = this.schema;
+    this.addSql(`create table if not exists ${s}."change" (
+  "region_code" text not null,
+  "seq" bigint not null,
+  "at" timestamptz not null,
+  "data" jsonb not null,
+  primary key ("region_code", "seq")
+);`);
+    this.addSql(`create index if not exists "change_newest" on ${s}."change" ("at" desc, "region_code" desc, "seq" desc);`);
+    this.addSql(`create table if not exists ${s}."event" (
+  "region_code" text not null,
+  "id" text not null,
+  "position" integer not null,
+  "kind" text not null,
+  "from_start" date not null,
+  "from_end" date not null,
+  "to_end" date null,
+  "data" jsonb not null,
+  primary key ("region_code", "id")
+);`);
+    this.addSql(`create index if not exists "event_timeline" on ${s}."event" ("from_start", "region_code", "position");`);
+    this.addSql(`delete from ${s}."region_sync";`);
+  }
+
+  override async down(): Promise<void> {
+    const s = this.schema;
+    for (const table of ['event', 'change']) this.addSql(`drop table if exists ${s}."${table}";`);
+  }
+}
+
+/**
  * Swedish collation, ICU (the order of `localeCompare(name, 'sv')`): present in the embedded server
  * and in PostgreSQL 15 built with ICU (pg_collation: sv-x-icu).
  */
@@ -152,4 +191,5 @@ export const READ_MODEL_MIGRATIONS = [
   { name: 'Migration20261128000000BodyFilters', class: Migration20261128000000BodyFilters },
   { name: 'Migration20261129000000SearchIndex', class: Migration20261129000000SearchIndex },
   { name: 'Migration20261129000000Aggregates', class: Migration20261129000000Aggregates },
+  { name: 'Migration20261129100000History', class: Migration20261129100000History },
 ];

@@ -37,6 +37,7 @@ export const SNAPSHOT_SELECTION = `
   plans { id regionCode name kind ownerBodyId ownerText description revision { ${CAD} } notes ${SRC} }
   decisionRules { id regionCode ordinal text appliesTo ${SRC} }
   regionalFacts { id topic name value count note ${SRC} }
+  events { id regionCode kind label subject bodyId planId from { date precision text } to { date precision text } note document ${SRC} }
 `;
 
 /** The sync query for region `code`, as this comparison knows the contract. */

@@ -3,11 +3,12 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
+import { ARTIFACT_KINDS, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
 import { roleKindsOfBody } from '../offices';
 import { SEARCH_INDEX_VERSION, writeSearchIndex } from './search-index';
 import { writeGroups } from './aggregate-groups';
 import { groupsOfRegion } from './aggregate-sync';
+import { writeHistory } from './changes';
 
 export interface RegionSnapshot {
   code: string;
@@ -20,6 +21,9 @@ export interface RegionSnapshot {
   plans: Plan[];
   decisionRules: DecisionRule[];
   regionalFacts: RegionalFact[];
+  /** Absent for a region whose contract predates them (see changes.ts). */
+  events?: DatedEvent[];
+  changes?: DataChange[];
 }
 
 /** The fact lists kept in the `fact` table, by their name on Region. */
@@ -79,6 +83,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
     }
     await writeSearchIndex(trx, q('search_item'), s);
     await writeGroups(trx, schema, s.code, groups);
+    await writeHistory(trx, q, s.code, s.changes ?? [], s.events ?? []);
     await trx.raw(
       `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, search_index_version) values (?, ?, now(), ?::jsonb, ?)
        on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields,

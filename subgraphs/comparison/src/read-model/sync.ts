@@ -16,6 +16,7 @@ import { forContract, printQuery, snapshotQuery } from './snapshot-query';
 import { writeSnapshot, type RegionSnapshot } from './store';
 import { withCitations } from './citations';
 import { SEARCH_INDEX_VERSION } from './search-index';
+import { fetchChanges } from './changes';
 
 export interface SyncTarget { code: string; url: string }
 
@@ -121,11 +122,14 @@ export class RegionSync {
     for (const list of lists) {
       if (region[list] === null) throw new Error(`answered null for ${list}`);
     }
+    const history = await fetchChanges((q) => this.graphql(target.url, q), target.code, _service.sdl as string);
     return withCitations({
       code: target.code,
       dataVersion,
-      missingFields: dropped,
+      missingFields: [...dropped, ...history.dropped],
       ...Object.fromEntries(lists.map((l) => [l, (region[l] ?? []) as unknown[]])),
+      events: region.events ?? [],
+      changes: history.changes,
     } as RegionSnapshot);
   }
 }
