@@ -14,3 +14,4 @@ export * from './graphql/enums';
 export * from './graphql/types';
 export * from './graphql/filters';
 export * from './graphql/region';
+export * from './graphql/region-owned';

@@ -18,3 +18,4 @@ export * from './federation';
 export * from './region-subgraph';
 export * from './graphql/regional';
 export * from './graphql/lookup';
+export * from './graphql/region-owned';

@@ -116,6 +116,10 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
       ref(roles, 'role', `$.reportingDuties[${j}].toRoleId`, d.toRoleId);
     });
     f.plans.forEach((p, j) => ref(bodies, 'body', `$.plans[${j}].ownerBodyId`, p.ownerBodyId));
+    f.regionalFacts.forEach((r, j) => {
+      ref(bodies, 'body', `$.regionalFacts[${j}].bodyId`, r.bodyId);
+      ref(roles, 'role', `$.regionalFacts[${j}].roleId`, r.roleId);
+    });
   });
   return problems;
 }

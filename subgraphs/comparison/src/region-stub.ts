@@ -4,6 +4,7 @@
  * every other field of a region in the region's own subgraph.
  */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { RegionBody, RegionRole } from '@samverkan/contract';
 import { RegionRef } from './landscape';
 
 export function defineRegionStub(typename: string) {
@@ -13,4 +14,24 @@ export function defineRegionStub(typename: string) {
     @Field(() => ID) code!: string;
   }
   return RegionStub;
+}
+
+/** What the comparison knows of a region's own body type (`<Prefix>Body`): its key; the region resolves the rest. */
+export function defineRegionBodyStub(typename: string) {
+  @Directive('@key(fields: "id", resolvable: false)')
+  @ObjectType(typename, { implements: RegionBody })
+  class RegionBodyStub {
+    @Field(() => ID) id!: string;
+  }
+  return RegionBodyStub;
+}
+
+/** What the comparison knows of a region's own role type (`<Prefix>Role`): its key. */
+export function defineRegionRoleStub(typename: string) {
+  @Directive('@key(fields: "id", resolvable: false)')
+  @ObjectType(typename, { implements: RegionRole })
+  class RegionRoleStub {
+    @Field(() => ID) id!: string;
+  }
+  return RegionRoleStub;
 }
