@@ -12,6 +12,8 @@ export * from './data/validate';
 export * from './data/load';
 export * from './graphql/enums';
 export * from './graphql/types';
+export * from './graphql/documents';
+export * from './data/documents';
 export * from './graphql/filters';
 export * from './graphql/region';
 export * from './graphql/region-owned';

@@ -132,6 +132,8 @@ export const migrations = [...BASE_REGION_MIGRATIONS];
       $schema: DATA_SCHEMA_REF,
       file: r.sourceFile,
       document: {
+        // A short stable id: the file name's stem as a slug (rename it to a word if you like, before anything cites it).
+        id: r.sourceFile.replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
         title: r.title,
         date: null,
         reviewBy: null,
