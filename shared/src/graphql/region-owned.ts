@@ -13,7 +13,8 @@ import {
 } from '@samverkan/contract';
 import type { SubgraphContext } from './context';
 import { readFacts } from './region-resolver';
-import { BodyEntity, RegionalFactEntity, RoleEntity } from '../orm/entities';
+import { BodyEntity, RoleEntity } from '../orm/entities';
+import { regionalFactsByTopic } from './regional';
 
 /** What a `<Prefix>Body` resolves from: the key, and the shared body when it is already at hand. */
 export interface RegionBodyValue extends RegionOwnedRef { body?: Body }
@@ -74,7 +75,7 @@ export const rolesById = (ctx: SubgraphContext) =>
 /** The region's facts of `topic` about each body or role id (RegionalFact.bodyId / roleId), in document order. */
 export function factsAbout(ctx: SubgraphContext, topic: string, id: string): Promise<RegionalFact[]> {
   return loader(ctx, `facts:${topic}`, async (ids) => {
-    const facts = await readFacts<RegionalFact>(ctx, RegionalFactEntity, { topic });
+    const facts = await regionalFactsByTopic(ctx, topic);
     return ids.map((i) => facts.filter((f) => f.bodyId === i || f.roleId === i));
   }).load(id);
 }
