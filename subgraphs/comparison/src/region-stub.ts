@@ -16,22 +16,15 @@ export function defineRegionStub(typename: string) {
   return RegionStub;
 }
 
-/** What the comparison knows of a region's own body type (`<Prefix>Body`): its key; the region resolves the rest. */
-export function defineRegionBodyStub(typename: string) {
+/**
+ * What the comparison knows of a region's own body or role type (`<Prefix>Body`, `<Prefix>Role`): its
+ * key; the region resolves the rest.
+ */
+export function defineRegionOwnedStub(typename: string, implementing: typeof RegionBody | typeof RegionRole) {
   @Directive('@key(fields: "id", resolvable: false)')
-  @ObjectType(typename, { implements: RegionBody })
-  class RegionBodyStub {
+  @ObjectType(typename, { implements: implementing })
+  class RegionOwnedStub {
     @Field(() => ID) id!: string;
   }
-  return RegionBodyStub;
-}
-
-/** What the comparison knows of a region's own role type (`<Prefix>Role`): its key. */
-export function defineRegionRoleStub(typename: string) {
-  @Directive('@key(fields: "id", resolvable: false)')
-  @ObjectType(typename, { implements: RegionRole })
-  class RegionRoleStub {
-    @Field(() => ID) id!: string;
-  }
-  return RegionRoleStub;
+  return RegionOwnedStub;
 }
