@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from './lib/paths';
 import { DATA_FILES_DOC, renderDataFilesDoc } from './lib/docs-data-files';
 import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from './lib/docs-config';
-import { COMPOSE_FILE, DATA_SCHEMA_FILE, K8S_DIR, renderDataFileSchema, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
+import { CODEOWNERS_FILE, COMPOSE_FILE, DATA_SCHEMA_FILE, K8S_DIR, renderCodeowners, renderDataFileSchema, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
 
 const problems = REGIONS.flatMap((r) => checkRegionData(join(ROOT, 'subgraphs', r.code, 'data')).problems);
 if (problems.length) {
@@ -31,6 +31,8 @@ writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
 console.log(`wrote ${STUBS_FILE}`);
 writeFileSync(join(ROOT, COMPOSE_FILE), renderDockerCompose());
 console.log(`wrote ${COMPOSE_FILE}`);
+writeFileSync(join(ROOT, CODEOWNERS_FILE), renderCodeowners());
+console.log(`wrote ${CODEOWNERS_FILE}`);
 
 // deploy/k8s/: every manifest, and no stale one (a removed region's) left behind.
 const k8s = renderKubernetes();

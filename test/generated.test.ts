@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_SCHEMA_FILE, DATA_SCHEMA_REF, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
+import { CODEOWNERS_FILE, DATA_SCHEMA_FILE, DATA_SCHEMA_REF, PLATFORM_OWNER, regionOwner, renderCodeowners, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
 import { DATA_FILES_DOC, renderDataFilesDoc } from '../scripts/lib/docs-data-files';
@@ -16,6 +16,18 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 describe('generated files', () => {
   it('the comparison stubs match the registry (run `npm run generate`)', () => {
     expect(read(STUBS_FILE)).toBe(renderRegionStubs());
+  });
+
+  it('CODEOWNERS matches the registry: each region owns its folder and its acknowledgement file (run `npm run generate`)', () => {
+    const text = read(CODEOWNERS_FILE);
+    expect(text).toBe(renderCodeowners());
+    const rules = text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/));
+    const owners = (path: string) => rules.find(([p]) => p === path)?.slice(1);
+    expect(owners('*')).toEqual([PLATFORM_OWNER]);
+    for (const r of REGIONS) {
+      expect(owners(`/subgraphs/${r.code}/`)).toEqual([regionOwner(r.code)]);
+      expect(owners(`/subgraphs/${r.code}/schema-changes.json`)).toEqual([regionOwner(r.code)]);
+    }
   });
 
   it('the configuration reference and .env.example match the validation schemas (run `npm run generate`)', () => {

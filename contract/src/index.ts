@@ -19,3 +19,4 @@ export * from './graphql/region';
 export * from './graphql/history-types';
 export * from './history/dates';
 export * from './history/diff';
+export * from './graphql/region-owned';

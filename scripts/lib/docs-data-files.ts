@@ -156,6 +156,8 @@ const FIELD_DOCS: Record<string, string> = {
   'RegionalFact.name': 'a short name of the fact',
   value: 'the fact, in the document\'s words',
   'RegionalFact.count': 'a number the fact states',
+  'RegionalFact.bodyId': 'the body of this file the fact is about (the region builds its own body fields, e.g. KalmarBody.memberSelection, from such facts)',
+  'RegionalFact.roleId': 'the role of this file the fact is about (for the region\'s own role fields)',
 };
 
 type Json = {

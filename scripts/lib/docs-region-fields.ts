@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type InterfaceTypeDefinitionNode } from 'graphql';
-import { REGIONS } from '@samverkan/contract';
+import { regionTypePrefix, REGIONS } from '@samverkan/contract';
 import { ROOT } from './paths';
 
 export const regionReadmeFile = (code: string) => `subgraphs/${code}/README.md`;
@@ -32,7 +32,7 @@ export function renderTypedFields(code: string): string {
   const sharedFields = new Set(shared?.fields?.map((f) => f.name.value));
   const own = objects.find((o) => o.name.value === region.typename);
   const query = objects.find((o) => o.name.value === 'Query');
-  const prefix = region.typename.replace(/Region$/, '');
+  const prefix = regionTypePrefix(region);
   const ownTypes = objects.filter((o) => o.name.value !== region.typename && o.name.value.startsWith(prefix));
   const out = [
     TYPED_FIELDS_START,

@@ -7,6 +7,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DATA_SCHEMA_REF } from './generated';
+import { ROOT } from './paths';
+
+/** The version of a workspace package (contract/, shared/): a region depends on exactly that. */
+const versionOf = (dir: string) => (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface NewRegion {
   /** Lower-case letters: the subgraph's name, folder, PostgreSQL schema and drill-down root field. */
@@ -49,14 +53,14 @@ export function renderRegionFiles(r: NewRegion): Record<string, string> {
   "private": true,
   "main": "dist/index.js",
   "scripts": { "start": "node dist/index.js" },
-  "dependencies": { "@samverkan/shared": "0.1.0", "reflect-metadata": "0.2.2", "type-graphql": "2.0.0-rc.4" }
+  "dependencies": { "@samverkan/contract": "${versionOf('contract')}", "@samverkan/shared": "${versionOf('shared')}", "reflect-metadata": "0.2.2", "type-graphql": "2.0.0-rc.4" }
 }
 `,
     'tsconfig.json': `{
   "extends": "../../tsconfig.base.json",
   "compilerOptions": { "rootDir": "src", "outDir": "dist" },
   "include": ["src"],
-  "references": [{ "path": "../../shared" }]
+  "references": [{ "path": "../../contract" }, { "path": "../../shared" }]
 }
 `,
     'README.md': `# ${r.name} subgraph

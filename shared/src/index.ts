@@ -20,3 +20,4 @@ export * from './graphql/regional';
 export * from './graphql/lookup';
 export * from './graphql/history-resolver';
 export * from './history/record';
+export * from './graphql/region-owned';

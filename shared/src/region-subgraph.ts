@@ -9,6 +9,7 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig, loadRegionEnv } from './config';
 import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from '@samverkan/contract';
 import { buildFederatedSchema } from './federation';
+import { regionOwnedResolvers } from './graphql/region-owned';
 import type { SubgraphContext } from './graphql/context';
 import { createLogger, type Logger } from './logger';
 import { DataVersionEntity, REGION_ENTITIES } from './orm/entities';
@@ -54,11 +55,13 @@ export async function buildRegionSchema(options: RegionSubgraphOptions) {
   const entry = regionByCode(options.code);
   if (!entry) throw new Error(`Region "${options.code}" is not in the registry (contract/src/registry.ts)`);
   const root = { code: entry.code, name: entry.name };
+  const owned = regionOwnedResolvers(entry.code);
   return buildFederatedSchema({
-    resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes,
+    resolvers: [...options.resolvers, ...owned.resolvers] as NonEmptyArray<Function>, // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+    orphanedTypes: [...(options.orphanedTypes ?? []), ...owned.orphanedTypes],
     referenceResolvers: {
       [entry.typename]: { __resolveReference: (ref: { code: string }) => (ref.code === entry.code ? root : null) },
+      ...owned.referenceResolvers,
     },
   });
 }

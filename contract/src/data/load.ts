@@ -186,7 +186,7 @@ export function loadRegionData(region: string, dir: string, options: DataCheckOp
     for (const d of data.reportingDuties) out.reportingDuties.push({ ...d, id: g(d.id)!, regionCode: region, fromBodyId: g(d.fromBodyId), toBodyId: g(d.toBodyId), fromRoleId: g(d.fromRoleId), toRoleId: g(d.toRoleId), position: position++, document: doc } as unknown as ReportingDuty & { position: number; document: string });
     for (const p of data.plans) out.plans.push({ ...p, id: g(p.id)!, regionCode: region, ownerBodyId: g(p.ownerBodyId), position: position++, document: doc } as unknown as Plan & { position: number; document: string });
     for (const r of data.decisionRules) out.decisionRules.push({ ...r, id: g(r.id)!, regionCode: region, position: position++, document: doc } as unknown as DecisionRule & { position: number; document: string });
-    for (const f of data.regionalFacts) out.regionalFacts.push({ ...f, id: g(f.id)!, position: position++, document: doc } as unknown as RegionalFact & { position: number; document: string });
+    for (const f of data.regionalFacts) out.regionalFacts.push({ ...f, id: g(f.id)!, bodyId: g(f.bodyId), roleId: g(f.roleId), position: position++, document: doc } as unknown as RegionalFact & { position: number; document: string });
     for (const e of data.events ?? []) {
       out.events.push({
         ...e, id: g(e.id)!, regionCode: region, bodyId: g(e.bodyId), planId: g(e.planId), from: dated(e.from), to: e.to ? dated(e.to) : null, position: position++, document: doc,

@@ -222,6 +222,9 @@ export const RegionalFactSchema = z.strictObject({
   value: text.nullish(),
   count: z.number().int().nonnegative().nullish(),
   note: text.nullish(),
+  /** The body (or role) of this file the fact is about: what a region's own body (role) fields are built from. */
+  bodyId: id.nullish(),
+  roleId: id.nullish(),
   source: SourceSchema,
 });
 

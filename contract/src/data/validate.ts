@@ -136,6 +136,10 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
       ref(bodies, 'body', `$.events[${j}].bodyId`, e.bodyId);
       ref(plans, 'plan', `$.events[${j}].planId`, e.planId);
     });
+    f.regionalFacts.forEach((r, j) => {
+      ref(bodies, 'body', `$.regionalFacts[${j}].bodyId`, r.bodyId);
+      ref(roles, 'role', `$.regionalFacts[${j}].roleId`, r.roleId);
+    });
   });
   return problems;
 }

@@ -8,6 +8,7 @@ import {
   BodyKind, DutyCategory, Level, LevelBasis, ParentRelation, Permanence, PlanKind, ReportArtifactKind, RoleKind,
   SubstituteRule,
 } from './enums';
+import { RegionBody, RegionRole } from './region-owned';
 
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true, description: 'Provenance of a fact: the source document, the heading path of its section, and a verbatim quote (an exact substring of the document).' })
@@ -142,6 +143,8 @@ export class Body {
   @Field(() => [MeetingCadence], { description: 'Joint meetings, conferences, extra meetings when needed.' }) otherMeetings!: MeetingCadence[];
   @Field(() => [String]) notes!: string[];
   @Field(() => String, { description: 'The source document this body is described in.' }) document!: string;
+  @Field(() => RegionBody, { nullable: true, description: 'The body as its own region serves it (`<Prefix>Body`, an entity keyed by id): ask it for the fields only that region has.' })
+  regionBody?: RegionBody | null;
 }
 
 @Directive('@shareable')
@@ -177,6 +180,8 @@ export class Role {
   @Field(() => [Duty]) duties!: Duty[];
   @Field(() => [String]) notes!: string[];
   @Field(() => Source) source!: Source;
+  @Field(() => RegionRole, { nullable: true, description: 'The role as its own region serves it (`<Prefix>Role`, an entity keyed by id): ask it for the fields only that region has.' })
+  regionRole?: RegionRole | null;
 }
 
 @Directive('@shareable')
@@ -232,6 +237,8 @@ export class RegionalFact {
   @Field(() => String, { nullable: true }) value?: string | null;
   @Field(() => Int, { nullable: true }) count?: number | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The body this fact is about, when it is about one (a region builds its own body fields from such facts).' }) bodyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The role this fact is about, when it is about one.' }) roleId?: string | null;
   @Field(() => Source) source!: Source;
 }
 

@@ -4,6 +4,7 @@
  * every other field of a region in the region's own subgraph.
  */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { RegionBody, RegionRole } from '@samverkan/contract';
 import { RegionRef } from './landscape';
 
 export function defineRegionStub(typename: string) {
@@ -13,4 +14,17 @@ export function defineRegionStub(typename: string) {
     @Field(() => ID) code!: string;
   }
   return RegionStub;
+}
+
+/**
+ * What the comparison knows of a region's own body or role type (`<Prefix>Body`, `<Prefix>Role`): its
+ * key; the region resolves the rest.
+ */
+export function defineRegionOwnedStub(typename: string, implementing: typeof RegionBody | typeof RegionRole) {
+  @Directive('@key(fields: "id", resolvable: false)')
+  @ObjectType(typename, { implements: implementing })
+  class RegionOwnedStub {
+    @Field(() => ID) id!: string;
+  }
+  return RegionOwnedStub;
 }

@@ -1,17 +1,17 @@
 /** The comparison subgraph: the region registry, the Landscape and its aggregates over its read model. */
 import { buildFederatedSchema } from '@samverkan/shared';
-import { REGION_STUBS } from './generated/region-stubs';
+import { REGION_OWNED_STUBS, REGION_STUBS } from './generated/region-stubs';
 import { LANDSCAPE_ID, LandscapeResolver } from './resolver';
 import { FreshnessResolver } from './read-model/freshness';
 import { HistoryResolver } from './history';
-import { ComparedBodyJoin, FrequencyRowJoin } from './joins';
+import { ComparedBodyJoin, ComparedRoleJoin, FrequencyRowJoin } from './joins';
 import { SearchHitJoin, SearchResolver } from './search';
 import type { Landscape } from './landscape';
 
 export function buildComparisonSchema() {
   return buildFederatedSchema({
-    resolvers: [LandscapeResolver, FreshnessResolver, HistoryResolver, ComparedBodyJoin, FrequencyRowJoin, SearchResolver, SearchHitJoin],
-    orphanedTypes: Object.values(REGION_STUBS),
+    resolvers: [LandscapeResolver, FreshnessResolver, HistoryResolver, ComparedBodyJoin, FrequencyRowJoin, ComparedRoleJoin, SearchResolver, SearchHitJoin],
+    orphanedTypes: [...Object.values(REGION_STUBS), ...REGION_OWNED_STUBS],
     referenceResolvers: {
       Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) },
     },
