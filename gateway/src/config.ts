@@ -51,6 +51,13 @@ const GatewaySchema = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   /** Express's "trust proxy" (e.g. 1 behind one load balancer), so the client is X-Forwarded-For's. */
   TRUST_PROXY: z.string().default('false'),
+  /**
+   * Persisted (trusted) documents (persisted-documents.ts): `require` refuses every operation that is
+   * not in a manifest (for production); `off` (default) also runs any other operation. The manifests
+   * are the *.json files in PERSISTED_DOCUMENTS_DIR (default: gateway/persisted-documents).
+   */
+  PERSISTED_DOCUMENTS: z.enum(['off', 'require']).default('off'),
+  PERSISTED_DOCUMENTS_DIR: z.string().min(1).optional(),
   /** Shared secret the gateway sends to the subgraphs (x-gateway-secret); unset: not sent. */
   SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
 });

@@ -33,8 +33,10 @@ function App() {
   const tr = useMemo(() => translator(lang), [lang]);
   useEffect(() => { document.documentElement.lang = lang; document.title = tr.t('title'); localStorage.setItem(LANG_KEY, lang); }, [lang, tr]);
 
-  const meta = useQuery<MetaData>(META, {});
-  const allRegions = useMemo(() => meta.data?.regions.map((r) => r.code) ?? [], [meta.data]);
+  const meta = useQuery(META, {});
+  // A region whose subgraph is down is null in `regions` (and named in missingRegions).
+  const regions = useMemo(() => (meta.data?.regions ?? []).filter((r) => r !== null), [meta.data]);
+  const allRegions = useMemo(() => regions.map((r) => r.code), [regions]);
   const [filters, setFiltersState] = useState<Filters | null>(null);
   // The URL holds the filters: read at start and on Back/Forward, written (a new history entry) on change.
   useEffect(() => {
@@ -50,8 +52,8 @@ function App() {
     setFiltersState(f);
   };
 
-  const names = useMemo(() => new Map((meta.data?.regions ?? []).map((r) => [r.code, r.name])), [meta.data]);
-  const titles = useMemo(() => new Map((meta.data?.regions ?? []).flatMap((r) => (r.documents ?? []).map((d) => [d.file, d.title] as const))), [meta.data]);
+  const names = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
+  const titles = useMemo(() => new Map(regions.flatMap((r) => (r.documents ?? []).map((d) => [d.file, d.title] as const))), [regions]);
   const regionName = useCallback((code: string) => names.get(code) ?? code.charAt(0).toUpperCase() + code.slice(1), [names]);
   const color = useCallback((code: string) => REGION_COLORS[Math.max(0, allRegions.indexOf(code)) % REGION_COLORS.length]!, [allRegions]);
   const docTitle = useCallback((file: string) => titles.get(file) ?? file, [titles]);
@@ -70,12 +72,12 @@ function App() {
       ...(filters.bodyKinds.length < BODY_KINDS.length ? { kinds: filters.bodyKinds } : {}),
     },
   } : null;
-  const frequency = useQuery<FrequencyData>(FREQUENCY, freqVars);
-  const crosswalk = useQuery<CrosswalkData>(CROSSWALK, ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null);
-  const functions = useQuery<FunctionsData>(FUNCTIONS, ready ? { regions: regionsVar } : null);
-  const reporting = useQuery<ReportingData>(REPORTING, ready ? { filter: regionsVar ? { regions: regionsVar } : null, regions: regionsVar } : null);
-  const chains = useQuery<ChainsData>(CHAINS, ready ? { regions: regionsVar } : null);
-  const matrix = useQuery<MatrixData>(MATRIX, ready ? { regions: regionsVar } : null);
+  const frequency = useQuery(FREQUENCY, freqVars);
+  const crosswalk = useQuery(CROSSWALK, ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null);
+  const functions = useQuery(FUNCTIONS, ready ? { regions: regionsVar } : null);
+  const reporting = useQuery(REPORTING, ready ? { filter: regionsVar ? { regions: regionsVar } : null, regions: regionsVar } : null);
+  const chains = useQuery(CHAINS, ready ? { regions: regionsVar } : null);
+  const matrix = useQuery(MATRIX, ready ? { regions: regionsVar } : null);
 
   const missing = [...new Set([
     ...(meta.data?.landscape.missingRegions ?? []),
