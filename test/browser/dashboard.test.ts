@@ -192,29 +192,42 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     await page().screenshot({ path: join(SCREENSHOTS, 'dashboard-en.png') });
   });
 
-  it('downloads every table as CSV: English with English headers, then Swedish for Excel (";", BOM, CRLF)', async () => {
+  it('downloads every table as CSV: English with English headers, then Swedish for Excel (";", BOM, CRLF), each quote with its document\'s title, file and section', async () => {
+    const documents = await gqlOk<{ regions: Array<{ documents: Array<{ file: string; title: string }> }> }>('{ regions { documents { file title } } }');
+    const titleOf = new Map(documents.regions.flatMap((r) => r.documents.map((d) => [d.file, d.title] as const)));
+    /** Every row's title cell is the title of the file in the file cell (titles, not file names). */
+    const titlesMatch = (rows: string[][], titleAt: number) => {
+      const quoted = rows.slice(1).filter((r) => r[titleAt + 1]);
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const r of quoted) expect(r[titleAt], r[titleAt + 1]).toBe(r[titleAt + 1]!.split(' | ').map((f) => titleOf.get(f)).join(' | '));
+    };
     const freq = await downloadCsv(page(), '#frequency button.csv', ',');
     expect(freq.name).toBe('motesfrekvens-en.csv');
-    expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'Section']);
+    expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(freq.rows, 10);
     const tableRows = await page().locator('table[data-table="frequency"] tbody tr').count();
     expect(freq.rows.length - 1).toBe(tableRows);
     expect(freq.rows).toContainEqual(expect.arrayContaining(['Örebro län', 'Chefsgrupp för folkhälsa', 'Strategic', 'Management group', '6', 'no upper bound', 'no', 'minst sex gånger per år']));
     expect(freq.rows).toContainEqual(expect.arrayContaining(['SAMLA (Lerum–Alingsås)', 'Samordningsgruppen SAMLA', '4', '6', 'yes', 'cirka 2–3 gånger per halvår']));
 
     const matrix = await downloadCsv(page(), '#matrix button.csv', ',');
-    expect(matrix.rows[0]).toEqual(['Aspect', 'Region', 'Status', 'Value', 'Details', 'Note', 'Source quote', 'Document', 'Section']);
+    expect(matrix.rows[0]).toEqual(['Aspect', 'Region', 'Status', 'Value', 'Details', 'Note', 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(matrix.rows, 7);
     const substitutes = matrix.rows.find((r) => r[0] === 'Substitutes in the top body' && r[1] === 'SAMLA (Lerum–Alingsås)')!;
     expect(substitutes.slice(2, 4)).toEqual(['stated', 'not allowed']);
     expect(substitutes[6]).toContain('kan representanterna inte utse ersättare vid frånvaro');
-    expect(substitutes[7]).toMatch(/^004_/);
+    expect(substitutes[8]).toMatch(/^004_/);
+    expect(substitutes[7]).toBe(titleOf.get(substitutes[8]!));
     expect(matrix.rows.length - 1).toBe(10 * REGIONS.length); // ten aspects × the regions
 
     const roles = await downloadCsv(page(), '#crosswalk button.csv', ',');
-    expect(roles.rows[0]).toEqual(['Role kind', 'Region', 'Title', 'Origin', 'Category', 'Duties', 'Source quote', 'Document', 'Section']);
+    expect(roles.rows[0]).toEqual(['Role kind', 'Region', 'Title', 'Origin', 'Category', 'Duties', 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(roles.rows, 7);
     expect(roles.rows.some((r) => r[0] === 'Coordinator' && r[1] === 'Örebro län' && r[2] === 'Samverkansledare')).toBe(true);
 
     const chains = await downloadCsv(page(), '#chains button.csv', ',');
-    expect(chains.rows[0]).toEqual(['Region', 'From', 'To', 'Origin', 'Relation', 'Source quote', 'Document', 'Section']);
+    expect(chains.rows[0]).toEqual(['Region', 'From', 'To', 'Origin', 'Relation', 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(chains.rows, 6);
     expect(chains.rows).toContainEqual(expect.arrayContaining(['Kalmar län', 'Länsgemensam ledning', 'Gemensam presidiekonferens', 'parent link', 'reports to']));
 
     await page().locator('button[data-lang="sv"]').click();
@@ -224,15 +237,17 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(sv.text.startsWith('\uFEFF')).toBe(true);
     expect(sv.text.split('\r\n').length - 2).toBe(tableRows); // CRLF line ends, header + rows + final CRLF
     expect(sv.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(sv.rows[0]).toEqual(['Rang', 'Region', 'Organ', 'Nivå', 'Typ', 'Min/år', 'Max/år', 'Ungefärligt', 'Dokumentets formulering', 'Källcitat', 'Dokument', 'Avsnitt']);
+    expect(sv.rows[0]).toEqual(['Rang', 'Region', 'Organ', 'Nivå', 'Typ', 'Min/år', 'Max/år', 'Ungefärligt', 'Dokumentets formulering', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt']);
     const folkhalsa = sv.rows.find((r) => r[2] === 'Chefsgrupp för folkhälsa')!;
     expect(folkhalsa.slice(5, 8)).toEqual(['6', 'ingen övre gräns', 'nej']);
-    expect(folkhalsa[10]).toMatch(/^00[01]_/);
-    expect(folkhalsa[11]).not.toBe('');
-    expect(sv.rows.every((r) => r.length === 12)).toBe(true);
+    expect(folkhalsa[11]).toMatch(/^00[01]_/);
+    expect(folkhalsa[10]).toBe(titleOf.get(folkhalsa[11]!));
+    expect(folkhalsa[12]).not.toBe('');
+    expect(sv.rows.every((r) => r.length === 13)).toBe(true);
+    titlesMatch(sv.rows, 10);
 
     const svMatrix = await downloadCsv(page(), '#matrix button.csv');
-    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Avsnitt']);
+    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt']);
     const notes = svMatrix.rows.slice(1).map((r) => r[5]!).filter(Boolean);
     for (const note of notes) expect(note, 'an English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
     expect(svMatrix.rows.some((r) => r[4]!.includes(' per år'))).toBe(true);

@@ -100,6 +100,41 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
     }, 60_000);
   }
 
+  it('320×640 (the smallest phones): nothing scrolls sideways, the tables and the language switch fit', async () => {
+    const p = session().page;
+    await p.setViewportSize({ width: 320, height: 640 });
+    await dashboard(p);
+    const w = await pageWidth(p);
+    expect(w.scroll, 'page scrollWidth').toBeLessThanOrEqual(320);
+    expect((await rectOf(p, 'button[data-lang="en"]')).right).toBeLessThanOrEqual(320);
+    const rights = await p.locator('table.data, [data-testid^="chain-"], [data-testid="frequency-chart"]').evaluateAll((es) => es.filter((e) => e.getClientRects().length).map((e) => e.getBoundingClientRect().right));
+    expect(rights.length).toBeGreaterThan(4);
+    for (const right of rights) expect(right).toBeLessThanOrEqual(320);
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: join(SCREENSHOTS, 'dashboard-320-top.png') });
+  }, 60_000);
+
+  it('at 1440 px no table column is squeezed so that words break between letters', async () => {
+    const p = session().page;
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await dashboard(p);
+    // Every word of a frequency-table cell fits on one line of its cell (a word broken mid-way would be wider than its cell's content box).
+    const broken = await p.locator('table[data-table="frequency"] tbody td').evaluateAll((tds) => tds.flatMap((td) => {
+      const range = document.createRange();
+      const out: string[] = [];
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (const m of text.matchAll(/[\p{L}\p{N}]{4,}/gu)) {
+          range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
+          if (range.getClientRects().length > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    }));
+    expect(broken).toEqual([]);
+  }, 60_000);
+
   it('reaches the controls by keyboard: skip link, language, filters, "only this", reset, CSV', async () => {
     const p = session().page;
     await p.setViewportSize({ width: 1440, height: 900 });

@@ -5,25 +5,25 @@
  */
 import type { CrosswalkData, Quote } from './api';
 import { useDashboard } from './context';
-import { quoteCells, type Cell } from './csv';
+import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 type Rows = CrosswalkData['landscape']['rolesCrosswalk']['rows'];
 
 export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName, slug, docTitle } = useDashboard();
   const { rows } = props;
   const t = tr.t;
   const columns = rows[0]?.regions.map((r) => r.regionCode) ?? [];
   const csv = rows.flatMap((row) => row.regions.flatMap((reg) => reg.roles.flatMap((role) => {
     const title = role.title ?? role.offices.map((o) => o.holder ?? o.bodyName).filter(Boolean).join(', ');
     const base: Cell[] = [tr.roleKind(row.kind), regionName(reg.regionCode), title, role.origin === 'ROLE' ? '' : t('bodyOffice')];
-    const duties = role.dutiesByCategory.flatMap((c) => c.duties.map((d) => [...base, tr.duty(c.category), d.text, ...quoteCells([d.quote])]));
-    return duties.length ? duties : [[...base, '', '', ...quoteCells([role.quote ?? role.offices[0]?.quote])]];
+    const duties = role.dutiesByCategory.flatMap((c) => c.duties.map((d) => [...base, tr.duty(c.category), d.text, ...quoteCells([d.quote], docTitle)]));
+    return duties.length ? duties : [[...base, '', '', ...quoteCells([role.quote ?? role.offices[0]?.quote], docTitle)]];
   })));
   return (
     <Section id="crosswalk" title={t('crosswalk')} intro={t('crosswalkIntro')} loading={props.loading}
-      actions={<CsvButton file={`roller-${slug}.csv`} header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`roller-${slug}.csv`} header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="crosswalk">
         <thead><tr><th>{t('roleKind')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

@@ -5,22 +5,22 @@
  */
 import type { FunctionsData } from './api';
 import { useDashboard } from './context';
-import { quoteCells, type Cell } from './csv';
+import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 type Data = FunctionsData['landscape']['functionalCrosswalk'];
 
 export function FunctionsSection(props: { data: Data | null; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName, slug, docTitle } = useDashboard();
   const t = tr.t;
   const functions = props.data?.functions ?? [];
   const columns = functions[0]?.regions.map((r) => r.regionCode) ?? [];
   const csv: Cell[][] = functions.flatMap((f) => f.regions.flatMap((reg) => reg.performers.flatMap((p) => p.evidence.map((e) => [
-    tr.fn(f.function), regionName(reg.regionCode), p.title, e.text, ...quoteCells([e.quote]),
+    tr.fn(f.function), regionName(reg.regionCode), p.title, e.text, ...quoteCells([e.quote], docTitle),
   ]))));
   return (
     <Section id="functions" title={t('functions')} intro={t('functionsIntro')} loading={props.loading}
-      actions={<CsvButton file={`funktioner-${slug}.csv`} header={[t('function_'), t('region'), t('performer'), t('duties'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`funktioner-${slug}.csv`} header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="functions">
         <thead><tr><th>{t('function_')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

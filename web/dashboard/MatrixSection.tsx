@@ -1,23 +1,23 @@
 /** The comparison matrix: aspects × regions with each region's top body; a cell opens its quotes. */
 import type { MatrixData } from './api';
 import { useDashboard } from './context';
-import { quoteCells } from './csv';
+import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 type Matrix = MatrixData['landscape']['comparisonMatrix'];
 
 export function MatrixSection(props: { matrix: Matrix | null; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName, slug, docTitle } = useDashboard();
   const t = tr.t;
   const m = props.matrix;
   const detail = (d: string) => tr.note(d) ?? d; // generated phrases translated; the documents' own words stay
   const csv = (m?.rows ?? []).flatMap((row) => row.cells.map((c) => [
     tr.aspect(row.aspect, row.label), regionName(c.regionCode), t(c.status), c.value === null ? t('notStatedLower') : tr.value(c.value),
-    c.details.map(detail).join(' · '), tr.note(c.note) ?? '', ...quoteCells(c.quotes),
+    c.details.map(detail).join(' · '), tr.note(c.note) ?? '', ...quoteCells(c.quotes, docTitle),
   ]));
   return (
     <Section id="matrix" title={t('matrix')} intro={t('matrixIntro')} loading={props.loading}
-      actions={<CsvButton file={`jamforelsematris-${slug}.csv`} header={[t('aspect'), t('region'), t('status'), t('value'), t('details'), t('note'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`jamforelsematris-${slug}.csv`} header={[t('aspect'), t('region'), t('status'), t('value'), t('details'), t('note'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       {m ? (
         <table className="data matrix stack" data-table="matrix">
           <thead>

@@ -4,11 +4,11 @@
  */
 import type { ReportingData, ReportingParty } from './api';
 import { useDashboard } from './context';
-import { quoteCells } from './csv';
+import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function ReportingSection(props: { data: ReportingData['landscape'] | null; loading: boolean }) {
-  const { tr, regionName, color, slug } = useDashboard();
+  const { tr, regionName, color, slug, docTitle } = useDashboard();
   const t = tr.t;
   const duties = props.data?.reportingDuties.duties ?? [];
   const silent = props.data?.frequencySummary.regions ?? [];
@@ -19,10 +19,10 @@ export function ReportingSection(props: { data: ReportingData['landscape'] | nul
     return tr.lang === 'en' && m[1] ? `${t('notStatedLower')} ${m[1]}` : t('notStatedLower');
   };
   const often = (d: (typeof duties)[number]) => d.frequency?.text ?? t('notStatedLower');
-  const csv = duties.map((d) => [regionName(d.regionCode), party(d.from), tr.relation(d.artifact), d.description, party(d.to), often(d), ...quoteCells([d.quote])]);
+  const csv = duties.map((d) => [regionName(d.regionCode), party(d.from), tr.relation(d.artifact), d.description, party(d.to), often(d), ...quoteCells([d.quote], docTitle)]);
   return (
     <Section id="reporting" title={t('reporting')} intro={t('reportingIntro')} loading={props.loading}
-      actions={<CsvButton file={`rapporteringsplikter-${slug}.csv`} header={[t('region'), t('from'), t('artifact'), t('description'), t('to'), t('howOften'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`rapporteringsplikter-${slug}.csv`} header={[t('region'), t('from'), t('artifact'), t('description'), t('to'), t('howOften'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data stack" data-table="reporting">
         <thead><tr><th>{t('region')}</th><th>{t('from')}</th><th>{t('what')}</th><th>{t('to')}</th><th>{t('howOften')}</th></tr></thead>
         <tbody>

@@ -100,6 +100,7 @@ export const TEXT = {
   noUpperBound: ['ingen övre gräns', 'no upper bound'],
   notStatedLower: ['ej angivet', 'not stated'],
   document: ['Dokument', 'Document'],
+  file: ['Fil', 'File'],
   section: ['Avsnitt', 'Section'],
   details: ['Detaljer', 'Details'],
   showQuote: ['Visa källcitat', 'Show source quote'],
