@@ -53,5 +53,5 @@ describe.each(['playground', 'dashboard'])('the %s is served compressed', (app) 
     const page = await raw(`/${app}/`, 'br');
     expect(page.status).toBe(200);
     expect(page.body.toString()).toContain('<div id="root">');
-  });
+  }, 120_000);
 });

@@ -36,13 +36,13 @@ export class PersistedDocuments {
 
   add(name: string, text: string): void {
     let manifest: unknown;
-    try { manifest = JSON.parse(text); } catch (e) { throw new Error(`persisted documents ${name}: not JSON (${(e as Error).message})`); }
+    try { manifest = JSON.parse(text); } catch (e) { throw new Error(`persisted documents ${name}: not JSON (${(e as Error).message})`, { cause: e }); }
     if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new Error(`persisted documents ${name}: expected an object { "sha256:<hex>": "<operation>" }`);
     for (const [id, operation] of Object.entries(manifest)) {
       if (typeof operation !== 'string') throw new Error(`persisted documents ${name}: ${id} is not an operation text`);
       if (!/^(sha256:)?[0-9a-fA-F]{64}$/.test(id)) throw new Error(`persisted documents ${name}: "${id}" is not a sha256 id ("sha256:<64 hex digits>")`);
       if (sha256(operation) !== hexOf(id)) throw new Error(`persisted documents ${name}: ${id} is not the sha256 of its operation text`);
-      try { parse(operation); } catch (e) { throw new Error(`persisted documents ${name}: ${id} does not parse: ${(e as Error).message}`); }
+      try { parse(operation); } catch (e) { throw new Error(`persisted documents ${name}: ${id} does not parse: ${(e as Error).message}`, { cause: e }); }
       this.documents.set(hexOf(id), operation);
     }
     this.manifests.push(name);

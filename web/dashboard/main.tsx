@@ -8,10 +8,7 @@ import './dashboard.css';
 import './print.css';
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  CHAINS, CROSSWALK, FREQUENCY, FUNCTIONS, MATRIX, META, REPORTING,
-  type ChainsData, type CrosswalkData, type FrequencyData, type FunctionsData, type MatrixData, type MetaData, type ReportingData,
-} from './api';
+import { CHAINS, CROSSWALK, FREQUENCY, FUNCTIONS, MATRIX, META, REPORTING } from './api';
 import { ChainsSection } from './ChainsSection';
 import { DashboardContext, type Dashboard, type QuoteRequest } from './context';
 import { CrosswalkSection } from './CrosswalkSection';
