@@ -5,6 +5,7 @@
 FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.base.json ./
+COPY contract/package.json contract/
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
 COPY subgraphs/orebro/package.json subgraphs/orebro/
@@ -14,6 +15,7 @@ COPY subgraphs/samla/package.json subgraphs/samla/
 COPY subgraphs/comparison/package.json subgraphs/comparison/
 COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
+COPY contract contract
 COPY shared shared
 COPY gateway gateway
 COPY subgraphs subgraphs

@@ -1,6 +1,6 @@
 /**
  * `npm run check-data [-- <data folder>...]`: the checks a region subgraph runs before it loads its
- * data (shared/src/data/load.ts: checkRegionData), without a database: schema, ids and references,
+ * data (contract/src/data/load.ts: checkRegionData), without a database: schema, ids and references,
  * every quote and section heading in its source document, cadence numbers as the frequency normalizer
  * reads their text. Every problem names the data file, the JSON path and the offending text.
  *
@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkRegionData, displayPath, REGIONS } from '@samverkan/shared';
+import { checkRegionData, displayPath, REGIONS } from '@samverkan/contract';
 import { ROOT } from './lib/paths';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
  * data checks a subgraph runs before loading (`npm run check-data`): on any problem it writes nothing.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { checkRegionData, REGIONS } from '@samverkan/shared';
+import { checkRegionData, REGIONS } from '@samverkan/contract';
 import { regionDocFile, renderRegionDoc } from './lib/region-docs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';

@@ -1,7 +1,7 @@
 /**
  * `npm run new-region -- <code> "<Name>" --source <file>`: scaffolds a region subgraph with the shape
  * of the others (subgraphs/<code>/: package.json, tsconfig.json, README.md, src/, data/, test/),
- * registers it (shared/src/registry.ts, the root package.json workspaces and package-lock.json, the
+ * registers it (contract/src/registry.ts, the root package.json workspaces and package-lock.json, the
  * root tsconfig.json references, the Dockerfile, .env.example, docs/sources/README.md), then does
  * what `npm run generate` does: builds, regenerates (comparison stubs, docker-compose.yml,
  * deploy/k8s/, docs/regions/) and composes.
@@ -135,7 +135,7 @@ function remove(code: string): void {
   const registered = registeredRegions(read(REGISTRY_FILE)).some((r) => r.code === code);
   const dir = path(regionDir(code));
   if (!registered && !existsSync(dir)) throw new UsageError(`- "${code}" is neither registered nor a folder under subgraphs/`);
-  if (['comparison', 'gateway', 'shared'].includes(code)) throw new UsageError(`- "${code}" is not a region`);
+  if (['comparison', 'gateway', 'shared', 'contract'].includes(code)) throw new UsageError(`- "${code}" is not a region`);
 
   // The source rows this region added to docs/sources/README.md (its data files name their documents).
   const sources: string[] = [];

@@ -4,7 +4,8 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { buildRegionSchema, COMPARISON, regionByCode, type RegionSubgraphOptions } from '@samverkan/shared';
+import { COMPARISON, regionByCode } from '@samverkan/contract';
+import { buildRegionSchema, type RegionSubgraphOptions } from '@samverkan/shared';
 import { ROOT } from './lib/paths';
 
 async function sdlOf(code: string): Promise<string> {

@@ -4,7 +4,7 @@
  * running. See lib/restart-requests.ts.
  */
 import { join } from 'node:path';
-import { GATEWAY, SUBGRAPHS } from '@samverkan/shared';
+import { GATEWAY, SUBGRAPHS } from '@samverkan/contract';
 import { ROOT } from './lib/paths';
 import { requestRestarts } from './lib/restart-requests';
 

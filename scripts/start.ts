@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startFederation, DEFAULT_EMBEDDED_DIR } from './lib/federation';
 import { ROOT } from './lib/paths';
 import { watchRestartRequests } from './lib/restart-requests';
-import { GATEWAY, SUBGRAPHS } from '@samverkan/shared';
+import { GATEWAY, SUBGRAPHS } from '@samverkan/contract';
 
 async function main() {
   const started = Date.now();

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk } from './support/client';
 import { allRegionFiles, documentText, regionFiles } from './support/data-files';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 
 interface Quote { document: string; section: string; quote: string }
 type Evidence = { basis: string; text: string; bodyId: string | null; quote: Quote };

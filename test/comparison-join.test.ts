@@ -4,7 +4,7 @@
  * request. The expected values come from the regions' own drill-down and the data files.
  */
 import { describe, expect, it } from 'vitest';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { gqlOk } from './support/client';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

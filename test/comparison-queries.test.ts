@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { REGIONS, urlVar } from '../shared/src/registry';
+import { REGIONS, urlVar } from '../contract/src/registry';
 import { dropSchemas, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 

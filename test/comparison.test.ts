@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { gql, gqlOk } from './support/client';
 import { allRegionFiles, regionFiles } from './support/data-files';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 
 interface Quote { document: string; section: string; quote: string }
 

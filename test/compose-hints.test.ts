@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { REGIONS, SUBGRAPHS } from '../shared/src/registry';
+import { REGIONS, SUBGRAPHS } from '../contract/src/registry';
 import { collisionHints, nameCollisions } from '../scripts/lib/collisions';
 
 const committed = SUBGRAPHS.map((s) => ({ name: s.code, sdl: readFileSync(join(__dirname, '..', s.dir, 'schema.graphql'), 'utf8') }));
@@ -30,7 +30,7 @@ describe('composition hints for name collisions', () => {
     expect(nameCollisions(sdls)).toEqual([{ name: 'Contact', subgraphs: [a.code, b.code] }]);
     const prefix = (typename: string) => typename.replace(/Region$/, '');
     expect(collisionHints(nameCollisions(sdls))).toEqual([
-      `Type "Contact" is defined differently by subgraphs "${a.code}" and "${b.code}". A region's own type carries its prefix: rename it to "${prefix(a.typename)}Contact" or "${prefix(b.typename)}Contact". A type every region shares belongs in shared/ and is defined identically everywhere.`,
+      `Type "Contact" is defined differently by subgraphs "${a.code}" and "${b.code}". A region's own type carries its prefix: rename it to "${prefix(a.typename)}Contact" or "${prefix(b.typename)}Contact". A type every region shares belongs in the contract (contract/, @samverkan/contract) and is defined identically everywhere.`,
     ]);
   });
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DataFile } from '../shared/src/data/schema';
+import type { DataFile } from '../contract/src/data/schema';
 import { bodiesOf } from './support/data';
 import { testPort } from './support/ports';
 import { exited, Services } from './support/services';

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkRegionData } from '../shared/src/data/load';
-import { DataFileSchema, type DataFile } from '../shared/src/data/schema';
-import { checkAgainstDocument, checkReferences } from '../shared/src/data/validate';
-import { REGIONS } from '../shared/src/registry';
+import { checkRegionData } from '../contract/src/data/load';
+import { DataFileSchema, type DataFile } from '../contract/src/data/schema';
+import { checkAgainstDocument, checkReferences } from '../contract/src/data/validate';
+import { REGIONS } from '../contract/src/registry';
 
 const root = join(__dirname, '..');
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../shared/src/registry';
+import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../contract/src/registry';
 import { COMPOSE_FILE, renderDockerCompose } from '../scripts/lib/generated';
 
 const root = join(__dirname, '..');
@@ -59,7 +59,7 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
   it('installs every workspace, builds, and runs as a non-root user', () => {
-    for (const dir of [...SUBGRAPHS.map((s) => s.dir), GATEWAY.dir, 'shared']) expect(dockerfile).toContain(`COPY ${dir}/package.json ${dir}/`);
+    for (const dir of [...SUBGRAPHS.map((s) => s.dir), GATEWAY.dir, 'contract', 'shared']) expect(dockerfile).toContain(`COPY ${dir}/package.json ${dir}/`);
     expect(dockerfile).toMatch(/^FROM .* AS build$/m);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toContain('npm ci');

@@ -3,7 +3,7 @@
  * The expected answers come from the registry and the data files, so a new region needs no edit here.
  */
 import { describe, expect, it } from 'vitest';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { gqlOk } from './support/client';
 import { allBodies, bodiesOf } from './support/data';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA_FILE, DATA_SCHEMA_REF, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { renderDashboardTypes } from '../scripts/lib/codegen';
 
 const root = join(__dirname, '..');

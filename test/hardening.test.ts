@@ -5,7 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { gql, gqlOk } from './support/client';
 import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
 import { Services, subgraphUrlEnv } from './support/services';

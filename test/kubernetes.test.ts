@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../shared/src/registry';
+import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../contract/src/registry';
 import {
   K8S_DATABASE_SECRET, K8S_DIR, K8S_GATEWAY_REPLICAS, K8S_IMAGE, K8S_SUBGRAPH_SECRET, renderDockerCompose, renderKubernetes, COMPOSE_FILE,
 } from '../scripts/lib/generated';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, print, visit, type FieldDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { REGIONS, SUBGRAPHS, urlVar } from '../shared/src/registry';
+import { REGIONS, SUBGRAPHS, urlVar } from '../contract/src/registry';
 import { eventually, gql } from './support/client';
 import { testPort } from './support/ports';
 import { Services } from './support/services';

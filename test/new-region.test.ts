@@ -19,7 +19,7 @@ import { Client } from 'pg';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { documentTitle, regionTypename, renderRegionFiles } from '../scripts/lib/scaffold';
 import { testPort } from './support/ports';
 
@@ -218,7 +218,7 @@ describe('npm run new-region, in a copy of the repository', () => {
     expect(data.bodies).toEqual([]);
 
     // registered: the registry (next free port), workspaces, lock file, references, Dockerfile, env, sources
-    expect(readCopy('shared/src/registry.ts')).toContain(`{ code: '${CODE}', name: '${NAME}', typename: '${TYPENAME}', port: 4006 },`);
+    expect(readCopy('contract/src/registry.ts')).toContain(`{ code: '${CODE}', name: '${NAME}', typename: '${TYPENAME}', port: 4006 },`);
     expect(JSON.parse(readCopy('package.json')).workspaces).toContain(`subgraphs/${CODE}`);
     const lock = JSON.parse(readCopy('package-lock.json'));
     expect(lock.packages[`node_modules/@samverkan/${CODE}`]).toEqual({ resolved: `subgraphs/${CODE}`, link: true });
@@ -249,7 +249,7 @@ describe('npm run new-region, in a copy of the repository', () => {
   it('starts with the federation, and the comparison subgraph answers for it', async () => {
     const req = createRequire(join(copy, 'scripts', 'dist', 'lib', 'federation.js'));
     const { startFederation } = req(join(copy, 'scripts', 'dist', 'lib', 'federation.js')) as { startFederation: (o: object) => Promise<NonNullable<typeof federation>> };
-    const { SUBGRAPHS, GATEWAY } = req('@samverkan/shared') as typeof import('../shared/src/registry');
+    const { SUBGRAPHS, GATEWAY } = req('@samverkan/shared') as typeof import('../contract/src/registry');
     expect(SUBGRAPHS.map((s) => s.code)).toContain(CODE); // the copy's registry, not this tree's
     federation = await startFederation({
       env: { DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: SCHEMA_PREFIX, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', SUBGRAPH_RETRIES: '0' },

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, isEnumType, isInterfaceType, isNonNullType, isScalarType, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { testPort } from './support/ports';
 
 const GATEWAY_PORT = testPort(15700);

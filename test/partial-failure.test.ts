@@ -10,7 +10,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { portVar, REGIONS, urlVar } from '../shared/src/registry';
+import { portVar, REGIONS, urlVar } from '../contract/src/registry';
 import { gql, gqlOk } from './support/client';
 import { runLoad } from './support/load';
 import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';

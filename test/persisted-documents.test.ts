@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 import { exited, Services, subgraphUrlEnv } from './support/services';
 import { testPort } from './support/ports';
 

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { portVar, REGIONS, urlVar } from '../shared/src/registry';
+import { portVar, REGIONS, urlVar } from '../contract/src/registry';
 import { dropSchemas, eventually, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 

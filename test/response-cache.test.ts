@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { portVar, REGIONS, urlVar } from '../shared/src/registry';
+import { portVar, REGIONS, urlVar } from '../contract/src/registry';
 import { dropSchemas, gqlOk } from './support/client';
 import { testPort } from './support/ports';
 

@@ -12,7 +12,7 @@ import { composeSupergraph, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import {
   apiSchemaOf, checkSchemaChanges, formatReport, parseSchemaChanges, readSchemaChanges, SCHEMA_CHANGES_FILE, schemaChangesFileFor, type Acknowledgement,
 } from '../scripts/lib/schema-check';
-import { REGIONS } from '../shared/src/registry';
+import { REGIONS } from '../contract/src/registry';
 
 const root = join(__dirname, '..');
 const committed = readFileSync(join(root, SUPERGRAPH_FILE), 'utf8');

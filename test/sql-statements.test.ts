@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { readCounter } from '../shared/src/metrics';
-import { COMPARISON, REGIONS } from '../shared/src/registry';
+import { COMPARISON, REGIONS } from '../contract/src/registry';
 import { gqlOk } from './support/client';
 
 const queries = join(__dirname, '..', 'docs', 'queries');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../scripts/lib/database';
 import { startFederation, type Federation } from '../scripts/lib/federation';
-import { GATEWAY, REGIONS, SUBGRAPHS } from '../shared/src/registry';
+import { GATEWAY, REGIONS, SUBGRAPHS } from '../contract/src/registry';
 import { testPgPort, testPort } from './support/ports';
 
 const PORTS: Record<string, number> = Object.fromEntries([...SUBGRAPHS, GATEWAY].map((s) => [s.code, testPort(s.port + 11800)]));

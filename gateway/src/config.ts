@@ -1,6 +1,7 @@
 /** Gateway configuration from the environment, validated at start. */
 import { z } from 'zod';
-import { GATEWAY, loadConfig, portVar } from '@samverkan/shared';
+import { GATEWAY, portVar } from '@samverkan/contract';
+import { loadConfig } from '@samverkan/shared/server';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

@@ -3,7 +3,7 @@
  * errors (stack traces, SQL, addresses) are masked; the original is logged under that request id.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '@samverkan/shared';
+import type { Logger } from '@samverkan/shared/server';
 import { checkOperation } from './operation-checks';
 
 export interface RequestContext { requestId: string }

@@ -1,5 +1,5 @@
 /** Entry point of the gateway. */
-import { createLogger, stopOnSignals } from '@samverkan/shared';
+import { createLogger, stopOnSignals } from '@samverkan/shared/server';
 import { startGateway } from './gateway';
 
 startGateway()

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { requestIdOf } from './request-id';
 import { LRUCache } from 'lru-cache';
 import { stripIgnoredCharacters } from 'graphql';
-import type { Logger } from '@samverkan/shared';
+import type { Logger } from '@samverkan/shared/server';
 
 export interface CacheContext { cacheKey?: string; cacheGeneration?: number }
 

@@ -8,7 +8,7 @@
 import type { SupergraphManager } from '@apollo/gateway';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Logger } from '@samverkan/shared';
+import type { Logger } from '@samverkan/shared/server';
 
 export interface FileSupergraph extends SupergraphManager {
   current(): string;

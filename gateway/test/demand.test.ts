@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { aggregateFields, operationWork } from '../src/demand';
-import { REGIONS } from '../../shared/src/registry';
+import { REGIONS } from '../../contract/src/registry';
 
 const sdl = readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8');
 const schema = buildSchema(sdl, { assumeValidSDL: true });

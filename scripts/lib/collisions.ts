@@ -5,7 +5,7 @@
  * enums, inputs, interfaces and scalars (which Federation merges) are not collisions.
  */
 import { Kind, parse, type DefinitionNode } from 'graphql';
-import { REGIONS } from '@samverkan/shared';
+import { REGIONS } from '@samverkan/contract';
 
 export interface NameCollision { name: string; subgraphs: string[] }
 
@@ -41,6 +41,6 @@ export function collisionHints(collisions: NameCollision[]): string[] {
       .filter((r) => r !== undefined)
       .map((r) => `"${r.typename.replace(/Region$/, '')}${name}"`);
     const suggestion = prefixed.length ? ` A region's own type carries its prefix: rename it to ${prefixed.join(' or ')}.` : '';
-    return `Type "${name}" is defined differently by subgraphs ${subgraphs.map((s) => `"${s}"`).join(' and ')}.${suggestion} A type every region shares belongs in shared/ and is defined identically everywhere.`;
+    return `Type "${name}" is defined differently by subgraphs ${subgraphs.map((s) => `"${s}"`).join(' and ')}.${suggestion} A type every region shares belongs in the contract (contract/, @samverkan/contract) and is defined identically everywhere.`;
   });
 }

@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/contract';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
 import { Supervisor, supervisorOptions, type SupervisorOptions } from './supervisor';

@@ -3,7 +3,7 @@
  * against the document: every body, role, duty, reporting duty, plan and rule with its quote.
  */
 import { join } from 'node:path';
-import { loadRegionData, REGIONS, type Body, type MeetingCadence, type Source } from '@samverkan/shared';
+import { loadRegionData, REGIONS, type Body, type MeetingCadence, type Source } from '@samverkan/contract';
 import { ROOT } from './paths';
 
 export const regionDocFile = (code: string) => `docs/regions/${code}.md`;

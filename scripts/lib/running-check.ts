@@ -8,7 +8,8 @@
 import { composeServices } from '@apollo/composition';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { SECRET_HEADER, SUBGRAPHS, urlVar } from '@samverkan/shared';
+import { SUBGRAPHS, urlVar } from '@samverkan/contract';
+import { SECRET_HEADER } from '@samverkan/shared';
 import { collisionHints, nameCollisions } from './collisions';
 import { defaultUrl } from './supergraph';
 

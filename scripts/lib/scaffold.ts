@@ -92,7 +92,7 @@ export const subgraph: RegionSubgraphOptions = {
 `,
     'src/region.ts': `/** ${T}: the shared Region contract plus what only ${r.name} has (see resolver.ts). */
 import { Directive, ObjectType } from 'type-graphql';
-import { Region } from '@samverkan/shared';
+import { Region } from '@samverkan/contract';
 
 @Directive('@key(fields: "code")')
 @ObjectType('${T}', { implements: Region, description: ${sq(`${r.name}: ${r.title}.`)} })
@@ -100,7 +100,8 @@ export class ${T} extends Region {}
 `,
     'src/resolver.ts': `/** ${r.name}: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Query, Resolver } from 'type-graphql';
-import { createRegionResolver, regionByCode } from '@samverkan/shared';
+import { regionByCode } from '@samverkan/contract';
+import { createRegionResolver } from '@samverkan/shared';
 import { ${T} } from './region';
 
 const entry = regionByCode('${r.code}')!;
@@ -127,6 +128,8 @@ export const migrations = [...BASE_REGION_MIGRATIONS];
       $schema: DATA_SCHEMA_REF,
       file: r.sourceFile,
       document: {
+        // A short stable id: the file name's stem as a slug (rename it to a word if you like, before anything cites it).
+        id: r.sourceFile.replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
         title: r.title,
         date: null,
         reviewBy: null,
@@ -173,7 +176,7 @@ describe(${sq(`${r.name} through the gateway`)}, () => {
 // ---------------------------------------------------------------------------------------------
 // Edits of shared files: each is a pure function of the file's text, with its exact undo.
 
-export const REGISTRY_FILE = 'shared/src/registry.ts';
+export const REGISTRY_FILE = 'contract/src/registry.ts';
 
 export function registryLine(r: Pick<NewRegion, 'code' | 'name' | 'port'>): string {
   const name = r.name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
@@ -280,7 +283,7 @@ export function codeProblems(root: string, code: string): string[] {
   if (!CODE_PATTERN.test(code)) problems.push(`the code "${code}" must be lower-case letters a–z only (it is the subgraph's name, folder, PostgreSQL schema and root field)`);
   const registry = readFileSync(join(root, REGISTRY_FILE), 'utf8');
   if (registeredRegions(registry).some((r) => r.code === code)) problems.push(`"${code}" is already registered in ${REGISTRY_FILE}`);
-  if (['comparison', 'gateway', 'shared', 'region', 'regions', 'landscape', 'postgres'].includes(code)) problems.push(`"${code}" is a reserved name`);
+  if (['comparison', 'gateway', 'shared', 'contract', 'region', 'regions', 'landscape', 'postgres'].includes(code)) problems.push(`"${code}" is a reserved name`);
   if (CODE_PATTERN.test(code) && existsSync(join(root, regionDir(code)))) problems.push(`${regionDir(code)}/ already exists`);
   return problems;
 }

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import type { GraphQLSchema } from 'graphql';
-import { REGIONS, type RegionEntry } from '@samverkan/shared';
+import { REGIONS, type RegionEntry } from '@samverkan/contract';
 import { ROOT } from './paths';
 
 // @apollo/federation-internals is a dependency of @apollo/composition: load the copy it uses.

@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SUBGRAPHS } from '@samverkan/shared';
+import { SUBGRAPHS } from '@samverkan/contract';
 
 const run = promisify(execFile);
 import { ROOT } from './paths';

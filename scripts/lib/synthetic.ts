@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeFrequency, type DataFile } from '@samverkan/shared';
+import { normalizeFrequency, type DataFile } from '@samverkan/contract';
 
 const PHRASES = ['minst sex gånger per år', 'cirka sex gånger per år', 'cirka 2–3 gånger per halvår', 'Två gånger varje år', 'halvårsvisa'];
 const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
@@ -25,7 +25,7 @@ export function syntheticRegion(bodies: number, variant = ''): DataFile {
   const roles = bodies;
   return {
     file: 'synthetic.txt',
-    document: { title: `Synthetic region with ${bodies} bodies`, date: null, reviewBy: null, source: source(0) },
+    document: { id: 'synthetic', title: `Synthetic region with ${bodies} bodies`, date: null, reviewBy: null, source: source(0) },
     bodies: Array.from({ length: bodies }, (_, i) => ({
       id: `body-${i}`, name: i === 0 && variant ? `Grupp 0 ${variant}` : `Grupp ${i}`, kind: 'WORKING_GROUP' as const, level: LEVELS[i % 4]!, levelBasis: 'STATED' as const,
       permanence: 'PERMANENT' as const, parent: i > 0 ? { bodyId: `body-${Math.floor((i - 1) / 4)}`, relation: 'REPORTS_TO' as const, source: source(i) } : null,

@@ -1,26 +1,20 @@
+/**
+ * @samverkan/shared: the runtime every subgraph runs on (MikroORM entities, migrations and seeding,
+ * the server bootstrap, config, logging, metrics). It re-exports @samverkan/contract so a region
+ * imports both from one place; code that needs only the vocabulary imports @samverkan/contract.
+ */
 import 'reflect-metadata';
 
-export * from './registry';
-export * from './config';
-export * from './logger';
-export * from './frequency';
-export * from './data/schema';
-export * from './data/validate';
-export * from './data/load';
-export * from './graphql/enums';
-export * from './graphql/types';
-export * from './graphql/filters';
-export * from './graphql/region';
+export * from '@samverkan/contract';
+export * from './server-entry';
 export * from './graphql/context';
 export * from './graphql/region-resolver';
 export * from './orm/entities';
 export * from './orm/migrations';
 export * from './orm/orm';
 export * from './orm/seed';
+export * from './orm/body-filter';
 export * from './federation';
-export * from './server';
 export * from './region-subgraph';
 export * from './graphql/regional';
-export * from './http-errors';
-export * from './metrics';
 export * from './graphql/lookup';

@@ -8,14 +8,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig } from './config';
-import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from './data/load';
+import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from '@samverkan/contract';
 import { buildFederatedSchema } from './federation';
 import type { SubgraphContext } from './graphql/context';
 import { createLogger, type Logger } from './logger';
 import { DataVersionEntity, REGION_ENTITIES } from './orm/entities';
 import { initOrm, migrate } from './orm/orm';
 import { loadedDataFiles, seedRegion } from './orm/seed';
-import { portVar, regionByCode } from './registry';
+import { portVar, regionByCode } from '@samverkan/contract';
 import { Metrics } from './metrics';
 import { serve, stopOnSignals, type RunningServer } from './server';
 
@@ -52,7 +52,7 @@ export function schemaName(code: string, prefix = ''): string {
 /** The region's federated schema, without a database (also used by `npm run compose`). */
 export async function buildRegionSchema(options: RegionSubgraphOptions) {
   const entry = regionByCode(options.code);
-  if (!entry) throw new Error(`Region "${options.code}" is not in the registry (shared/src/registry.ts)`);
+  if (!entry) throw new Error(`Region "${options.code}" is not in the registry (contract/src/registry.ts)`);
   const root = { code: entry.code, name: entry.name };
   return buildFederatedSchema({
     resolvers: options.resolvers,
@@ -65,7 +65,7 @@ export async function buildRegionSchema(options: RegionSubgraphOptions) {
 
 export async function startRegionSubgraph(options: RegionSubgraphOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningRegion> {
   const entry = regionByCode(options.code);
-  if (!entry) throw new Error(`Region "${options.code}" is not in the registry (shared/src/registry.ts)`);
+  if (!entry) throw new Error(`Region "${options.code}" is not in the registry (contract/src/registry.ts)`);
   const config = loadConfig(portVar(entry.code), entry.port, env);
   const logger = createLogger(entry.code, config.LOG_LEVEL);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../../scripts/lib/federation';
-import { REGIONS, SUBGRAPHS, urlVar } from '../../shared/src/registry';
+import { REGIONS, SUBGRAPHS, urlVar } from '../../contract/src/registry';
 import { dropSchemas, gqlOk } from '../support/client';
 import { testPort } from '../support/ports';
 import { SCREENSHOTS, SKIP, browserSession, reportSkip, downloadCsv, errors, originOf } from './browser';

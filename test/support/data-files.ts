@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REGIONS } from '../../shared/src/registry';
+import { REGIONS } from '../../contract/src/registry';
 
 export interface FileSource { section: string; quote: string }
 export interface FileStatement { text: string; category?: string | null; source: FileSource }

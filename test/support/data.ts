@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataFile } from '../../shared/src/data/schema';
-import { REGIONS } from '../../shared/src/registry';
+import type { DataFile } from '../../contract/src/data/schema';
+import { REGIONS } from '../../contract/src/registry';
 
 const root = join(__dirname, '..', '..');
 

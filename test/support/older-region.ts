@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { parse, visit, type FieldDefinitionNode } from 'graphql';
-import { loadRegionData } from '../../shared/src/data/load';
-import { REGIONS } from '../../shared/src/registry';
+import { loadRegionData } from '../../contract/src/data/load';
+import { REGIONS } from '../../contract/src/registry';
 
 /** `removed`: "Type.field" entries the older contract does not have yet. */
 export async function startOlderRegion(code: string, port: number, removed: string[]): Promise<{ stop: () => Promise<void> }> {

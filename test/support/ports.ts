@@ -6,7 +6,7 @@
  * TEST_PORT_SLOT=k (0-7) moves every test port by k × 4000 and every test PostgreSQL port by k × 10,
  * so two checkouts can run `npm test` side by side on one machine.
  */
-import { GATEWAY, SUBGRAPHS } from '../../shared/src/registry';
+import { GATEWAY, SUBGRAPHS } from '../../contract/src/registry';
 
 const SLOT = Number(process.env.TEST_PORT_SLOT ?? 0);
 if (!Number.isInteger(SLOT) || SLOT < 0 || SLOT > 7) throw new Error(`TEST_PORT_SLOT must be an integer 0-7, got "${process.env.TEST_PORT_SLOT}"`);

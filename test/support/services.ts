@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { GATEWAY, GATEWAY_NODE_OPTIONS, SUBGRAPHS, urlVar } from '../../shared/src/registry';
+import { GATEWAY, GATEWAY_NODE_OPTIONS, SUBGRAPHS, urlVar } from '../../contract/src/registry';
 import { stopChild, waitForHealth } from '../../scripts/lib/federation';
 
 const ROOT = join(__dirname, '..', '..');

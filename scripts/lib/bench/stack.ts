@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { checkRegionData, portVar, REGIONS, urlVar } from '@samverkan/shared';
+import { checkRegionData, portVar, REGIONS, urlVar } from '@samverkan/contract';
 import { spawnService, stopChild, waitForHealth } from '../federation';
 import { ROOT } from '../paths';
 import { writeSyntheticRegion } from '../synthetic';

@@ -2,7 +2,7 @@
 import type { SubgraphContext } from './context';
 import { BodyEntity, PlanEntity, RegionalFactEntity } from '../orm/entities';
 import { readFacts } from './region-resolver';
-import type { Body, Plan, RegionalFact } from './types';
+import type { Body, Plan, RegionalFact } from '@samverkan/contract';
 
 export async function factById(ctx: SubgraphContext, id: string): Promise<RegionalFact | null> {
   return (await readFacts<RegionalFact>(ctx, RegionalFactEntity, { id }))[0] ?? null;

@@ -6,8 +6,8 @@
  */
 import { Arg, Ctx, FieldResolver, Resolver, type ClassType } from 'type-graphql';
 import type { EntitySchema } from '@mikro-orm/core';
-import { BodyFilter, bodyFilterToWhere } from './filters';
-import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from './types';
+import { Body, BodyFilter, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
+import { bodyFilterToWhere } from '../orm/body-filter';
 import type { SubgraphContext } from './context';
 import {
   BodyEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,

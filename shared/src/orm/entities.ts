@@ -4,7 +4,7 @@
  * the API serves exactly what the data file says.
  */
 import { EntitySchema } from '@mikro-orm/core';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
+import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
 
 export class BodyRow {
   id!: string;

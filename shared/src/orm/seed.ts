@@ -6,7 +6,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
-import type { RegionData } from '../data/load';
+import type { RegionData } from '@samverkan/contract';
 import {
   BodyEntity, DataVersionEntity, DecisionRuleEntity, DocumentEntity, PlanEntity, RegionalFactEntity,
   ReportingDutyEntity, RoleEntity,

@@ -5,9 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import {
-  ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
-} from '@samverkan/shared';
+import { ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body } from '@samverkan/contract';
 import { bodyPage } from './read-model/body-query';
 import type { ReadModel } from './read-model/read-model';
 import { REGION_ORDER, MissingRegion } from './scope';

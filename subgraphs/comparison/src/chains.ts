@@ -8,7 +8,7 @@
  * drawn, so the graph has no two-way loop. Paths follow the parent links only (a tree).
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BodyKind, Level, LEVELS, ParentRelation, ReportArtifactKind, RoleKind, type Body, type ReportingDuty } from '@samverkan/shared';
+import { BodyKind, Level, LEVELS, ParentRelation, ReportArtifactKind, RoleKind, type Body, type ReportingDuty } from '@samverkan/contract';
 import { type AnsweredRegion, MissingRegion } from './scope';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 

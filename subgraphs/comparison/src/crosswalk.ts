@@ -6,7 +6,7 @@
  * become a row of their own (origin BODY_OFFICE).
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/shared';
+import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/contract';
 import { bodyOffices, type BodyOffice } from './offices';
 import { bodyIndex, type AnsweredRegion, MissingRegion } from './scope';
 import { BodyRef, quoteOf, Quote } from './views';

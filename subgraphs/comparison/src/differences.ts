@@ -5,7 +5,7 @@
  * quotes it comes from.
  */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/shared';
+import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/contract';
 import { bodyOffices } from './offices';
 import { type AnsweredRegion, MissingRegion } from './scope';
 import { Quote, quoteOf } from './views';

@@ -5,7 +5,7 @@
  * (ad-hoc working groups) is left out. Each body counts once, whatever its number of instances.
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { LEVELS, type Body } from '@samverkan/shared';
+import { LEVELS, type Body } from '@samverkan/contract';
 import { BodyRef, ValueCount } from './views';
 import { type AnsweredRegion, MissingRegion } from './scope';
 

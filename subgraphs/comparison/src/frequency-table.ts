@@ -3,7 +3,7 @@
  * Filtered and ordered in PostgreSQL (read-model/body-query.ts: most frequent first by documented
  * minimum, then maximum, then registry order, then name in Swedish collation); ranked here.
  */
-import type { Body } from '@samverkan/shared';
+import type { Body } from '@samverkan/contract';
 import type { FrequencyRow } from './landscape';
 
 export function frequencyTable(ranked: Body[]): FrequencyRow[] {

@@ -6,7 +6,7 @@
  * rolesCrosswalk); a role whose data states no duties is listed in rolesWithoutDuties, not matched.
  */
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/shared';
+import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/contract';
 import type { AnsweredRegion, MissingRegion } from './scope';
 import { MissingRegion as MissingRegionType } from './scope';
 import { Quote, quoteOf } from './views';

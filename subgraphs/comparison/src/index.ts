@@ -1,9 +1,8 @@
 /** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
 import 'reflect-metadata';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
-import {
-  COMPARISON, createLogger, initOrm, loadConfig, Metrics, migrate, portVar, REGIONS, retry, schemaName, serve, stopOnSignals, urlVar,
-} from '@samverkan/shared';
+import { COMPARISON, portVar, REGIONS, urlVar } from '@samverkan/contract';
+import { createLogger, initOrm, loadConfig, Metrics, migrate, retry, schemaName, serve, stopOnSignals } from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
 import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
 import { RegionSync } from './read-model/sync';

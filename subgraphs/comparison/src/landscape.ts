@@ -1,6 +1,6 @@
 /** The Landscape entity: every cross-region aggregate hangs off it, answered from the read model. */
 import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { BodyKind, Level } from '@samverkan/shared';
+import { BodyKind, Level } from '@samverkan/contract';
 import { Frequency } from './views';
 
 /**

@@ -5,7 +5,7 @@
  * each region's top body (top-body.ts).
  */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { Body, Source } from '@samverkan/shared';
+import type { Body, Source } from '@samverkan/contract';
 import { type AnsweredRegion, MissingRegion } from './scope';
 import { TOP_BODY_RULE, topBody } from './top-body';
 import { BodyRef, Quote, quoteOf } from './views';

@@ -2,7 +2,7 @@
  * Offices a body's data states directly (chair, vice-chair, convener, minutes keeper), read as
  * canonical role kinds: the data already says which field it is, so no wording is interpreted here.
  */
-import type { Body, Role, Source } from '@samverkan/shared';
+import type { Body, Role, Source } from '@samverkan/contract';
 
 export type OfficeKind = 'CHAIR' | 'VICE_CHAIR' | 'CONVENER' | 'SECRETARY';
 

@@ -4,7 +4,7 @@
  * (normalized Frequency) and the quote.
  */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ARTIFACT_KINDS, ReportArtifactKind, type Role } from '@samverkan/shared';
+import { ARTIFACT_KINDS, ReportArtifactKind, type Role } from '@samverkan/contract';
 import { bodyIndex, enumRank, REGION_ORDER, type AnsweredRegion, MissingRegion } from './scope';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 

@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
-import { BodyFilter, REGIONS, RoleKind } from '@samverkan/shared';
+import { BodyFilter, REGIONS, RoleKind } from '@samverkan/contract';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
 import { frequencyTable } from './frequency-table';

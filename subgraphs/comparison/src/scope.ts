@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { REGIONS, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/shared';
+import { REGIONS, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
 import type { ReadModel } from './read-model/read-model';
 import type { RegionList } from './read-model/store';
 

@@ -4,11 +4,12 @@ import { REGION_STUBS } from './generated/region-stubs';
 import { LANDSCAPE_ID, LandscapeResolver } from './resolver';
 import { FreshnessResolver } from './read-model/freshness';
 import { ComparedBodyJoin, FrequencyRowJoin } from './joins';
+import { SearchHitJoin, SearchResolver } from './search';
 import type { Landscape } from './landscape';
 
 export function buildComparisonSchema() {
   return buildFederatedSchema({
-    resolvers: [LandscapeResolver, FreshnessResolver, ComparedBodyJoin, FrequencyRowJoin],
+    resolvers: [LandscapeResolver, FreshnessResolver, ComparedBodyJoin, FrequencyRowJoin, SearchResolver, SearchHitJoin],
     orphanedTypes: Object.values(REGION_STUBS),
     referenceResolvers: {
       Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) },

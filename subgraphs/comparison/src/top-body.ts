@@ -6,7 +6,7 @@
  * arrangements (chair, convener, minutes, substitutes) for the bodies they give a frequency, and the
  * highest of those is the one that steers the collaboration day to day.
  */
-import { LEVELS, type Body } from '@samverkan/shared';
+import { LEVELS, type Body } from '@samverkan/contract';
 import { enumRank } from './scope';
 
 export const TOP_BODY_RULE = 'The highest-level body with a stated regular frequency; if none states one, the highest-level body; ties in document order.';

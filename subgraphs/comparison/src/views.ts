@@ -3,11 +3,13 @@
  * return, built from the facts its read model holds (the shared value types as the regions served them).
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/shared';
+import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/contract';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a compared fact comes from: document, section, verbatim quote.' })
 export class Quote {
-  @Field(() => String) document!: string;
+  @Field(() => ID, { description: 'Id of the source document (SourceDocument.id).' }) documentId!: string;
+  @Field(() => String, { description: 'Title of the source document, to show in a citation.' }) documentTitle!: string;
+  @Field(() => String, { description: 'File name of the source document under docs/sources/ (kept for compatibility: cite documentTitle).' }) document!: string;
   @Field(() => String) section!: string;
   @Field(() => String) quote!: string;
 }
@@ -77,7 +79,7 @@ export class ValueCount {
 }
 
 export function quoteOf(source: Source): Quote {
-  return { document: source.document, section: source.section, quote: source.quote };
+  return { documentId: source.documentId, documentTitle: source.documentTitle, document: source.document, section: source.section, quote: source.quote };
 }
 
 export function frequencyOf(cadence: MeetingCadence | null | undefined): Frequency | null {

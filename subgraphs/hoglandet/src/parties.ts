@@ -3,7 +3,7 @@
  * does not name them, so neither do we) and the kommunområden the work is organised by.
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Source } from '@samverkan/shared';
+import { Source } from '@samverkan/contract';
 
 @ObjectType('HoglandetRehabilitationActors', { description: 'The four rehabilitation actors (samverkansparter) of Höglandets samordningsförbund.' })
 export class HoglandetRehabilitationActors {

@@ -1,6 +1,7 @@
 /** Höglandet: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { createRegionResolver, regionByCode, RegionalFact, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
+import { regionByCode, RegionalFact } from '@samverkan/contract';
+import { createRegionResolver, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
 import { HoglandetRegion } from './region';
 import { HoglandetKommunomraden, HoglandetRehabilitationActors } from './parties';
 

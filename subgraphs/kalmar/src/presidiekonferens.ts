@@ -6,7 +6,7 @@
  * document the STEERING_DOCUMENT plan it owns, the user representative the USER_REPRESENTATIVE role.
  */
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Body, Plan, RegionalFact, Role, RoleKind } from '@samverkan/shared';
+import { Body, Plan, RegionalFact, Role, RoleKind } from '@samverkan/contract';
 
 @ObjectType('KalmarPresidiekonferens', { description: 'The joint presidium conference and its cycle.' })
 export class KalmarPresidiekonferens {

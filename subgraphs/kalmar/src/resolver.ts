@@ -1,6 +1,7 @@
 /** Kalmar län: the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { BodyEntity, createRegionResolver, PlanEntity, readFacts, regionByCode, RegionalFact, regionalFactsByTopic, RoleEntity, type Body, type Plan, type Role, type SubgraphContext } from '@samverkan/shared';
+import { regionByCode, RegionalFact, type Body, type Plan, type Role } from '@samverkan/contract';
+import { BodyEntity, createRegionResolver, PlanEntity, readFacts, regionalFactsByTopic, RoleEntity, type SubgraphContext } from '@samverkan/shared';
 import { KalmarRegion } from './region';
 import { KalmarPresidiekonferens, KalmarUserRepresentation } from './presidiekonferens';
 

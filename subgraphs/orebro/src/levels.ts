@@ -3,7 +3,8 @@
  * shared Level by the level word the document itself uses, with the bodies the data places there.
  */
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { Body, bodiesAtLevel, Level, Source, type SubgraphContext } from '@samverkan/shared';
+import { Body, Level, Source } from '@samverkan/contract';
+import { bodiesAtLevel, type SubgraphContext } from '@samverkan/shared';
 
 @ObjectType('OrebroStructureLevel', { description: 'One of Örebro\'s three levels of the collaboration structure.' })
 export class OrebroStructureLevel {

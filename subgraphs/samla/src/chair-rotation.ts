@@ -4,7 +4,7 @@
  * shared Office facts of Samordningsgruppen and SAMLA's own rotation facts.
  */
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Office, RegionalFact, SubstituteRuleFact } from '@samverkan/shared';
+import { Office, RegionalFact, SubstituteRuleFact } from '@samverkan/contract';
 
 @ObjectType('SamlaChairRotation', { description: 'How the chair of Samordningsgruppen rotates.' })
 export class SamlaChairRotation {

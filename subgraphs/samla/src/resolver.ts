@@ -1,6 +1,7 @@
 /** SAMLA (Lerum–Alingsås): the shared Region fields, the drill-down root field, and the region's own fields. */
 import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
-import { BodyEntity, createRegionResolver, readFacts, regionByCode, RegionalFact, regionalFactsByTopic, type Body, type SubgraphContext } from '@samverkan/shared';
+import { regionByCode, RegionalFact, type Body } from '@samverkan/contract';
+import { BodyEntity, createRegionResolver, readFacts, regionalFactsByTopic, type SubgraphContext } from '@samverkan/shared';
 import { SamlaRegion } from './region';
 import { SamlaChairRotation, SamlaRepresentation } from './chair-rotation';
 

@@ -8,7 +8,7 @@
  * registry-then-document order falls back to. Names sort in Swedish ICU collation.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import type { Body, BodyFilter } from '@samverkan/shared';
+import type { Body, BodyFilter } from '@samverkan/contract';
 import { NAME_COLLATION } from './migrations';
 
 export type SortKey = 'MEETINGS_PER_YEAR' | 'NAME' | 'REGION';

@@ -87,7 +87,67 @@ export class Migration20261128000000BodyFilters extends RegionMigration {
  */
 export const NAME_COLLATION = '"sv-x-icu"';
 
+/**
+ * The search index (search-index.ts fills it at sync time): one row per searchable item of every
+ * region, with a tsvector in PostgreSQL's `swedish` configuration (name weight A, text B; stemming) and
+ * a trigram index on the lower-cased text (pg_trgm: substrings, so "prevention" finds
+ * "suicidprevention"). pg_trgm is created in the database's default schema when absent (it is a
+ * trusted extension); a server without it fails here, with a message that says so. Held copies are
+ * dropped so the next sync fills the index.
+ */
+export class Migration20261129000000SearchIndex extends RegionMigration {
+  override async up(): Promise<void> {
+    const s = this.schema;
+    this.addSql(`do $$ begin
+  perform pg_advisory_xact_lock(hashtext('samverkan:create extension pg_trgm'));
+  if not exists (select 1 from pg_extension where extname = 'pg_trgm') then
+    if not exists (select 1 from pg_available_extensions where name = 'pg_trgm') then
+      raise exception 'The comparison''s search index needs the PostgreSQL extension pg_trgm, which this server does not have: install the server''s contrib package (postgresql-contrib), or run on a server that has it';
+    end if;
+    begin
+      create extension pg_trgm;
+    exception when others then
+      raise exception 'The comparison''s search index needs the PostgreSQL extension pg_trgm, and it could not be created: % (create it once as a superuser: create extension pg_trgm)', sqlerrm;
+    end;
+  end if;
+end $$;`);
+    this.addSql(`create table if not exists ${s}."search_item" (
+  "region_code" text not null,
+  "seq" integer not null,
+  "kind" text not null,
+  "id" text not null,
+  "level" text null,
+  "name" text not null,
+  "text" text not null,
+  "quote" text not null,
+  "document_id" text not null,
+  "document_title" text not null,
+  "document_file" text not null,
+  "section" text not null,
+  "search_text" text generated always as (lower(regexp_replace("name" || ' ' || "text", '\\s+', ' ', 'g'))) stored,
+  "tsv" tsvector generated always as (setweight(to_tsvector('swedish', "name"), 'A') || setweight(to_tsvector('swedish', "text"), 'B')) stored,
+  primary key ("region_code", "seq")
+);`);
+    this.addSql(`create index if not exists "search_item_tsv" on ${s}."search_item" using gin ("tsv") with (fastupdate = off);`);
+    this.addSql(`do $$ declare ext text; begin
+  select n.nspname into ext from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm';
+  execute format('create index if not exists "search_item_trgm" on %s."search_item" using gin ("search_text" %I.gin_trgm_ops) with (fastupdate = off)', '${s.replace(/'/g, "''")}', ext);
+end $$;`);
+    this.addSql(`create index if not exists "search_item_item" on ${s}."search_item" ("region_code", "kind", "id");`);
+    // Which derivation of the index rows a copy has (SEARCH_INDEX_VERSION): a copy indexed by older code is synced anew.
+    this.addSql(`alter table ${s}."region_sync" add column if not exists "search_index_version" integer not null default 0;`);
+    this.addSql(`delete from ${s}."region_sync";`);
+  }
+
+  override async down(): Promise<void> {
+    // pg_trgm stays: other schemas of the database may use it.
+    this.addSql(`drop table if exists ${this.schema}."search_item";`);
+    this.addSql(`alter table ${this.schema}."region_sync" drop column if exists "search_index_version";`);
+  }
+}
+
 export const READ_MODEL_MIGRATIONS = [
   { name: 'Migration20261127000000ReadModel', class: Migration20261127000000ReadModel },
   { name: 'Migration20261128000000BodyFilters', class: Migration20261128000000BodyFilters },
+  { name: 'Migration20261129000000SearchIndex', class: Migration20261129000000SearchIndex },
 ];

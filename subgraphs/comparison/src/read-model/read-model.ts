@@ -4,7 +4,7 @@
  * failed are served from their copy and marked stale with the reason.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { REGIONS } from '@samverkan/shared';
+import { REGIONS } from '@samverkan/contract';
 import type { Reachability, RegionSync } from './sync';
 import { heldCopies, readRegions, type HeldCopy, type RegionList, type RegionSnapshot } from './store';
 

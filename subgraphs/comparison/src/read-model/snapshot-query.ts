@@ -6,20 +6,24 @@
  */
 import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 
-const SRC = 'source { section quote document }';
+const SOURCE = 'section quote document documentId documentTitle';
+const SRC = `source { ${SOURCE} }`;
 const CAD = `label text minPerYear maxPerYear approximate whenNeeded note ${SRC}`;
 const OFFICE = `holder selection term rotation note ${SRC}`;
 const STATEMENT = `text group category note ${SRC}`;
 
 /** The fields of each shared list on Region that the read model keeps. */
 export const SNAPSHOT_SELECTION = `
-  documents { file title date reviewBy note ${SRC} }
+  documents {
+    id file title publisher { name inferred note ${SRC} } date reviewBy validity { text from to note ${SRC} }
+    version textAvailable passages { ordinal section text } note ${SRC}
+  }
   bodies {
-    id regionCode name kind level levelBasis levelSource { section quote document } permanence permanenceSource { section quote document }
+    id regionCode name kind level levelBasis levelSource { ${SOURCE} } permanence permanenceSource { ${SOURCE} }
     instances { count names ${SRC} } parent { bodyId relation ${SRC} }
     establishedBy { ${STATEMENT} } purposes { ${STATEMENT} } assignments { ${STATEMENT} }
     composition { organisation function seats { min max text } appointedBy note ${SRC} }
-    substitutes { rule note source { section quote document } }
+    substitutes { rule note ${SRC} }
     chair { ${OFFICE} } viceChair { ${OFFICE} }
     convener { who note ${SRC} } agendaBy { who note ${SRC} }
     minutes { kept keeper note ${SRC} } noticeContent { ${STATEMENT} }

@@ -3,8 +3,9 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/shared';
+import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
 import { roleKindsOfBody } from '../offices';
+import { SEARCH_INDEX_VERSION, writeSearchIndex } from './search-index';
 
 export interface RegionSnapshot {
   code: string;
@@ -63,7 +64,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
   await knex.transaction(async (trx) => {
     // Two replicas syncing at once take turns on the region's row; the second finds nothing to do.
     await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${s.code}`]);
-    const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ?`, [s.code, s.dataVersion]);
+    const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and search_index_version = ?`, [s.code, s.dataVersion, SEARCH_INDEX_VERSION]);
     if (held.rows.length) return;
     await trx.raw(`delete from ${q('body')} where region_code = ?`, [s.code]);
     await trx.raw(`delete from ${q('fact')} where region_code = ?`, [s.code]);
@@ -73,10 +74,12 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
     if (facts.length) {
       await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
     }
+    await writeSearchIndex(trx, q('search_item'), s);
     await trx.raw(
-      `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields) values (?, ?, now(), ?::jsonb)
-       on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields`,
-      [s.code, s.dataVersion, JSON.stringify(s.missingFields)],
+      `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, search_index_version) values (?, ?, now(), ?::jsonb, ?)
+       on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields,
+         search_index_version = excluded.search_index_version`,
+      [s.code, s.dataVersion, JSON.stringify(s.missingFields), SEARCH_INDEX_VERSION],
     );
   });
 }

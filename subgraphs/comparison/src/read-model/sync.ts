@@ -14,6 +14,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
 import { forContract, printQuery, snapshotQuery } from './snapshot-query';
 import { writeSnapshot, type RegionSnapshot } from './store';
+import { withCitations } from './citations';
+import { SEARCH_INDEX_VERSION } from './search-index';
 
 export interface SyncTarget { code: string; url: string }
 
@@ -104,7 +106,8 @@ export class RegionSync {
   }
 
   private async isHeld(code: string, dataVersion: string): Promise<boolean> {
-    const rows = await this.options.knex.withSchema(this.options.schema).from('region_sync').where({ region_code: code, data_version: dataVersion }).select('region_code');
+    const rows = await this.options.knex.withSchema(this.options.schema).from('region_sync')
+      .where({ region_code: code, data_version: dataVersion, search_index_version: SEARCH_INDEX_VERSION }).select('region_code');
     return rows.length > 0;
   }
 
@@ -118,12 +121,12 @@ export class RegionSync {
     for (const list of lists) {
       if (region[list] === null) throw new Error(`answered null for ${list}`);
     }
-    return {
+    return withCitations({
       code: target.code,
       dataVersion,
       missingFields: dropped,
       ...Object.fromEntries(lists.map((l) => [l, (region[l] ?? []) as unknown[]])),
-    } as RegionSnapshot;
+    } as RegionSnapshot);
   }
 }
 

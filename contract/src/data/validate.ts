@@ -119,3 +119,29 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
   });
   return problems;
 }
+
+/**
+ * Problems with the documents of one region: document ids are unique, a source that names another
+ * document names one of this region's data files (its id and title are served with every citation),
+ * and a validity's text and dates stand in its quote.
+ */
+export function checkDocumentRefs(files: DataFile[], names: string[] = files.map((f) => f.file.replace(/\.txt$/, '.json'))): string[] {
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+  const known = new Set(files.map((f) => f.file));
+  files.forEach((f, i) => {
+    const before = ids.get(f.document.id);
+    if (before) problems.push(`${names[i]}: $.document.id: duplicate document id ${excerpt(f.document.id)} (also ${before})`);
+    else ids.set(f.document.id, names[i]!);
+    for (const { path, source } of collectSources(f)) {
+      if (source.document && !known.has(source.document)) problems.push(`${names[i]}: ${path}.document: ${excerpt(source.document)} is not one of this region's data files' documents`);
+    }
+    const v = f.document.validity;
+    if (v) {
+      for (const part of [v.text, v.from, v.to]) {
+        if (part && !v.source.quote.includes(part)) problems.push(`${names[i]}: $.document.validity: ${excerpt(part)} is not in its quote ${excerpt(v.source.quote)}`);
+      }
+    }
+  });
+  return problems;
+}

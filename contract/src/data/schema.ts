@@ -179,10 +179,29 @@ export const DecisionRuleSchema = z.strictObject({
   source: SourceSchema,
 });
 
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * Who issues a document. None of the documents names its publisher outright, so `inferred` says when
+ * the name is read from what the text says (who publishes its decisions, whose organisation it
+ * describes); the quote is the text it is read from.
+ */
+export const PublisherSchema = z.strictObject({ name: text, inferred: z.boolean(), note: text.nullish(), source: SourceSchema });
+
+/**
+ * How long a document is valid, where it says so (Örebro's "Giltighetstid"): the verbatim `text`
+ * (a substring of the quote) and the dates it gives (null where it gives none).
+ */
+export const ValiditySchema = z.strictObject({ text, from: date.nullable(), to: date.nullable(), note: text.nullish(), source: SourceSchema });
+
 export const DocumentSchema = z.strictObject({
+  /** Short stable id of the document within its region (served as "<region>:<id>"); never derived from the file's content. */
+  id,
   title: text,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  reviewBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  publisher: PublisherSchema.nullish(),
+  validity: ValiditySchema.nullish(),
+  date: date.nullable(),
+  reviewBy: date.nullable(),
   note: text.nullish(),
   source: SourceSchema,
 });
@@ -218,6 +237,7 @@ export type RoleData = z.infer<typeof RoleSchema>;
 export type ReportingDutyData = z.infer<typeof ReportingDutySchema>;
 export type PlanData = z.infer<typeof PlanSchema>;
 export type DecisionRuleData = z.infer<typeof DecisionRuleSchema>;
+export type DocumentData = z.infer<typeof DocumentSchema>;
 export type RegionalFactData = z.infer<typeof RegionalFactSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
 

@@ -12,7 +12,9 @@ import {
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true, description: 'Provenance of a fact: the source document, the heading path of its section, and a verbatim quote (an exact substring of the document).' })
 export class Source {
-  @Field(() => String, { description: 'File name of the source document, under docs/sources/.' }) document!: string;
+  @Field(() => ID, { description: 'Id of the source document (SourceDocument.id, "<region>:<slug>"): stable across edits of the data and of the document.' }) documentId!: string;
+  @Field(() => String, { description: 'Title of the source document, to show in a citation.' }) documentTitle!: string;
+  @Field(() => String, { description: 'File name of the source document under docs/sources/ (kept for compatibility: cite documentTitle, link by documentId).' }) document!: string;
   @Field(() => String, { description: 'Heading path, e.g. "Chefsgrupp för folkhälsa > Arbetsformer".' }) section!: string;
   @Field(() => String, { description: 'Verbatim quote from the document.' }) quote!: string;
 }
@@ -218,17 +220,6 @@ export class DecisionRule {
   @Field(() => Int, { nullable: true }) ordinal!: number | null;
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true }) appliesTo?: string | null;
-  @Field(() => Source) source!: Source;
-}
-
-@Directive('@shareable')
-@ObjectType({ simpleResolvers: true, description: 'A source document: title, date and review date.' })
-export class SourceDocument {
-  @Field(() => String) file!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String, { nullable: true }) date!: string | null;
-  @Field(() => String, { nullable: true }) reviewBy!: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
 }
 

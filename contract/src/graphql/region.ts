@@ -5,7 +5,8 @@
  */
 import { Arg, Field, ID, InterfaceType } from 'type-graphql';
 import { BodyFilter } from './filters';
-import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from './types';
+import { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from './types';
+import { SourceDocument } from './documents';
 
 @InterfaceType({ description: 'A collaboration structure (a county, a sub-county association ...), served by its own subgraph.' })
 export abstract class Region {

@@ -13,8 +13,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DataFileSchema, type DataFile } from './schema';
-import { checkAgainstDocument, checkReferences, collectCadences, checkCadenceNumbers, excerpt } from './validate';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '../graphql/types';
+import { documentPassages, documentVersion } from './documents';
+import { checkAgainstDocument, checkDocumentRefs, checkReferences, collectCadences, checkCadenceNumbers, excerpt } from './validate';
+import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from '../graphql/types';
+import type { SourceDocument } from '../graphql/documents';
 
 export interface RegionData {
   files: Array<{ file: string; sha256: string }>;
@@ -90,6 +92,7 @@ export function checkRegionData(dir: string, options: DataCheckOptions = {}): { 
     files.push({ name, path, raw, data: parsed.data });
   }
   problems.push(...checkReferences(files.map((f) => f.data), files.map((f) => displayPath(f.path))));
+  problems.push(...checkDocumentRefs(files.map((f) => f.data), files.map((f) => displayPath(f.path))));
 
   const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
   if (options.documents !== false && !sourcesDir) problems.push(`${displayPath(dir)}: no source documents: no docs/sources/ at or above it, and SOURCES_DIR is not set`);
@@ -118,17 +121,33 @@ export function readDataFiles(dir: string, options: DataCheckOptions = {}): Chec
   return files;
 }
 
-/** Adds `document` to every Source object inside a value (deep copy). */
-function withDocument<T>(value: T, document: string): T {
-  if (Array.isArray(value)) return value.map((v) => withDocument(v, document)) as T;
+type DocumentNames = Map<string, { id: string; title: string }>;
+
+/**
+ * Adds `document` (when absent), `documentId` and `documentTitle` to every Source object inside a
+ * value (deep copy), from the region's documents by file name (checkDocumentRefs made sure they resolve).
+ */
+function withDocument<T>(value: T, document: string, names: DocumentNames): T {
+  if (Array.isArray(value)) return value.map((v) => withDocument(v, document, names)) as T;
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) out[k] = withDocument(v, document);
-    if (typeof record.quote === 'string' && typeof record.section === 'string' && !('document' in record)) out.document = document;
+    for (const [k, v] of Object.entries(record)) out[k] = withDocument(v, document, names);
+    if (typeof record.quote === 'string' && typeof record.section === 'string') {
+      const file = typeof record.document === 'string' ? record.document : document;
+      const named = names.get(file)!;
+      Object.assign(out, { documentId: named.id, documentTitle: named.title, document: file });
+    }
     return out as T;
   }
   return value;
+}
+
+/** The text of a source document, or null when the documents are not at hand (DATA_DIR without sources). */
+function documentText(dir: string, file: string, options: DataCheckOptions): string | null {
+  const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
+  const path = sourcesDir ? join(sourcesDir, file) : null;
+  return path && existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
 /** Reads, checks (see `checkRegionData`) and converts the data of `region` in `dir`; throws a DataFileError when any check fails. */
@@ -136,12 +155,19 @@ export function loadRegionData(region: string, dir: string, options: DataCheckOp
   const files = readDataFiles(dir, options);
   const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
   const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [] };
+  const names: DocumentNames = new Map(files.map((f) => [f.data.file, { id: g(f.data.document.id)!, title: f.data.document.title }]));
   let position = 0;
   for (const { raw, data: rawData } of files) {
     const doc = rawData.file;
-    const data = withDocument(rawData, doc);
-    out.files.push({ file: doc, sha256: createHash('sha256').update(raw).digest('hex') });
-    out.documents.push({ file: doc, ...data.document } as SourceDocument);
+    const data = withDocument(rawData, doc, names);
+    const text = documentText(dir, doc, options);
+    const version = text === null ? null : documentVersion(text);
+    // The data version covers the document's text too: its passages are served.
+    out.files.push({ file: doc, sha256: createHash('sha256').update(raw).update(`\n${version ?? ''}`).digest('hex') });
+    out.documents.push({
+      ...data.document, id: names.get(doc)!.id, file: doc, version, textAvailable: text !== null,
+      passages: text === null ? null : documentPassages(text, data.document.title),
+    } as SourceDocument);
     for (const b of data.bodies) {
       out.bodies.push({
         ...b,

@@ -1,0 +1,84 @@
+/**
+ * The search index of the read model: one row per searchable item of a region, written at sync time
+ * inside writeSnapshot's transaction (so the index always matches the copy). A row is one quote of a
+ * fact, named by the fact: each quote of a body (its purposes, assignments, composition, offices,
+ * meetings ...), of a role (and its duties), of a reporting duty, plan, decision rule or regional
+ * fact; and each passage of a source document. `search_text` and `tsv` are generated columns (migration
+ * Migration20261129000000SearchIndex).
+ */
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Body, Source } from '@samverkan/shared';
+import type { RegionSnapshot } from './store';
+
+/** The derivation of the rows below: raise it when searchRows changes, so held copies are indexed anew. */
+export const SEARCH_INDEX_VERSION = 2;
+
+/** What a hit is; the GraphQL enum SearchHitKind has the same names. */
+export const SEARCH_KINDS = ['BODY', 'ROLE', 'REPORTING_DUTY', 'PLAN', 'DECISION_RULE', 'REGIONAL_FACT', 'DOCUMENT_PASSAGE'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchRow {
+  region_code: string;
+  seq: number;
+  kind: SearchKind;
+  id: string;
+  level: string | null;
+  name: string;
+  text: string;
+  quote: string;
+  document_id: string;
+  document_title: string;
+  document_file: string;
+  section: string;
+}
+
+/** Every Source inside a fact (its own, its statements', its duties'), each quote once, in document order. */
+function sourcesOf(fact: unknown, out: Source[] = [], seen = new Set<string>()): Source[] {
+  if (Array.isArray(fact)) for (const v of fact) sourcesOf(v, out, seen);
+  else if (fact && typeof fact === 'object') {
+    const r = fact as Record<string, unknown>;
+    if (typeof r.quote === 'string' && typeof r.section === 'string') {
+      const key = `${r.document}\n${r.section}\n${r.quote}`;
+      if (!seen.has(key)) { seen.add(key); out.push(r as unknown as Source); }
+    } else for (const v of Object.values(r)) sourcesOf(v, out, seen);
+  }
+  return out;
+}
+
+/**
+ * The index rows of one region's copy, in document order. The searched text of a row is a verbatim
+ * quote (never the data's paraphrase), so every word a hit matched stands in its quote or its name.
+ */
+export function searchRows(s: RegionSnapshot): SearchRow[] {
+  const rows: SearchRow[] = [];
+  const push = (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => rows.push({
+    region_code: s.code, seq: rows.length, kind, id, level, name, text: source.quote, quote: source.quote,
+    document_id: source.documentId, document_title: source.documentTitle, document_file: source.document, section: source.section,
+  });
+  const facts = (kind: SearchKind, list: unknown[], name: (f: any) => string, level: (f: any) => string | null = () => null) => {
+    for (const f of list as Array<{ id: string }>) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
+  };
+  facts('BODY', s.bodies, (b: Body) => b.name, (b: Body) => b.level ?? null);
+  facts('ROLE', s.roles, (r) => r.title);
+  facts('REPORTING_DUTY', s.reportingDuties, (d) => `${d.fromText} → ${d.toText}`);
+  facts('PLAN', s.plans, (p) => p.name);
+  facts('DECISION_RULE', s.decisionRules, (r) => r.appliesTo ?? r.text);
+  facts('REGIONAL_FACT', s.regionalFacts, (f) => f.name);
+  for (const d of s.documents) {
+    for (const p of d.passages ?? []) {
+      const source: Source = { documentId: d.id, documentTitle: d.title, document: d.file, section: p.section, quote: p.text };
+      push('DOCUMENT_PASSAGE', `${d.id}#${p.ordinal}`, null, p.section, source);
+    }
+  }
+  return rows;
+}
+
+/** Replaces the region's rows of the index (called by writeSnapshot inside its transaction). */
+export async function writeSearchIndex(trx: Knex.Transaction, table: string, s: RegionSnapshot): Promise<void> {
+  await trx.raw(`delete from ${table} where region_code = ?`, [s.code]);
+  const rows = searchRows(s);
+  if (!rows.length) return;
+  const columns = ['region_code', 'seq', 'kind', 'id', 'level', 'name', 'text', 'quote', 'document_id', 'document_title', 'document_file', 'section'];
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  await trx.raw(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows)]);
+}
