@@ -104,10 +104,14 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     const panel = page().locator('[data-testid="quote-panel"]');
     await expect.poll(() => panel.innerText()).toContain('kan representanterna inte utse ersättare vid frånvaro');
     expect(await panel.innerText()).toContain('004_');
+    // The citation to paste into a report: quote, the document's title (not its file name), section, region.
+    const docs = await gqlOk<{ regions: Array<{ documents: Array<{ file: string; title: string }> }> }>('{ regions { documents { file title } } }');
+    const title = docs.regions.flatMap((r) => r.documents).find((d) => d.file.startsWith('004_'))!.title;
     const citation = (await panel.locator('button.copy-citation').first().getAttribute('data-citation')) ?? '';
-    expect(citation).toContain('kan representanterna inte utse ersättare vid frånvaro');
-    expect(citation).toContain('SAMLA (Lerum–Alingsås)');
-    expect(citation).toContain('004_');
+    expect(citation).toMatch(/^“.*kan representanterna inte utse ersättare vid frånvaro.*” \(/);
+    expect(citation).toContain(`(${title}, `);
+    expect(citation).toMatch(/, SAMLA \(Lerum–Alingsås\)\)$/);
+    expect(citation).not.toContain('004_');
     await page().keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     // keyboard: focus is back on the cell's button; Enter opens the panel again, Esc closes it
@@ -252,6 +256,38 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     for (const note of notes) expect(note, 'an English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
     expect(svMatrix.rows.some((r) => r[4]!.includes(' per år'))).toBe(true);
   }, 60_000);
+
+  it('searches the documents: "suicidprevention" finds the facts that say it, a hit opens its quote, the search is in the URL', async () => {
+    const want = await gqlOk<{ landscape: { search: { totalCount: number; nodes: Array<{ name: string; source: { documentTitle: string; quote: string } }> } } }>(
+      'query ($text: String!) { landscape { search(text: $text, first: 20) { totalCount nodes { name source { documentTitle quote } } } } }', { text: 'suicidprevention' });
+    expect(want.landscape.search.totalCount).toBeGreaterThan(0);
+    await page().goto(`${originOf(inject('gatewayUrl'))}/dashboard/`); // every region: the same scope as the query above
+    await loaded(page());
+    await page().locator('button[data-lang="sv"]').click();
+    const box = page().getByRole('searchbox');
+    await box.fill('suicidprevention');
+    await box.press('Enter');
+    const hits = page().locator('[data-testid="search-hits"] > li');
+    await expect.poll(() => hits.count(), { timeout: 30_000 }).toBe(want.landscape.search.nodes.length);
+    expect(await text('[data-testid="search-count"]')).toBe(`${want.landscape.search.totalCount} ${want.landscape.search.totalCount === 1 ? 'träff' : 'träffar'}`);
+    expect(new URL(page().url()).searchParams.get('q')).toBe('suicidprevention');
+    // the matched words are marked in the snippets
+    const marks = (await page().locator('[data-testid="search-hits"] mark').allInnerTexts()).map((m) => m.toLowerCase());
+    expect(marks.some((m) => m.includes('suicidprevention'))).toBe(true);
+    // the first hit opens its verbatim quote with the document's title
+    const first = want.landscape.search.nodes[0]!;
+    await hits.first().locator('button').click();
+    const panel = page().locator('[data-testid="quote-panel"]');
+    await expect.poll(() => panel.innerText()).toContain(first.source.quote);
+    expect(await panel.innerText()).toContain(first.source.documentTitle);
+    expect(await panel.locator('#quote-panel-title').innerText()).toBe(first.name);
+    await page().keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    // Back leaves the search; the box is empty again and the hits are gone
+    await page().goBack();
+    await expect.poll(() => hits.count()).toBe(0);
+    expect(await box.inputValue()).toBe('');
+  }, 90_000);
 
   it('says how current the data is: each region with the time its copy was synced', async () => {
     const line = await text('[data-testid="data-as-of"]');

@@ -7,9 +7,9 @@ import { LEVELS } from './i18n';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; levels: string[] }) {
-  const { tr, regionName, color, showQuote, slug, docTitle } = useDashboard();
+  const { tr, regionName, color, showQuote, slug } = useDashboard();
   const t = tr.t;
-  const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), chainNodeName(c, e.fromType, e.from), chainNodeName(c, e.toType, e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote], docTitle)]));
+  const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), chainNodeName(c, e.fromType, e.from), chainNodeName(c, e.toType, e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
   return (
     <Section id="chains" title={t('chains')} intro={t('chainsIntro')} loading={props.loading}
       actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>

@@ -11,15 +11,15 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Rows = CrosswalkData['landscape']['rolesCrosswalk']['rows'];
 
 export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
-  const { tr, regionName, slug, docTitle } = useDashboard();
+  const { tr, regionName, slug } = useDashboard();
   const { rows } = props;
   const t = tr.t;
   const columns = rows[0]?.regions.map((r) => r.regionCode) ?? [];
   const csv = rows.flatMap((row) => row.regions.flatMap((reg) => reg.roles.flatMap((role) => {
     const title = role.title ?? role.offices.map((o) => o.holder ?? o.bodyName).filter(Boolean).join(', ');
     const base: Cell[] = [tr.roleKind(row.kind), regionName(reg.regionCode), title, role.origin === 'ROLE' ? '' : t('bodyOffice')];
-    const duties = role.dutiesByCategory.flatMap((c) => c.duties.map((d) => [...base, tr.duty(c.category), d.text, ...quoteCells([d.quote], docTitle)]));
-    return duties.length ? duties : [[...base, '', '', ...quoteCells([role.quote ?? role.offices[0]?.quote], docTitle)]];
+    const duties = role.dutiesByCategory.flatMap((c) => c.duties.map((d) => [...base, tr.duty(c.category), d.text, ...quoteCells([d.quote])]));
+    return duties.length ? duties : [[...base, '', '', ...quoteCells([role.quote ?? role.offices[0]?.quote])]];
   })));
   return (
     <Section id="crosswalk" title={t('crosswalk')} intro={t('crosswalkIntro')} loading={props.loading}

@@ -6,14 +6,14 @@ import { FrequencyChart } from './FrequencyChart';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function FrequencySection(props: { rows: FrequencyRow[]; loading: boolean; regions: string[] }) {
-  const { tr, regionName, color, slug, docTitle } = useDashboard();
+  const { tr, regionName, color, slug } = useDashboard();
   const { rows } = props;
   const t = tr.t;
   // Min/år and Max/år never leave an empty cell that could mean two things.
   const min = (r: FrequencyRow) => (r.minPerYear === null ? t('notStatedLower') : r.minPerYear);
   const max = (r: FrequencyRow) => (r.maxPerYear !== null ? r.maxPerYear : r.minPerYear !== null ? t('noUpperBound') : t('notStatedLower'));
   const header = [t('rank'), t('region'), t('body'), t('level'), t('kind'), t('min'), t('max'), t('approximate'), t('phrase'), ...QUOTE_COLUMNS.map(t)];
-  const csv = rows.map((r) => [r.rank, regionName(r.regionCode), r.bodyName, tr.level(r.level), tr.bodyKind(r.kind), min(r), max(r), tr.t(r.approximate ? 'yes' : 'no'), r.cadence.text, ...quoteCells([r.cadence.source], docTitle)]);
+  const csv = rows.map((r) => [r.rank, regionName(r.regionCode), r.bodyName, tr.level(r.level), tr.bodyKind(r.kind), min(r), max(r), tr.t(r.approximate ? 'yes' : 'no'), r.cadence.text, ...quoteCells([r.cadence.source])]);
   return (
     <Section id="frequency" title={t('frequency')} intro={t('frequencyIntro')} loading={props.loading}
       actions={<CsvButton file={`motesfrekvens-${slug}.csv`} header={header} rows={csv} />}>

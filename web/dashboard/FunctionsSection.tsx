@@ -11,12 +11,12 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Data = FunctionsData['landscape']['functionalCrosswalk'];
 
 export function FunctionsSection(props: { data: Data | null; loading: boolean }) {
-  const { tr, regionName, slug, docTitle } = useDashboard();
+  const { tr, regionName, slug } = useDashboard();
   const t = tr.t;
   const functions = props.data?.functions ?? [];
   const columns = functions[0]?.regions.map((r) => r.regionCode) ?? [];
   const csv: Cell[][] = functions.flatMap((f) => f.regions.flatMap((reg) => reg.performers.flatMap((p) => p.evidence.map((e) => [
-    tr.fn(f.function), regionName(reg.regionCode), p.title, e.text, ...quoteCells([e.quote], docTitle),
+    tr.fn(f.function), regionName(reg.regionCode), p.title, e.text, ...quoteCells([e.quote]),
   ]))));
   return (
     <Section id="functions" title={t('functions')} intro={t('functionsIntro')} loading={props.loading}

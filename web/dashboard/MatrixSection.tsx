@@ -7,13 +7,13 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Matrix = MatrixData['landscape']['comparisonMatrix'];
 
 export function MatrixSection(props: { matrix: Matrix | null; loading: boolean }) {
-  const { tr, regionName, slug, docTitle } = useDashboard();
+  const { tr, regionName, slug } = useDashboard();
   const t = tr.t;
   const m = props.matrix;
   const detail = (d: string) => tr.note(d) ?? d; // generated phrases translated; the documents' own words stay
   const csv = (m?.rows ?? []).flatMap((row) => row.cells.map((c) => [
     tr.aspect(row.aspect, row.label), regionName(c.regionCode), t(c.status), c.value === null ? t('notStatedLower') : tr.value(c.value),
-    c.details.map(detail).join(' · '), tr.note(c.note) ?? '', ...quoteCells(c.quotes, docTitle),
+    c.details.map(detail).join(' · '), tr.note(c.note) ?? '', ...quoteCells(c.quotes),
   ]));
   return (
     <Section id="matrix" title={t('matrix')} intro={t('matrixIntro')} loading={props.loading}

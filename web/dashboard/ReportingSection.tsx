@@ -8,7 +8,7 @@ import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function ReportingSection(props: { data: ReportingData['landscape'] | null; loading: boolean }) {
-  const { tr, regionName, color, slug, docTitle } = useDashboard();
+  const { tr, regionName, color, slug } = useDashboard();
   const t = tr.t;
   const duties = props.data?.reportingDuties.duties ?? [];
   const silent = props.data?.frequencySummary.regions ?? [];
@@ -19,7 +19,7 @@ export function ReportingSection(props: { data: ReportingData['landscape'] | nul
     return tr.lang === 'en' && m[1] ? `${t('notStatedLower')} ${m[1]}` : t('notStatedLower');
   };
   const often = (d: (typeof duties)[number]) => d.frequency?.text ?? t('notStatedLower');
-  const csv = duties.map((d) => [regionName(d.regionCode), party(d.from), tr.relation(d.artifact), d.description, party(d.to), often(d), ...quoteCells([d.quote], docTitle)]);
+  const csv = duties.map((d) => [regionName(d.regionCode), party(d.from), tr.relation(d.artifact), d.description, party(d.to), often(d), ...quoteCells([d.quote])]);
   return (
     <Section id="reporting" title={t('reporting')} intro={t('reportingIntro')} loading={props.loading}
       actions={<CsvButton file={`rapporteringsplikter-${slug}.csv`} header={[t('region'), t('from'), t('artifact'), t('description'), t('to'), t('howOften'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>

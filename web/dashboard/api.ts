@@ -11,14 +11,14 @@
 import { graphql } from './generated';
 import type {
   DashboardChainsQuery, DashboardCrosswalkQuery, DashboardFrequencyQuery, DashboardFunctionsQuery,
-  DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery,
+  DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery,
 } from './generated/graphql';
 
 export { gql, type GqlError, type GqlResult } from './send';
 
 export const META = graphql(`
   query DashboardMeta {
-    regions { code name documents { file title } }
+    regions { code name }
     landscape { missingRegions staleRegions freshness { regionCode syncedAt stale reason } }
   }
 `);
@@ -29,7 +29,7 @@ export const FREQUENCY = graphql(`
       missingRegions
       meetingFrequencyTable(filter: $filter) {
         rank regionCode bodyId bodyName level kind minPerYear maxPerYear approximate
-        cadence { text whenNeeded source { document section quote } }
+        cadence { text whenNeeded source { document documentTitle section quote } }
       }
     }
   }
@@ -46,9 +46,9 @@ export const CROSSWALK = graphql(`
             regionCode
             roles {
               id origin title
-              dutiesByCategory { category duties { text quote { document section quote } } }
-              offices { bodyName holder quote { document section quote } }
-              quote { document section quote }
+              dutiesByCategory { category duties { text quote { document documentTitle section quote } } }
+              offices { bodyName holder quote { document documentTitle section quote } }
+              quote { document documentTitle section quote }
             }
           }
         }
@@ -64,9 +64,9 @@ export const FUNCTIONS = graphql(`
         missingRegions
         functions {
           function
-          regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document section quote } } } }
+          regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document documentTitle section quote } } } }
         }
-        regions { regionCode rolesWithoutDuties { id title quote { document section quote } } }
+        regions { regionCode rolesWithoutDuties { id title quote { document documentTitle section quote } } }
       }
     }
   }
@@ -81,7 +81,7 @@ export const CHAINS = graphql(`
           regionCode
           nodes { id name kind level depth }
           roleNodes { id title kind }
-          edges { from fromType to toType origin relation frequency { text } quote { document section quote } }
+          edges { from fromType to toType origin relation frequency { text } quote { document documentTitle section quote } }
           paths { bodyIds topLevel reachesPolitical }
         }
       }
@@ -96,7 +96,7 @@ export const MATRIX = graphql(`
         missingRegions
         columns
         topBodies { regionCode body { id name } }
-        rows { aspect label cells { regionCode status value details note quotes { document section quote } } }
+        rows { aspect label cells { regionCode status value details note quotes { document documentTitle section quote } } }
       }
     }
   }
@@ -112,7 +112,7 @@ export const REPORTING = graphql(`
           from { text bodyName roleTitle }
           to { text bodyName roleTitle }
           frequency { text minPerYear maxPerYear approximate whenNeeded }
-          quote { document section quote }
+          quote { document documentTitle section quote }
         }
       }
       frequencySummary(regions: $regions) {
@@ -123,11 +123,24 @@ export const REPORTING = graphql(`
   }
 `);
 
+export const SEARCH = graphql(`
+  query DashboardSearch($text: String!, $filter: SearchFilter, $first: Int) {
+    landscape {
+      search(text: $text, filter: $filter, first: $first) {
+        totalCount
+        missingRegions
+        nodes { regionCode kind id name snippet highlights { start end } source { document documentTitle section quote } }
+        pageInfo { hasNextPage }
+      }
+    }
+  }
+`);
+
 export type MetaData = DashboardMetaQuery;
 export type Freshness = MetaData['landscape']['freshness'][number];
 export type FrequencyData = DashboardFrequencyQuery;
 export type FrequencyRow = FrequencyData['landscape']['meetingFrequencyTable'][number];
-/** A citation: the document's file name, its section and the verbatim quote. */
+/** A citation: the document's title and file name, its section and the verbatim quote. */
 export type Quote = NonNullable<FrequencyRow['cadence']['source']>;
 export type CrosswalkData = DashboardCrosswalkQuery;
 export type CrosswalkRole = CrosswalkData['landscape']['rolesCrosswalk']['rows'][number]['regions'][number]['roles'][number];
@@ -140,3 +153,5 @@ export type MatrixData = DashboardMatrixQuery;
 export type ReportingData = DashboardReportingQuery;
 export type ReportingDuty = ReportingData['landscape']['reportingDuties']['duties'][number];
 export type ReportingParty = ReportingDuty['from'];
+export type SearchData = DashboardSearchQuery;
+export type SearchHit = SearchData['landscape']['search']['nodes'][number];

@@ -23,10 +23,10 @@ export function toCsv(lang: Lang, header: string[], rows: Cell[][]): string {
 export const QUOTE_COLUMNS = ['quote', 'document', 'file', 'section'] as const;
 
 /** Quote, document title, file, section: four cells; several quotes are joined with " | " in the same order. */
-export function quoteCells(quotes: Array<Quote | null | undefined>, docTitle: (file: string) => string): [string, string, string, string] {
+export function quoteCells(quotes: Array<Quote | null | undefined>): [string, string, string, string] {
   const qs = quotes.filter((q): q is Quote => !!q);
   const join = (f: (q: Quote) => string) => qs.map(f).join(' | ');
-  return [join((q) => q.quote), join((q) => docTitle(q.document)), join((q) => q.document), join((q) => q.section ?? '')];
+  return [join((q) => q.quote), join((q) => q.documentTitle), join((q) => q.document), join((q) => q.section ?? '')];
 }
 
 export function downloadCsv(lang: Lang, filename: string, header: string[], rows: Cell[][]): void {

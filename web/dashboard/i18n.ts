@@ -6,7 +6,7 @@
  * Names, titles, duties and quotes stay in the documents' own words.
  */
 export type Lang = 'sv' | 'en';
-import type { BodyKind, CollaborationFunction, DutyCategory, Level, MatrixAspect, ReportArtifactKind, RoleKind } from './generated/graphql';
+import type { BodyKind, CollaborationFunction, DutyCategory, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
 import { TEXT, type Labels } from './i18n-text';
 
 type EnumLabels<E extends string> = Record<E, [sv: string, en: string]>;
@@ -143,6 +143,16 @@ export const LEVELS = valuesOf(LEVEL);
 export const BODY_KINDS = valuesOf(BODY_KIND);
 export const ROLE_KINDS = valuesOf(ROLE_KIND);
 
+const HIT_KIND: EnumLabels<SearchHitKind> = {
+  BODY: ['Organ', 'Body'],
+  ROLE: ['Roll', 'Role'],
+  REPORTING_DUTY: ['Rapporteringsplikt', 'Reporting duty'],
+  PLAN: ['Plan', 'Plan'],
+  DECISION_RULE: ['Beslutsregel', 'Decision rule'],
+  REGIONAL_FACT: ['Regional uppgift', 'Regional fact'],
+  DOCUMENT_PASSAGE: ['Dokumenttext', 'Document passage'],
+};
+
 export type TextKey = keyof typeof TEXT;
 
 export interface Translator {
@@ -153,6 +163,7 @@ export interface Translator {
   roleKind: (v: string) => string;
   duty: (v: string) => string;
   fn: (v: string) => string;
+  hitKind: (v: string) => string;
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
   value: (v: string) => string;
@@ -192,6 +203,7 @@ export function translator(lang: Lang): Translator {
     roleKind: (v) => pick(ROLE_KIND, v),
     duty: (v) => pick(DUTY_CATEGORY, v),
     fn: (v) => pick(FUNCTION, v),
+    hitKind: (v) => pick(HIT_KIND, v),
     relation: (v) => pick(RELATION, v),
     aspect: (v, fallback) => aspects[v]?.[i] ?? fallback,
     value: (v) => {

@@ -19,6 +19,7 @@ import { FrequencySection } from './FrequencySection';
 import { BODY_KINDS, LEVELS, ROLE_KINDS, translator, type Lang } from './i18n';
 import { MatrixSection } from './MatrixSection';
 import { ReportingSection } from './ReportingSection';
+import { SearchSection } from './SearchSection';
 import { QuotePanel } from './ui';
 import { useQuery } from './useQuery';
 
@@ -35,6 +36,20 @@ function App() {
   const regions = useMemo(() => (meta.data?.regions ?? []).filter((r) => r !== null), [meta.data]);
   const allRegions = useMemo(() => regions.map((r) => r.code), [regions]);
   const [filters, setFiltersState] = useState<Filters | null>(null);
+  // The search text is in the URL too (?q=), beside the filters.
+  const [searchText, setSearchText] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  useEffect(() => {
+    const onPop = () => setSearchText(new URLSearchParams(location.search).get('q') ?? '');
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const search = (text: string) => {
+    const params = new URLSearchParams(location.search);
+    if (text) params.set('q', text); else params.delete('q');
+    const query = params.toString().replace(/%2C/g, ',');
+    if (`?${query}` !== location.search) history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    setSearchText(text);
+  };
   // The URL holds the filters: read at start and on Back/Forward, written (a new history entry) on change.
   useEffect(() => {
     if (!allRegions.length) return;
@@ -50,13 +65,11 @@ function App() {
   };
 
   const names = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
-  const titles = useMemo(() => new Map(regions.flatMap((r) => (r.documents ?? []).map((d) => [d.file, d.title] as const))), [regions]);
   const regionName = useCallback((code: string) => names.get(code) ?? code.charAt(0).toUpperCase() + code.slice(1), [names]);
   const color = useCallback((code: string) => REGION_COLORS[Math.max(0, allRegions.indexOf(code)) % REGION_COLORS.length]!, [allRegions]);
-  const docTitle = useCallback((file: string) => titles.get(file) ?? file, [titles]);
   const [panel, setPanel] = useState<QuoteRequest | null>(null);
   const closePanel = useCallback(() => setPanel(null), []);
-  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, docTitle, showQuote: setPanel, slug: lang }), [tr, regionName, color, docTitle, lang]);
+  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, showQuote: setPanel, slug: lang }), [tr, regionName, color, lang]);
 
   // Variables: "all selected" sends no restriction (so bodies whose level is not stated stay in);
   // an empty selection means "nothing" (the API reads an empty list as "no restriction").
@@ -130,6 +143,7 @@ function App() {
       {filters && filters.regions.length === 0 ? <div className="banner info">{tr.t('noRegion')}</div> : null}
 
       <main id="main" tabIndex={-1}>
+        {filters ? <SearchSection key={searchText} text={searchText} regions={regionsVar} onSearch={search} /> : null}
         <FrequencySection rows={frequency.data?.landscape.meetingFrequencyTable ?? []} loading={frequency.loading} regions={allRegions.filter((c) => filters?.regions.includes(c))} />
         <FunctionsSection data={functions.data?.landscape.functionalCrosswalk ?? null} loading={functions.loading} />
         <CrosswalkSection rows={crosswalk.data?.landscape.rolesCrosswalk.rows ?? []} loading={crosswalk.loading} />
