@@ -30,6 +30,8 @@ const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
 
 /** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
+/** The search operations (landscape.search): their latency is reported apart (issue #15). */
+const isSearch = (op: Operation) => /^search |^docs\/09-search/.test(op.name);
 
 /** Issue #14: the heavy operation (two full landscapes, within every limit) and the cheap one sent beside it. */
 const HEAVY: Operation = {
@@ -143,6 +145,10 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const hot = await loadMix(stack.gateway, hotOps, CONNECTIONS, DURATION);
     const hotSql = await sqlPerRequest(stack.gateway, hotOps, subgraphs).catch(() => NaN);
     console.log(`  hot part (${hotOps.length} operations), our gateway cache off: ${fmt(hot)}, SQL/request ${hotSql.toFixed(2)}`);
+    const searchOps = ops.filter(isSearch);
+    at('search under load');
+    const search = await loadMix(stack.gateway, searchOps, CONNECTIONS, DURATION);
+    console.log(`  search (${searchOps.length} operations), our gateway cache off: ${fmt(search)}`);
     at('the mix under load');
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
@@ -150,7 +156,7 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !isAlive(pid)).map(([k]) => k);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
-      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
+      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: searchOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);

@@ -1,5 +1,6 @@
 /**
- * `npm run compose`: writes every subgraph's SDL snapshot and the composed supergraph. Refuses to
+ * `npm run compose`: writes every subgraph's SDL snapshot and the composed supergraph, then the
+ * typed-field lists of the region READMEs (from the snapshots). Refuses to
  * overwrite the supergraph when the new API schema breaks the committed one and the break is not
  * acknowledged in schema-changes.json (see `npm run schema:check`).
  *
@@ -12,6 +13,8 @@ import { ROOT } from './lib/paths';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from './lib/supergraph';
 import { checkSchemaChanges, formatReport, readSchemaChanges, removesRegion } from './lib/schema-check';
 import { regionTypename } from './lib/scaffold';
+import { regionReadmeFile, withTypedFields } from './lib/docs-region-fields';
+import { REGIONS } from '@samverkan/shared';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -36,6 +39,13 @@ async function main() {
   }
   writeFileSync(committedFile, supergraph);
   console.log(`wrote ${SUPERGRAPH_FILE}`);
+  // The region READMEs' typed-field lists come from the snapshots just written.
+  for (const r of REGIONS) {
+    const file = join(ROOT, regionReadmeFile(r.code));
+    if (!existsSync(file)) continue;
+    writeFileSync(file, withTypedFields(r.code, readFileSync(file, 'utf8')));
+    console.log(`wrote the typed fields of ${regionReadmeFile(r.code)}`);
+  }
 }
 
 main().catch((e) => {

@@ -7,6 +7,8 @@ import { checkRegionData, REGIONS } from '@samverkan/contract';
 import { regionDocFile, renderRegionDoc } from './lib/region-docs';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths';
+import { DATA_FILES_DOC, renderDataFilesDoc } from './lib/docs-data-files';
+import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from './lib/docs-config';
 import { COMPOSE_FILE, DATA_SCHEMA_FILE, K8S_DIR, renderDataFileSchema, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
 
 const problems = REGIONS.flatMap((r) => checkRegionData(join(ROOT, 'subgraphs', r.code, 'data')).problems);
@@ -17,8 +19,14 @@ if (problems.length) {
 }
 console.log(`checked the data of ${REGIONS.length} regions`);
 
+for (const [file, text] of [[CONFIGURATION_FILE, renderConfigurationDoc()], [ENV_EXAMPLE_FILE, renderEnvExample()]] as const) {
+  writeFileSync(join(ROOT, file), text);
+  console.log(`wrote ${file}`);
+}
 writeFileSync(join(ROOT, DATA_SCHEMA_FILE), renderDataFileSchema());
 console.log(`wrote ${DATA_SCHEMA_FILE}`);
+writeFileSync(join(ROOT, DATA_FILES_DOC), renderDataFilesDoc());
+console.log(`wrote ${DATA_FILES_DOC}`);
 writeFileSync(join(ROOT, STUBS_FILE), renderRegionStubs());
 console.log(`wrote ${STUBS_FILE}`);
 writeFileSync(join(ROOT, COMPOSE_FILE), renderDockerCompose());

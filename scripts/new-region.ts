@@ -2,9 +2,9 @@
  * `npm run new-region -- <code> "<Name>" --source <file>`: scaffolds a region subgraph with the shape
  * of the others (subgraphs/<code>/: package.json, tsconfig.json, README.md, src/, data/, test/),
  * registers it (contract/src/registry.ts, the root package.json workspaces and package-lock.json, the
- * root tsconfig.json references, the Dockerfile, .env.example, docs/sources/README.md), then does
+ * root tsconfig.json references, the Dockerfile, docs/sources/README.md), then does
  * what `npm run generate` does: builds, regenerates (comparison stubs, docker-compose.yml,
- * deploy/k8s/, docs/regions/) and composes.
+ * deploy/k8s/, docs/regions/, the configuration reference and .env.example) and composes.
  *
  * `<file>` is the region's source document, a text file already in docs/sources/. The data file
  * names it and quotes its title (its first line); no fact is invented.
@@ -16,9 +16,9 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, sy
 import { basename, dirname, join } from 'node:path';
 import { ROOT } from './lib/paths';
 import {
-  addDockerCopy, addEnvExample, addReference, addSourceRow, addToRegistry, addWorkspace, codeProblems,
+  addDockerCopy, addReference, addSourceRow, addToRegistry, addWorkspace, codeProblems,
   dataFileName, documentTitle, nextFreePort, regionDir, regionTypename, registeredRegions, REGISTRY_FILE, removeDockerCopy,
-  removeEnvExample, removeFromRegistry, removeReference, removeSourceRow, removeWorkspace,
+  removeFromRegistry, removeReference, removeSourceRow, removeWorkspace,
   renderRegionFiles, SOURCES_README, usedSourceFiles, type NewRegion,
 } from './lib/scaffold';
 
@@ -31,7 +31,7 @@ class UsageError extends Error {}
 const path = (file: string) => join(ROOT, file);
 const read = (file: string) => readFileSync(path(file), 'utf8');
 
-/** Applies `edit` to `file` when it exists (a checkout without .env.example still works). */
+/** Applies `edit` to `file` when it exists (a checkout without the sources' README still works). */
 function edit(file: string, change: (text: string) => string, required = true): void {
   if (!existsSync(path(file))) {
     if (required) throw new Error(`${file} is missing`);
@@ -107,7 +107,6 @@ function add(code: string, name: string, source: string | undefined): void {
   edit('package.json', (t) => addWorkspace(t, code));
   edit('tsconfig.json', (t) => addReference(t, code));
   edit('Dockerfile', (t) => addDockerCopy(t, code));
-  edit('.env.example', (t) => addEnvExample(t, region), false);
   edit(SOURCES_README, (t) => addSourceRow(t, region), false);
   linkWorkspace(code);
   updateLockfile();
@@ -151,7 +150,6 @@ function remove(code: string): void {
   edit('package.json', (t) => removeWorkspace(t, code));
   edit('tsconfig.json', (t) => removeReference(t, code));
   edit('Dockerfile', (t) => removeDockerCopy(t, code));
-  edit('.env.example', (t) => removeEnvExample(t, code), false);
   if (name) for (const s of sources) edit(SOURCES_README, (t) => removeSourceRow(t, s, name), false);
   unlinkWorkspace(code);
   updateLockfile();

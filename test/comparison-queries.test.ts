@@ -29,7 +29,7 @@ function hasContent(value: Record<string, unknown>): boolean {
 
 describe('docs/queries', () => {
   it('has one query per question', () => {
-    expect(QUERY_FILES.map((n) => n.slice(0, 3))).toEqual(['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-']);
+    expect(QUERY_FILES.map((n) => n.slice(0, 3))).toEqual(['01-', '02-', '03-', '04-', '05-', '06-', '07-', '08-', '09-']);
   });
 
   it.each(QUERY_FILES)('%s answers through the gateway with data, no errors, and a non-empty main field', async (name) => {

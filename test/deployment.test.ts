@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../contract/src/registry';
-import { COMPOSE_FILE, renderDockerCompose } from '../scripts/lib/generated';
+import { COMPOSE_FILE, COMPOSE_SECRETS, renderDockerCompose } from '../scripts/lib/generated';
 
 const root = join(__dirname, '..');
 const composeText = readFileSync(join(root, COMPOSE_FILE), 'utf8');
@@ -54,6 +54,18 @@ describe('docker-compose.yml', () => {
     }
     const published = Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name);
     expect(published).toEqual([GATEWAY.code]);
+  });
+});
+
+describe('docker-compose.yml secrets', () => {
+  it('has no committed password or empty secret: docker compose refuses to start without POSTGRES_PASSWORD and SUBGRAPH_SECRET', () => {
+    expect(composeText).not.toMatch(/\$\{(POSTGRES_PASSWORD|SUBGRAPH_SECRET):-/);
+    expect(compose.services.postgres!.environment.POSTGRES_PASSWORD).toBe(COMPOSE_SECRETS.POSTGRES_PASSWORD);
+    for (const s of [...SUBGRAPHS.map((x) => x.code), GATEWAY.code]) {
+      expect(compose.services[s]!.environment.SUBGRAPH_SECRET, s).toBe(COMPOSE_SECRETS.SUBGRAPH_SECRET);
+    }
+    for (const r of REGIONS) expect(compose.services[r.code]!.environment.DATABASE_URL).toContain(COMPOSE_SECRETS.POSTGRES_PASSWORD);
+    for (const secret of Object.values(COMPOSE_SECRETS)) expect(secret).toMatch(/^\$\{[A-Z_]+:\?.+\}$/);
   });
 });
 

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA_FILE, DATA_SCHEMA_REF, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
+import { DATA_FILES_DOC, renderDataFilesDoc } from '../scripts/lib/docs-data-files';
+import { regionReadmeFile, TYPED_FIELDS_START, withTypedFields } from '../scripts/lib/docs-region-fields';
+import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from '../scripts/lib/docs-config';
 import { REGIONS } from '../contract/src/registry';
 import { renderDashboardTypes } from '../scripts/lib/codegen';
 
@@ -19,6 +22,11 @@ describe('generated files', () => {
     expect(read(STUBS_FILE)).toBe(renderRegionStubs());
   });
 
+  it('the configuration reference and .env.example match the validation schemas (run `npm run generate`)', () => {
+    expect(read(CONFIGURATION_FILE)).toBe(renderConfigurationDoc());
+    expect(read(ENV_EXAMPLE_FILE)).toBe(renderEnvExample());
+  });
+
   it('the data files\' JSON Schema matches the data schema, and every data file names it (run `npm run generate`)', () => {
     expect(read(DATA_SCHEMA_FILE)).toBe(renderDataFileSchema());
     for (const r of REGIONS) {
@@ -27,6 +35,16 @@ describe('generated files', () => {
         expect((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { $schema?: string }).$schema, `${r.code}/${f}`).toBe(DATA_SCHEMA_REF);
       }
     }
+  });
+
+  it('the data file reference docs/DATA-FILES.md matches the data schema (run `npm run generate`)', () => {
+    expect(read(DATA_FILES_DOC)).toBe(renderDataFilesDoc());
+  });
+
+  it.each(REGIONS.map((r) => r.code))('subgraphs/%s/README.md lists the typed fields of its schema.graphql (run `npm run compose`)', (code) => {
+    const readme = read(regionReadmeFile(code));
+    expect(readme).toContain(TYPED_FIELDS_START);
+    expect(readme).toBe(withTypedFields(code, readme));
   });
 
   it.each(REGIONS.map((r) => r.code))('the overview docs/regions/%s.md is current (run `npm run generate`)', (code) => {

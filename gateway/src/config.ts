@@ -1,84 +1,72 @@
-/** Gateway configuration from the environment, validated at start. */
+/**
+ * Gateway configuration from the environment, validated at start (a bad value names the variable).
+ * The descriptions are the configuration reference's (docs/CONFIGURATION.md, `npm run generate`).
+ */
 import { z } from 'zod';
-import { GATEWAY, portVar } from '@samverkan/contract';
-import { loadConfig } from '@samverkan/shared/server';
+import { GATEWAY, portVar, SUBGRAPHS, urlVar } from '@samverkan/contract';
+import { envBoolean as bool, envByteSize, envSecret, loadConfig, parseEnv } from '@samverkan/shared/server';
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = () => z.coerce.number().int();
 
-const GatewaySchema = z.object({
-  /** Introspection and the landing page: on in development, off in production unless set. */
-  INTROSPECTION: bool.optional(),
-  LANDING_PAGE: bool.optional(),
-  /** Request body limit (bytes, or e.g. "100kb"). */
-  BODY_LIMIT: z.string().default('100kb'),
-  ALLOW_BATCHED_REQUESTS: bool.default(false),
-  MAX_DEPTH: z.coerce.number().int().positive().default(10),
-  MAX_ALIASES: z.coerce.number().int().positive().default(15),
-  MAX_TOKENS: z.coerce.number().int().positive().default(3000),
-  MAX_DIRECTIVES: z.coerce.number().int().positive().default(20),
-  MAX_COST: z.coerce.number().int().positive().default(100000),
-  /** The supergraph served (default: the committed gateway/supergraph.graphql), re-read every SUPERGRAPH_POLL_MS (0: never). */
-  SUPERGRAPH_FILE: z.string().min(1).optional(),
-  SUPERGRAPH_POLL_MS: z.coerce.number().int().min(0).default(1000),
-  /** Per-attempt timeout of a subgraph request, and retries of queries after a network failure. */
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
-  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
-  /** The response cache (on by default): see response-cache.ts for why it stays correct. */
-  RESPONSE_CACHE: bool.default(true),
-  RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(100).default(1000),
-  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(1000),
-  /** Bound of the response cache in bytes (UTF-8 bytes of the stored answers). */
-  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
-  /** Largest answer a subgraph may send the gateway (bytes); larger ones fail that subgraph's part. */
-  SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
-  /** Demand control (demand.ts, shedding.ts): the estimated work of one operation, and its weights. */
-  MAX_WORK: z.coerce.number().int().positive().default(25_000),
-  WORK_PER_AGGREGATE: z.coerce.number().int().min(0).default(100),
-  WORK_PER_FANOUT: z.coerce.number().int().min(0).default(1000),
-  WORK_LIST_FACTOR: z.coerce.number().int().min(1).default(10),
-  WORK_MAX_MULTIPLIER: z.coerce.number().int().min(1).default(100),
-  /** Operations with at least this work are expensive: limited in concurrency, shed first. */
-  EXPENSIVE_WORK: z.coerce.number().int().positive().default(1000),
-  MAX_CONCURRENT_EXPENSIVE: z.coerce.number().int().positive().default(2),
-  EXPENSIVE_QUEUE: z.coerce.number().int().min(0).default(16),
-  EXPENSIVE_QUEUE_WAIT_MS: z.coerce.number().int().positive().default(5000),
-  /** Expensive operations get 503 while the used heap is over this share of the heap limit. */
-  HEAP_SHED_RATIO: z.coerce.number().gt(0).max(1).default(0.7),
-  /** All subgraph answers of one request together (bytes); over it the request gets 413. */
-  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
-  RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(2),
-  /** Per-client rate limit of requests that reach GraphQL work (cache hits and merged requests are free); 0: off. */
-  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(1200),
-  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
-  /** Express's "trust proxy" (e.g. 1 behind one load balancer), so the client is X-Forwarded-For's. */
-  TRUST_PROXY: z.string().default('false'),
-  /**
-   * Persisted (trusted) documents (persisted-documents.ts): `require` refuses every operation that is
-   * not in a manifest (for production); `off` (default) also runs any other operation. The manifests
-   * are the *.json files in PERSISTED_DOCUMENTS_DIR (default: gateway/persisted-documents).
-   */
-  PERSISTED_DOCUMENTS: z.enum(['off', 'require']).default('off'),
-  PERSISTED_DOCUMENTS_DIR: z.string().min(1).optional(),
-  /** Shared secret the gateway sends to the subgraphs (x-gateway-secret); unset: not sent. */
-  SUBGRAPH_SECRET: z.string().min(16).optional().or(z.literal('').transform(() => undefined)),
+export const GatewaySchema = z.object({
+  INTROSPECTION: bool.optional().describe('GraphQL introspection; unset: on in development, off in production'),
+  LANDING_PAGE: bool.optional().describe('Apollo\'s landing page at /graphql; unset: on in development, off in production'),
+  BODY_LIMIT: envByteSize.default('100kb').describe('largest request body (bytes, or with a unit: 100kb, 1mb); larger: 413'),
+  ALLOW_BATCHED_REQUESTS: bool.default(false).describe('accept a JSON array of operations in one request'),
+  MAX_DEPTH: int().positive().default(10).describe('deepest selection nesting (graphql-armor)'),
+  MAX_ALIASES: int().positive().default(15).describe('aliases per operation (graphql-armor)'),
+  MAX_TOKENS: int().positive().default(3000).describe('lexical tokens per operation (graphql\'s parser)'),
+  MAX_DIRECTIVES: int().positive().default(20).describe('directives per operation (graphql-armor)'),
+  MAX_COST: int().positive().default(100000)
+    .describe('graphql-armor\'s static cost of the operation\'s text: a scalar field costs 1, a field with a selection 2 plus 1.5 × the cost of each field in it, times its `first`/`last` argument; MAX_WORK is the finer estimate'),
+  SUPERGRAPH_FILE: z.string().min(1).optional().describe('the supergraph served; unset: the committed gateway/supergraph.graphql'),
+  SUPERGRAPH_POLL_MS: int().min(0).default(1000).describe('how often the supergraph file is re-read (0: never); a new one is swapped in without a restart'),
+  SUBGRAPH_TIMEOUT_MS: int().positive().default(5000).describe('timeout of one attempt of a subgraph request'),
+  SUBGRAPH_RETRIES: int().min(0).max(3).default(1).describe('retries of a query after a network failure of a subgraph'),
+  RESPONSE_CACHE: bool.default(true).describe('the response cache of complete answers (see docs/OPERATIONS.md)'),
+  RESPONSE_CACHE_POLL_MS: int().min(100).default(1000).describe('how often the subgraphs\' /version is polled; a change drops the cache'),
+  RESPONSE_CACHE_MAX_ENTRIES: int().positive().default(1000).describe('answers the cache holds at most'),
+  RESPONSE_CACHE_MAX_BYTES: int().positive().default(32 * 1024 * 1024).describe('UTF-8 bytes of the answers the cache holds at most'),
+  SUBGRAPH_MAX_RESPONSE_BYTES: int().positive().default(16 * 1024 * 1024).describe('largest answer one subgraph may send; larger: that part fails, the request gets 413'),
+  MAX_WORK: int().positive().default(25_000).describe('estimated work of an operation (gateway/src/demand.ts) over this: 400 QUERY_TOO_EXPENSIVE'),
+  WORK_PER_AGGREGATE: int().min(0).default(100).describe('work added per aggregate field of Landscape selected'),
+  WORK_PER_FANOUT: int().min(0).default(1000).describe('work added per region, per object selecting a field that @requires region data'),
+  WORK_LIST_FACTOR: int().min(1).default(10).describe('how many times a list field counts (a list of regions: the number of regions)'),
+  WORK_MAX_MULTIPLIER: int().min(1).default(100).describe('bound of the multiplier of nested lists'),
+  EXPENSIVE_WORK: int().positive().default(1000).describe('operations with at least this work are expensive: limited in concurrency, shed first'),
+  MAX_CONCURRENT_EXPENSIVE: int().positive().default(2).describe('expensive operations running at once per gateway process'),
+  EXPENSIVE_QUEUE: int().min(0).default(16).describe('expensive operations that may wait for a slot; beyond: 503'),
+  EXPENSIVE_QUEUE_WAIT_MS: int().positive().default(5000).describe('how long an expensive operation may wait for a slot; then 503'),
+  HEAP_SHED_RATIO: z.coerce.number().gt(0).max(1).default(0.7).describe('expensive operations get 503 while the used heap is over this share of its limit'),
+  MAX_RESPONSE_BYTES: int().positive().default(8 * 1024 * 1024).describe('all subgraph answers of one request together; over it: 413 RESPONSE_TOO_LARGE'),
+  RETRY_AFTER_SECONDS: int().positive().default(2).describe('Retry-After of a 503'),
+  RATE_LIMIT_MAX: int().min(0).default(1200).describe('requests per client and window that reach GraphQL work (cache hits and merged requests are free); over it: 429; 0: off'),
+  RATE_LIMIT_WINDOW_MS: int().positive().default(60_000).describe('the rate limit\'s window'),
+  TRUST_PROXY: z.string().default('false').describe('express\'s "trust proxy": true/false, a number of hops (1 behind one load balancer) or addresses, so the client is X-Forwarded-For\'s'),
+  PERSISTED_DOCUMENTS: z.enum(['off', 'require']).default('off')
+    .describe('persisted (trusted) documents: require runs only operations registered in a manifest, refusing the rest with 400 (production); off runs any (see docs/OPERATIONS.md)'),
+  PERSISTED_DOCUMENTS_DIR: z.string().min(1).optional().describe('the folder of the persisted documents manifests (*.json, one per client); unset: gateway/persisted-documents'),
+  SUBGRAPH_SECRET: envSecret.describe('the shared secret the gateway sends to the subgraphs (x-gateway-secret); also guards its own /metrics and /supergraph'),
 });
+
+/** Where the gateway reaches each subgraph: `<CODE>_URL`, else the routing URL composed into the supergraph. */
+export const GatewayUrlsSchema = z.object(Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code),
+  z.string().url().optional().describe(`GraphQL URL of the ${s.code} subgraph; unset: the supergraph's routing URL (http://127.0.0.1:${s.port}/graphql)`)])));
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   const base = loadConfig(portVar(GATEWAY.code), GATEWAY.port, env);
-  const parsed = GatewaySchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
+  const gateway = parseEnv(GatewaySchema, env);
+  parseEnv(GatewayUrlsSchema, env); // a malformed URL stops the gateway here, naming the variable
   const production = base.NODE_ENV === 'production';
   return {
     ...base,
-    ...parsed.data,
+    ...gateway,
     production,
-    introspection: parsed.data.INTROSPECTION ?? !production,
-    landingPage: parsed.data.LANDING_PAGE ?? !production,
-    trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY),
+    introspection: gateway.INTROSPECTION ?? !production,
+    landingPage: gateway.LANDING_PAGE ?? !production,
+    trustProxy: parseTrustProxy(gateway.TRUST_PROXY),
   };
 }
 

@@ -18,6 +18,19 @@ const CLIENT_CODES = new Set([
 const isClientMessage = (message: string, code: unknown) =>
   CLIENT_CODES.has(String(code)) || message.startsWith('Subgraph "') || /^(Syntax Error|Query depth|Aliases limit|Token limit|Directives limit|Query Cost limit)/i.test(message);
 
+/**
+ * graphql-armor prefixes its limit errors with "Syntax Error: " and graphql's parser reports the token
+ * limit as a syntax error; neither is one. The client reads which limit it hit, and which variable sets it.
+ */
+export function clearLimitMessage(message: string): string {
+  const tokens = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens\. Parsing aborted\.$/.exec(message);
+  if (tokens) return `Token limit of ${tokens[1]} exceeded: send a shorter operation (MAX_TOKENS)`;
+  const armor = /^Syntax Error: ((Query depth|Aliases|Directives|Query Cost) limit of .*)$/.exec(message);
+  if (!armor) return message;
+  const variable = { 'Query depth': 'MAX_DEPTH', Aliases: 'MAX_ALIASES', Directives: 'MAX_DIRECTIVES', 'Query Cost': 'MAX_COST' }[armor[2] as 'Aliases'];
+  return `${armor[1]!.replace(/\.$/, '')} (${variable})`;
+}
+
 export function errorPlugin(logger: Logger, production: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -32,7 +45,8 @@ export function errorPlugin(logger: Logger, production: boolean): ApolloServerPl
         async willSendResponse({ response, contextValue }) {
           response.http.headers.set('x-request-id', contextValue.requestId);
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+            const e = { ...error, message: clearLimitMessage(error.message) };
             const code = e.extensions?.code;
             const extensions = { ...e.extensions, requestId: contextValue.requestId };
             if (!production) return { ...e, extensions };

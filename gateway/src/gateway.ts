@@ -20,7 +20,7 @@ import { errorPlugin, type RequestContext } from './errors';
 import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
-import { requestIdOf } from './request-id';
+import { requestIdOfResponse, requestIds } from './request-id';
 import { aggregateFields } from './demand';
 import { demandPlugin, WorkLimiter, type DemandContext } from './shedding';
 import { InFlight } from './inflight';
@@ -156,6 +156,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   type CachedRequest = express.Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number };
   app.use(
     '/graphql',
+    // First: the request id, so that every answer (a refusal by any layer below included) carries it.
+    requestIds(logger),
     express.json({ limit: config.BODY_LIMIT, verify: (req, _res, buf) => { (req as CachedRequest).rawBody = buf; } }),
     // A document id becomes its registered text before the cache keys the request (persisted-documents.ts).
     persistedDocumentsMiddleware(documents, config.PERSISTED_DOCUMENTS),
@@ -164,9 +166,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     inFlight.middleware(),
     ...(config.RATE_LIMIT_MAX > 0 ? [rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_MS, (n) => metrics.rateLimited(n))] : []),
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const r = req as CachedRequest;
-        return { requestId: requestIdOf(req.headers['x-request-id']), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration, demand: { bytes: 0 } };
+        return { requestId: requestIdOfResponse(res), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration, demand: { bytes: 0 } };
       },
     }),
   );

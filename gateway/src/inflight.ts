@@ -5,7 +5,7 @@
  * cache), so sharing an answer shares nothing that must not be shared.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
+import { requestIdOfResponse } from './request-id';
 import { ResponseCache } from './response-cache';
 
 interface Answer { status: number; contentType: string; retryAfter?: string; body: string | Buffer }
@@ -26,7 +26,7 @@ export class InFlight {
         this.merged++;
         void leader.then((answer) => {
           if (!answer) return next(); // the first one failed without an answer: do the work
-          res.status(answer.status).set({ 'content-type': answer.contentType, 'x-request-id': randomUUID(), 'x-merged': 'true' });
+          res.status(answer.status).set({ 'content-type': answer.contentType, 'x-request-id': requestIdOfResponse(res), 'x-merged': 'true' });
           if (answer.retryAfter) res.set('retry-after', answer.retryAfter);
           res.send(answer.body);
         });

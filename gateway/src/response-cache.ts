@@ -10,7 +10,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { requestIdOf } from './request-id';
+import { requestIdOfResponse } from './request-id';
 import { LRUCache } from 'lru-cache';
 import { stripIgnoredCharacters } from 'graphql';
 import type { Logger } from '@samverkan/shared/server';
@@ -108,7 +108,7 @@ export class ResponseCache {
       const hit = this.entries.get(key);
       if (hit !== undefined) {
         this.hits++;
-        res.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'hit', 'x-request-id': requestIdOf(req.headers['x-request-id']) }).send(hit);
+        res.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit);
         return;
       }
       this.misses++;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { spawn } from 'node:child_process';
 import { ROOT } from './paths';
+import { loadStartConfig } from './start-config';
 
 export interface Database {
   url: string;
@@ -108,10 +109,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Database>
 }
 
 export async function startDatabase(env: NodeJS.ProcessEnv, defaults: EmbeddedOptions): Promise<Database> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const config = loadStartConfig(env);
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
   return startEmbedded({
     ...defaults,
-    dataDir: env.EMBEDDED_PG_DIR || defaults.dataDir,
-    port: env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : defaults.port,
+    dataDir: config.EMBEDDED_PG_DIR ?? defaults.dataDir,
+    port: config.EMBEDDED_PG_PORT ?? defaults.port,
   });
 }

@@ -7,10 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/contract';
+import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, type ServiceEntry } from '@samverkan/contract';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
 import { Supervisor, supervisorOptions, type SupervisorOptions } from './supervisor';
+import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, localUrl, serviceOverrides } from './start-config';
 
 export interface FederationOptions {
   env?: NodeJS.ProcessEnv;
@@ -37,8 +38,7 @@ export interface Federation {
   pid: (code: string) => number | undefined;
 }
 
-export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
-export const DEFAULT_EMBEDDED_PORT = 5433;
+export { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT };
 
 const ALL: ServiceEntry[] = [...SUBGRAPHS, GATEWAY];
 
@@ -70,7 +70,13 @@ export function stopChild(child: ChildProcess): Promise<void> {
 export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000): Promise<ChildProcess> {
   const nodeOptions = dir === GATEWAY.dir ? [env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
   const child = spawn(process.execPath, [join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });
-  await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
+  } catch (e) {
+    // Not up in time: stop it, so that a failed start leaves no process behind.
+    await stopChild(child);
+    throw e;
+  }
   return child;
 }
 
@@ -82,13 +88,8 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     database: 'samverkan',
   });
   const port = (s: ServiceEntry) => options.ports?.[s.code] ?? (env[portVar(s.code)] ? Number(env[portVar(s.code)]) : s.port);
-  const urls: Record<string, string> = Object.fromEntries(ALL.map((s) => [s.code, `http://127.0.0.1:${port(s)}/graphql`]));
-  const serviceEnv: NodeJS.ProcessEnv = {
-    ...env,
-    DATABASE_URL: database.url,
-    ...Object.fromEntries(ALL.map((s) => [portVar(s.code), String(port(s))])),
-    ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), urls[s.code]])),
-  };
+  const urls: Record<string, string> = Object.fromEntries(ALL.map((s) => [s.code, localUrl(port(s))]));
+  const serviceEnv: NodeJS.ProcessEnv = { ...env, ...serviceOverrides(database.url, port) };
   const children = new Map<string, ChildProcess>();
   const spawnOne = async (code: string) => {
     const service = ALL.find((s) => s.code === code);

@@ -56,8 +56,18 @@ const healthcheck = (port: number, path: string) => ({
  * docker-compose.yml from the registry: PostgreSQL, one service per subgraph, the gateway. Only the
  * gateway publishes a port; subgraphs are reachable on the compose network only.
  */
+/**
+ * The secrets docker-compose needs, from the environment or an .env file beside it (never committed):
+ * `${NAME:?message}` makes `docker compose` refuse to start without them, instead of running with a
+ * default password or an empty subgraph secret.
+ */
+export const COMPOSE_SECRETS = {
+  POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD (environment or .env, not committed)}',
+  SUBGRAPH_SECRET: '${SUBGRAPH_SECRET:?set SUBGRAPH_SECRET, 16+ characters (environment or .env, not committed)}',
+} as const;
+
 export function renderDockerCompose(): string {
-  const databaseUrl = 'postgres://samverkan:${POSTGRES_PASSWORD:-samverkan}@postgres:5432/samverkan';
+  const databaseUrl = `postgres://samverkan:${COMPOSE_SECRETS.POSTGRES_PASSWORD}@postgres:5432/samverkan`;
   const common = (dir: string) => ({
     build: { context: '.', dockerfile: 'Dockerfile' },
     image: 'samverkan-graph:latest',
@@ -67,14 +77,14 @@ export function renderDockerCompose(): string {
       HOST: '0.0.0.0',
       SERVICE_DIR: dir,
       LOG_LEVEL: '${LOG_LEVEL:-info}',
-      SUBGRAPH_SECRET: '${SUBGRAPH_SECRET:-}',
+      SUBGRAPH_SECRET: COMPOSE_SECRETS.SUBGRAPH_SECRET,
     } as Record<string, string>,
   });
   const services: Record<string, unknown> = {
     postgres: {
       image: 'postgres:16-alpine',
       restart: 'unless-stopped',
-      environment: { POSTGRES_USER: 'samverkan', POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:-samverkan}', POSTGRES_DB: 'samverkan' },
+      environment: { POSTGRES_USER: 'samverkan', POSTGRES_PASSWORD: COMPOSE_SECRETS.POSTGRES_PASSWORD, POSTGRES_DB: 'samverkan' },
       volumes: ['pgdata:/var/lib/postgresql/data'],
       healthcheck: { test: ['CMD-SHELL', 'pg_isready -U samverkan -d samverkan'], interval: '5s', timeout: '3s', retries: 10 },
     },

@@ -249,18 +249,6 @@ export const addDockerCopy = (text: string, code: string) =>
   insertBefore(text, 'Dockerfile', (l) => l.startsWith('COPY subgraphs/comparison/package.json'), dockerCopyLine(code));
 export const removeDockerCopy = (text: string, code: string) => removeLines(text, (l) => l === dockerCopyLine(code));
 
-/** .env.example: the port and the (commented) URL override, beside the other regions'. */
-const envPort = (r: Pick<NewRegion, 'code' | 'port'>) => `${r.code.toUpperCase()}_PORT=${r.port}`;
-const envUrl = (r: Pick<NewRegion, 'code' | 'port'>) => `# ${r.code.toUpperCase()}_URL=http://127.0.0.1:${r.port}/graphql`;
-export function addEnvExample(text: string, r: Pick<NewRegion, 'code' | 'port'>): string {
-  const withPort = insertBefore(text, '.env.example', (l) => l.startsWith('COMPARISON_PORT='), envPort(r));
-  return insertBefore(withPort, '.env.example', (l) => l.startsWith('# COMPARISON_URL='), envUrl(r));
-}
-export function removeEnvExample(text: string, code: string): string {
-  const C = code.toUpperCase();
-  return removeLines(text, (l) => l.startsWith(`${C}_PORT=`) || l.startsWith(`# ${C}_URL=`));
-}
-
 /** docs/sources/README.md: the document's row in the table of sources. */
 export const SOURCES_README = 'docs/sources/README.md';
 export const sourceRow = (r: Pick<NewRegion, 'sourceFile' | 'name' | 'title'>) => `| ${r.sourceFile} | ${r.name} | ${r.title} |`;

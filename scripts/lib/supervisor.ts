@@ -6,6 +6,7 @@
  * A service stopped on purpose (stopService, stop) is never restarted.
  */
 import type { ChildProcess } from 'node:child_process';
+import { loadStartConfig } from './start-config';
 
 export interface SupervisorOptions {
   maxRestarts: number;
@@ -16,20 +17,13 @@ export interface SupervisorOptions {
   onGiveUp: (code: string, reason: string) => void;
 }
 
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`Invalid configuration: ${name}=${raw} is not an integer >= ${min}`);
-  return n;
-}
-
 export function supervisorOptions(env: NodeJS.ProcessEnv): SupervisorOptions {
+  const config = loadStartConfig(env);
   return {
-    maxRestarts: intVar(env, 'SUPERVISOR_MAX_RESTARTS', 5, 0),
-    windowMs: intVar(env, 'SUPERVISOR_WINDOW_MS', 60_000, 1),
-    backoffMs: intVar(env, 'SUPERVISOR_BACKOFF_MS', 500, 1),
-    maxBackoffMs: intVar(env, 'SUPERVISOR_MAX_BACKOFF_MS', 10_000, 1),
+    maxRestarts: config.SUPERVISOR_MAX_RESTARTS,
+    windowMs: config.SUPERVISOR_WINDOW_MS,
+    backoffMs: config.SUPERVISOR_BACKOFF_MS,
+    maxBackoffMs: config.SUPERVISOR_MAX_BACKOFF_MS,
     log: (m) => console.error(`[supervisor] ${m}`),
     onGiveUp: () => {},
   };

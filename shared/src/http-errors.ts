@@ -9,8 +9,12 @@ export function jsonErrorHandler(logger: Logger, bodyLimit: string) {
     const message = err.type === 'entity.too.large' ? `Request body larger than ${bodyLimit}`
       : err.type === 'entity.parse.failed' ? 'Request body is not valid JSON'
         : status < 500 ? err.message : 'Internal server error';
-    if (status >= 500) logger.error({ err }, 'unhandled error');
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    // The request id, where the server set one for the request (the gateway does, before the body is read).
+    const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : undefined;
+    const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (status >= 500) logger.error({ err, requestId }, 'unhandled error');
+    else logger.warn({ requestId, status, err: message, code }, 'request refused');
+    res.status(status).json({ errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] });
   };
 }
 

@@ -7,7 +7,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
-import { loadConfig } from './config';
+import { loadConfig, loadRegionEnv } from './config';
 import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from '@samverkan/contract';
 import { buildFederatedSchema } from './federation';
 import type { SubgraphContext } from './graphql/context';
@@ -67,17 +67,18 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   const entry = regionByCode(options.code);
   if (!entry) throw new Error(`Region "${options.code}" is not in the registry (contract/src/registry.ts)`);
   const config = loadConfig(portVar(entry.code), entry.port, env);
+  const regionEnv = loadRegionEnv(env);
   const logger = createLogger(entry.code, config.LOG_LEVEL);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it to the embedded PostgreSQL)');
 
   // Checked before anything reaches PostgreSQL (load.ts: checkRegionData). DATA_DIR serves other data with
   // this region's code (the benchmark's synthetic region, which quotes no document): everything but the
   // quotes and headings is checked there. Never set in production.
-  const dataDir = env.DATA_DIR || options.dataDir;
+  const dataDir = regionEnv.DATA_DIR || options.dataDir;
   let data: RegionData | null = null;
   let refused: DataFileError | null = null;
   try {
-    data = loadRegionData(entry.code, dataDir, env.DATA_DIR ? { documents: false } : { sourcesDir: findSourcesDir(dataDir, env) });
+    data = loadRegionData(entry.code, dataDir, regionEnv.DATA_DIR ? { documents: false } : { sourcesDir: findSourcesDir(dataDir, env) });
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
     refused = e;

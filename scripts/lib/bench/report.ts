@@ -10,7 +10,9 @@ export interface TargetResult {
 }
 export interface ScaleResult {
   bodiesPerRegion: number; counts: { bodies: number; roles: number; reportingDuties: number }; operations: number; answerBytesPerMix: number;
-  operationErrors: string[]; mix: LoadResult; sqlPerRequest: number; hot: LoadResult; hotSqlPerRequest: number; hotOperations: string[]; syncSeconds: number; regionStartSeconds: number;
+  operationErrors: string[]; mix: LoadResult; sqlPerRequest: number; hot: LoadResult; hotSqlPerRequest: number; hotOperations: string[];
+  /** The search operations alone (landscape.search); absent in runs from before search existed. */
+  search?: LoadResult; searchOperations?: string[]; syncSeconds: number; regionStartSeconds: number;
   peakRssMb: Record<string, number | null>; error: string | null; serviceExited?: string[];
 }
 export interface Report {
@@ -104,6 +106,14 @@ export function renderReport(r: Report): string {
     '| bodies/region | req/s | p50 ms | p99 ms | errors | SQL / request |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.scales.filter((s) => !s.error && !serviceDied(s) && s.hot).map((s) => `| ${s.bodiesPerRegion} | ${n(s.hot.rps)} | ${s.hot.p50} | ${s.hot.p99} | ${s.hot.errors} | ${n(s.hotSqlPerRequest, 2)} |`),
+    '',
+    '## Search latency',
+    '',
+    `The search operations alone (${r.scales.find((s) => s.searchOperations)?.searchOperations?.join('; ') ?? 'not measured in this run'}), our gateway, response cache off.`,
+    '',
+    '| bodies/region | req/s | p50 ms | p99 ms | errors |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...r.scales.filter((s) => !s.error && !serviceDied(s) && s.search).map((s) => `| ${s.bodiesPerRegion} | ${n(s.search!.rps)} | ${s.search!.p50} | ${s.search!.p99} | ${s.search!.errors} |`),
     '',
     ...r.scales.filter((s) => !s.error && s.operationErrors?.length).flatMap((s) => [`Operations answered with errors at ${s.bodiesPerRegion} bodies/region: ${s.operationErrors.map((e) => e.replace(/\|/g, '/')).join('; ')}.`, '']),
     '## The mix',

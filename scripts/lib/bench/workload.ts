@@ -35,6 +35,17 @@ export const BODIES_PAGE = `query BodiesPage($filter: ComparisonBodyFilter, $sor
   }
 }`;
 
+/** A search page as the dashboard's search box sends it (landscape.search, with variables). */
+export const SEARCH_PAGE = `query SearchPage($text: String!, $filter: SearchFilter, $first: Int, $after: String) {
+  landscape {
+    search(text: $text, filter: $filter, first: $first, after: $after) {
+      totalCount missingRegions
+      pageInfo { hasNextPage endCursor }
+      nodes { regionCode kind id name level snippet highlights { start end } quote rank source { documentId documentTitle section } }
+    }
+  }
+}`;
+
 export const ONE_REGION = `query OneRegion { samla { code name bodies { id name level cadence { text minPerYear maxPerYear approximate } } } }`;
 
 /**
@@ -45,6 +56,7 @@ export function workload(): Array<Operation & { afterOf?: string }> {
   const d = dashboardOperations();
   const need = (k: string) => { if (!d[k]) throw new Error(`web/dashboard/api.ts has no ${k} operation`); return d[k]!; };
   const page = (name: string, variables: Record<string, unknown>, afterOf?: string) => ({ name, query: BODIES_PAGE, variables, afterOf });
+  const search = (name: string, variables: Record<string, unknown>, afterOf?: string) => ({ name, query: SEARCH_PAGE, variables, afterOf });
   return [
     ...docOperations(),
     { name: 'dashboard/meta', query: need('META') },
@@ -66,6 +78,12 @@ export function workload(): Array<Operation & { afterOf?: string }> {
     page('bodies meetings desc p1', { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 }),
     page('bodies meetings desc p2', { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 }, 'bodies meetings desc p1'),
     { name: 'one region (samla)', query: ONE_REGION },
+    search('search psykisk hälsa', { text: 'psykisk hälsa', first: 20 }),
+    search('search samverk* p1', { text: 'samverk*', first: 20 }),
+    search('search samverk* p2', { text: 'samverk*', first: 20 }, 'search samverk* p1'),
+    search('search "psykisk hälsa" passages', { text: '"psykisk hälsa"', filter: { kinds: ['DOCUMENT_PASSAGE'] }, first: 20 }),
+    search('search prevention kalmar', { text: 'prevention', filter: { regions: ['kalmar'] }, first: 20 }),
+    search('search grupp 12 strategic', { text: 'grupp 12', filter: { levels: ['STRATEGIC'] }, first: 20 }),
   ];
 }
 
@@ -76,7 +94,8 @@ export async function resolveCursors(ops: Array<Operation & { afterOf?: string }
     if (!op.afterOf) { out.push(op); continue; }
     const first = ops.find((o) => o.name === op.afterOf)!;
     const answer = await post(first);
-    const after = answer?.data?.landscape?.bodies?.pageInfo?.endCursor ?? null;
+    const landscape = answer?.data?.landscape;
+    const after = (landscape?.bodies ?? landscape?.search)?.pageInfo?.endCursor ?? null;
     out.push({ name: op.name, query: op.query, variables: { ...op.variables, after } });
   }
   return out;

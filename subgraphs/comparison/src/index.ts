@@ -1,23 +1,18 @@
 /** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
 import 'reflect-metadata';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
-import { COMPARISON, portVar, REGIONS, urlVar } from '@samverkan/contract';
+import { COMPARISON, portVar, REGIONS } from '@samverkan/contract';
 import { createLogger, initOrm, loadConfig, Metrics, migrate, retry, schemaName, serve, stopOnSignals } from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
+import { loadComparisonConfig } from './config';
 import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
 import { RegionSync } from './read-model/sync';
 import { ReadModel } from './read-model/read-model';
 import type { ComparisonContext } from './context';
 
-const positive = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Invalid configuration: ${name}=${raw} is not a positive integer`);
-  return n;
-};
-
 async function main() {
   const config = loadConfig(portVar(COMPARISON.code), COMPARISON.port);
+  const own = loadComparisonConfig();
   const logger = createLogger(COMPARISON.code, config.LOG_LEVEL);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (the comparison keeps its read model in PostgreSQL)');
   const schema = schemaName(COMPARISON.code, config.DB_SCHEMA_PREFIX);
@@ -32,9 +27,9 @@ async function main() {
   const sync = new RegionSync({
     knex,
     schema,
-    targets: REGIONS.map((r) => ({ code: r.code, url: process.env[urlVar(r.code)] || `http://127.0.0.1:${r.port}/graphql` })),
-    intervalMs: positive('SYNC_INTERVAL_MS', 500),
-    timeoutMs: positive('SYNC_TIMEOUT_MS', 5000),
+    targets: REGIONS.map((r) => ({ code: r.code, url: own.regionUrl(r.code) })),
+    intervalMs: own.SYNC_INTERVAL_MS,
+    timeoutMs: own.SYNC_TIMEOUT_MS,
     secret: config.SUBGRAPH_SECRET,
     logger,
   });

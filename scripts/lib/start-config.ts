@@ -1,0 +1,45 @@
+/**
+ * What `npm start` (and the test harness, which starts the federation the same way) reads from the
+ * environment, validated with the variable's name in the error; and what it sets for the services it
+ * starts (`serviceOverrides`): the configuration reference shows both (docs/CONFIGURATION.md).
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { GATEWAY, GATEWAY_NODE_OPTIONS, parseEnv, portVar, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import { ROOT } from './paths';
+
+export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
+export const DEFAULT_EMBEDDED_PORT = 5433;
+
+const int = () => z.coerce.number().int();
+
+export const StartSchema = z.object({
+  DATABASE_URL: z.string().url().optional().describe('use this PostgreSQL instead of starting the embedded one'),
+  EMBEDDED_PG_DIR: z.string().min(1).optional().describe('data folder of the embedded PostgreSQL; unset: .data/postgres/ in the repository'),
+  EMBEDDED_PG_PORT: int().min(1).max(65535).optional().describe(`port of the embedded PostgreSQL; unset: ${DEFAULT_EMBEDDED_PORT}`),
+  SUPERVISOR_MAX_RESTARTS: int().min(0).default(5).describe('restarts of a crashed service within SUPERVISOR_WINDOW_MS before npm start gives up (exit 1)'),
+  SUPERVISOR_WINDOW_MS: int().min(1).default(60_000).describe('the window SUPERVISOR_MAX_RESTARTS counts in'),
+  SUPERVISOR_BACKOFF_MS: int().min(1).default(500).describe('wait before the first restart; doubles with each restart in the window'),
+  SUPERVISOR_MAX_BACKOFF_MS: int().min(1).default(10_000).describe('longest wait before a restart'),
+  NODE_OPTIONS: z.string().optional().describe(`Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway`),
+});
+
+export type StartConfig = z.infer<typeof StartSchema>;
+
+export const loadStartConfig = (env: NodeJS.ProcessEnv = process.env): StartConfig => parseEnv(StartSchema, env);
+
+/** The GraphQL URL of a service on this machine. */
+export const localUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+/**
+ * What npm start sets in every service's environment, whatever the environment says: the database it
+ * started (or DATABASE_URL), each service's port, and where each subgraph is (`<CODE>_URL`: the
+ * service it started on this machine).
+ */
+export function serviceOverrides(databaseUrl: string, portOf: (s: ServiceEntry) => number): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    ...Object.fromEntries([...SUBGRAPHS, GATEWAY].map((s) => [portVar(s.code), String(portOf(s))])),
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), localUrl(portOf(s))])),
+  };
+}

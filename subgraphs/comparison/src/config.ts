@@ -1,0 +1,21 @@
+/**
+ * What only the comparison reads from the environment (besides every service's variables): its read
+ * model's sync and where it reaches each region. Validated at start; the configuration reference
+ * (docs/CONFIGURATION.md) is generated from this schema.
+ */
+import { z } from 'zod';
+import { parseEnv, REGIONS, urlVar } from '@samverkan/shared';
+
+export const defaultRegionUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+export const ComparisonSchema = z.object({
+  SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(500).describe('how often the comparison asks each region\'s /version for its data version'),
+  SYNC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000).describe('timeout of one sync call to a region'),
+  ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), z.string().url().default(defaultRegionUrl(r.port))
+    .describe(`where the comparison reaches ${r.name}'s subgraph (its GraphQL URL; /version beside it)`)])),
+});
+
+export function loadComparisonConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = parseEnv(ComparisonSchema, env) as { SYNC_INTERVAL_MS: number; SYNC_TIMEOUT_MS: number } & Record<string, string>;
+  return { ...parsed, regionUrl: (code: string) => parsed[urlVar(code)] as string };
+}
