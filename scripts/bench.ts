@@ -16,7 +16,7 @@ import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
 import { answerErrors, loadMix, peakRssMb, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
-import { startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
+import { Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
 import { renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
@@ -43,7 +43,7 @@ export const CHEAP_BESIDE_HEAVY = 'cheap `{ regions { code name } }` beside 10 c
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
-async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
+async function sideBySide(stack: Stack, services: Services, ops: Operation[], reference: any[]): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
   const targets: TargetResult[] = [];
   const extra: ChildProcess[] = [];
   const ceiling = await startCeiling(new Map(ops.map((op, i) => [requestBody(op), Buffer.from(JSON.stringify(reference[i]))])));
@@ -56,6 +56,7 @@ async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Pro
       const target = `Hive Gateway (Rust planner), ${cached ? 'response cache on' : 'caches off'}`;
       try {
         const hive = await startHive(cached);
+        services.track(`hive${cached ? '-cached' : ''}`)(hive.child);
         extra.push(hive.child);
         list.push({ target, url: hive.url, rss: () => peakRssMb(hive.child.pid) });
       } catch (e) {
@@ -103,33 +104,63 @@ async function sideBySide(stack: Stack, ops: Operation[], reference: any[]): Pro
   return { targets, freshnessLagSeconds, freshnessLagFromHealthySeconds };
 }
 
-/** Every scale is bounded: past BENCH_SCALE_BUDGET_S seconds it is stopped and reported as failed. */
-const SCALE_BUDGET_S = Number(process.env.BENCH_SCALE_BUDGET_S ?? 360);
+/** The running scale's processes, stopped when the bench itself is interrupted. */
+let current: Services | undefined;
+let stopDatabase: (() => Promise<void>) | undefined;
+let interrupted: (() => void) | undefined;
+let interruptedReport: Report | undefined;
+let runStarted = Date.now();
+
+function writeReport(report: Report, now: number): void {
+  report.seconds = Math.round((now - runStarted) / 1000);
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(report));
+  console.log('wrote docs/BENCHMARKS.md and docs/benchmarks.json');
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    // The scales measured so far are kept: the one under way is recorded as interrupted.
+    if (interrupted) { interrupted(); writeReport(interruptedReport!, Date.now()); }
+    void (current?.stop() ?? Promise.resolve()).then(() => stopDatabase?.()).finally(() => process.exit(130));
+  });
+}
+
+/**
+ * Every scale is bounded: past BENCH_SCALE_BUDGET_S seconds (default 600, or 30 ms per body per
+ * region when more: the regions' seeding and the first sync grow with the data) it is stopped and
+ * reported as failed.
+ */
+const scaleBudget = (scale: number) => Number(process.env.BENCH_SCALE_BUDGET_S ?? Math.max(600, Math.round(scale * 0.03)));
 
 async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): Promise<void> {
   console.log(`scale: 4 regions × ${scale} bodies`);
   const started = Date.now();
-  let stack: Stack | undefined;
+  // Every process of the scale, tracked from its spawn: all stopped below, whatever failed and when.
+  const services = new Services();
+  current = services;
   let step = 'starting the services';
+  interrupted = () => report.scales.push({ bodiesPerRegion: scale, error: `interrupted while ${step}` } as ScaleResult);
   let timer: NodeJS.Timeout | undefined;
+  const SCALE_BUDGET_S = scaleBudget(scale);
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`over the ${SCALE_BUDGET_S} s budget while ${step}`)), SCALE_BUDGET_S * 1000);
   });
   try {
-    await Promise.race([budget, measureScale(scale, env, report, (s) => { step = s; }, (s) => { stack = s; }, started)]);
+    const run = measureScale(scale, env, report, (s) => { services.check(); step = s; }, services, started);
+    run.catch(() => {}); // after a failure it ends in the background, stopped at its next step
+    await Promise.race([budget, run]);
   } catch (e) {
     console.warn(`  scale ${scale} failed: ${(e as Error).message}`);
     report.scales.push({ bodiesPerRegion: scale, error: (e as Error).message } as ScaleResult);
   } finally {
     clearTimeout(timer);
-    await stack?.stop();
+    await services.stop();
   }
 }
 
-async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, started_: (s: Stack) => void, started: number): Promise<void> {
+async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, services: Services, started: number): Promise<void> {
   {
-    const stack = await startStack(scale, env, START_TIMEOUT);
-    started_(stack);
+    const stack = await startStack(scale, env, START_TIMEOUT, services);
     console.log(`  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`);
     at('asking every operation once (reference answers)');
     const ops = (await resolveCursors(workload(), (op) => post(stack.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
@@ -160,9 +191,11 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);
+    at('recording the scale');
     if (scale === COMPARE_SCALE) {
       at('the side-by-side runs');
-      const s = await sideBySide(stack, ops, reference);
+      const s = await sideBySide(stack, services, ops, reference);
+      at('recording the side-by-side runs');
       report.sideBySide = { bodiesPerRegion: scale, targets: s.targets };
       report.freshnessLagSeconds = s.freshnessLagSeconds;
       report.freshnessLagFromHealthySeconds = s.freshnessLagFromHealthySeconds;
@@ -181,8 +214,9 @@ async function main() {
     console.log('wrote docs/BENCHMARKS.md from docs/benchmarks.json');
     return;
   }
-  const started = Date.now();
+  runStarted = Date.now();
   const database = await startDatabase(process.env, { dataDir: join(ROOT, '.data', 'postgres-bench'), port: 5437, database: 'samverkan_bench' });
+  stopDatabase = () => database.stop().catch(() => {});
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
   const report: Report = {
     date: new Date().toISOString(),
@@ -192,14 +226,15 @@ async function main() {
     scales: [], sideBySide: null, freshnessLagSeconds: null, freshnessLagFromHealthySeconds: null, seconds: 0,
   };
   try {
+    interruptedReport = report;
     for (const scale of SCALES) await runScale(scale, env, report);
   } finally {
     await database.stop().catch(() => {});
   }
-  report.seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(report));
-  console.log('wrote docs/BENCHMARKS.md and docs/benchmarks.json');
+  interrupted = undefined;
+  writeReport(report, Date.now());
+  // A failed scale's start may still be waiting in the background (its processes are stopped).
+  process.exit(0);
 }
 
 main().catch((e) => {

@@ -19,11 +19,17 @@ const MAIN = [
   ['roles crosswalk', readFileSync(join(queries, '03-roles-crosswalk.graphql'), 'utf8')],
   ['comparison matrix', readFileSync(join(queries, '06-comparison-matrix.graphql'), 'utf8')],
   ['bodies, filtered and paginated', readFileSync(join(queries, '01-bodies-filtered.graphql'), 'utf8')],
+  ['frequency summary', readFileSync(join(queries, '02-frequency-summary.graphql'), 'utf8')],
+  ['reporting duties', readFileSync(join(queries, '04-reporting-duties.graphql'), 'utf8')],
+  ['reporting chains', readFileSync(join(queries, '05-reporting-chains.graphql'), 'utf8')],
+  ['differences', readFileSync(join(queries, '07-differences.graphql'), 'utf8')],
+  ['functional crosswalk', readFileSync(join(queries, '08-functional-crosswalk.graphql'), 'utf8')],
 ] as const;
 
 /**
  * At most this many comparison statements per Landscape field asked: the held copies (region_sync),
- * the `body` table and the `fact` table.
+ * then the `body` table and the `fact` table, or the aggregate's precomputed groups (agg_group with
+ * its agg_item entries, one statement).
  */
 const PER_FIELD = 3;
 
@@ -83,6 +89,10 @@ describe('SQL statements per request', () => {
     ['frequencySummary', (codes: string) => `{ landscape { frequencySummary(regions: ${codes}) { regions { regionCode bodyCount } } } }`],
     ['bodies', (codes: string) => `{ landscape { bodies(filter: { regions: ${codes} }, first: 200) { totalCount nodes { id regionCode } } } }`],
     ['reportingDuties', (codes: string) => `{ landscape { reportingDuties(filter: { regions: ${codes} }) { duties { id regionCode } } } }`],
+    ['rolesCrosswalk', (codes: string) => `{ landscape { rolesCrosswalk(regions: ${codes}) { rows { kind regions { roleCount roles { id } } } } } }`],
+    ['functionalCrosswalk', (codes: string) => `{ landscape { functionalCrosswalk(regions: ${codes}) { regions { roleCount roles { roleId closest { roleId } } } } } }`],
+    ['reportingChains', (codes: string) => `{ landscape { reportingChains(regions: ${codes}) { regions { edgeCount edges { from to } } } } }`],
+    ['comparisonMatrix', (codes: string) => `{ landscape { comparisonMatrix(regions: ${codes}) { rows { cells { quoteCount quotes { quote } } } } } }`],
   ] as const)('%s: as many comparison statements for one region as for every region (not per region or row)', async (_name, query) => {
     const one = query(JSON.stringify([REGIONS[0]!.code]));
     const all = query(JSON.stringify(REGIONS.map((r) => r.code)));

@@ -66,10 +66,16 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts one service's process (its built dist) and waits until it answers /health. */
-export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000): Promise<ChildProcess> {
+/**
+ * Starts one service's process (its built dist) and waits until it answers /health. `spawned` is told
+ * of the process as soon as it exists, so a caller can stop it even while it is still starting.
+ */
+export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000, spawned?: (child: ChildProcess) => void): Promise<ChildProcess> {
   const nodeOptions = dir === GATEWAY.dir ? [env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });
+  // SERVICE_NODE_FLAGS: node flags NODE_OPTIONS does not take (the bench's --cpu-prof).
+  const flags = (env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });
+  spawned?.(child);
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);
   } catch (e) {

@@ -71,41 +71,81 @@ async function dropScaleSchemas(databaseUrl: string, prefix: string): Promise<vo
   }
 }
 
-export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, timeoutMs: number): Promise<Stack> {
+/**
+ * Every process a scale starts, from the moment it is spawned (not once it answers): stop() ends them
+ * all, whatever step failed or ran out of time, and a process spawned after stop() (a start still
+ * under way when the scale failed) is ended at once.
+ */
+export class Services {
+  private readonly children = new Map<string, ChildProcess>();
+  private stopped = false;
+
+  /** The callback for spawnService: keeps the process under `name` (replacing an earlier one). */
+  track(name: string): (child: ChildProcess) => void {
+    return (child) => {
+      if (this.stopped) void stopChild(child);
+      else this.children.set(name, child);
+    };
+  }
+
+  get(name: string): ChildProcess | undefined { return this.children.get(name); }
+
+  /** Throws once stop() ran: a scale that failed must not go on measuring (or record) in the background. */
+  check(): void {
+    if (this.stopped) throw new Error('the scale was stopped');
+  }
+
+  pids(names?: string[]): Record<string, number | undefined> {
+    return Object.fromEntries([...this.children].filter(([k]) => !names || names.includes(k)).map(([k, c]) => [k, c.pid]));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const c of [...this.children.values()].reverse()) await stopChild(c);
+    this.children.clear();
+  }
+}
+
+/** The services of a stack, as measured (peak RSS): the regions, the comparison and both gateways. */
+const STACK_SERVICES = [...REGIONS.map((r) => r.code), 'comparison', 'gateway', 'gateway-cached'];
+
+export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, timeoutMs: number, services: Services): Promise<Stack> {
   await dropScaleSchemas(baseEnv.DATABASE_URL!, `bench${scale}_`);
   const env: NodeJS.ProcessEnv = {
     ...baseEnv, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DB_SCHEMA_PREFIX: `bench${scale}_`, MAX_COST: '1000000000',
     ...Object.fromEntries(REGIONS.map((r) => [portVar(r.code), String(REGION_PORTS[r.code])])),
     ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), url(REGION_PORTS[r.code]!)])),
     COMPARISON_PORT: String(PORTS.comparison), COMPARISON_URL: url(PORTS.comparison),
+    // A region's whole snapshot is one GraphQL answer: at tens of thousands of bodies it takes longer
+    // than the 5 s default, and a sync that times out never completes.
+    SYNC_TIMEOUT_MS: String(Math.max(5000, scale * 24)),
   };
-  const children = new Map<string, ChildProcess>();
   const startRegion = async (code: string) => {
-    children.set(code, await spawnService(`subgraphs/${code}`, REGION_PORTS[code]!, { ...env, DATA_DIR: dataDir(scale, code) }, 'ignore', timeoutMs));
+    await spawnService(`subgraphs/${code}`, REGION_PORTS[code]!, { ...env, DATA_DIR: dataDir(scale, code) }, 'ignore', timeoutMs, services.track(code));
   };
-  const stop = async () => { for (const c of [...children.values()].reverse()) await stopChild(c); children.clear(); };
+  const stop = () => services.stop();
   try {
     let counts = { bodies: 0, roles: 0, reportingDuties: 0 };
     for (const r of REGIONS) counts = writeRegion(scale, r.code);
     const last = REGIONS.at(-1)!.code;
     await Promise.all(REGIONS.filter((r) => r.code !== last).map((r) => startRegion(r.code)));
-    children.set('comparison', await spawnService('subgraphs/comparison', PORTS.comparison, env, 'ignore', timeoutMs));
+    await spawnService('subgraphs/comparison', PORTS.comparison, env, 'ignore', timeoutMs, services.track('comparison'));
     const comparison = url(PORTS.comparison);
     const t0 = Date.now();
     await startRegion(last);
     const regionStartSeconds = (Date.now() - t0) / 1000;
     await waitSynced(comparison, last, timeoutMs);
     const syncSeconds = (Date.now() - t0) / 1000;
-    children.set('gateway', await spawnService('gateway', PORTS.gateway, { ...env, GATEWAY_PORT: String(PORTS.gateway), RESPONSE_CACHE: 'false' }, 'ignore'));
-    children.set('gateway-cached', await spawnService('gateway', PORTS.cached, { ...env, GATEWAY_PORT: String(PORTS.cached) }, 'ignore'));
+    await spawnService('gateway', PORTS.gateway, { ...env, GATEWAY_PORT: String(PORTS.gateway), RESPONSE_CACHE: 'false' }, 'ignore', undefined, services.track('gateway'));
+    await spawnService('gateway', PORTS.cached, { ...env, GATEWAY_PORT: String(PORTS.cached) }, 'ignore', undefined, services.track('gateway-cached'));
     return {
       scale, counts, gateway: url(PORTS.gateway), cached: url(PORTS.cached), comparison,
       regionUrls: Object.fromEntries(REGIONS.map((r) => [r.code, url(REGION_PORTS[r.code]!)])),
       syncSeconds, regionStartSeconds,
-      pids: () => Object.fromEntries([...children].map(([k, c]) => [k, c.pid])),
+      pids: () => services.pids(STACK_SERVICES),
       restartRegion: async (code: string, variant: string) => {
         writeRegion(scale, code, variant);
-        await stopChild(children.get(code)!);
+        await stopChild(services.get(code)!);
         const t = Date.now();
         await startRegion(code);
         return t;

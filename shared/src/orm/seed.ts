@@ -18,6 +18,8 @@ export async function loadedDataFiles(orm: MikroORM): Promise<Array<{ file: stri
   return rows.map((r) => ({ file: r.file, sha256: r.sha256, loadedAt: new Date(r.loadedAt) }));
 }
 
+const CHUNK = 1000;
+
 export interface SeedResult { changed: boolean; bodies: number }
 
 export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedResult> {
@@ -33,8 +35,13 @@ export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedR
     }
     const fact = <T extends { id: string; position: number; document: string }>(rows: T[], kind: (r: T) => string) =>
       rows.map(({ position, document, ...rest }) => ({ id: rest.id, position, document, kind: kind(rest as unknown as T), data: rest }));
+    // In chunks: one statement per CHUNK rows keeps the statement's parameters and the memory the
+    // ORM builds for it bounded, whatever the size of the region (tens of thousands of bodies).
+    const insertAll = async (schema: EntitySchema<any>, rows: object[]) => {
+      for (let i = 0; i < rows.length; i += CHUNK) await tx.insertMany(schema, rows.slice(i, i + CHUNK));
+    };
     if (data.bodies.length) {
-      await tx.insertMany(BodyEntity, data.bodies.map(({ position, ...b }) => ({
+      await insertAll(BodyEntity, data.bodies.map(({ position, ...b }) => ({
         id: b.id, position, document: b.document, name: b.name, kind: b.kind, level: b.level ?? null,
         permanence: b.permanence, parentId: b.parent?.bodyId ?? null,
         minPerYear: b.cadence?.minPerYear ?? null, maxPerYear: b.cadence?.maxPerYear ?? null,
@@ -50,7 +57,7 @@ export async function seedRegion(orm: MikroORM, data: RegionData): Promise<SeedR
       [DocumentEntity, data.documents.map((d) => ({ file: d.file, data: d }))],
       [DataVersionEntity, data.files.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: new Date() }))],
     ];
-    for (const [schema, rows] of inserts) if (rows.length) await tx.insertMany(schema, rows as object[]);
+    for (const [schema, rows] of inserts) await insertAll(schema, rows as object[]);
   });
   return { changed: true, bodies: data.bodies.length };
 }

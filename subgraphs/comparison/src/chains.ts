@@ -10,6 +10,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BodyKind, Level, LEVELS, ParentRelation, ReportArtifactKind, RoleKind, type Body, type ReportingDuty } from '@samverkan/contract';
 import { type AnsweredRegion, MissingRegion } from './scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 export enum ChainNodeType { BODY = 'BODY', ROLE = 'ROLE' }
@@ -63,7 +64,14 @@ export class RegionChain {
   @Field(() => [ChainEdge]) edges!: ChainEdge[];
   @Field(() => [ChainEdge], { description: 'Reporting duties between two nodes that do not point upward (down the tree or levels, or one side of a dialogue): not drawn.' }) notUpward!: ChainEdge[];
   @Field(() => [ChainPath]) paths!: ChainPath[];
+  @Field(() => Int, { description: 'All the region\'s nodes (each list above gives its first `first`).' }) nodeCount!: number;
+  @Field(() => Int, { description: 'All the region\'s roleNodes.' }) roleNodeCount!: number;
+  @Field(() => Int, { description: 'All the region\'s edges.' }) edgeCount!: number;
+  @Field(() => Int, { description: 'All the region\'s notUpward edges.' }) notUpwardCount!: number;
+  @Field(() => Int, { description: 'All the region\'s paths.' }) pathCount!: number;
 }
+
+type ChainLists = Omit<RegionChain, 'nodeCount' | 'roleNodeCount' | 'edgeCount' | 'notUpwardCount' | 'pathCount'>;
 
 @ObjectType({ simpleResolvers: true, description: 'Reporting structures per answered region.' })
 export class ReportingChains {
@@ -92,7 +100,7 @@ function direction(a: Body, b: Body, byId: Map<string, Body>): number {
   return 0;
 }
 
-export function regionChain(region: AnsweredRegion): RegionChain {
+export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>): ChainLists {
   const byId = new Map(region.bodies.map((b) => [b.id, b]));
   const roles = new Map(region.roles.map((r) => [r.id, r]));
   const end = (bodyId: string | null | undefined, roleId: string | null | undefined): { id: string; type: ChainNodeType } | null => {
@@ -139,6 +147,26 @@ export function regionChain(region: AnsweredRegion): RegionChain {
   };
 }
 
-export function reportingChains(regions: AnsweredRegion[], missing: MissingRegion[]): ReportingChains {
-  return { regions: regions.map(regionChain), missingRegions: missing.map((m) => m.code), missing };
+const CHAIN_LISTS = ['nodes', 'roleNodes', 'edges', 'notUpward', 'paths'] as const;
+
+/** At sync time: one region's chain, one group per list. */
+export function reportingChainsGroups(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>): Group[] {
+  const chain = regionChain(region);
+  return CHAIN_LISTS.map((grp) => ({ grp, items: chain[grp] }));
+}
+
+/** At request time: each region's lists cut to `first` (the counts beside give the totals). */
+export function reportingChains(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): ReportingChains {
+  return {
+    regions: codes.map((code) => {
+      const g = (list: (typeof CHAIN_LISTS)[number]) => groups.get(code)?.get(list) ?? EMPTY_GROUP;
+      return {
+        regionCode: code,
+        nodes: g('nodes').items, roleNodes: g('roleNodes').items, edges: g('edges').items, notUpward: g('notUpward').items, paths: g('paths').items,
+        nodeCount: g('nodes').total, roleNodeCount: g('roleNodes').total, edgeCount: g('edges').total, notUpwardCount: g('notUpward').total, pathCount: g('paths').total,
+      };
+    }),
+    missingRegions: missing.map((m) => m.code),
+    missing,
+  };
 }

@@ -8,7 +8,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/contract';
 import { bodyOffices, type BodyOffice } from './offices';
-import { bodyIndex, type AnsweredRegion, MissingRegion } from './scope';
+import { type AnsweredRegion, MissingRegion } from './scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
 import { BodyRef, quoteOf, Quote } from './views';
 
 export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }
@@ -75,7 +76,8 @@ export class ComparedRole {
 @ObjectType({ simpleResolvers: true, description: 'One region\'s roles of one canonical kind (empty: the region names none).' })
 export class RegionRoles {
   @Field(() => String) regionCode!: string;
-  @Field(() => [ComparedRole]) roles!: ComparedRole[];
+  @Field(() => [ComparedRole], { description: 'The first `first` of them: roles in document order, then offices stated only on a body.' }) roles!: ComparedRole[];
+  @Field(() => Int, { description: 'All the region\'s roles and offices of this kind.' }) roleCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One canonical role kind across the regions.' })
@@ -98,8 +100,8 @@ const officeView = (o: BodyOffice): BodyOfficeView => ({
 });
 
 /** The role an office belongs to: a role of that kind whose first served body is the body, else the only one serving it. */
-function ownerOf(office: BodyOffice, roles: Role[]): Role | undefined {
-  const serving = roles.filter((r) => r.kind === office.kind && r.servesBodyIds.includes(office.body.id));
+function ownerOf(office: BodyOffice, servingBody: Role[]): Role | undefined {
+  const serving = servingBody.filter((r) => r.kind === office.kind);
   return serving.find((r) => r.servesBodyIds[0] === office.body.id) ?? (serving.length === 1 ? serving[0] : undefined);
 }
 
@@ -141,12 +143,14 @@ function officeRow(o: BodyOffice): ComparedRole {
   };
 }
 
-function regionRoles(region: AnsweredRegion, names: Map<string, Body>): Array<{ kind: string; view: ComparedRole }> {
+function regionRoles(region: Pick<AnsweredRegion, 'bodies' | 'roles'>, names: Map<string, Body>): Array<{ kind: string; view: ComparedRole }> {
   const attached = new Map<Role, BodyOffice[]>();
   const standalone: BodyOffice[] = [];
+  const servingBody = new Map<string, Role[]>();
+  for (const r of region.roles) for (const id of new Set(r.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(r);
   for (const office of region.bodies.flatMap(bodyOffices)) {
-    const owner = ownerOf(office, region.roles);
-    if (owner) attached.set(owner, [...(attached.get(owner) ?? []), office]);
+    const owner = ownerOf(office, servingBody.get(office.body.id) ?? []);
+    if (owner) (attached.get(owner) ?? attached.set(owner, []).get(owner)!).push(office);
     else standalone.push(office);
   }
   return [
@@ -155,15 +159,25 @@ function regionRoles(region: AnsweredRegion, names: Map<string, Body>): Array<{ 
   ];
 }
 
-export function rolesCrosswalk(regions: AnsweredRegion[], missing: MissingRegion[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
-  const names = bodyIndex(regions);
-  const perRegion = regions.map((r) => ({ code: r.code, roles: regionRoles(r, names) }));
+/** At sync time: one region's roles and standalone offices, one group per kind it has (body names from the region). */
+export function rolesCrosswalkGroups(region: Pick<AnsweredRegion, 'bodies' | 'roles'>): Array<Group<object, ComparedRole>> {
+  const names = new Map(region.bodies.map((b) => [b.id, b]));
+  const byKind = new Map<string, ComparedRole[]>();
+  for (const { kind, view } of regionRoles(region, names)) (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(view);
+  return [...byKind].map(([grp, items]) => ({ grp, items }));
+}
+
+/** At request time: kinds in RoleKind order, each region's roles of the kind cut to `first` (roleCount counts them all). */
+export function rolesCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
   const rows = ROLE_KINDS
     .filter((kind) => (kinds?.length ? kinds.includes(kind) : true))
     .map((kind) => ({
       kind,
-      regions: perRegion.map(({ code, roles }) => ({ regionCode: code, roles: roles.filter((r) => r.kind === kind).map((r) => r.view) })),
+      regions: codes.map((code) => {
+        const g = groups.get(code)?.get(kind) ?? EMPTY_GROUP;
+        return { regionCode: code, roles: g.items as ComparedRole[], roleCount: g.total };
+      }),
     }))
-    .filter((row) => kinds?.length || row.regions.some((r) => r.roles.length > 0));
+    .filter((row) => kinds?.length || row.regions.some((r) => r.roleCount > 0));
   return { rows, missingRegions: missing.map((m) => m.code), missing };
 }

@@ -4,10 +4,11 @@
  * substitute rules (NOT_STATED is silence, not a rule, so it is left out). Each value keeps the
  * quotes it comes from.
  */
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/contract';
 import { bodyOffices } from './offices';
 import { type AnsweredRegion, MissingRegion } from './scope';
+import type { Group, GroupsByRegion, ReadGroup } from './read-model/aggregate-groups';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {
@@ -22,7 +23,8 @@ registerEnumType(DifferenceDimension, { name: 'DifferenceDimension', description
 @ObjectType({ simpleResolvers: true, description: 'A canonical value (enum name) with the quotes it is found in.' })
 export class EvidencedValue {
   @Field(() => String) value!: string;
-  @Field(() => [Quote]) quotes!: Quote[];
+  @Field(() => [Quote], { description: 'The first `first` quotes.' }) quotes!: Quote[];
+  @Field(() => Int, { description: 'All the quotes of the value in the region.' }) quoteCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One region within one dimension.' })
@@ -52,11 +54,13 @@ type Evidence = Map<string, Source[]>;
 
 function collect(pairs: Array<[string, Source]>): Evidence {
   const out: Evidence = new Map();
-  for (const [value, source] of pairs) out.set(value, [...(out.get(value) ?? []), source]);
+  for (const [value, source] of pairs) (out.get(value) ?? out.set(value, []).get(value)!).push(source);
   return out;
 }
 
-const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: (r: AnsweredRegion) => Evidence }> = {
+type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties' | 'plans'>;
+
+const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: (r: RegionFacts) => Evidence }> = {
   ROLE_KINDS: {
     vocabulary: ROLE_KINDS,
     of: (r) => collect([
@@ -80,24 +84,34 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
   },
 };
 
-export function differences(regions: AnsweredRegion[], missing: MissingRegion[]): Differences {
+/** At sync time: one group per dimension and value the region has (`<dimension>:<value>`), its quotes as the list. */
+export function differencesGroups(region: RegionFacts): Group[] {
+  return Object.values(DifferenceDimension).flatMap((dimension) => [...EXTRACT[dimension].of(region)]
+    .map(([value, sources]) => ({ grp: `${dimension}:${value}`, items: sources.map(quoteOf) })));
+}
+
+/** At request time: which values each region has (its groups), the quotes of a value only one has cut to `first`. */
+export function differences(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): Differences {
   return {
-    regions: regions.map((r) => r.code),
+    regions: codes,
     missingRegions: missing.map((m) => m.code), missing,
     dimensions: Object.values(DifferenceDimension).map((dimension) => {
-      const { vocabulary, of } = EXTRACT[dimension];
-      const evidence = regions.map(of);
-      const inVocabulary = (set: Evidence) => vocabulary.filter((v) => set.has(v));
+      const { vocabulary } = EXTRACT[dimension];
+      const evidence = codes.map((code) => new Map(vocabulary.flatMap((v) => {
+        const g = groups.get(code)?.get(`${dimension}:${v}`);
+        return g ? [[v, g] as const] : [];
+      })));
+      const inVocabulary = (set: Map<string, ReadGroup>) => vocabulary.filter((v) => set.has(v));
       return {
         dimension,
-        common: regions.length ? vocabulary.filter((v) => evidence.every((e) => e.has(v))) : [],
-        regions: regions.map((r, i) => {
+        common: codes.length ? vocabulary.filter((v) => evidence.every((e) => e.has(v))) : [],
+        regions: codes.map((code, i) => {
           const mine = evidence[i]!;
           const others = evidence.filter((_, j) => j !== i);
           return {
-            regionCode: r.code,
+            regionCode: code,
             has: inVocabulary(mine),
-            onlyHere: inVocabulary(mine).filter((v) => others.every((o) => !o.has(v))).map((value) => ({ value, quotes: mine.get(value)!.map(quoteOf) })),
+            onlyHere: inVocabulary(mine).filter((v) => others.every((o) => !o.has(v))).map((value) => ({ value, quotes: mine.get(value)!.items, quoteCount: mine.get(value)!.total })),
             lacks: vocabulary.filter((v) => !mine.has(v) && others.some((o) => o.has(v))),
           };
         }),

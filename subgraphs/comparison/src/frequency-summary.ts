@@ -8,6 +8,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LEVELS, type Body } from '@samverkan/contract';
 import { BodyRef, ValueCount } from './views';
 import { type AnsweredRegion, MissingRegion } from './scope';
+import type { Group, GroupsByRegion } from './read-model/aggregate-groups';
 
 @ObjectType({ simpleResolvers: true, description: 'One region\'s bodies and meeting frequency in numbers.' })
 export class RegionFrequencySummary {
@@ -20,7 +21,7 @@ export class RegionFrequencySummary {
   @Field(() => Int, { description: 'Standing bodies that contribute to the sum (a stated minimum).' }) standingBodiesWithMinimum!: number;
   @Field(() => Int, { description: 'Bodies (standing or not) whose document gives no regular frequency, or one with no numbers ("regelbundet").' })
   bodiesWithoutFrequency!: number;
-  @Field(() => [BodyRef]) bodiesWithoutFrequencyList!: BodyRef[];
+  @Field(() => [BodyRef], { description: 'The first `first` of the bodies counted in bodiesWithoutFrequency, in document order.' }) bodiesWithoutFrequencyList!: BodyRef[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Meeting frequency in numbers, per answered region.' })
@@ -33,23 +34,42 @@ export class FrequencySummary {
 const isStanding = (b: Body) => b.permanence !== 'TEMPORARY';
 const hasNumbers = (b: Body) => b.cadence != null && (b.cadence.minPerYear !== null || b.cadence.maxPerYear !== null);
 
-export function frequencySummary(regions: AnsweredRegion[], missing: MissingRegion[]): FrequencySummary {
+type Counts = Omit<RegionFrequencySummary, 'regionCode' | 'bodiesWithoutFrequencyList'>;
+
+/** At sync time: one region's counts, and the bodies without a frequency as the group's list. */
+export function frequencySummaryGroups(region: Pick<AnsweredRegion, 'bodies'>): Array<Group<Counts, BodyRef>> {
+  const { bodies } = region;
+  const standing = bodies.filter(isStanding);
+  const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);
+  const without = bodies.filter((b) => !hasNumbers(b));
+  const perLevel = new Map<string | null, number>();
+  for (const b of bodies) perLevel.set(b.level ?? null, (perLevel.get(b.level ?? null) ?? 0) + 1);
+  return [{
+    grp: '',
+    data: {
+      bodyCount: bodies.length,
+      bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: perLevel.get(level) ?? 0 })),
+      standingBodyCount: standing.length,
+      standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
+      standingBodiesWithMinimum: withMinimum.length,
+      bodiesWithoutFrequency: without.length,
+    },
+    items: without.map((b) => ({ id: b.id, name: b.name })),
+  }];
+}
+
+/** At request time: the regions' groups, each list cut to `first` (bodiesWithoutFrequency counts them all). */
+export function frequencySummary(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): FrequencySummary {
   return {
     missingRegions: missing.map((m) => m.code), missing,
-    regions: regions.map(({ code, bodies }) => {
-      const standing = bodies.filter(isStanding);
-      const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);
-      const without = bodies.filter((b) => !hasNumbers(b));
-      return {
-        regionCode: code,
-        bodyCount: bodies.length,
-        bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: bodies.filter((b) => b.level === level).length })),
-        standingBodyCount: standing.length,
-        standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
-        standingBodiesWithMinimum: withMinimum.length,
-        bodiesWithoutFrequency: without.length,
-        bodiesWithoutFrequencyList: without.map((b) => ({ id: b.id, name: b.name })),
-      };
+    regions: codes.map((code) => {
+      const g = groups.get(code)?.get('');
+      return g ? { regionCode: code, ...(g.data as Counts), bodiesWithoutFrequencyList: g.items as BodyRef[] } : emptySummary(code);
     }),
   };
 }
+
+const emptySummary = (code: string): RegionFrequencySummary => ({
+  regionCode: code, bodyCount: 0, bodiesPerLevel: [...LEVELS, null].map((value) => ({ value, count: 0 })), standingBodyCount: 0,
+  standingMinMeetingsPerYear: 0, standingBodiesWithMinimum: 0, bodiesWithoutFrequency: 0, bodiesWithoutFrequencyList: [],
+});

@@ -5,9 +5,10 @@
  * minutes keeper, and reporting duties from a role or body. Titles are not compared here (that is
  * rolesCrosswalk); a role whose data states no duties is listed in rolesWithoutDuties, not matched.
  */
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/contract';
 import type { AnsweredRegion, MissingRegion } from './scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from './read-model/aggregate-groups';
 import { MissingRegion as MissingRegionType } from './scope';
 import { Quote, quoteOf } from './views';
 
@@ -66,7 +67,8 @@ export class FunctionPerformer {
 @ObjectType({ simpleResolvers: true, description: 'One region\'s performers of one function (empty: the documents state none).' })
 export class FunctionRegion {
   @Field(() => String) regionCode!: string;
-  @Field(() => [FunctionPerformer]) performers!: FunctionPerformer[];
+  @Field(() => [FunctionPerformer], { description: 'The first `first` performers.' }) performers!: FunctionPerformer[];
+  @Field(() => Int, { description: 'All the region\'s performers of the function.' }) performerCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One function across the regions.' })
@@ -92,7 +94,7 @@ export class RoleFunctions {
   @Field(() => String) title!: string;
   @Field(() => RoleKind) kind!: keyof typeof RoleKind;
   @Field(() => [CollaborationFunction]) functions!: CollaborationFunction[];
-  @Field(() => [RoleMatch], { description: 'Per other answered region, the role(s) sharing most functions (ties all listed); none when nothing is shared.' }) closest!: RoleMatch[];
+  @Field(() => [RoleMatch], { description: 'Per other answered region, the role(s) sharing most functions (ties listed in document order, the first `first` of each region); none when nothing is shared.' }) closest!: RoleMatch[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A role named by the documents.' })
@@ -106,8 +108,10 @@ export class RoleRef {
 @ObjectType({ simpleResolvers: true, description: 'One region\'s roles by function.' })
 export class RegionFunctions {
   @Field(() => String) regionCode!: string;
-  @Field(() => [RoleFunctions], { description: 'Roles performing at least one function, in document order.' }) roles!: RoleFunctions[];
-  @Field(() => [RoleRef], { description: 'Roles whose data states no duties: named, not counted as a match.' }) rolesWithoutDuties!: RoleRef[];
+  @Field(() => [RoleFunctions], { description: 'Roles performing at least one function, in document order: the first `first`.' }) roles!: RoleFunctions[];
+  @Field(() => Int, { description: 'All the region\'s roles performing at least one function.' }) roleCount!: number;
+  @Field(() => [RoleRef], { description: 'Roles whose data states no duties: named, not counted as a match. The first `first`.' }) rolesWithoutDuties!: RoleRef[];
+  @Field(() => Int, { description: 'All the region\'s roles whose data states no duties.' }) rolesWithoutDutiesCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Roles compared by function: who convenes, keeps minutes, prepares, reports ... in each region.' })
@@ -125,14 +129,16 @@ const asRole = (r: Role): Omit<FunctionPerformer, 'evidence'> => ({ type: Perfor
 const asBody = (b: Body): Omit<FunctionPerformer, 'evidence'> => ({ type: PerformerType.BODY, roleId: null, roleKind: null, bodyId: b.id, title: b.name });
 
 /** The role a body names as holder ("Processledaren för SAMLA"): the one role serving the body whose title's first word starts the text. */
-function holderRole(who: string, body: Body, roles: Role[]): Role | undefined {
+function holderRole(who: string, serving: Role[]): Role | undefined {
   const text = who.toLocaleLowerCase('sv');
-  const hits = roles.filter((r) => r.servesBodyIds.includes(body.id) && text.startsWith(r.title.toLocaleLowerCase('sv').split(/[\s,]/)[0]!));
+  const hits = serving.filter((r) => text.startsWith(r.title.toLocaleLowerCase('sv').split(/[\s,]/)[0]!));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-function findings(region: AnsweredRegion): Found[] {
+function findings(region: RegionFacts): Found[] {
   const out: Found[] = [];
+  const servingBody = new Map<string, Role[]>();
+  for (const r of region.roles) for (const id of new Set(r.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(r);
   const byCategory = (category: string) => (Object.keys(FUNCTION_BASIS) as CollaborationFunction[]).filter((fn) => FUNCTION_BASIS[fn].categories.includes(category as never));
   for (const role of region.roles) {
     for (const d of role.duties) for (const fn of byCategory(d.category)) out.push({ fn, performer: asRole(role), evidence: ev(EvidenceBasis.ROLE_DUTY, d.text, null, d.source) });
@@ -147,7 +153,7 @@ function findings(region: AnsweredRegion): Found[] {
     ];
     for (const [fn, basis, who, source] of holders) {
       if (!who || !source) continue;
-      const role = holderRole(who, body, region.roles);
+      const role = holderRole(who, servingBody.get(body.id) ?? []);
       const performer = role ? asRole(role) : { type: PerformerType.NAMED_HOLDER, roleId: null, roleKind: null, bodyId: body.id, title: who };
       out.push({ fn, performer, evidence: ev(basis, `${who} (${body.name})`, body.id, source) });
     }
@@ -177,20 +183,64 @@ function performersOf(found: Found[]): FunctionPerformer[] {
 
 const FUNCTIONS = Object.values(CollaborationFunction);
 
-export function functionalCrosswalk(regions: AnsweredRegion[], missing: MissingRegion[], only?: CollaborationFunction[] | null): FunctionalCrosswalk {
-  const found = regions.map((r) => ({ region: r, found: findings(r) }));
-  const roleFns = new Map<string, { region: string; role: Role; fns: Set<CollaborationFunction> }>();
-  for (const { region, found: list } of found) {
-    for (const role of region.roles) roleFns.set(role.id, { region: region.code, role, fns: new Set(list.filter((f) => f.performer.roleId === role.id).map((f) => f.fn)) });
-  }
-  const closest = (me: { region: string; fns: Set<CollaborationFunction> }): RoleMatch[] => regions.filter((r) => r.code !== me.region).flatMap((other) => {
-    const scored = [...roleFns.values()].filter((x) => x.region === other.code && x.fns.size).map((x) => {
-      const shared = FUNCTIONS.filter((fn) => me.fns.has(fn) && x.fns.has(fn));
-      return { regionCode: other.code, roleId: x.role.id, title: x.role.title, shared, score: shared.length / new Set([...me.fns, ...x.fns]).size };
-    }).filter((m) => m.shared.length);
-    const best = Math.max(0, ...scored.map((m) => m.score));
-    return scored.filter((m) => m.score === best);
+type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties'>;
+type RoleFunctionsEntry = Omit<RoleFunctions, 'closest'>;
+/** A role in a function-set group: position = document order, to merge groups in that order. */
+interface SetMember { roleId: string; title: string; position: number }
+
+/**
+ * At sync time: one region's groups: `fn:<function>` its performers of each function, `roles` its
+ * roles performing at least one function, `without` its roles with no stated duties, and
+ * `set:<functions>` its roles by the exact set of functions they perform (what closest compares).
+ */
+export function functionalCrosswalkGroups(region: RegionFacts): Group[] {
+  const found = findings(region);
+  const fnsOf = new Map<string, Set<CollaborationFunction>>(region.roles.map((r) => [r.id, new Set()]));
+  for (const f of found) if (f.performer.roleId) fnsOf.get(f.performer.roleId)?.add(f.fn);
+  const sets = new Map<string, SetMember[]>();
+  const performing: RoleFunctionsEntry[] = [];
+  region.roles.forEach((role, position) => {
+    const functions = FUNCTIONS.filter((fn) => fnsOf.get(role.id)!.has(fn));
+    if (!functions.length) return;
+    performing.push({ roleId: role.id, title: role.title, kind: role.kind, functions });
+    const key = `set:${functions.join(',')}`;
+    (sets.get(key) ?? sets.set(key, []).get(key)!).push({ roleId: role.id, title: role.title, position });
   });
+  return [
+    ...FUNCTIONS.map((fn) => ({ grp: `fn:${fn}`, items: performersOf(found.filter((f) => f.fn === fn)) })),
+    { grp: 'roles', items: performing },
+    { grp: 'without', items: region.roles.filter((role) => role.duties.length === 0).map((role) => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) })) },
+    ...[...sets].map(([grp, items]) => ({ grp, data: { functions: grp.slice(4).split(',') }, items })),
+  ];
+}
+
+/**
+ * Per other region, the roles sharing most functions with `fns` (Jaccard; ties all listed, in
+ * document order, the first `first`), read from that region's function-set groups.
+ */
+function closestIn(code: string, groups: Map<string, ReadGroup>, fns: Set<string>, first: number): RoleMatch[] {
+  const scored = [...groups].filter(([grp]) => grp.startsWith('set:')).map(([, g]) => {
+    const theirs = new Set<string>(g.data.functions);
+    const shared = FUNCTIONS.filter((fn) => fns.has(fn) && theirs.has(fn));
+    return { g, shared, score: shared.length / new Set([...fns, ...theirs]).size };
+  }).filter((s) => s.shared.length);
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return scored.filter((s) => s.score === best)
+    .flatMap((s) => (s.g.items as SetMember[]).map((m) => ({ m, shared: s.shared })))
+    .sort((a, b) => a.m.position - b.m.position)
+    .slice(0, first)
+    .map(({ m, shared }) => ({ regionCode: code, roleId: m.roleId, title: m.title, shared, score: best }));
+}
+
+/** At request time: the regions' groups, each list cut to `first` (the counts beside give the totals). */
+export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], first: number, only?: CollaborationFunction[] | null): FunctionalCrosswalk {
+  const group = (code: string, grp: string) => groups.get(code)?.get(grp) ?? EMPTY_GROUP;
+  // Roles with the same functions have the same closest roles: each (region, set) is scored once.
+  const scored = new Map<string, RoleMatch[]>();
+  const closest = (other: string, functions: string[]) => {
+    const key = `${other}|${functions.join(',')}`;
+    return scored.get(key) ?? scored.set(key, closestIn(other, groups.get(other) ?? new Map(), new Set(functions), first)).get(key)!;
+  };
   return {
     functions: FUNCTIONS.filter((fn) => !only?.length || only.includes(fn)).map((fn) => ({
       function: fn,
@@ -201,15 +251,17 @@ export function functionalCrosswalk(regions: AnsweredRegion[], missing: MissingR
         ...(FUNCTION_BASIS[fn].minutes ? ['a body\'s minutes keeper'] : []),
         ...(FUNCTION_BASIS[fn].artifacts ? [`reporting duties from a role or body (${FUNCTION_BASIS[fn].artifacts!.join(', ')})`] : []),
       ].join('; '),
-      regions: found.map(({ region, found: list }) => ({ regionCode: region.code, performers: performersOf(list.filter((f) => f.fn === fn)) })),
+      regions: codes.map((code) => ({ regionCode: code, performers: group(code, `fn:${fn}`).items, performerCount: group(code, `fn:${fn}`).total })),
     })),
-    regions: regions.map((r) => ({
-      regionCode: r.code,
-      roles: r.roles.filter((role) => roleFns.get(role.id)!.fns.size).map((role) => {
-        const me = roleFns.get(role.id)!;
-        return { roleId: role.id, title: role.title, kind: role.kind, functions: FUNCTIONS.filter((fn) => me.fns.has(fn)), closest: closest(me) };
-      }),
-      rolesWithoutDuties: r.roles.filter((role) => role.duties.length === 0).map((role) => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) })),
+    regions: codes.map((code) => ({
+      regionCode: code,
+      roles: (group(code, 'roles').items as RoleFunctionsEntry[]).map((role) => ({
+        ...role,
+        closest: codes.filter((other) => other !== code).flatMap((other) => closest(other, role.functions)),
+      })),
+      roleCount: group(code, 'roles').total,
+      rolesWithoutDuties: group(code, 'without').items,
+      rolesWithoutDutiesCount: group(code, 'without').total,
     })),
     missingRegions: missing.map((m) => m.code),
     missing,

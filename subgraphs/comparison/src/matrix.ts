@@ -4,9 +4,10 @@
  * FORBIDDEN, minutes not kept) is STATED, with the "no" in the value. Body aspects are read from
  * each region's top body (top-body.ts).
  */
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Body, Source } from '@samverkan/contract';
 import { type AnsweredRegion, MissingRegion } from './scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
 import { TOP_BODY_RULE, topBody } from './top-body';
 import { BodyRef, Quote, quoteOf } from './views';
 
@@ -50,7 +51,8 @@ export class MatrixCell {
   @Field(() => String, { nullable: true, description: 'Short answer (null when NOT_STATED).' }) value!: string | null;
   @Field(() => [String], { description: 'One line per fact behind the value (each rule, each plan ...), aligned with quotes.' }) details!: string[];
   @Field(() => String, { nullable: true, description: 'Context, e.g. why NOT_STATED although related facts exist.' }) note!: string | null;
-  @Field(() => [Quote]) quotes!: Quote[];
+  @Field(() => [Quote], { description: 'The first `first` quotes (for a value of several facts, the value and details list those facts).' }) quotes!: Quote[];
+  @Field(() => Int, { description: 'All the quotes behind the cell.' }) quoteCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One aspect across the regions.' })
@@ -76,12 +78,15 @@ export class ComparisonMatrix {
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-type CellFacts = Omit<MatrixCell, 'regionCode'>;
+/** A cell's facts; a value joined from one part per fact keeps its parts, to be cut with the facts. */
+type CellFacts = Omit<MatrixCell, 'regionCode' | 'quoteCount'> & { parts?: string[] };
 
 const notStated = (note: string | null = null, quotes: Quote[] = []): CellFacts => ({ status: StatementStatus.NOT_STATED, value: null, details: [], note, quotes });
 const stated = (value: string, details: string[], sources: Source[], note: string | null = null): CellFacts => ({
   status: StatementStatus.STATED, value, details, note, quotes: sources.map(quoteOf),
 });
+
+const listed = (parts: string[], details: string[], sources: Source[]): CellFacts => ({ ...stated(parts.join('; '), details, sources), parts });
 
 const parts = (entries: Array<[string, string | null | undefined]>) => entries.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('; ');
 
@@ -92,7 +97,7 @@ function officeCell(office: Body['chair'], top: Body | null): CellFacts {
   return stated(value, [], [office.source], office.note ?? null);
 }
 
-function cellFor(aspect: MatrixAspect, region: AnsweredRegion, top: Body | null): CellFacts {
+function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): CellFacts {
   switch (aspect) {
     case MatrixAspect.CHAIR_SELECTION: return officeCell(top?.chair, top);
     case MatrixAspect.VICE_CHAIR: return officeCell(top?.viceChair, top);
@@ -116,14 +121,14 @@ function cellFor(aspect: MatrixAspect, region: AnsweredRegion, top: Body | null)
     case MatrixAspect.HALF_YEAR_REPORT: {
       const duties = region.reportingDuties.filter((d) => d.artifact === aspect);
       if (!duties.length) return notStated();
-      return stated(duties.map((d) => `${d.fromText} → ${d.toText}${d.cadence ? ` (${d.cadence.text})` : ''}`).join('; '),
+      return listed(duties.map((d) => `${d.fromText} → ${d.toText}${d.cadence ? ` (${d.cadence.text})` : ''}`),
         duties.map((d) => d.description), duties.map((d) => d.source));
     }
     case MatrixAspect.ACTION_PLAN_REVISION: {
       const plans = region.plans.filter((p) => p.kind === 'ACTION_PLAN');
       const revised = plans.filter((p) => p.revision);
       if (!revised.length) return notStated(plans.length ? `${plans.length} action plan(s), none states a revision cycle.` : 'No action plan named.');
-      return stated(revised.map((p) => `${p.name}: ${p.revision!.text}`).join('; '), revised.map((p) => p.name), revised.map((p) => p.revision!.source));
+      return listed(revised.map((p) => `${p.name}: ${p.revision!.text}`), revised.map((p) => p.name), revised.map((p) => p.revision!.source));
     }
     case MatrixAspect.DECISION_RULES: {
       const rules = region.decisionRules;
@@ -140,16 +145,45 @@ function describePerYear(min: number | null, max: number | null): string {
   return min === max ? `${min} per year` : `${min}–${max} per year`;
 }
 
-export function comparisonMatrix(regions: AnsweredRegion[], missing: MissingRegion[]): ComparisonMatrix {
-  const tops = regions.map((r) => ({ region: r, top: topBody(r.bodies) }));
+type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'reportingDuties' | 'plans' | 'decisionRules'>;
+interface CellItem { quote: Quote; detail: string | null; part: string | null }
+type CellData = Omit<CellFacts, 'details' | 'quotes' | 'parts'> & { joined: boolean };
+
+/** At sync time: one region's top body (`top`) and one group per cell, its facts (quote, detail, value part) as the list. */
+export function comparisonMatrixGroups(region: RegionFacts): Group[] {
+  const top = topBody(region.bodies);
+  return [
+    { grp: 'top', data: { body: top ? { id: top.id, name: top.name } : null } },
+    ...Object.values(MatrixAspect).map((aspect): Group<CellData, CellItem> => {
+      const { details, quotes, parts: valueParts, ...cell } = cellFor(aspect, region, top);
+      const items = Array.from({ length: Math.max(details.length, quotes.length) }, (_, i) => ({ quote: quotes[i]!, detail: details[i] ?? null, part: valueParts?.[i] ?? null }));
+      return { grp: `cell:${aspect}`, data: { ...cell, joined: Boolean(valueParts) }, items };
+    }),
+  ];
+}
+
+/** At request time: each cell with its first `first` facts (a joined value of those; quoteCount counts them all). */
+export function comparisonMatrix(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): ComparisonMatrix {
+  const group = (code: string, grp: string) => groups.get(code)?.get(grp) ?? EMPTY_GROUP;
   return {
-    columns: regions.map((r) => r.code),
+    columns: codes,
     topBodyRule: TOP_BODY_RULE,
-    topBodies: tops.map(({ region, top }) => ({ regionCode: region.code, body: top ? { id: top.id, name: top.name } : null })),
+    topBodies: codes.map((code) => ({ regionCode: code, body: group(code, 'top').data.body ?? null })),
     rows: Object.values(MatrixAspect).map((aspect) => ({
       aspect,
       label: LABELS[aspect],
-      cells: tops.map(({ region, top }) => ({ regionCode: region.code, ...cellFor(aspect, region, top) })),
+      cells: codes.map((code) => {
+        const g = group(code, `cell:${aspect}`);
+        const { joined, ...cell } = g.data as CellData;
+        const items = g.items as CellItem[];
+        return {
+          regionCode: code, ...cell,
+          value: joined ? items.map((i) => i.part).join('; ') : cell.value,
+          details: items.filter((i) => i.detail !== null).map((i) => i.detail!),
+          quotes: items.map((i) => i.quote),
+          quoteCount: g.total,
+        };
+      }),
     })),
     missingRegions: missing.map((m) => m.code), missing,
   };

@@ -3,9 +3,10 @@
  * region's words, with body/role ids resolved to names where the data links them), how often
  * (normalized Frequency) and the quote.
  */
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ARTIFACT_KINDS, ReportArtifactKind, type Role } from '@samverkan/contract';
-import { bodyIndex, enumRank, REGION_ORDER, type AnsweredRegion, MissingRegion } from './scope';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ReportArtifactKind } from '@samverkan/contract';
+import { MissingRegion } from './scope';
+import type { DutyRow } from './read-model/duty-query';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 @InputType({ description: 'Filter for reporting duties. All given conditions must hold; within a list, any value matches.' })
@@ -40,38 +41,24 @@ export class ComparedReportingDuty {
 
 @ObjectType({ simpleResolvers: true, description: 'Reporting duties of the answered regions, by artifact kind then region.' })
 export class ReportingDutiesComparison {
-  @Field(() => [ComparedReportingDuty]) duties!: ComparedReportingDuty[];
+  @Field(() => [ComparedReportingDuty], { description: 'The first `first` matching duties.' }) duties!: ComparedReportingDuty[];
+  @Field(() => Int, { description: 'All the matching duties.' }) dutyCount!: number;
   @Field(() => [ID]) missingRegions!: string[];
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-export function reportingDuties(regions: AnsweredRegion[], missing: MissingRegion[], filter?: ReportingDutyFilter | null): ReportingDutiesComparison {
-  const bodies = bodyIndex(regions);
-  const roles = new Map<string, Role>(regions.flatMap((r) => r.roles.map((role) => [role.id, role] as const)));
-  const party = (text: string, bodyId: string | null | undefined, roleId: string | null | undefined): ReportingParty => ({
-    text,
-    bodyId: bodyId ?? null,
-    bodyName: bodyId ? bodies.get(bodyId)?.name ?? null : null,
-    roleId: roleId ?? null,
-    roleTitle: roleId ? roles.get(roleId)?.title ?? null : null,
-  });
-  const duties = regions
-    .flatMap((r) => r.reportingDuties)
-    .filter((d) => !filter?.artifacts?.length || filter.artifacts.includes(d.artifact))
-    .filter((d) => filter?.hasFrequency == null || (d.cadence != null) === filter.hasFrequency)
-    .filter((d) => !filter?.bodyId || d.fromBodyId === filter.bodyId || d.toBodyId === filter.bodyId)
-    .map((d) => ({
-      id: d.id,
-      regionCode: d.regionCode,
-      artifact: d.artifact,
-      description: d.description,
-      from: party(d.fromText, d.fromBodyId, d.fromRoleId),
-      to: party(d.toText, d.toBodyId, null),
-      frequency: frequencyOf(d.cadence),
-      notes: d.notes,
-      quote: quoteOf(d.source),
-    }));
-  duties.sort((a, b) => enumRank(ARTIFACT_KINDS, a.artifact) - enumRank(ARTIFACT_KINDS, b.artifact)
-    || REGION_ORDER.indexOf(a.regionCode) - REGION_ORDER.indexOf(b.regionCode));
-  return { duties, missingRegions: missing.map((m) => m.code), missing };
+/** At request time: the duties PostgreSQL filtered, ordered and cut to `first` (dutyCount counts them all). */
+export function reportingDuties(rows: DutyRow[], dutyCount: number, missing: MissingRegion[]): ReportingDutiesComparison {
+  const duties = rows.map(({ duty: d, fromBodyName, toBodyName, fromRoleTitle }) => ({
+    id: d.id,
+    regionCode: d.regionCode,
+    artifact: d.artifact,
+    description: d.description,
+    from: { text: d.fromText, bodyId: d.fromBodyId ?? null, bodyName: d.fromBodyId ? fromBodyName : null, roleId: d.fromRoleId ?? null, roleTitle: d.fromRoleId ? fromRoleTitle : null },
+    to: { text: d.toText, bodyId: d.toBodyId ?? null, bodyName: d.toBodyId ? toBodyName : null, roleId: null, roleTitle: null },
+    frequency: frequencyOf(d.cadence),
+    notes: d.notes,
+    quote: quoteOf(d.source),
+  }));
+  return { duties, dutyCount, missingRegions: missing.map((m) => m.code), missing };
 }

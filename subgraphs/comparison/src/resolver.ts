@@ -1,15 +1,19 @@
 /**
- * The region registry and the Landscape aggregates: thin resolvers that read the lists each aggregate
- * needs from the read model (a fixed number of SQL statements) and hand them to the pure function of
- * the aggregate's file.
+ * The region registry and the Landscape aggregates: thin resolvers that read what each aggregate
+ * needs from the read model (a fixed number of bounded SQL statements: its precomputed groups, or a
+ * query on the body and fact tables) and hand it to the aggregate's file.
  */
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
-import { BodyFilter, REGIONS, RoleKind } from '@samverkan/contract';
+import { ARTIFACT_KINDS, BodyFilter, REGIONS, RoleKind } from '@samverkan/contract';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
 import { frequencyTable } from './frequency-table';
 import { frequencyBodies } from './read-model/body-query';
+import { dutyRows } from './read-model/duty-query';
+import { firstOf, readGroups } from './read-model/aggregate-groups';
+import { DEFAULT_FIRST, MAX_FIRST } from './read-model/aggregate-tables';
+import type { AggregateName } from './read-model/aggregate-sync';
 import { checkRegionCodes, MissingRegion, REGION_ORDER, scopeOf } from './scope';
 import type { ComparisonContext } from './context';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
@@ -27,6 +31,8 @@ export function regionStub(code: string): RegionRef {
 }
 
 export const LANDSCAPE_ID = 'landscape';
+
+const FIRST_DESCRIPTION = `At most this many entries in each list of the answer (per region, per kind ...), default ${DEFAULT_FIRST}, at most ${MAX_FIRST}; the count beside each list gives them all.`;
 
 @Resolver(() => Landscape)
 export class LandscapeResolver {
@@ -65,10 +71,12 @@ export class LandscapeResolver {
   async meetingFrequencyTable(
     @Ctx() ctx: ComparisonContext,
     @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
+    @Arg('first', () => Int, { nullable: true, description: `The first this many rows by rank, default ${DEFAULT_FIRST}, at most ${MAX_FIRST}.` }) first?: number,
   ): Promise<FrequencyRow[]> {
     checkRegionCodes(filter?.regions);
+    const size = firstOf(first);
     const { answered } = await scopeOf(ctx.readModel, [], filter?.regions);
-    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, filter));
+    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, filter, size));
   }
 
   @FieldResolver(() => BodyConnection, { description: 'Bodies across regions: filtered, sorted, cursor-paginated (question 1).' })
@@ -87,9 +95,10 @@ export class LandscapeResolver {
   async frequencySummary(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<FrequencySummary> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies'], regions);
-    return frequencySummary(answered, missingDetails);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'frequencySummary', regions, first);
+    return frequencySummary(codes, groups, missing);
   }
 
   @FieldResolver(() => RolesCrosswalk, { description: 'Roles side by side per canonical RoleKind, duties by DutyCategory in each region\'s words (question 3).' })
@@ -97,9 +106,10 @@ export class LandscapeResolver {
     @Ctx() ctx: ComparisonContext,
     @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Default: every kind some region has.' }) kinds?: Array<keyof typeof RoleKind>,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<RolesCrosswalk> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'roles'], regions);
-    return rolesCrosswalk(answered, missingDetails, kinds);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'rolesCrosswalk', regions, first, kinds?.length ? kinds : null);
+    return rolesCrosswalk(codes, groups, missing, kinds);
   }
 
   @FieldResolver(() => FunctionalCrosswalk, { description: 'Roles compared by what they do: per function (convenes, keeps minutes, prepares, reports upward ...) who does it in each region, with the quotes; roles with no stated duties listed apart (question 3, by function; rolesCrosswalk is the view by title).' })
@@ -107,47 +117,62 @@ export class LandscapeResolver {
     @Ctx() ctx: ComparisonContext,
     @Arg('functions', () => [CollaborationFunction], { nullable: true, description: 'Default: every function.' }) functions?: CollaborationFunction[],
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<FunctionalCrosswalk> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'roles', 'reportingDuties'], regions);
-    return functionalCrosswalk(answered, missingDetails, functions);
+    const { codes, groups, missing, size } = await aggregateGroups(ctx, 'functionalCrosswalk', regions, first);
+    return functionalCrosswalk(codes, groups, missing, size, functions);
   }
 
   @FieldResolver(() => ReportingDutiesComparison, { description: 'Reporting duties side by side: artifact, from, to, frequency, quote (question 4).' })
   async reportingDuties(
     @Ctx() ctx: ComparisonContext,
     @Arg('filter', () => ReportingDutyFilter, { nullable: true }) filter?: ReportingDutyFilter,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<ReportingDutiesComparison> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'roles', 'reportingDuties'], filter?.regions);
-    return reportingDuties(answered, missingDetails, filter);
+    const size = firstOf(first);
+    const { answered, missingDetails } = await scopeOf(ctx.readModel, [], filter?.regions);
+    const { rows, totalCount } = await dutyRows(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, ARTIFACT_KINDS, filter, size);
+    return reportingDuties(rows, totalCount, missingDetails);
   }
 
   @FieldResolver(() => ReportingChains, { description: 'Per region, the bodies and edges (parent links, reporting duties) from operational bodies up to the political level (question 4).' })
   async reportingChains(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<ReportingChains> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'roles', 'reportingDuties'], regions);
-    return reportingChains(answered, missingDetails);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'reportingChains', regions, first);
+    return reportingChains(codes, groups, missing);
   }
 
   @FieldResolver(() => ComparisonMatrix, { description: 'Aspects × regions, each cell STATED or NOT_STATED with its quotes (question 5).' })
   async comparisonMatrix(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'The columns; default: every region.' }) regions?: string[],
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<ComparisonMatrix> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'reportingDuties', 'plans', 'decisionRules'], regions);
-    return comparisonMatrix(answered, missingDetails);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'comparisonMatrix', regions, first);
+    return comparisonMatrix(codes, groups, missing);
   }
 
   @FieldResolver(() => Differences, { description: 'What each of two or more regions has that the others lack (question 6).' })
   async differences(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { description: 'Two or more region codes.' }) regions: string[],
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<Differences> {
     if (new Set(regions).size < 2) {
       throw new GraphQLError('differences needs two or more distinct regions', { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, ['bodies', 'roles', 'reportingDuties', 'plans'], regions);
-    return differences(answered, missingDetails);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'differences', regions, first);
+    return differences(codes, groups, missing);
   }
+}
+
+/** An aggregate's precomputed groups of the regions in scope that have a copy: two statements (the copies held, the groups). */
+async function aggregateGroups(ctx: ComparisonContext, aggregate: AggregateName, regions: string[] | null | undefined, first: number | null | undefined, grps?: string[] | null) {
+  const size = firstOf(first);
+  const { answered, missingDetails } = await scopeOf(ctx.readModel, [], regions);
+  const codes = answered.map((r) => r.code);
+  return { codes, missing: missingDetails, size, groups: await readGroups(ctx.readModel.knex, ctx.readModel.schema, aggregate, codes, size, grps) };
 }

@@ -95,16 +95,17 @@ select meta.total, meta.cursor_n, page.* from meta left join lateral (
 /**
  * The meeting-frequency table's rows: bodies with a regular cadence matching the filter, most
  * frequent first (documented minimum, then maximum, unknown last), then registry order, then name
- * (Swedish collation), then document order.
+ * (Swedish collation), then document order; the first `first`.
  */
-export async function frequencyBodies(knex: Knex, schema: string, codes: string[], regionOrder: string[], filter: BodyFilter | null | undefined): Promise<Body[]> {
+export async function frequencyBodies(knex: Knex, schema: string, codes: string[], regionOrder: string[], filter: BodyFilter | null | undefined, first: number): Promise<Body[]> {
   if (!codes.length) return [];
   const t = `"${schema.replace(/"/g, '""')}"."body"`;
   const w = where(filter, codes);
   const result = await knex.raw(
     `select b.data from ${t} b where b.has_cadence and ${w.sql}
-     order by b.min_per_year desc nulls last, b.max_per_year desc nulls last, array_position(?::text[], b.region_code), b.name collate ${NAME_COLLATION}, b.position`,
-    [...w.params, regionOrder],
+     order by b.min_per_year desc nulls last, b.max_per_year desc nulls last, array_position(?::text[], b.region_code), b.name collate ${NAME_COLLATION}, b.position
+     limit ?`,
+    [...w.params, regionOrder, first],
   );
   return (result.rows as Array<{ data: Body }>).map((r) => r.data);
 }

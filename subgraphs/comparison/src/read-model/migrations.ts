@@ -5,6 +5,7 @@
  * it is JSONB beside them.
  */
 import { RegionMigration } from '@samverkan/shared';
+import { Migration20261129000000Aggregates } from './aggregate-tables';
 
 export class Migration20261127000000ReadModel extends RegionMigration {
   override async up(): Promise<void> {
@@ -150,4 +151,5 @@ export const READ_MODEL_MIGRATIONS = [
   { name: 'Migration20261127000000ReadModel', class: Migration20261127000000ReadModel },
   { name: 'Migration20261128000000BodyFilters', class: Migration20261128000000BodyFilters },
   { name: 'Migration20261129000000SearchIndex', class: Migration20261129000000SearchIndex },
+  { name: 'Migration20261129000000Aggregates', class: Migration20261129000000Aggregates },
 ];

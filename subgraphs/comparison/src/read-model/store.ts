@@ -6,6 +6,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { ARTIFACT_KINDS, ROLE_KINDS, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
 import { roleKindsOfBody } from '../offices';
 import { SEARCH_INDEX_VERSION, writeSearchIndex } from './search-index';
+import { writeGroups } from './aggregate-groups';
+import { groupsOfRegion } from './aggregate-sync';
 
 export interface RegionSnapshot {
   code: string;
@@ -61,6 +63,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
   const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => ({
     region_code: s.code, kind: list, id: factId(list, f), position, data: f,
   })));
+  const groups = groupsOfRegion(s);
   await knex.transaction(async (trx) => {
     // Two replicas syncing at once take turns on the region's row; the second finds nothing to do.
     await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${s.code}`]);
@@ -75,6 +78,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
       await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
     }
     await writeSearchIndex(trx, q('search_item'), s);
+    await writeGroups(trx, schema, s.code, groups);
     await trx.raw(
       `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, search_index_version) values (?, ?, now(), ?::jsonb, ?)
        on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields,

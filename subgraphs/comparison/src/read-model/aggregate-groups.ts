@@ -1,0 +1,82 @@
+/**
+ * Writing and reading the aggregates' precomputed groups (aggregate-tables.ts). Each aggregate file
+ * gives a function from one region's facts to its groups (AGGREGATE_GROUPS); writeGroups stores them
+ * in the sync's transaction, readGroups reads one aggregate's groups of the regions in scope, each
+ * list cut to `first`, in one statement.
+ */
+import type { Knex } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { DEFAULT_FIRST, MAX_FIRST } from './aggregate-tables';
+
+/** One list of one region's answer: its entries in answer order, its total, and the values beside it. */
+export interface Group<D = unknown, I = unknown> {
+  grp: string;
+  /** Entries in the whole list (default: items.length). */
+  total?: number;
+  data?: D;
+  items?: I[];
+}
+
+export interface ReadGroup<D = any, I = any> { total: number; data: D; items: I[] }
+/** Groups by region code, then by group name. */
+export type GroupsByRegion = Map<string, Map<string, ReadGroup>>;
+
+const table = (schema: string, name: string) => `"${schema.replace(/"/g, '""')}"."${name}"`;
+const CHUNK = 2000;
+
+/** Replaces one region's groups of every aggregate (inside the caller's transaction). */
+export async function writeGroups(trx: Knex.Transaction, schema: string, code: string, byAggregate: Record<string, Group[]>): Promise<void> {
+  await trx.raw(`delete from ${table(schema, 'agg_item')} where region_code = ?`, [code]);
+  await trx.raw(`delete from ${table(schema, 'agg_group')} where region_code = ?`, [code]);
+  const groups: object[] = [];
+  const items: object[] = [];
+  for (const [aggregate, list] of Object.entries(byAggregate)) {
+    for (const g of list) {
+      groups.push({ region_code: code, aggregate, grp: g.grp, total: g.total ?? g.items?.length ?? 0, data: g.data ?? {} });
+      (g.items ?? []).slice(0, MAX_FIRST).forEach((data, position) => items.push({ region_code: code, aggregate, grp: g.grp, position, data }));
+    }
+  }
+  for (const [name, rows] of [['agg_group', groups], ['agg_item', items]] as const) {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx.raw(`insert into ${table(schema, name)} select * from jsonb_populate_recordset(null::${table(schema, name)}, ?::jsonb)`, [JSON.stringify(rows.slice(i, i + CHUNK))]);
+    }
+  }
+}
+
+/**
+ * One aggregate's groups of the given regions (only the named groups, when `grps` is given), each
+ * with its first `first` entries: one statement, reading at most `first` entries per group.
+ */
+export async function readGroups(knex: Knex, schema: string, aggregate: string, codes: string[], first: number, grps?: string[] | null): Promise<GroupsByRegion> {
+  const out: GroupsByRegion = new Map(codes.map((c) => [c, new Map()]));
+  if (!codes.length) return out;
+  const result = await knex.raw(
+    `select g.region_code, g.grp, g.total, g.data, coalesce(i.items, '[]'::jsonb) as items
+     from ${table(schema, 'agg_group')} g
+     left join lateral (
+       select jsonb_agg(x.data order by x.position) as items from (
+         select data, position from ${table(schema, 'agg_item')} i
+         where i.aggregate = g.aggregate and i.region_code = g.region_code and i.grp = g.grp
+         order by i.position limit ?
+       ) x
+     ) i on true
+     where g.aggregate = ? and g.region_code = any(?::text[]) and (?::text[] is null or g.grp = any(?::text[]))`,
+    [first, aggregate, codes, grps ?? null, grps ?? null],
+  );
+  for (const r of result.rows as Array<{ region_code: string; grp: string; total: number; data: unknown; items: unknown[] }>) {
+    out.get(r.region_code)?.set(r.grp, { total: r.total, data: r.data, items: r.items });
+  }
+  return out;
+}
+
+/** A group that is not there is an empty list. */
+export const EMPTY_GROUP: ReadGroup = { total: 0, data: {}, items: [] };
+
+/** The `first` argument of an aggregate: how many entries of each list, default DEFAULT_FIRST, 0 to MAX_FIRST. */
+export function firstOf(first: number | null | undefined): number {
+  if (first == null) return DEFAULT_FIRST;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
+    throw new GraphQLError(`first must be between 0 and ${MAX_FIRST} (it gives the entries of each list of the answer; the counts give the rest).`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return first;
+}

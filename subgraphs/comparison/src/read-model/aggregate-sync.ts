@@ -1,0 +1,28 @@
+/**
+ * What sync precomputes for the aggregates (aggregate-tables.ts): per aggregate, the function from
+ * one region's facts to its groups. writeSnapshot stores them with the region's copy, in the same
+ * transaction, so a copy and its aggregates are never out of step.
+ */
+import { frequencySummaryGroups } from '../frequency-summary';
+import { rolesCrosswalkGroups } from '../crosswalk';
+import { functionalCrosswalkGroups } from '../functions';
+import { reportingChainsGroups } from '../chains';
+import { comparisonMatrixGroups } from '../matrix';
+import { differencesGroups } from '../differences';
+import type { Group } from './aggregate-groups';
+import type { RegionSnapshot } from './store';
+
+export const AGGREGATE_GROUPS = {
+  frequencySummary: frequencySummaryGroups,
+  rolesCrosswalk: rolesCrosswalkGroups,
+  functionalCrosswalk: functionalCrosswalkGroups,
+  reportingChains: reportingChainsGroups,
+  comparisonMatrix: comparisonMatrixGroups,
+  differences: differencesGroups,
+} satisfies Record<string, (region: RegionSnapshot) => Group[]>;
+
+export type AggregateName = keyof typeof AGGREGATE_GROUPS;
+
+export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, Group[]> {
+  return Object.fromEntries(Object.entries(AGGREGATE_GROUPS).map(([name, of]) => [name, of(snapshot)])) as Record<AggregateName, Group[]>;
+}
