@@ -1,4 +1,7 @@
-/** Generated files are never stale: the comparison stubs, every subgraph SDL snapshot, the supergraph. */
+/**
+ * Generated files are never stale: the comparison stubs, every subgraph SDL snapshot, the supergraph,
+ * the dashboard's operation types and its persisted documents manifest.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +12,7 @@ import { DATA_FILES_DOC, renderDataFilesDoc } from '../scripts/lib/docs-data-fil
 import { regionReadmeFile, TYPED_FIELDS_START, withTypedFields } from '../scripts/lib/docs-region-fields';
 import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from '../scripts/lib/docs-config';
 import { REGIONS } from '../contract/src/registry';
+import { renderDashboardTypes } from '../scripts/lib/codegen';
 
 const root = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -63,5 +67,11 @@ describe('generated files', () => {
     const { supergraph, sdls } = await composeSupergraph();
     for (const { dir, sdl } of sdls) expect(read(sdlFile(dir)), sdlFile(dir)).toBe(sdl);
     expect(read(SUPERGRAPH_FILE)).toBe(supergraph);
+  }, 60_000);
+
+  it('the dashboard\'s operation types and persisted documents manifest match the supergraph and web/dashboard/api.ts (run `npm run generate`)', async () => {
+    const files = await renderDashboardTypes();
+    expect(Object.keys(files).sort()).toEqual(['gateway/persisted-documents/dashboard.json', 'web/dashboard/generated/gql.ts', 'web/dashboard/generated/graphql.ts', 'web/dashboard/generated/index.ts']);
+    for (const [path, text] of Object.entries(files)) expect(read(path), path).toBe(text);
   }, 60_000);
 });

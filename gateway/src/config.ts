@@ -43,6 +43,9 @@ export const GatewaySchema = z.object({
   RATE_LIMIT_MAX: int().min(0).default(1200).describe('requests per client and window that reach GraphQL work (cache hits and merged requests are free); over it: 429; 0: off'),
   RATE_LIMIT_WINDOW_MS: int().positive().default(60_000).describe('the rate limit\'s window'),
   TRUST_PROXY: z.string().default('false').describe('express\'s "trust proxy": true/false, a number of hops (1 behind one load balancer) or addresses, so the client is X-Forwarded-For\'s'),
+  PERSISTED_DOCUMENTS: z.enum(['off', 'require']).default('off')
+    .describe('persisted (trusted) documents: require runs only operations registered in a manifest, refusing the rest with 400 (production); off runs any (see docs/OPERATIONS.md)'),
+  PERSISTED_DOCUMENTS_DIR: z.string().min(1).optional().describe('the folder of the persisted documents manifests (*.json, one per client); unset: gateway/persisted-documents'),
   SUBGRAPH_SECRET: envSecret.describe('the shared secret the gateway sends to the subgraphs (x-gateway-secret); also guards its own /metrics and /supergraph'),
 });
 

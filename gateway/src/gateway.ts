@@ -11,7 +11,6 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { GATEWAY, REGIONS, SUBGRAPHS, urlVar } from '@samverkan/contract';
@@ -28,13 +27,11 @@ import { InFlight } from './inflight';
 import { rateLimiter } from './rate-limit';
 import { GatewayMetrics } from './metrics';
 import { fileSupergraph } from './supergraph-file';
+import { serveWebApps } from './web-apps';
+import { PersistedDocuments, persistedDocumentsMiddleware } from './persisted-documents';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
-/** Static web apps the gateway serves: URL path → built folder (web/dist/<app>). */
-export const WEB_APPS: Array<[string, string]> = [
-  ['/playground', join(__dirname, '..', '..', 'web', 'dist', 'playground')],
-  ['/dashboard', join(__dirname, '..', '..', 'web', 'dist', 'dashboard')],
-];
+export const PERSISTED_DOCUMENTS_PATH = join(__dirname, '..', 'persisted-documents');
 
 /** Subgraph URL: <CODE>_URL from the environment, else the routing URL composed into the supergraph. */
 export function subgraphUrl(name: string, composedUrl: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -45,6 +42,12 @@ export function subgraphUrl(name: string, composedUrl: string | undefined, env: 
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = loadGatewayConfig(env);
   const logger = createLogger(GATEWAY.code, config.LOG_LEVEL);
+  const documentsDir = config.PERSISTED_DOCUMENTS_DIR ?? PERSISTED_DOCUMENTS_PATH;
+  const documents = PersistedDocuments.load(documentsDir);
+  if (config.PERSISTED_DOCUMENTS === 'require' && documents.size === 0) {
+    throw new Error(`PERSISTED_DOCUMENTS=require but ${documentsDir} holds no manifest: the gateway would refuse every operation.`);
+  }
+  logger.info({ mode: config.PERSISTED_DOCUMENTS, manifests: documents.manifests, documents: documents.size }, 'persisted documents');
   // Live rollout: a new supergraph in the file is taken without a restart (supergraph-file.ts).
   const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => cache?.invalidate('new supergraph'));
   const urls = new Map<string, string>();
@@ -132,10 +135,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   for (const [name, url] of urls) versionUrls.set(name, url.replace(/\/graphql$/, '/version'));
   await cache?.start();
 
-  // The analyst's playground and the dashboard: static builds of the web/ workspace (no CDN), when built.
-  for (const [path, dir] of WEB_APPS) {
-    if (existsSync(join(dir, 'index.html'))) app.use(path, express.static(dir, { index: 'index.html', maxAge: '1h' }));
-  }
+  // The analyst's playground and the dashboard (web-apps.ts), when built.
+  serveWebApps(app);
   app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
   // Like the subgraphs', the gateway's /metrics answers only holders of SUBGRAPH_SECRET when it is set.
   // The supergraph in use, for `npm run schema:check -- --against <gateway URL>` (behind the secret when set).
@@ -160,6 +161,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     // First: the request id, so that every answer (a refusal by any layer below included) carries it.
     requestIds(logger),
     express.json({ limit: config.BODY_LIMIT, verify: (req, _res, buf) => { (req as CachedRequest).rawBody = buf; } }),
+    // A document id becomes its registered text before the cache keys the request (persisted-documents.ts).
+    persistedDocumentsMiddleware(documents, config.PERSISTED_DOCUMENTS),
     // Cache hits and merged requests cost (almost) nothing: only requests that do GraphQL work are rate limited.
     ...(cache ? [cache.middleware()] : []),
     inFlight.middleware(),

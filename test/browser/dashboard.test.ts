@@ -104,10 +104,14 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     const panel = page().locator('[data-testid="quote-panel"]');
     await expect.poll(() => panel.innerText()).toContain('kan representanterna inte utse ersättare vid frånvaro');
     expect(await panel.innerText()).toContain('004_');
+    // The citation to paste into a report: quote, the document's title (not its file name), section, region.
+    const docs = await gqlOk<{ regions: Array<{ documents: Array<{ file: string; title: string }> }> }>('{ regions { documents { file title } } }');
+    const title = docs.regions.flatMap((r) => r.documents).find((d) => d.file.startsWith('004_'))!.title;
     const citation = (await panel.locator('button.copy-citation').first().getAttribute('data-citation')) ?? '';
-    expect(citation).toContain('kan representanterna inte utse ersättare vid frånvaro');
-    expect(citation).toContain('SAMLA (Lerum–Alingsås)');
-    expect(citation).toContain('004_');
+    expect(citation).toMatch(/^“.*kan representanterna inte utse ersättare vid frånvaro.*” \(/);
+    expect(citation).toContain(`(${title}, `);
+    expect(citation).toMatch(/, SAMLA \(Lerum–Alingsås\)\)$/);
+    expect(citation).not.toContain('004_');
     await page().keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     // keyboard: focus is back on the cell's button; Enter opens the panel again, Esc closes it
@@ -192,29 +196,42 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     await page().screenshot({ path: join(SCREENSHOTS, 'dashboard-en.png') });
   });
 
-  it('downloads every table as CSV: English with English headers, then Swedish for Excel (";", BOM, CRLF)', async () => {
+  it('downloads every table as CSV: English with English headers, then Swedish for Excel (";", BOM, CRLF), each quote with its document\'s title, file and section', async () => {
+    const documents = await gqlOk<{ regions: Array<{ documents: Array<{ file: string; title: string }> }> }>('{ regions { documents { file title } } }');
+    const titleOf = new Map(documents.regions.flatMap((r) => r.documents.map((d) => [d.file, d.title] as const)));
+    /** Every row's title cell is the title of the file in the file cell (titles, not file names). */
+    const titlesMatch = (rows: string[][], titleAt: number) => {
+      const quoted = rows.slice(1).filter((r) => r[titleAt + 1]);
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const r of quoted) expect(r[titleAt], r[titleAt + 1]).toBe(r[titleAt + 1]!.split(' | ').map((f) => titleOf.get(f)).join(' | '));
+    };
     const freq = await downloadCsv(page(), '#frequency button.csv', ',');
     expect(freq.name).toBe('motesfrekvens-en.csv');
-    expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'Section']);
+    expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(freq.rows, 10);
     const tableRows = await page().locator('table[data-table="frequency"] tbody tr').count();
     expect(freq.rows.length - 1).toBe(tableRows);
     expect(freq.rows).toContainEqual(expect.arrayContaining(['Örebro län', 'Chefsgrupp för folkhälsa', 'Strategic', 'Management group', '6', 'no upper bound', 'no', 'minst sex gånger per år']));
     expect(freq.rows).toContainEqual(expect.arrayContaining(['SAMLA (Lerum–Alingsås)', 'Samordningsgruppen SAMLA', '4', '6', 'yes', 'cirka 2–3 gånger per halvår']));
 
     const matrix = await downloadCsv(page(), '#matrix button.csv', ',');
-    expect(matrix.rows[0]).toEqual(['Aspect', 'Region', 'Status', 'Value', 'Details', 'Note', 'Source quote', 'Document', 'Section']);
+    expect(matrix.rows[0]).toEqual(['Aspect', 'Region', 'Status', 'Value', 'Details', 'Note', 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(matrix.rows, 7);
     const substitutes = matrix.rows.find((r) => r[0] === 'Substitutes in the top body' && r[1] === 'SAMLA (Lerum–Alingsås)')!;
     expect(substitutes.slice(2, 4)).toEqual(['stated', 'not allowed']);
     expect(substitutes[6]).toContain('kan representanterna inte utse ersättare vid frånvaro');
-    expect(substitutes[7]).toMatch(/^004_/);
+    expect(substitutes[8]).toMatch(/^004_/);
+    expect(substitutes[7]).toBe(titleOf.get(substitutes[8]!));
     expect(matrix.rows.length - 1).toBe(10 * REGIONS.length); // ten aspects × the regions
 
     const roles = await downloadCsv(page(), '#crosswalk button.csv', ',');
-    expect(roles.rows[0]).toEqual(['Role kind', 'Region', 'Title', 'Origin', 'Category', 'Duties', 'Source quote', 'Document', 'Section']);
+    expect(roles.rows[0]).toEqual(['Role kind', 'Region', 'Title', 'Origin', 'Category', 'Duties', 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(roles.rows, 7);
     expect(roles.rows.some((r) => r[0] === 'Coordinator' && r[1] === 'Örebro län' && r[2] === 'Samverkansledare')).toBe(true);
 
     const chains = await downloadCsv(page(), '#chains button.csv', ',');
-    expect(chains.rows[0]).toEqual(['Region', 'From', 'To', 'Origin', 'Relation', 'Source quote', 'Document', 'Section']);
+    expect(chains.rows[0]).toEqual(['Region', 'From', 'To', 'Origin', 'Relation', 'Source quote', 'Document', 'File', 'Section']);
+    titlesMatch(chains.rows, 6);
     expect(chains.rows).toContainEqual(expect.arrayContaining(['Kalmar län', 'Länsgemensam ledning', 'Gemensam presidiekonferens', 'parent link', 'reports to']));
 
     await page().locator('button[data-lang="sv"]').click();
@@ -224,19 +241,53 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(sv.text.startsWith('\uFEFF')).toBe(true);
     expect(sv.text.split('\r\n').length - 2).toBe(tableRows); // CRLF line ends, header + rows + final CRLF
     expect(sv.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(sv.rows[0]).toEqual(['Rang', 'Region', 'Organ', 'Nivå', 'Typ', 'Min/år', 'Max/år', 'Ungefärligt', 'Dokumentets formulering', 'Källcitat', 'Dokument', 'Avsnitt']);
+    expect(sv.rows[0]).toEqual(['Rang', 'Region', 'Organ', 'Nivå', 'Typ', 'Min/år', 'Max/år', 'Ungefärligt', 'Dokumentets formulering', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt']);
     const folkhalsa = sv.rows.find((r) => r[2] === 'Chefsgrupp för folkhälsa')!;
     expect(folkhalsa.slice(5, 8)).toEqual(['6', 'ingen övre gräns', 'nej']);
-    expect(folkhalsa[10]).toMatch(/^00[01]_/);
-    expect(folkhalsa[11]).not.toBe('');
-    expect(sv.rows.every((r) => r.length === 12)).toBe(true);
+    expect(folkhalsa[11]).toMatch(/^00[01]_/);
+    expect(folkhalsa[10]).toBe(titleOf.get(folkhalsa[11]!));
+    expect(folkhalsa[12]).not.toBe('');
+    expect(sv.rows.every((r) => r.length === 13)).toBe(true);
+    titlesMatch(sv.rows, 10);
 
     const svMatrix = await downloadCsv(page(), '#matrix button.csv');
-    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Avsnitt']);
+    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt']);
     const notes = svMatrix.rows.slice(1).map((r) => r[5]!).filter(Boolean);
     for (const note of notes) expect(note, 'an English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
     expect(svMatrix.rows.some((r) => r[4]!.includes(' per år'))).toBe(true);
   }, 60_000);
+
+  it('searches the documents: "suicidprevention" finds the facts that say it, a hit opens its quote, the search is in the URL', async () => {
+    const want = await gqlOk<{ landscape: { search: { totalCount: number; nodes: Array<{ name: string; source: { documentTitle: string; quote: string } }> } } }>(
+      'query ($text: String!) { landscape { search(text: $text, first: 20) { totalCount nodes { name source { documentTitle quote } } } } }', { text: 'suicidprevention' });
+    expect(want.landscape.search.totalCount).toBeGreaterThan(0);
+    await page().goto(`${originOf(inject('gatewayUrl'))}/dashboard/`); // every region: the same scope as the query above
+    await loaded(page());
+    await page().locator('button[data-lang="sv"]').click();
+    const box = page().getByRole('searchbox');
+    await box.fill('suicidprevention');
+    await box.press('Enter');
+    const hits = page().locator('[data-testid="search-hits"] > li');
+    await expect.poll(() => hits.count(), { timeout: 30_000 }).toBe(want.landscape.search.nodes.length);
+    expect(await text('[data-testid="search-count"]')).toBe(`${want.landscape.search.totalCount} ${want.landscape.search.totalCount === 1 ? 'träff' : 'träffar'}`);
+    expect(new URL(page().url()).searchParams.get('q')).toBe('suicidprevention');
+    // the matched words are marked in the snippets
+    const marks = (await page().locator('[data-testid="search-hits"] mark').allInnerTexts()).map((m) => m.toLowerCase());
+    expect(marks.some((m) => m.includes('suicidprevention'))).toBe(true);
+    // the first hit opens its verbatim quote with the document's title
+    const first = want.landscape.search.nodes[0]!;
+    await hits.first().locator('button').click();
+    const panel = page().locator('[data-testid="quote-panel"]');
+    await expect.poll(() => panel.innerText()).toContain(first.source.quote);
+    expect(await panel.innerText()).toContain(first.source.documentTitle);
+    expect(await panel.locator('#quote-panel-title').innerText()).toBe(first.name);
+    await page().keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    // Back leaves the search; the box is empty again and the hits are gone
+    await page().goBack();
+    await expect.poll(() => hits.count()).toBe(0);
+    expect(await box.inputValue()).toBe('');
+  }, 90_000);
 
   it('says how current the data is: each region with the time its copy was synced', async () => {
     const line = await text('[data-testid="data-as-of"]');

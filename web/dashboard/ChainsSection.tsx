@@ -2,7 +2,7 @@
 import type { RegionChain } from './api';
 import { ChainDiagram, chainNodeName, LEVEL_COLORS } from './ChainDiagram';
 import { useDashboard } from './context';
-import { quoteCells } from './csv';
+import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { LEVELS } from './i18n';
 import { CsvButton, QuoteButton, Section } from './ui';
 
@@ -12,7 +12,7 @@ export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; 
   const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), chainNodeName(c, e.fromType, e.from), chainNodeName(c, e.toType, e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
   return (
     <Section id="chains" title={t('chains')} intro={t('chainsIntro')} loading={props.loading}
-      actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <div className="legend">
         {LEVELS.map((l) => <span key={l}><i className="key" style={{ background: LEVEL_COLORS[l] }} /> {tr.level(l)}</span>)}
         <span><i className="key" style={{ background: LEVEL_COLORS.NONE }} /> {tr.level(null)}</span>

@@ -5,7 +5,7 @@
  */
 import type { CrosswalkData, Quote } from './api';
 import { useDashboard } from './context';
-import { quoteCells, type Cell } from './csv';
+import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 type Rows = CrosswalkData['landscape']['rolesCrosswalk']['rows'];
@@ -23,7 +23,7 @@ export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
   })));
   return (
     <Section id="crosswalk" title={t('crosswalk')} intro={t('crosswalkIntro')} loading={props.loading}
-      actions={<CsvButton file={`roller-${slug}.csv`} header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`roller-${slug}.csv`} header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="crosswalk">
         <thead><tr><th>{t('roleKind')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

@@ -9,9 +9,9 @@ import { useDashboard } from './context';
 import { defaultFilters, type Filters } from './filters-url';
 import { BODY_KINDS, LEVELS, ROLE_KINDS } from './i18n';
 
-interface Option { value: string; label: string; color?: string }
+interface Option<V extends string> { value: V; label: string; color?: string }
 
-function CheckGroup(props: { name: string; legend: string; options: Option[]; selected: string[]; onChange: (v: string[]) => void; collapsible?: boolean }) {
+function CheckGroup<V extends string>(props: { name: string; legend: string; options: Array<Option<V>>; selected: V[]; onChange: (v: V[]) => void; collapsible?: boolean }) {
   const { tr } = useDashboard();
   const { options, selected, onChange } = props;
   const [open, setOpen] = useState(false);
@@ -28,7 +28,7 @@ function CheckGroup(props: { name: string; legend: string; options: Option[]; se
     return () => { window.removeEventListener('keydown', onKey); document.removeEventListener('pointerdown', onDown); };
   }, [open]);
 
-  const toggle = (v: string) => onChange(selected.includes(v) ? selected.filter((x) => x !== v) : options.map((o) => o.value).filter((x) => x === v || selected.includes(x)));
+  const toggle = (v: V) => onChange(selected.includes(v) ? selected.filter((x) => x !== v) : options.map((o) => o.value).filter((x) => x === v || selected.includes(x)));
   const count = selected.length === options.length ? tr.t('all') : `${selected.length}/${options.length}`;
   const list = (
     <div className="checks" id={listId}>

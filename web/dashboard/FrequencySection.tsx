@@ -1,7 +1,7 @@
 /** Meeting frequency per body: the chart (Chart.js) and the same rows as a table, with the CSV. */
 import type { FrequencyRow } from './api';
 import { useDashboard } from './context';
-import { quoteCells } from './csv';
+import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { FrequencyChart } from './FrequencyChart';
 import { CsvButton, QuoteButton, Section } from './ui';
 
@@ -12,7 +12,7 @@ export function FrequencySection(props: { rows: FrequencyRow[]; loading: boolean
   // Min/år and Max/år never leave an empty cell that could mean two things.
   const min = (r: FrequencyRow) => (r.minPerYear === null ? t('notStatedLower') : r.minPerYear);
   const max = (r: FrequencyRow) => (r.maxPerYear !== null ? r.maxPerYear : r.minPerYear !== null ? t('noUpperBound') : t('notStatedLower'));
-  const header = [t('rank'), t('region'), t('body'), t('level'), t('kind'), t('min'), t('max'), t('approximate'), t('phrase'), t('quote'), t('document'), t('section')];
+  const header = [t('rank'), t('region'), t('body'), t('level'), t('kind'), t('min'), t('max'), t('approximate'), t('phrase'), ...QUOTE_COLUMNS.map(t)];
   const csv = rows.map((r) => [r.rank, regionName(r.regionCode), r.bodyName, tr.level(r.level), tr.bodyKind(r.kind), min(r), max(r), tr.t(r.approximate ? 'yes' : 'no'), r.cadence.text, ...quoteCells([r.cadence.source])]);
   return (
     <Section id="frequency" title={t('frequency')} intro={t('frequencyIntro')} loading={props.loading}

@@ -5,7 +5,7 @@
  */
 import type { FunctionsData } from './api';
 import { useDashboard } from './context';
-import { quoteCells, type Cell } from './csv';
+import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 type Data = FunctionsData['landscape']['functionalCrosswalk'];
@@ -20,7 +20,7 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
   ]))));
   return (
     <Section id="functions" title={t('functions')} intro={t('functionsIntro')} loading={props.loading}
-      actions={<CsvButton file={`funktioner-${slug}.csv`} header={[t('function_'), t('region'), t('performer'), t('duties'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`funktioner-${slug}.csv`} header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="functions">
         <thead><tr><th>{t('function_')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

@@ -1,7 +1,7 @@
 /** The comparison matrix: aspects × regions with each region's top body; a cell opens its quotes. */
 import type { MatrixData } from './api';
 import { useDashboard } from './context';
-import { quoteCells } from './csv';
+import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 type Matrix = MatrixData['landscape']['comparisonMatrix'];
@@ -17,7 +17,7 @@ export function MatrixSection(props: { matrix: Matrix | null; loading: boolean }
   ]));
   return (
     <Section id="matrix" title={t('matrix')} intro={t('matrixIntro')} loading={props.loading}
-      actions={<CsvButton file={`jamforelsematris-${slug}.csv`} header={[t('aspect'), t('region'), t('status'), t('value'), t('details'), t('note'), t('quote'), t('document'), t('section')]} rows={csv} />}>
+      actions={<CsvButton file={`jamforelsematris-${slug}.csv`} header={[t('aspect'), t('region'), t('status'), t('value'), t('details'), t('note'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       {m ? (
         <table className="data matrix stack" data-table="matrix">
           <thead>

@@ -3,61 +3,39 @@
  * One operation per aggregate (the gateway's cost limit is per operation, see docs/API.md), sent in
  * parallel. Partial answers are normal: a region that is down is listed in missingRegions and the
  * others still answer, so data is used even when errors come with it.
+ *
+ * The operations are typed by GraphQL Code Generator from the supergraph (`npm run generate` writes
+ * ./generated/): every response type below is derived from the generated ones, never written by hand.
+ * Each operation is also a persisted (trusted) document: it is sent by its hash (send.ts).
  */
-export interface GqlError { message: string; extensions?: Record<string, unknown> }
-export interface GqlResult<T> { data: T | null; errors: GqlError[] }
+import { graphql } from './generated';
+import type {
+  DashboardChainsQuery, DashboardCrosswalkQuery, DashboardFrequencyQuery, DashboardFunctionsQuery,
+  DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery,
+} from './generated/graphql';
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<GqlResult<T>> {
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    // application/json also satisfies the gateway's CSRF prevention.
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-    signal,
-  });
-  let json: { data?: T | null; errors?: GqlError[] };
-  try {
-    json = await res.json();
-  } catch {
-    throw new Error(`HTTP ${res.status} from /graphql`);
-  }
-  return { data: json.data ?? null, errors: json.errors ?? [] };
-}
+export { gql, type GqlError, type GqlResult } from './send';
 
-export interface Quote { document: string; section: string | null; quote: string }
-export interface Region { code: string; name: string | null }
-
-export const META = /* GraphQL */ `
+export const META = graphql(`
   query DashboardMeta {
-    regions { code name documents { file title } }
+    regions { code name }
     landscape { missingRegions staleRegions freshness { regionCode syncedAt stale reason } }
   }
-`;
-export interface Freshness { regionCode: string; syncedAt: string | null; stale: boolean; reason: string | null }
-export interface MetaData {
-  regions: Array<Region & { documents: Array<{ file: string; title: string }> | null }>;
-  landscape: { missingRegions: string[]; staleRegions: string[]; freshness: Freshness[] };
-}
+`);
 
-export const FREQUENCY = /* GraphQL */ `
+export const FREQUENCY = graphql(`
   query DashboardFrequency($filter: BodyFilter) {
     landscape {
       missingRegions
       meetingFrequencyTable(filter: $filter) {
         rank regionCode bodyId bodyName level kind minPerYear maxPerYear approximate
-        cadence { text whenNeeded source { document section quote } }
+        cadence { text whenNeeded source { document documentTitle section quote } }
       }
     }
   }
-`;
-export interface FrequencyRow {
-  rank: number; regionCode: string; bodyId: string; bodyName: string; level: string | null; kind: string;
-  minPerYear: number | null; maxPerYear: number | null; approximate: boolean;
-  cadence: { text: string; whenNeeded: boolean; source: Quote | null };
-}
-export interface FrequencyData { landscape: { missingRegions: string[]; meetingFrequencyTable: FrequencyRow[] } }
+`);
 
-export const CROSSWALK = /* GraphQL */ `
+export const CROSSWALK = graphql(`
   query DashboardCrosswalk($kinds: [RoleKind!], $regions: [ID!]) {
     landscape {
       rolesCrosswalk(kinds: $kinds, regions: $regions) {
@@ -68,50 +46,33 @@ export const CROSSWALK = /* GraphQL */ `
             regionCode
             roles {
               id origin title
-              dutiesByCategory { category duties { text quote { document section quote } } }
-              offices { bodyName holder quote { document section quote } }
-              quote { document section quote }
+              dutiesByCategory { category duties { text quote { document documentTitle section quote } } }
+              offices { bodyName holder quote { document documentTitle section quote } }
+              quote { document documentTitle section quote }
             }
           }
         }
       }
     }
   }
-`;
-export interface CrosswalkRole {
-  id: string; origin: 'ROLE' | 'BODY_OFFICE'; title: string | null;
-  dutiesByCategory: Array<{ category: string; duties: Array<{ text: string; quote: Quote | null }> }>;
-  offices: Array<{ bodyName: string | null; holder: string | null; quote: Quote | null }>;
-  quote: Quote | null;
-}
-export interface CrosswalkData {
-  landscape: { rolesCrosswalk: { missingRegions: string[]; rows: Array<{ kind: string; regions: Array<{ regionCode: string; roles: CrosswalkRole[] }> }> } };
-}
+`);
 
-export const FUNCTIONS = /* GraphQL */ `
+export const FUNCTIONS = graphql(`
   query DashboardFunctions($regions: [ID!]) {
     landscape {
       functionalCrosswalk(regions: $regions) {
         missingRegions
         functions {
           function
-          regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document section quote } } } }
+          regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document documentTitle section quote } } } }
         }
-        regions { regionCode rolesWithoutDuties { id title quote { document section quote } } }
+        regions { regionCode rolesWithoutDuties { id title quote { document documentTitle section quote } } }
       }
     }
   }
-`;
-export interface FunctionPerformer { type: string; roleId: string | null; bodyId: string | null; title: string; evidence: Array<{ basis: string; text: string; quote: Quote }> }
-export interface FunctionsData {
-  landscape: { functionalCrosswalk: {
-    missingRegions: string[];
-    functions: Array<{ function: string; regions: Array<{ regionCode: string; performers: FunctionPerformer[] }> }>;
-    regions: Array<{ regionCode: string; rolesWithoutDuties: Array<{ id: string; title: string; quote: Quote }> }>;
-  } };
-}
+`);
 
-export const CHAINS = /* GraphQL */ `
+export const CHAINS = graphql(`
   query DashboardChains($regions: [ID!]) {
     landscape {
       reportingChains(regions: $regions) {
@@ -120,44 +81,28 @@ export const CHAINS = /* GraphQL */ `
           regionCode
           nodes { id name kind level depth }
           roleNodes { id title kind }
-          edges { from fromType to toType origin relation frequency { text } quote { document section quote } }
+          edges { from fromType to toType origin relation frequency { text } quote { document documentTitle section quote } }
           paths { bodyIds topLevel reachesPolitical }
         }
       }
     }
   }
-`;
-export interface ChainNode { id: string; name: string; kind: string; level: string | null; depth: number }
-export interface ChainRoleNode { id: string; title: string; kind: string }
-export type ChainNodeType = 'BODY' | 'ROLE';
-export interface ChainEdge { from: string; fromType: ChainNodeType; to: string; toType: ChainNodeType; origin: 'PARENT_LINK' | 'REPORTING_DUTY'; relation: string; frequency: { text: string } | null; quote: Quote | null }
-export interface RegionChain { regionCode: string; nodes: ChainNode[]; roleNodes: ChainRoleNode[]; edges: ChainEdge[]; paths: Array<{ bodyIds: string[]; topLevel: string | null; reachesPolitical: boolean }> }
-export interface ChainsData { landscape: { reportingChains: { missingRegions: string[]; regions: RegionChain[] } } }
+`);
 
-export const MATRIX = /* GraphQL */ `
+export const MATRIX = graphql(`
   query DashboardMatrix($regions: [ID!]) {
     landscape {
       comparisonMatrix(regions: $regions) {
         missingRegions
         columns
         topBodies { regionCode body { id name } }
-        rows { aspect label cells { regionCode status value details note quotes { document section quote } } }
+        rows { aspect label cells { regionCode status value details note quotes { document documentTitle section quote } } }
       }
     }
   }
-`;
-export interface MatrixCell { regionCode: string; status: 'STATED' | 'NOT_STATED'; value: string | null; details: string[]; note: string | null; quotes: Quote[] }
-export interface MatrixData {
-  landscape: {
-    comparisonMatrix: {
-      missingRegions: string[]; columns: string[];
-      topBodies: Array<{ regionCode: string; body: { id: string; name: string } | null }>;
-      rows: Array<{ aspect: string; label: string; cells: MatrixCell[] }>;
-    };
-  };
-}
+`);
 
-export const REPORTING = /* GraphQL */ `
+export const REPORTING = graphql(`
   query DashboardReporting($filter: ReportingDutyFilter, $regions: [ID!]) {
     landscape {
       reportingDuties(filter: $filter) {
@@ -167,7 +112,7 @@ export const REPORTING = /* GraphQL */ `
           from { text bodyName roleTitle }
           to { text bodyName roleTitle }
           frequency { text minPerYear maxPerYear approximate whenNeeded }
-          quote { document section quote }
+          quote { document documentTitle section quote }
         }
       }
       frequencySummary(regions: $regions) {
@@ -176,16 +121,37 @@ export const REPORTING = /* GraphQL */ `
       }
     }
   }
-`;
-export interface ReportingParty { text: string; bodyName: string | null; roleTitle: string | null }
-export interface ReportingDuty {
-  id: string; regionCode: string; artifact: string; description: string; from: ReportingParty; to: ReportingParty;
-  frequency: { text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean } | null;
-  quote: Quote;
-}
-export interface ReportingData {
-  landscape: {
-    reportingDuties: { missingRegions: string[]; duties: ReportingDuty[] };
-    frequencySummary: { missingRegions: string[]; regions: Array<{ regionCode: string; bodiesWithoutFrequencyList: Array<{ id: string; name: string | null }> }> };
-  };
-}
+`);
+
+export const SEARCH = graphql(`
+  query DashboardSearch($text: String!, $filter: SearchFilter, $first: Int) {
+    landscape {
+      search(text: $text, filter: $filter, first: $first) {
+        totalCount
+        missingRegions
+        nodes { regionCode kind id name snippet highlights { start end } source { document documentTitle section quote } }
+        pageInfo { hasNextPage }
+      }
+    }
+  }
+`);
+
+export type MetaData = DashboardMetaQuery;
+export type Freshness = MetaData['landscape']['freshness'][number];
+export type FrequencyData = DashboardFrequencyQuery;
+export type FrequencyRow = FrequencyData['landscape']['meetingFrequencyTable'][number];
+/** A citation: the document's title and file name, its section and the verbatim quote. */
+export type Quote = NonNullable<FrequencyRow['cadence']['source']>;
+export type CrosswalkData = DashboardCrosswalkQuery;
+export type CrosswalkRole = CrosswalkData['landscape']['rolesCrosswalk']['rows'][number]['regions'][number]['roles'][number];
+export type FunctionsData = DashboardFunctionsQuery;
+export type ChainsData = DashboardChainsQuery;
+export type RegionChain = ChainsData['landscape']['reportingChains']['regions'][number];
+export type ChainEdge = RegionChain['edges'][number];
+export type ChainNodeType = ChainEdge['fromType'];
+export type MatrixData = DashboardMatrixQuery;
+export type ReportingData = DashboardReportingQuery;
+export type ReportingDuty = ReportingData['landscape']['reportingDuties']['duties'][number];
+export type ReportingParty = ReportingDuty['from'];
+export type SearchData = DashboardSearchQuery;
+export type SearchHit = SearchData['landscape']['search']['nodes'][number];

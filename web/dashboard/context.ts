@@ -9,8 +9,6 @@ export interface Dashboard {
   tr: Translator;
   regionName: (code: string) => string;
   color: (code: string) => string;
-  /** A document's title from the API (regions.documents), by file name; the file name when unknown. */
-  docTitle: (file: string) => string;
   showQuote: (request: QuoteRequest) => void;
   /** The file name suffix of the current language (motesfrekvens-sv.csv). */
   slug: string;

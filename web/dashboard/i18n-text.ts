@@ -100,6 +100,7 @@ export const TEXT = {
   noUpperBound: ['ingen övre gräns', 'no upper bound'],
   notStatedLower: ['ej angivet', 'not stated'],
   document: ['Dokument', 'Document'],
+  file: ['Fil', 'File'],
   section: ['Avsnitt', 'Section'],
   details: ['Detaljer', 'Details'],
   showQuote: ['Visa källcitat', 'Show source quote'],
@@ -134,4 +135,15 @@ export const TEXT = {
   performer: ['Utförs av', 'Done by'],
   noPerformer: ['Ingen angiven', 'None stated'],
   rolesWithoutDuties: ['Roller utan angivna uppgifter', 'Roles with no stated duties'],
+  search: ['Sök i dokumenten', 'Search the documents'],
+  searchIntro: [
+    'Fritext över alla regioners uppgifter och dokument. Böjningar och sammansättningar hittas (prevention hittar suicidprevention); "en fras" inom citattecken, ord* för början av ord. Klicka på en träff för källcitatet.',
+    'Free text across every region\'s facts and documents. Inflections and compounds are found (prevention finds suicidprevention); "a phrase" in quotes, word* for the start of a word. Click a hit for its source quote.',
+  ],
+  searchLabel: ['Sökord', 'Search words'],
+  searchPlaceholder: ['t.ex. suicidprevention', 'e.g. suicidprevention'],
+  searchButton: ['Sök', 'Search'],
+  hit: ['träff', 'hit'],
+  hits: ['träffar', 'hits'],
+  moreHits: ['Visa fler träffar', 'Show more hits'],
 } satisfies Labels;

@@ -1,26 +1,25 @@
 /**
  * Swedish labels (default) with an English switch. The API's enum values are stable identifiers;
- * their labels live here. Names, titles, duties and quotes stay in the documents' own words.
+ * their labels live here, keyed by the enum types GraphQL Code Generator made from the supergraph
+ * (./generated): a value added to or removed from the schema fails the type check until it has a
+ * label, so these lists cannot drift. Their order is the display order (the filter lists).
+ * Names, titles, duties and quotes stay in the documents' own words.
  */
 export type Lang = 'sv' | 'en';
+import type { BodyKind, CollaborationFunction, DutyCategory, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
 import { TEXT, type Labels } from './i18n-text';
 
-export const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
+type EnumLabels<E extends string> = Record<E, [sv: string, en: string]>;
+const valuesOf = <E extends string>(labels: EnumLabels<E>) => Object.keys(labels) as E[];
 
-const LEVEL: Labels = {
+const LEVEL: EnumLabels<Level> = {
   POLITICAL: ['Politisk', 'Political'],
   STRATEGIC: ['Strategisk', 'Strategic'],
   TACTICAL: ['Taktisk', 'Tactical'],
   OPERATIONAL: ['Operativ', 'Operational'],
 };
 
-export const BODY_KINDS = [
-  'POLITICAL_COUNCIL', 'POLITICAL_CONSULTATION_GROUP', 'CONFERENCE', 'MANAGEMENT_GROUP', 'WORKING_COMMITTEE',
-  'PREPARATION_GROUP', 'SUB_COUNTY_GROUP', 'LOCAL_GROUP', 'COORDINATING_GROUP', 'COLLABORATION_GROUP',
-  'STEERING_GROUP', 'WORKING_GROUP', 'REFERENCE_GROUP', 'THEME_GROUP', 'NETWORK', 'BOARD', 'ORGANISATION_UNIT', 'OTHER',
-] as const;
-
-const BODY_KIND: Labels = {
+const BODY_KIND: EnumLabels<BodyKind> = {
   POLITICAL_COUNCIL: ['Politiskt samverkansråd', 'Political council'],
   POLITICAL_CONSULTATION_GROUP: ['Politisk samrådsgrupp', 'Political consultation group'],
   CONFERENCE: ['Konferens', 'Conference'],
@@ -41,12 +40,7 @@ const BODY_KIND: Labels = {
   OTHER: ['Övrigt', 'Other'],
 };
 
-export const ROLE_KINDS = [
-  'COORDINATOR', 'DEVELOPMENT_LEAD', 'PROCESS_LEAD', 'DIRECTOR', 'OPERATIONS_MANAGER', 'CHAIR', 'VICE_CHAIR',
-  'CONVENER', 'SECRETARY', 'MEMBER', 'REPRESENTATIVE', 'USER_REPRESENTATIVE', 'METHOD_SUPERVISOR', 'ADVISOR', 'OTHER',
-] as const;
-
-const ROLE_KIND: Labels = {
+const ROLE_KIND: EnumLabels<RoleKind> = {
   COORDINATOR: ['Samordnare', 'Coordinator'],
   DEVELOPMENT_LEAD: ['Utvecklingsledare', 'Development lead'],
   PROCESS_LEAD: ['Processledare', 'Process lead'],
@@ -64,7 +58,7 @@ const ROLE_KIND: Labels = {
   OTHER: ['Övrigt', 'Other'],
 };
 
-const DUTY_CATEGORY: Labels = {
+const DUTY_CATEGORY: EnumLabels<DutyCategory> = {
   CONVENING: ['Kallelse', 'Convening'],
   MINUTES: ['Protokoll/minnesanteckningar', 'Minutes'],
   ACTION_PLAN: ['Handlingsplan', 'Action plan'],
@@ -83,7 +77,8 @@ const DUTY_CATEGORY: Labels = {
   OTHER: ['Övrigt', 'Other'],
 };
 
-const RELATION: Labels = {
+/** Reporting artifacts and the parent relations (ParentRelation, not used by the dashboard's operations). */
+const RELATION: EnumLabels<ReportArtifactKind> & Labels = {
   REPORTS_TO: ['rapporterar till', 'reports to'],
   SUPPORTS: ['stödjer', 'supports'],
   PART_OF: ['del av', 'part of'],
@@ -103,7 +98,7 @@ const RELATION: Labels = {
   OTHER: ['övrigt', 'other'],
 };
 
-const ASPECT: Labels = {
+const ASPECT: EnumLabels<MatrixAspect> = {
   CHAIR_SELECTION: ['Hur ordföranden i toppgruppen utses', 'How the chair of the top body is chosen'],
   VICE_CHAIR: ['Vice ordförande i toppgruppen', 'Vice-chair of the top body'],
   SUBSTITUTES: ['Ersättare i toppgruppen', 'Substitutes in the top body'],
@@ -131,7 +126,7 @@ const VALUE_PREFIX: Labels = {
   rotation: ['rotation', 'rotation'],
 };
 
-const FUNCTION: Labels = {
+const FUNCTION: EnumLabels<CollaborationFunction> = {
   CONVENES_BODY: ['Kallar till möten', 'Convenes a body'],
   KEEPS_MINUTES: ['För minnesanteckningar', 'Keeps the minutes'],
   PREPARES_MATTERS: ['Bereder ärenden', 'Prepares matters for decision'],
@@ -144,6 +139,20 @@ const FUNCTION: Labels = {
   SUPPORTS: ['Stödjer kommunerna och verksamheterna', 'Supports the municipalities and services'],
 };
 
+export const LEVELS = valuesOf(LEVEL);
+export const BODY_KINDS = valuesOf(BODY_KIND);
+export const ROLE_KINDS = valuesOf(ROLE_KIND);
+
+const HIT_KIND: EnumLabels<SearchHitKind> = {
+  BODY: ['Organ', 'Body'],
+  ROLE: ['Roll', 'Role'],
+  REPORTING_DUTY: ['Rapporteringsplikt', 'Reporting duty'],
+  PLAN: ['Plan', 'Plan'],
+  DECISION_RULE: ['Beslutsregel', 'Decision rule'],
+  REGIONAL_FACT: ['Regional uppgift', 'Regional fact'],
+  DOCUMENT_PASSAGE: ['Dokumenttext', 'Document passage'],
+};
+
 export type TextKey = keyof typeof TEXT;
 
 export interface Translator {
@@ -154,6 +163,7 @@ export interface Translator {
   roleKind: (v: string) => string;
   duty: (v: string) => string;
   fn: (v: string) => string;
+  hitKind: (v: string) => string;
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
   value: (v: string) => string;
@@ -184,6 +194,7 @@ const toSwedish = (v: string): string | null => {
 export function translator(lang: Lang): Translator {
   const i = lang === 'sv' ? 0 : 1;
   const pick = (labels: Labels, v: string) => labels[v]?.[i] ?? v;
+  const aspects: Labels = ASPECT;
   return {
     lang,
     t: (key) => TEXT[key][i],
@@ -192,8 +203,9 @@ export function translator(lang: Lang): Translator {
     roleKind: (v) => pick(ROLE_KIND, v),
     duty: (v) => pick(DUTY_CATEGORY, v),
     fn: (v) => pick(FUNCTION, v),
+    hitKind: (v) => pick(HIT_KIND, v),
     relation: (v) => pick(RELATION, v),
-    aspect: (v, fallback) => ASPECT[v]?.[i] ?? fallback,
+    aspect: (v, fallback) => aspects[v]?.[i] ?? fallback,
     value: (v) => {
       if (VALUE[v]) return VALUE[v][i];
       const rules = /^(\d+) decision rule\(s\)$/.exec(v);

@@ -8,10 +8,7 @@ import './dashboard.css';
 import './print.css';
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  CHAINS, CROSSWALK, FREQUENCY, FUNCTIONS, MATRIX, META, REPORTING,
-  type ChainsData, type CrosswalkData, type FrequencyData, type FunctionsData, type MatrixData, type MetaData, type ReportingData,
-} from './api';
+import { CHAINS, CROSSWALK, FREQUENCY, FUNCTIONS, MATRIX, META, REPORTING } from './api';
 import { ChainsSection } from './ChainsSection';
 import { DashboardContext, type Dashboard, type QuoteRequest } from './context';
 import { CrosswalkSection } from './CrosswalkSection';
@@ -22,6 +19,7 @@ import { FrequencySection } from './FrequencySection';
 import { BODY_KINDS, LEVELS, ROLE_KINDS, translator, type Lang } from './i18n';
 import { MatrixSection } from './MatrixSection';
 import { ReportingSection } from './ReportingSection';
+import { SearchSection } from './SearchSection';
 import { QuotePanel } from './ui';
 import { useQuery } from './useQuery';
 
@@ -33,9 +31,25 @@ function App() {
   const tr = useMemo(() => translator(lang), [lang]);
   useEffect(() => { document.documentElement.lang = lang; document.title = tr.t('title'); localStorage.setItem(LANG_KEY, lang); }, [lang, tr]);
 
-  const meta = useQuery<MetaData>(META, {});
-  const allRegions = useMemo(() => meta.data?.regions.map((r) => r.code) ?? [], [meta.data]);
+  const meta = useQuery(META, {});
+  // A region whose subgraph is down is null in `regions` (and named in missingRegions).
+  const regions = useMemo(() => (meta.data?.regions ?? []).filter((r) => r !== null), [meta.data]);
+  const allRegions = useMemo(() => regions.map((r) => r.code), [regions]);
   const [filters, setFiltersState] = useState<Filters | null>(null);
+  // The search text is in the URL too (?q=), beside the filters.
+  const [searchText, setSearchText] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  useEffect(() => {
+    const onPop = () => setSearchText(new URLSearchParams(location.search).get('q') ?? '');
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const search = (text: string) => {
+    const params = new URLSearchParams(location.search);
+    if (text) params.set('q', text); else params.delete('q');
+    const query = params.toString().replace(/%2C/g, ',');
+    if (`?${query}` !== location.search) history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    setSearchText(text);
+  };
   // The URL holds the filters: read at start and on Back/Forward, written (a new history entry) on change.
   useEffect(() => {
     if (!allRegions.length) return;
@@ -50,14 +64,12 @@ function App() {
     setFiltersState(f);
   };
 
-  const names = useMemo(() => new Map((meta.data?.regions ?? []).map((r) => [r.code, r.name])), [meta.data]);
-  const titles = useMemo(() => new Map((meta.data?.regions ?? []).flatMap((r) => (r.documents ?? []).map((d) => [d.file, d.title] as const))), [meta.data]);
+  const names = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
   const regionName = useCallback((code: string) => names.get(code) ?? code.charAt(0).toUpperCase() + code.slice(1), [names]);
   const color = useCallback((code: string) => REGION_COLORS[Math.max(0, allRegions.indexOf(code)) % REGION_COLORS.length]!, [allRegions]);
-  const docTitle = useCallback((file: string) => titles.get(file) ?? file, [titles]);
   const [panel, setPanel] = useState<QuoteRequest | null>(null);
   const closePanel = useCallback(() => setPanel(null), []);
-  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, docTitle, showQuote: setPanel, slug: lang }), [tr, regionName, color, docTitle, lang]);
+  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, showQuote: setPanel, slug: lang }), [tr, regionName, color, lang]);
 
   // Variables: "all selected" sends no restriction (so bodies whose level is not stated stay in);
   // an empty selection means "nothing" (the API reads an empty list as "no restriction").
@@ -70,12 +82,12 @@ function App() {
       ...(filters.bodyKinds.length < BODY_KINDS.length ? { kinds: filters.bodyKinds } : {}),
     },
   } : null;
-  const frequency = useQuery<FrequencyData>(FREQUENCY, freqVars);
-  const crosswalk = useQuery<CrosswalkData>(CROSSWALK, ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null);
-  const functions = useQuery<FunctionsData>(FUNCTIONS, ready ? { regions: regionsVar } : null);
-  const reporting = useQuery<ReportingData>(REPORTING, ready ? { filter: regionsVar ? { regions: regionsVar } : null, regions: regionsVar } : null);
-  const chains = useQuery<ChainsData>(CHAINS, ready ? { regions: regionsVar } : null);
-  const matrix = useQuery<MatrixData>(MATRIX, ready ? { regions: regionsVar } : null);
+  const frequency = useQuery(FREQUENCY, freqVars);
+  const crosswalk = useQuery(CROSSWALK, ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null);
+  const functions = useQuery(FUNCTIONS, ready ? { regions: regionsVar } : null);
+  const reporting = useQuery(REPORTING, ready ? { filter: regionsVar ? { regions: regionsVar } : null, regions: regionsVar } : null);
+  const chains = useQuery(CHAINS, ready ? { regions: regionsVar } : null);
+  const matrix = useQuery(MATRIX, ready ? { regions: regionsVar } : null);
 
   const missing = [...new Set([
     ...(meta.data?.landscape.missingRegions ?? []),
@@ -131,6 +143,7 @@ function App() {
       {filters && filters.regions.length === 0 ? <div className="banner info">{tr.t('noRegion')}</div> : null}
 
       <main id="main" tabIndex={-1}>
+        {filters ? <SearchSection key={searchText} text={searchText} regions={regionsVar} onSearch={search} /> : null}
         <FrequencySection rows={frequency.data?.landscape.meetingFrequencyTable ?? []} loading={frequency.loading} regions={allRegions.filter((c) => filters?.regions.includes(c))} />
         <FunctionsSection data={functions.data?.landscape.functionalCrosswalk ?? null} loading={functions.loading} />
         <CrosswalkSection rows={crosswalk.data?.landscape.rolesCrosswalk.rows ?? []} loading={crosswalk.loading} />

@@ -39,8 +39,8 @@ export function QuoteButton(props: QuoteRequest & { children: ReactNode; classNa
 }
 
 /** "quote" (document title, section, region): for pasting into a report. */
-export function citation(q: Quote, docTitle: string, region: string | null): string {
-  return `“${q.quote}” (${[docTitle === q.document ? q.document : `${docTitle}, ${q.document}`, q.section, region].filter(Boolean).join(', ')})`;
+export function citation(q: Quote, region: string | null): string {
+  return `“${q.quote}” (${[q.documentTitle, q.section, region].filter(Boolean).join(', ')})`;
 }
 
 function CopyCitation(props: { text: string }) {
@@ -59,7 +59,7 @@ function CopyCitation(props: { text: string }) {
 
 /** The quote panel: a dialog inside the visible area; focus moves into it and back on close (Esc or ×). */
 export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
-  const { tr, docTitle, regionName } = useDashboard();
+  const { tr, regionName } = useDashboard();
   const close = useRef<HTMLButtonElement>(null);
   const { onClose } = props;
   useEffect(() => {
@@ -83,9 +83,9 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
         <figure key={i}>
           <blockquote>“{q.quote}”</blockquote>
           <figcaption>
-            {tr.t('source')}: {docTitle(q.document)} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}{region ? ` · ${region}` : ''}
+            {tr.t('source')}: {q.documentTitle} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}{region ? ` · ${region}` : ''}
           </figcaption>
-          <CopyCitation text={citation(q, docTitle(q.document), region)} />
+          <CopyCitation text={citation(q, region)} />
         </figure>
       ))}
     </aside>
