@@ -36,7 +36,9 @@ function landscapeFragment(): string {
   };
   const landscape = schema.getType('Landscape') as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
   const parts = Object.values(landscape.getFields()).filter((f) => f.name !== 'id' && f.name !== 'regions').map((f) => {
-    const args = f.name === 'differences' ? `(regions: ${JSON.stringify(REGIONS.map((r) => r.code))})` : '';
+    // The required arguments: every region for differences, a word every document uses for search.
+    const required: Record<string, string> = { differences: `(regions: ${JSON.stringify(REGIONS.map((r) => r.code))})`, search: '(text: "samverkan")' };
+    const args = required[f.name] ?? '';
     const s = sel(f.type, 3);
     return s ? `${f.name}${args} { ${s} }` : f.name;
   });

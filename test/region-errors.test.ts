@@ -88,6 +88,11 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
     query: `{ landscape { changes(first: 200) { ${MISSING} totalCount nodes { regionCode } } } }`,
     codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
   },
+  // A word every region's documents use, rarely enough that all hits fit one page.
+  search: {
+    query: `{ landscape { search(text: "information", first: 100) { ${MISSING} totalCount nodes { regionCode kind id } } } }`,
+    codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
+  },
   timeline: { query: `{ landscape { timeline { ${MISSING} events { regionCode id } } } }`, codes: (v) => (v.events as Array<{ regionCode: string }>).map((e) => e.regionCode) },
   differences: {
     query: `{ landscape { differences(regions: ${JSON.stringify(ALL_CODES)}) { ${MISSING} regions dimensions { regions { regionCode } } } } }`,

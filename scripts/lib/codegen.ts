@@ -32,7 +32,8 @@ export async function renderDashboardTypes(): Promise<Record<string, string>> {
       [join(ROOT, DASHBOARD_GENERATED_DIR) + '/']: {
         preset: 'client',
         presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256', mode: 'embedHashInDocument' } },
-        config: { enumType: 'const', useTypeImports: true },
+        // DateTime travels as an ISO 8601 string (the API's DateTime scalar).
+        config: { enumType: 'const', useTypeImports: true, scalars: { DateTime: 'string' } },
       },
     },
   };

@@ -124,7 +124,11 @@ export async function startFederation(options: FederationOptions = {}): Promise<
   try {
     // Regions first (each migrates its own schema), then the comparison (it syncs its read model
     // from them before it serves), then the gateway.
-    await Promise.all(REGIONS.map((r) => r.code).map(startService));
+    // Every region's start settles before a failure is thrown, so none is still starting (and later
+    // left running) when stop() runs.
+    const started = await Promise.allSettled(REGIONS.map((r) => r.code).map(startService));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await startService(COMPARISON.code);
     await startService(GATEWAY.code);
   } catch (e) {

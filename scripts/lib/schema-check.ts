@@ -125,8 +125,12 @@ export async function checkSchemaChanges(
 }
 
 /** Breaking changes that only remove region `code` (its type and its drill-down root field). */
-export const removesRegion = (code: string, typename: string) => (c: Change) =>
-  c.path === typename || (c.path?.startsWith(`${typename}.`) ?? false) || c.path === `Query.${code}` || (c.path?.startsWith(`Query.${code}.`) ?? false);
+export const removesRegion = (code: string, typename: string) => {
+  // The region's own types all carry its prefix (KalmarRegion, KalmarBody, KalmarRole, KalmarMemberSelection ...).
+  const prefix = typename.replace(/Region$/, '');
+  const ownType = (name: string | undefined) => Boolean(name && name.startsWith(prefix) && /^[A-Z]/.test(name.slice(prefix.length)));
+  return (c: Change) => ownType(c.path?.split('.')[0]) || c.path === `Query.${code}` || (c.path?.startsWith(`Query.${code}.`) ?? false);
+};
 
 /** A readable report; for unacknowledged breaks, how to acknowledge them. */
 export function formatReport(r: SchemaCheckResult): string {

@@ -11,7 +11,7 @@
 import { graphql } from './generated';
 import type {
   DashboardChainsQuery, DashboardCrosswalkQuery, DashboardFrequencyQuery, DashboardFunctionsQuery,
-  DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery,
+  DashboardChangesQuery, DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery,
 } from './generated/graphql';
 
 export { gql, type GqlError, type GqlResult } from './send';
@@ -155,3 +155,16 @@ export type ReportingDuty = ReportingData['landscape']['reportingDuties']['dutie
 export type ReportingParty = ReportingDuty['from'];
 export type SearchData = DashboardSearchQuery;
 export type SearchHit = SearchData['landscape']['search']['nodes'][number];
+
+export const CHANGES = graphql(`
+  query DashboardChanges($regions: [ID!], $first: Int) {
+    landscape {
+      changes(regions: $regions, first: $first) {
+        totalCount missingRegions staleRegions
+        pageInfo { hasNextPage }
+        nodes { id regionCode at change factKind factId factName fields { path before after } quoteBefore quoteAfter }
+      }
+    }
+  }
+`);
+export type DataChange = DashboardChangesQuery['landscape']['changes']['nodes'][number];

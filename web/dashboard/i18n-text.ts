@@ -146,4 +146,15 @@ export const TEXT = {
   hit: ['träff', 'hit'],
   hits: ['träffar', 'hits'],
   moreHits: ['Visa fler träffar', 'Show more hits'],
+  changes: ['Vad har ändrats', 'What changed'],
+  changesIntro: [
+    'Regionens datahistorik, senaste först: varje gång en ny version av regionens datafil lästes in, vilka uppgifter som lades till, togs bort eller ändrades, med före och efter och källcitatet.',
+    'The region\'s data history, newest first: each time a new version of its data file was loaded, which facts were added, removed or changed, with before and after and the source quote.',
+  ],
+  initialLoad: ['Första inläsningen av regionens data', 'First load of the region\'s data'],
+  changesMissing: ['Jämförelsen har ingen kopia av regionen: dess historik saknas.', 'The comparison holds no copy of the region: its history is absent.'],
+  changesStale: ['Regionen svarar inte just nu: ändringar efter senaste synkningen saknas.', 'The region is not answering: changes after its last sync are absent.'],
+  changeOne: ['ändring', 'change'],
+  changeMany: ['ändringar', 'changes'],
+  moreChanges: ['Visa fler ändringar', 'Show more changes'],
 } satisfies Labels;

@@ -6,7 +6,7 @@
  * Names, titles, duties and quotes stay in the documents' own words.
  */
 export type Lang = 'sv' | 'en';
-import type { BodyKind, CollaborationFunction, DutyCategory, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
+import type { BodyKind, ChangeType, CollaborationFunction, DutyCategory, FactKind, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
 import { TEXT, type Labels } from './i18n-text';
 
 type EnumLabels<E extends string> = Record<E, [sv: string, en: string]>;
@@ -153,6 +153,24 @@ const HIT_KIND: EnumLabels<SearchHitKind> = {
   DOCUMENT_PASSAGE: ['Dokumenttext', 'Document passage'],
 };
 
+const CHANGE_TYPE: EnumLabels<ChangeType> = {
+  INITIAL_LOAD: ['Första inläsning', 'First load'],
+  ADDED: ['Tillagd', 'Added'],
+  REMOVED: ['Borttagen', 'Removed'],
+  CHANGED: ['Ändrad', 'Changed'],
+};
+
+const FACT_KIND: EnumLabels<FactKind> = {
+  body: ['organ', 'body'],
+  role: ['roll', 'role'],
+  reportingDuty: ['rapporteringsplikt', 'reporting duty'],
+  plan: ['plan', 'plan'],
+  decisionRule: ['beslutsregel', 'decision rule'],
+  regionalFact: ['regional uppgift', 'regional fact'],
+  document: ['dokument', 'document'],
+  event: ['händelse', 'event'],
+};
+
 export type TextKey = keyof typeof TEXT;
 
 export interface Translator {
@@ -164,6 +182,8 @@ export interface Translator {
   duty: (v: string) => string;
   fn: (v: string) => string;
   hitKind: (v: string) => string;
+  changeType: (v: string) => string;
+  factKind: (v: string) => string;
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
   value: (v: string) => string;
@@ -204,6 +224,8 @@ export function translator(lang: Lang): Translator {
     duty: (v) => pick(DUTY_CATEGORY, v),
     fn: (v) => pick(FUNCTION, v),
     hitKind: (v) => pick(HIT_KIND, v),
+    changeType: (v) => pick(CHANGE_TYPE, v),
+    factKind: (v) => pick(FACT_KIND, v),
     relation: (v) => pick(RELATION, v),
     aspect: (v, fallback) => aspects[v]?.[i] ?? fallback,
     value: (v) => {

@@ -19,6 +19,7 @@ import { FrequencySection } from './FrequencySection';
 import { BODY_KINDS, LEVELS, ROLE_KINDS, translator, type Lang } from './i18n';
 import { MatrixSection } from './MatrixSection';
 import { ReportingSection } from './ReportingSection';
+import { ChangesSection } from './ChangesSection';
 import { SearchSection } from './SearchSection';
 import { QuotePanel } from './ui';
 import { useQuery } from './useQuery';
@@ -150,6 +151,7 @@ function App() {
         <ReportingSection data={reporting.data?.landscape ?? null} loading={reporting.loading} />
         <ChainsSection chains={chains.data?.landscape.reportingChains.regions ?? []} loading={chains.loading} levels={filters?.levels ?? [...LEVELS]} />
         <MatrixSection matrix={matrix.data?.landscape.comparisonMatrix ?? null} loading={matrix.loading} />
+        {filters ? <ChangesSection regions={allRegions.filter((c) => filters.regions.includes(c))} /> : null}
       </main>
 
       {panel ? <QuotePanel {...panel} onClose={closePanel} /> : null}
