@@ -14,7 +14,8 @@ export interface Operation { name: string; query: string; variables?: Record<str
 export function dashboardOperations(): Record<string, string> {
   const text = readFileSync(join(ROOT, 'web', 'dashboard', 'api.ts'), 'utf8');
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/export const (\w+) = \/\* GraphQL \*\/ `([^`]*)`/g)) out[m[1]!] = m[2]!.trim();
+  // The operations as the dashboard declares them for GraphQL Code Generator: export const X = graphql(`...`).
+  for (const m of text.matchAll(/export const (\w+) = graphql\(`([^`]*)`\)/g)) out[m[1]!] = m[2]!.trim();
   return out;
 }
 
