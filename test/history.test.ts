@@ -16,7 +16,7 @@ import { portVar, REGIONS } from '../contract/src/registry';
 import { diffFacts } from '../contract/src/history/diff';
 import { dropSchemas, eventually, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
-import { Services, subgraphUrlEnv, type Service } from './support/services';
+import { Services, testServiceEnv, type Service } from './support/services';
 
 const REGION = REGIONS.at(-1)!.code;
 const PORTS = { region: testPort(16002), comparison: testPort(16005), gateway: testPort(16000) };
@@ -40,16 +40,7 @@ const services = new Services();
 let region: Service | undefined;
 let dataDir = '';
 
-const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  ...process.env,
-  LOG_LEVEL: 'silent',
-  RESPONSE_CACHE: 'false',
-  DATABASE_URL: inject('databaseUrl'),
-  DB_SCHEMA_PREFIX: PREFIX,
-  SYNC_INTERVAL_MS: '200',
-  ...subgraphUrlEnv({ [REGION]: url(PORTS.region), comparison: url(PORTS.comparison) }),
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => testServiceEnv(PREFIX, { [REGION]: url(PORTS.region), comparison: url(PORTS.comparison) }, extra);
 const startRegion = async () => {
   region = await services.start(`subgraphs/${REGION}`, PORTS.region, env({ [portVar(REGION)]: String(PORTS.region), DATA_DIR: dataDir }));
 };

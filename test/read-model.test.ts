@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { portVar, REGIONS, urlVar } from '../contract/src/registry';
+import { portVar, REGIONS } from '../contract/src/registry';
 import { dropSchemas, eventually, gqlOk } from './support/client';
 import { testPort } from './support/ports';
+import { testServiceEnv } from './support/services';
 
 const REGION = REGIONS[0]!;
 const PREFIX = 'readmodel_';
@@ -25,21 +26,7 @@ const gateway = url(PORTS.gateway);
 let dataDir = '';
 const processes: Partial<Record<'region' | 'comparison' | 'gateway', ChildProcess>> = {};
 
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const urls = inject('subgraphUrls');
-  return {
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    RESPONSE_CACHE: 'false',
-    DATABASE_URL: inject('databaseUrl'),
-    DB_SCHEMA_PREFIX: PREFIX,
-    SYNC_INTERVAL_MS: '200',
-    ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
-    [urlVar(REGION.code)]: url(PORTS.region),
-    COMPARISON_URL: url(PORTS.comparison),
-    ...extra,
-  };
-}
+const env = (extra: Record<string, string> = {}) => testServiceEnv(PREFIX, { [REGION.code]: url(PORTS.region), comparison: url(PORTS.comparison) }, extra);
 
 const startRegion = async () => {
   processes.region = await spawnService(`subgraphs/${REGION.code}`, PORTS.region, env({ [portVar(REGION.code)]: String(PORTS.region), DATA_DIR: dataDir }));

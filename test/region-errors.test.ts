@@ -25,9 +25,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
-import { portVar, REGIONS, urlVar } from '../contract/src/registry';
+import { portVar, REGIONS } from '../contract/src/registry';
 import { dropSchemas, eventually, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
+import { testServiceEnv } from './support/services';
 
 const PORTS = {
   region: testPort(14302),
@@ -125,20 +126,7 @@ let dataDir = '';
 let renamed = false;
 const processes: Partial<Record<'region' | 'syncedComparison' | 'syncedGateway' | 'lateComparison' | 'lateGateway', ChildProcess>> = {};
 
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const urls = inject('subgraphUrls');
-  return {
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    RESPONSE_CACHE: 'false',
-    DATABASE_URL: inject('databaseUrl'),
-    DB_SCHEMA_PREFIX: PREFIX,
-    SYNC_INTERVAL_MS: '200',
-    ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
-    [urlVar(BROKEN)]: url(PORTS.region),
-    ...extra,
-  };
-}
+const env = (extra: Record<string, string> = {}) => testServiceEnv(PREFIX, { [BROKEN]: url(PORTS.region) }, extra);
 const startRegion = async () => {
   processes.region = await spawnService(`subgraphs/${BROKEN}`, PORTS.region, env({ [portVar(BROKEN)]: String(PORTS.region), DATA_DIR: dataDir }));
 };

@@ -84,3 +84,21 @@ export function subgraphUrlEnv(own: Record<string, string> = {}): Record<string,
   const urls = inject('subgraphUrls');
   return Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), own[s.code] ?? urls[s.code]!]));
 }
+
+/**
+ * The environment of a test's own services around a read model: silent logs, no response cache, the
+ * test database with schemas under `prefix`, the comparison syncing every 200 ms, and every subgraph
+ * URL from the registry with `own` (code -> URL) replacing the ones the test runs itself.
+ */
+export function testServiceEnv(prefix: string, own: Record<string, string> = {}, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'false',
+    DATABASE_URL: inject('databaseUrl'),
+    DB_SCHEMA_PREFIX: prefix,
+    SYNC_INTERVAL_MS: '200',
+    ...subgraphUrlEnv(own),
+    ...extra,
+  };
+}
