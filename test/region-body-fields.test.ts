@@ -74,6 +74,28 @@ describe('region-owned body fields (Kalmar: memberSelection)', () => {
     expect(data.kalmar.roles.map((r) => r.regionRole.role.title)).toEqual(regionFiles(KALMAR.code).roles.map((r) => r.title));
   });
 
+  it('roles crosswalk rows lead to the region\'s own role by key; an office stated only on a body has none', async () => {
+    // The region's own role type is only reached through its own type: one fragment per registry region.
+    const ownRole = REGIONS.map((r) => `... on ${regionRoleTypename(r.code)} { role { title } }`).join(' ');
+    type Row = { id: string; regionCode: string; origin: 'ROLE' | 'BODY_OFFICE'; title: string | null; regionRole: { __typename: string; id: string; role: { title: string } } | null };
+    const data = await gqlOk<{ landscape: { rolesCrosswalk: { rows: Array<{ regions: Array<{ regionCode: string; roles: Row[]; roleCount: number }> }> } } }>(
+      `{ landscape { rolesCrosswalk { rows { regions { regionCode roleCount roles { id regionCode origin title regionRole { __typename id ${ownRole} } } } } } } }`);
+    const cells = data.landscape.rolesCrosswalk.rows.flatMap((r) => r.regions);
+    for (const c of cells) expect(c.roles, `${c.regionCode}: every role of the cell is in the answer`).toHaveLength(c.roleCount);
+    const rows = cells.flatMap((c) => c.roles);
+    const described = rows.filter((r) => r.origin === 'ROLE');
+    // Every role a data file describes is one row, under its own kind.
+    const fileRoles = REGIONS.flatMap((r) => regionFiles(r.code).roles.map((role) => ({ id: role.id, title: role.title })));
+    expect(described.map((r) => r.id).sort()).toEqual(fileRoles.map((r) => r.id).sort());
+    const titles = new Map(fileRoles.map((r) => [r.id, r.title]));
+    for (const r of described) {
+      expect(r.regionRole, r.id).toEqual({ __typename: regionRoleTypename(r.regionCode), id: r.id, role: { title: titles.get(r.id) } });
+    }
+    const offices = rows.filter((r) => r.origin === 'BODY_OFFICE');
+    expect(offices.length, 'the documents state offices on bodies that no role describes').toBeGreaterThan(0);
+    for (const r of offices) expect(r.regionRole, r.id).toBeNull();
+  });
+
   it('an older client\'s query (no region-owned fields) is answered as before, and an unknown field is a client error', async () => {
     const old = await gqlOk<{ kalmar: { bodies: Array<{ id: string; name: string }> } }>('{ kalmar { bodies { id name } } }');
     expect(old.kalmar.bodies.map((b) => b.name)).toEqual(regionFiles(KALMAR.code).bodies.map((b) => b.name));
