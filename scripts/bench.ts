@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
-import { answerErrors, loadMix, peakRssMb, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
+import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
 import { Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
 import { renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
@@ -27,6 +27,9 @@ const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? SCALES[0]);
 /** BENCH_MIX=hot: only the bodies pages and frequency tables (a before/after of the SQL aggregates). */
 const HOT_ONLY = process.env.BENCH_MIX === 'hot';
 const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
+/** Each operation alone: at most this many requests, and no more than BENCH_OP_BUDGET_MS per operation (at least 5). */
+const OP_REPEATS = Number(process.env.BENCH_OP_REPEATS ?? 40);
+const OP_BUDGET_MS = Number(process.env.BENCH_OP_BUDGET_MS ?? 1500);
 
 /** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
@@ -184,10 +187,13 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
     const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
+    at('each operation alone');
+    const alone = await perOperation(stack.gateway, ops, OP_REPEATS, OP_BUDGET_MS);
+    for (const o of [...alone].sort((a, b) => b.p50 - a.p50).slice(0, 5)) console.log(`  alone: ${o.name.padEnd(42)} p50 ${o.p50} ms  p99 ${o.p99} ms  ${o.bytes} bytes`);
     const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !isAlive(pid)).map(([k]) => k);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
-      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: searchOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
+      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: searchOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds, perOperation: alone,
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
-import type { LoadResult } from './measure';
+import type { LoadResult, OperationLatency } from './measure';
 
 export interface TargetResult {
   target: string; connections: number; result: LoadResult | null;
@@ -14,6 +14,8 @@ export interface ScaleResult {
   /** The search operations alone (landscape.search); absent in runs from before search existed. */
   search?: LoadResult; searchOperations?: string[]; syncSeconds: number; regionStartSeconds: number;
   peakRssMb: Record<string, number | null>; error: string | null; serviceExited?: string[];
+  /** Each operation alone (measure.ts perOperation); absent in runs from before it was measured. */
+  perOperation?: OperationLatency[];
 }
 export interface Report {
   date: string; machine: Record<string, unknown>; settings: Record<string, unknown>; versions: Record<string, string>; operations: string[];
@@ -59,6 +61,27 @@ export function ratios(r: Report) {
     cheapP99BesideHeavy: cheap?.p99 ?? null,
     at50000: big ? { error: big.error ?? (serviceDied(big) ? 'the comparison exited' : big.mix.errors ? `${big.mix.errors} request errors` : big.operationErrors.length ? `${big.operationErrors.length} operations answered with errors` : null), maxPeakRssMb: maxRss } : null,
   };
+}
+
+/** Each operation alone at every scale: p50, p99 and answer bytes, the slowest (at the largest scale) first. */
+function perOperationSection(r: Report): string[] {
+  const scales = r.scales.filter((s) => !s.error && !serviceDied(s) && s.perOperation?.length);
+  const head = ['## Each operation alone', ''];
+  if (!scales.length) return [...head, 'Not measured in this run.', ''];
+  const last = scales.at(-1)!.perOperation!;
+  const names = [...last].sort((a, b) => b.p50 - a.p50).map((o) => o.name);
+  for (const o of scales[0]!.perOperation!) if (!names.includes(o.name)) names.push(o.name);
+  const of = (s: ScaleResult, name: string) => s.perOperation!.find((o) => o.name === name);
+  const samples = [...new Set(scales.flatMap((s) => s.perOperation!.map((o) => o.samples)))].sort((a, b) => a - b);
+  return [
+    ...head,
+    `Every operation of the mix sent alone, one request at a time (${samples.length === 1 ? samples[0] : `${samples[0]} to ${samples.at(-1)}`} requests each after a warm-up), through our gateway with the response cache off, after the load runs of the scale; slowest at ${scales.at(-1)!.bodiesPerRegion} bodies/region first. An operation's time alone is what it holds a connection and the cores for in the mix.`,
+    '',
+    `| operation | ${scales.map((s) => `p50 ms at ${s.bodiesPerRegion} | p99 ms at ${s.bodiesPerRegion} | answer bytes at ${s.bodiesPerRegion}`).join(' | ')} |`,
+    `| --- | ${scales.map(() => '---: | ---: | ---:').join(' | ')} |`,
+    ...names.map((name) => `| ${name.replace(/\|/g, '/')} | ${scales.map((s) => { const o = of(s, name); return o ? `${n(o.p50, 1)} | ${n(o.p99, 1)} | ${o.bytes}` : ' | | '; }).join(' | ')} |`),
+    '',
+  ];
 }
 
 export function renderReport(r: Report): string {
@@ -116,6 +139,7 @@ export function renderReport(r: Report): string {
     ...r.scales.filter((s) => !s.error && !serviceDied(s) && s.search).map((s) => `| ${s.bodiesPerRegion} | ${n(s.search!.rps)} | ${s.search!.p50} | ${s.search!.p99} | ${s.search!.errors} |`),
     '',
     ...r.scales.filter((s) => !s.error && s.operationErrors?.length).flatMap((s) => [`Operations answered with errors at ${s.bodiesPerRegion} bodies/region: ${s.operationErrors.map((e) => e.replace(/\|/g, '/')).join('; ')}.`, '']),
+    ...perOperationSection(r),
     '## The mix',
     '',
     `${r.operations.length} operations, in this fixed order on every connection (autocannon \`requests\`): the docs/queries/*.graphql operations, the dashboard's operations (web/dashboard/api.ts) with the variables its filters send, and bodies pages (first/after, sorts, filters). Page 2 of a listing uses page 1's live endCursor.`,
