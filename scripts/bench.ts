@@ -2,7 +2,8 @@
  * `npm run bench` (issue #13): a workload mix of the operations analysts and the dashboard send
  * (lib/bench/workload.ts), at 4 regions × BENCH_SCALES synthetic bodies (never the real data). At
  * every scale: the mix through our gateway with the response cache off (req/s, p50, p99), SQL
- * statements per request, each service's peak RSS, and the sync time of one region's full data. At
+ * statements per request, each service's peak RSS, the sync time of one region's full data, and
+ * each operation alone (p50, p99, answer bytes: BENCH_OP_REPEATS, BENCH_OP_BUDGET_MS). At
  * BENCH_COMPARE_SCALE, side by side on the same subgraphs: our gateway cache off and on, Hive Gateway
  * (Rust planner) caches off and with its response cache, the ceiling; p99 at 50 connections; and the
  * freshness lag after a region restarts with changed data. Bounded (BENCH_DURATION s per run),
@@ -182,9 +183,10 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const hotSql = await sqlPerRequest(stack.gateway, hotOps, subgraphs).catch(() => NaN);
     console.log(`  hot part (${hotOps.length} operations), our gateway cache off: ${fmt(hot)}, SQL/request ${hotSql.toFixed(2)}`);
     const searchOps = ops.filter(isSearch);
+    // None with BENCH_MIX=hot (autocannon fails on an empty list of requests, outside any promise).
     at('search under load');
-    const search = await loadMix(stack.gateway, searchOps, CONNECTIONS, DURATION);
-    console.log(`  search (${searchOps.length} operations), our gateway cache off: ${fmt(search)}`);
+    const search = searchOps.length ? await loadMix(stack.gateway, searchOps, CONNECTIONS, DURATION) : undefined;
+    if (search) console.log(`  search (${searchOps.length} operations), our gateway cache off: ${fmt(search)}`);
     at('the mix under load');
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
@@ -195,7 +197,7 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !isAlive(pid)).map(([k]) => k);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
-      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: searchOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds, perOperation: alone,
+      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: search ? searchOps.map((o) => o.name) : undefined, syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds, perOperation: alone,
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);

@@ -15,6 +15,7 @@ export async function post(url: string, op: Operation): Promise<any> {
 
 /** The mix, in its fixed order on every connection, for `duration` seconds. */
 export async function loadMix(url: string, ops: Operation[], connections: number, duration: number): Promise<LoadResult> {
+  if (!ops.length) throw new Error('no operations to send');
   const requests = ops.map((op) => ({ method: 'POST' as const, path: new URL(url).pathname, headers: { 'content-type': 'application/json' }, body: requestBody(op) }));
   const r = await autocannon({ url, requests, connections, duration, timeout: 30 });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
