@@ -51,8 +51,9 @@ const REGIONS_RANKED = '(select code, array_position(?::text[], code) as rank fr
  *
  * The cursor body's keys come from one lookup by id (with the filter: a cursor outside the result is
  * an error). A region's rows after it are those whose (keys, position) follow (cursor keys, p), where
- * p is the cursor's position in the cursor's own region, -1 in a region that comes after it in
- * registry order (equal keys follow) and the largest integer in one before it (they precede).
+ * p is the cursor's position in the cursor's own region, -1 in a region whose rows come after the
+ * cursor's region's on equal keys (registry order, or its reverse for REGION DESC) and the largest
+ * integer in one whose rows come before (equal keys precede the cursor).
  */
 export async function bodyPage(
   knex: Knex, schema: string, codes: string[], regionOrder: string[],
