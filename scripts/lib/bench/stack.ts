@@ -112,7 +112,9 @@ const STACK_SERVICES = [...REGIONS.map((r) => r.code), 'comparison', 'gateway', 
 export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, timeoutMs: number, services: Services): Promise<Stack> {
   await dropScaleSchemas(baseEnv.DATABASE_URL!, `bench${scale}_`);
   const env: NodeJS.ProcessEnv = {
-    ...baseEnv, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DB_SCHEMA_PREFIX: `bench${scale}_`, MAX_COST: '1000000000',
+    // As deployed (docker-compose.yml, deploy/k8s: NODE_ENV=production), as the peer gateway runs too;
+    // BENCH_NODE_ENV=development measures the development mode (graphql-js's realm checks and the rest).
+    ...baseEnv, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DB_SCHEMA_PREFIX: `bench${scale}_`, MAX_COST: '1000000000',
     ...Object.fromEntries(REGIONS.map((r) => [portVar(r.code), String(REGION_PORTS[r.code])])),
     ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), url(REGION_PORTS[r.code]!)])),
     COMPARISON_PORT: String(PORTS.comparison), COMPARISON_URL: url(PORTS.comparison),

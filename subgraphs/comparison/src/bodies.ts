@@ -130,7 +130,8 @@ export interface BodyPageArgs {
 
 /**
  * A page of bodies, filtered, sorted, counted and paged in PostgreSQL (read-model/body-query.ts):
- * the cost grows with the page and the matching bodies, not with every body in scope.
+ * the page is read from the cursor on along an index (keyset), so its cost grows with its size;
+ * totalCount counts the matching bodies.
  */
 export async function bodyConnection(readModel: ReadModel, codes: string[], missing: MissingRegion[], args: BodyPageArgs): Promise<BodyConnection> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -147,7 +148,7 @@ export async function bodyConnection(readModel: ReadModel, codes: string[], miss
   return {
     edges,
     nodes,
-    pageInfo: { hasNextPage: page.start + first < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
     missingRegions: missing.map((m) => m.code), missing,
   };

@@ -3,8 +3,8 @@
  * needs from the read model (a fixed number of bounded SQL statements: its precomputed groups, or a
  * query on the body and fact tables) and hand it to the aggregate's file.
  */
-import { GraphQLError } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { ARTIFACT_KINDS, BodyFilter, REGIONS, RoleKind } from '@samverkan/contract';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
@@ -16,6 +16,7 @@ import { DEFAULT_FIRST, MAX_FIRST } from './read-model/aggregate-tables';
 import type { AggregateName } from './read-model/aggregate-sync';
 import { checkRegionCodes, MissingRegion, REGION_ORDER, scopeOf } from './scope';
 import type { ComparisonContext } from './context';
+import { selectsAny } from './selection';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
 import { FrequencySummary, frequencySummary } from './frequency-summary';
 import { RolesCrosswalk, rolesCrosswalk } from './crosswalk';
@@ -107,8 +108,10 @@ export class LandscapeResolver {
     @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Default: every kind some region has.' }) kinds?: Array<keyof typeof RoleKind>,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RolesCrosswalk> {
-    const { codes, groups, missing } = await aggregateGroups(ctx, 'rolesCrosswalk', regions, first, kinds?.length ? kinds : null);
+    const entries = !info || selectsAny(info, [['rows', 'regions', 'roles']]);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'rolesCrosswalk', regions, first, kinds?.length ? kinds : null, entries);
     return rolesCrosswalk(codes, groups, missing, kinds);
   }
 
@@ -118,8 +121,10 @@ export class LandscapeResolver {
     @Arg('functions', () => [CollaborationFunction], { nullable: true, description: 'Default: every function.' }) functions?: CollaborationFunction[],
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<FunctionalCrosswalk> {
-    const { codes, groups, missing, size } = await aggregateGroups(ctx, 'functionalCrosswalk', regions, first);
+    const entries = !info || selectsAny(info, [['functions', 'regions', 'performers'], ['regions', 'roles'], ['regions', 'rolesWithoutDuties']]);
+    const { codes, groups, missing, size } = await aggregateGroups(ctx, 'functionalCrosswalk', regions, first, null, entries);
     return functionalCrosswalk(codes, groups, missing, size, functions);
   }
 
@@ -140,8 +145,10 @@ export class LandscapeResolver {
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ReportingChains> {
-    const { codes, groups, missing } = await aggregateGroups(ctx, 'reportingChains', regions, first);
+    const entries = !info || selectsAny(info, ['nodes', 'roleNodes', 'edges', 'notUpward', 'paths'].map((list) => ['regions', list]));
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'reportingChains', regions, first, null, entries);
     return reportingChains(codes, groups, missing);
   }
 
@@ -170,9 +177,10 @@ export class LandscapeResolver {
 }
 
 /** An aggregate's precomputed groups of the regions in scope that have a copy: two statements (the copies held, the groups). */
-async function aggregateGroups(ctx: ComparisonContext, aggregate: AggregateName, regions: string[] | null | undefined, first: number | null | undefined, grps?: string[] | null) {
+/** `entries` false: the answer asks for none of the aggregate's lists, only what beside them (counts ...): no entry is read. */
+async function aggregateGroups(ctx: ComparisonContext, aggregate: AggregateName, regions: string[] | null | undefined, first: number | null | undefined, grps?: string[] | null, entries = true) {
   const size = firstOf(first);
   const { answered, missingDetails } = await scopeOf(ctx.readModel, [], regions);
   const codes = answered.map((r) => r.code);
-  return { codes, missing: missingDetails, size, groups: await readGroups(ctx.readModel.knex, ctx.readModel.schema, aggregate, codes, size, grps) };
+  return { codes, missing: missingDetails, size, groups: await readGroups(ctx.readModel.knex, ctx.readModel.schema, aggregate, codes, entries ? size : 0, grps) };
 }

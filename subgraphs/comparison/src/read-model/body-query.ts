@@ -1,7 +1,9 @@
 /**
  * The bodies page and the meeting-frequency table in PostgreSQL: filter, sort, count and page on the
- * read model's columns (store.ts writes them at sync time), so a request reads the rows of its
- * answer, not every body of the regions in scope. One statement each.
+ * read model's columns (store.ts writes them at sync time), one statement each. A page costs its
+ * size, not the data's: each region in scope is read along an index in the page's order, from the
+ * cursor on (keyset), at most `first + 1` rows, and the regions' rows are merged (body-indexes.ts
+ * has the indexes). Only totalCount still counts every match, which is a plain count.
  *
  * The order is the one the in-memory sort gave (bodies.ts, frequency-table.ts): the requested key,
  * then registry order, then document order (`position`), which is what a stable sort over
@@ -10,18 +12,19 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Body, BodyFilter } from '@samverkan/contract';
 import { NAME_COLLATION } from './migrations';
+import { PAGE_KEYS, type SortKey } from './body-indexes';
 
-export type SortKey = 'MEETINGS_PER_YEAR' | 'NAME' | 'REGION';
+export type { SortKey };
 
 export interface BodyQueryFilter extends BodyFilter {
   roleKinds?: readonly string[] | null;
   reportArtifacts?: readonly string[] | null;
 }
 
-/** The WHERE of a filter on `body` aliased b (the regions condition is the scope's `codes`). */
-function where(f: BodyQueryFilter | null | undefined, codes: string[]): { sql: string; params: Knex.RawBinding[] } {
-  const parts: string[] = ['b.region_code = any(?::text[])'];
-  const params: Knex.RawBinding[] = [codes];
+/** The WHERE of a filter on `body` aliased b, without the regions (the scope's codes, given apart). */
+function where(f: BodyQueryFilter | null | undefined): { sql: string; params: Knex.RawBinding[] } {
+  const parts: string[] = ['true'];
+  const params: Knex.RawBinding[] = [];
   const add = (sql: string, ...p: Knex.RawBinding[]) => { parts.push(sql); params.push(...p); };
   if (f?.levels?.length) add('b.level = any(?::text[])', f.levels);
   if (f?.kinds?.length) add('b.kind = any(?::text[])', f.kinds);
@@ -36,76 +39,101 @@ function where(f: BodyQueryFilter | null | undefined, codes: string[]): { sql: s
   return { sql: parts.join(' and '), params };
 }
 
-function orderBy(key: SortKey, desc: boolean): string {
-  const dir = desc ? 'desc' : 'asc';
-  const base = 'array_position(?::text[], b.region_code), b.position';
-  switch (key) {
-    // Nulls last in both directions: "no stated frequency" is not "meets least".
-    case 'MEETINGS_PER_YEAR': return `b.min_per_year ${dir} nulls last, b.max_per_year ${dir} nulls last, ${base}`;
-    case 'NAME': return `b.name collate ${NAME_COLLATION} ${dir}, ${base}`;
-    case 'REGION': return `array_position(?::text[], b.region_code) ${dir}, b.position`;
-  }
-}
-
 export interface BodyRow { body: Body; parentName: string | null; roleKinds: string[]; reportArtifacts: string[] }
-export interface BodyPage { rows: BodyRow[]; totalCount: number; start: number; cursorFound: boolean }
+export interface BodyPage { rows: BodyRow[]; totalCount: number; hasNextPage: boolean; cursorFound: boolean }
+
+/** The regions in scope with their registry rank (the `r` of every per-region read). */
+const REGIONS_RANKED = '(select code, array_position(?::text[], code) as rank from unnest(?::text[]) as code)';
 
 /**
  * One page: the bodies after `afterId` in the order (from the start without it), at most `first`,
  * with the count of all matching bodies and whether the cursor's body is among them.
+ *
+ * The cursor body's keys come from one lookup by id (with the filter: a cursor outside the result is
+ * an error). A region's rows after it are those whose (keys, position) follow (cursor keys, p), where
+ * p is the cursor's position in the cursor's own region, -1 in a region whose rows come after the
+ * cursor's region's on equal keys (registry order, or its reverse for REGION DESC) and the largest
+ * integer in one whose rows come before (equal keys precede the cursor).
  */
 export async function bodyPage(
   knex: Knex, schema: string, codes: string[], regionOrder: string[],
   args: { filter?: BodyQueryFilter | null; sort: SortKey; desc: boolean; first: number; afterId: string | null },
 ): Promise<BodyPage> {
-  if (!codes.length) return { rows: [], totalCount: 0, start: 0, cursorFound: args.afterId === null };
+  if (!codes.length) return { rows: [], totalCount: 0, hasNextPage: false, cursorFound: args.afterId === null };
   const t = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
-  const w = where(args.filter, codes);
+  const w = where(args.filter);
+  const sort = PAGE_KEYS[args.sort](args.desc);
+  const keys = sort.keys.map((k, i) => `${k.expr('b')} as k${i}`);
+  const dir = (desc: boolean, reverse: boolean) => (desc !== reverse ? 'desc' : 'asc');
+  /** The merged order over the regions' rows (alias a), or its reverse (the last cursor candidate first). */
+  const order = (a: string, reverse = false) => [
+    ...sort.keys.map((k, i) => `${a}.k${i} ${dir(k.desc, reverse)}`), `${a}.rank ${dir(sort.rankDesc, reverse)}`, `${a}.position ${dir(false, reverse)}`,
+  ].join(', ');
+  const regionOrderBy = [...sort.keys.map((k) => `${k.expr('b')} ${dir(k.desc, false)}`), 'b.position'].join(', ');
+  const cursor = args.afterId !== null;
+  const before = sort.rankDesc ? 'r.rank > c.rank' : 'r.rank < c.rank';
+  const cp = `case when r.rank = c.rank then c.position when ${before} then 2147483647 else -1 end`;
+  const after = cursor ? `and ${sort.after(sort.keys.map((k) => k.expr('b')), sort.keys.map((_k, i) => `c.k${i}`), 'b.position', cp)}` : '';
   const sql = `
-with matching as (
-  select b.region_code, b.id, row_number() over (order by ${orderBy(args.sort, args.desc)}) as n
-  from ${t('body')} b where ${w.sql}
-), meta as (
-  select count(*)::int as total, max(n) filter (where id = ?) as cursor_n from matching
+with ${cursor ? `c as (
+  select x.* from (
+    select ${[...keys, 'b.position', 'array_position(?::text[], b.region_code) as rank'].join(', ')}
+    from ${t('body')} b where b.id = ? and b.region_code = any(?::text[]) and ${w.sql}
+  ) x order by ${order('x', true)} limit 1
+), ` : ''}page as (
+  select x.* from ${REGIONS_RANKED} r ${cursor ? 'cross join c' : ''} cross join lateral (
+    select ${[...keys, 'b.position', 'r.rank', 'b.region_code', 'b.id', 'b.data', 'b.role_kinds', 'b.report_artifacts'].join(', ')}
+    from ${t('body')} b where b.region_code = r.code and ${w.sql} ${after}
+    order by ${regionOrderBy} limit ?
+  ) x order by ${order('x')} limit ?
 )
-select meta.total, meta.cursor_n, page.* from meta left join lateral (
-  select m.n, b.data, b.role_kinds, b.report_artifacts, parent.name as parent_name
-  from matching m
-  join ${t('body')} b on b.region_code = m.region_code and b.id = m.id
+select (select count(*)::int from ${t('body')} b where b.region_code = any(?::text[]) and ${w.sql}) as total,
+  ${cursor ? 'exists (select 1 from c)' : 'true'} as cursor_found, p.*
+from (select 1) one left join lateral (
+  select x.*, parent.name as parent_name from page x
   left join lateral (
-    select p.name from ${t('body')} p where p.id = b.data->'parent'->>'bodyId' and p.region_code = any(?::text[])
+    select p.name from ${t('body')} p where p.id = x.data->'parent'->>'bodyId' and p.region_code = any(?::text[])
     order by array_position(?::text[], p.region_code) desc limit 1
   ) parent on true
-  where m.n > coalesce(meta.cursor_n, 0)
-  order by m.n
-  limit ?
-) page on true`;
-  const params = [regionOrder, ...w.params, args.afterId, codes, regionOrder, args.first] as Knex.RawBinding[];
+) p on true
+order by ${order('p')}`;
+  const params = [
+    ...(cursor ? [regionOrder, args.afterId, codes, ...w.params] : []),
+    regionOrder, codes, ...w.params, args.first + 1, args.first + 1,
+    codes, ...w.params, codes, regionOrder,
+  ] as Knex.RawBinding[];
   const result = await knex.raw(sql, params);
-  const rows = result.rows as Array<{ total: number; cursor_n: string | null; n: string | null; data: Body; role_kinds: string[]; report_artifacts: string[]; parent_name: string | null }>;
+  const rows = result.rows as Array<{ total: number; cursor_found: boolean; data: Body | null; role_kinds: string[]; report_artifacts: string[]; parent_name: string | null }>;
   const head = rows[0]!;
+  const found = rows.filter((r) => r.data !== null);
   return {
     totalCount: head.total,
-    start: head.cursor_n === null ? 0 : Number(head.cursor_n),
-    cursorFound: args.afterId === null || head.cursor_n !== null,
-    rows: rows.filter((r) => r.n !== null).map((r) => ({ body: r.data, parentName: r.parent_name, roleKinds: r.role_kinds, reportArtifacts: r.report_artifacts })),
+    cursorFound: head.cursor_found,
+    hasNextPage: found.length > args.first,
+    rows: found.slice(0, args.first).map((r) => ({ body: r.data!, parentName: r.parent_name, roleKinds: r.role_kinds, reportArtifacts: r.report_artifacts })),
   };
 }
 
 /**
  * The meeting-frequency table's rows: bodies with a regular cadence matching the filter, most
  * frequent first (documented minimum, then maximum, unknown last), then registry order, then name
- * (Swedish collation), then document order; the first `first`.
+ * (Swedish collation), then document order; the first `first`. Each region's first `first` along its
+ * index (body_frequency_rank), merged.
  */
 export async function frequencyBodies(knex: Knex, schema: string, codes: string[], regionOrder: string[], filter: BodyFilter | null | undefined, first: number): Promise<Body[]> {
   if (!codes.length) return [];
   const t = `"${schema.replace(/"/g, '""')}"."body"`;
-  const w = where(filter, codes);
+  const w = where(filter);
   const result = await knex.raw(
-    `select b.data from ${t} b where b.has_cadence and ${w.sql}
-     order by b.min_per_year desc nulls last, b.max_per_year desc nulls last, array_position(?::text[], b.region_code), b.name collate ${NAME_COLLATION}, b.position
+    `select x.data from ${REGIONS_RANKED} r cross join lateral (
+       select b.min_per_year, b.max_per_year, b.name, b.position, b.data from ${t} b
+       where b.region_code = r.code and b.has_cadence and ${w.sql}
+       order by b.min_per_year desc nulls last, b.max_per_year desc nulls last, b.name collate ${NAME_COLLATION}, b.position
+       limit ?
+     ) x
+     order by x.min_per_year desc nulls last, x.max_per_year desc nulls last, r.rank, x.name collate ${NAME_COLLATION}, x.position
      limit ?`,
-    [...w.params, regionOrder, first],
+    [regionOrder, codes, ...w.params, first, first],
   );
   return (result.rows as Array<{ data: Body }>).map((r) => r.data);
 }

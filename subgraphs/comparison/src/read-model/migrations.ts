@@ -6,6 +6,7 @@
  */
 import { RegionMigration } from '@samverkan/shared';
 import { Migration20261129000000Aggregates } from './aggregate-tables';
+import { Migration20261130000000BodyPageIndexes } from './body-page-migration';
 
 export class Migration20261127000000ReadModel extends RegionMigration {
   override async up(): Promise<void> {
@@ -192,4 +193,5 @@ export const READ_MODEL_MIGRATIONS = [
   { name: 'Migration20261129000000SearchIndex', class: Migration20261129000000SearchIndex },
   { name: 'Migration20261129000000Aggregates', class: Migration20261129000000Aggregates },
   { name: 'Migration20261129100000History', class: Migration20261129100000History },
+  { name: 'Migration20261130000000BodyPageIndexes', class: Migration20261130000000BodyPageIndexes },
 ];
