@@ -124,13 +124,13 @@ describe('a region seeded from several data files, one at a time', () => {
     edit('synthetic-000.json', (d) => { d.reportingDuties = d.reportingDuties.filter((r) => r.id !== 'report-10'); d.bodies[3]!.notes = ['ny']; });
     edit('synthetic-001.json', (d) => { d.roles = d.roles.filter((r) => r.id !== 'role-1500'); });
     edit('synthetic-002.json', (d) => {
-      d.document.title = 'Ny titel';
+      d.document.note = 'Ny anmärkning';
       d.plans.push({ ...d.plans[0]!, id: 'plan-ny', name: 'Ny plan' });
       d.roles[100]!.duties[1]!.text = 'Ändrad uppgift';
     });
     const expected = diffFacts(await held(), next());
     expect(expected.map((d) => [d.change, d.factId])).toEqual([
-      ['CHANGED', g('body-3')], ['REMOVED', g('role-1500')], ['CHANGED', g('role-2100')], ['REMOVED', g('report-10')], ['ADDED', g('plan-ny')], ['CHANGED', 'synthetic-002.txt'],
+      ['CHANGED', g('body-3')], ['CHANGED', g('role-2100')], ['REMOVED', g('role-1500')], ['REMOVED', g('report-10')], ['ADDED', g('plan-ny')], ['CHANGED', 'synthetic-002.txt'],
     ]);
     const seq = (await history()).length;
     expect(await seedRegion(orm, open())).toEqual({ changed: true, bodies: BODIES, changes: expected.length });
@@ -142,11 +142,13 @@ describe('a region seeded from several data files, one at a time', () => {
   });
 
   it('a file changed after it was checked is not loaded: the load is refused and the last one stays', async () => {
+    edit('synthetic-000.json', (d) => { d.bodies[1]!.name = 'Ny grupp 1'; });
     const source = open();
     edit('synthetic-001.json', (d) => { d.bodies[0]!.name = 'Ändrad under laddningen'; });
     const before = await history();
     await expect(seedRegion(orm, source)).rejects.toThrow(/synthetic-001\.json \(or its document\) changed while the region was loading it/);
     expect(await history()).toEqual(before);
-    expect(await rows(`select data->>'name' as name from ${SCHEMA}.body where id = '${g('body-1000')}'`)).toEqual([{ name: 'Grupp 1000' }]);
+    expect(await rows(`select id, data->>'name' as name from ${SCHEMA}.body where id in ('${g('body-1')}', '${g('body-1000')}') order by id`))
+      .toEqual([{ id: g('body-1'), name: 'Grupp 1' }, { id: g('body-1000'), name: 'Grupp 1000' }]);
   });
 });
