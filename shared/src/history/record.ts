@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { diffFacts, factKey, type Fact, type FactDiff, type FactKindName, type FactSet } from '@samverkan/contract';
 import { DataChangeEntity } from '../orm/entities';
+import { query } from '../orm/raw';
 
 /** A region's data version: a hash of its data files' names and hashes (what GET /version serves). */
 export function dataVersionOf(files: Array<{ file: string; sha256: string }>): string {
@@ -75,7 +76,7 @@ export class ChangeRecorder {
       kind: KIND_INDEX.get(kind), phase, ord: order.get(d.factId), change: d.change, fact_kind: d.factKind, fact_id: d.factId,
       fact_name: d.factName, fields: d.fields, quote_before: d.quoteBefore, quote_after: d.quoteAfter,
     }));
-    await this.em.execute(`insert into seed_change select * from jsonb_to_recordset(?::jsonb) as x(kind smallint, phase smallint, ord bigint,
+    await query(this.em, `insert into seed_change select * from jsonb_to_recordset(?::jsonb) as x(kind smallint, phase smallint, ord bigint,
       change text, fact_kind text, fact_id text, fact_name text, fields jsonb, quote_before text, quote_after text)`, [JSON.stringify(rows)]);
   }
 
@@ -84,7 +85,7 @@ export class ChangeRecorder {
     if (this.before === null || facts.length === 0) return;
     const t = FACT_TABLES[KIND_INDEX.get(kind)!]!;
     const keys = facts.map((f) => factKey(kind, f.fact));
-    const candidates = await this.em.execute<Array<{ key: string; data: Fact | null }>>(
+    const candidates = await query<{ key: string; data: Fact | null }>(this.em,
       `select n."${t.key}" as key, h.data from ${this.schema}."${t.table}" n left join seed_held h on h.kind = ? and h.key = n."${t.key}"
       where n."${t.key}" in (select jsonb_array_elements_text(?::jsonb)) and (h.key is null or h.data is distinct from n.data)`,
       [KIND_INDEX.get(kind), JSON.stringify(keys)]);
@@ -108,7 +109,7 @@ export class ChangeRecorder {
     }
     for (const [i, t] of FACT_TABLES.entries()) {
       for (let last = -1; ;) {
-        const gone = await this.em.execute<Array<{ ord: string; data: Fact }>>(
+        const gone = await query<{ ord: string; data: Fact }>(this.em,
           `select h.ord, h.data from seed_held h where h.kind = ? and h.ord > ? and not exists (select 1 from ${this.schema}."${t.table}" n where n."${t.key}" = h.key)
           order by h.ord limit ${PAGE}`, [i, last]);
         if (!gone.length) break;
