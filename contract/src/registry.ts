@@ -38,10 +38,10 @@ export const GATEWAY: ServiceEntry = { code: 'gateway', port: 4000, dir: 'gatewa
 export const GATEWAY_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=2';
 
 /**
- * V8 heap cap for a region. Its start reads and writes its data one file at a time (a live heap of
- * about 40 MB at 50,000 bodies), but on a large machine V8 lets the garbage of a long load grow to
- * hundreds of MB before it collects; the cap makes it collect sooner (peak RSS 550 MB without, about
- * 250 MB with it; `node scripts/dist/seed-memory.js`). A complement to the bounded load, not its cause.
+ * V8 heap cap for a region, a complement to its bounded load: the start reads and writes its data one
+ * file at a time (a live heap of about 40 MB at 50,000 bodies), but on a large machine V8 lets the
+ * load's garbage grow before it collects. Measured at 50,000 bodies (`node scripts/dist/seed-memory.js`):
+ * peak RSS about 320 MB without the cap, about 190 MB with it. Kubernetes gives a region 384Mi.
  */
 export const REGION_NODE_OPTIONS = '--max-old-space-size=256';
 
