@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, HttpLimitsSchema, portSchema, portVar, REGIONS, RegionEnvSchema, ServiceConfigSchema, SUBGRAPHS, type ServiceEntry,
+  COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, HttpLimitsSchema, REGION_NODE_OPTIONS, portSchema, portVar, REGIONS, RegionEnvSchema, ServiceConfigSchema, SUBGRAPHS, type ServiceEntry,
 } from '@samverkan/shared';
 import { GatewaySchema, GatewayUrlsSchema } from '@samverkan/gateway/dist/config';
 import { ComparisonSchema } from '@samverkan/comparison/dist/config';
@@ -158,7 +158,7 @@ export function renderConfigurationDoc(): string {
     '| variable | npm start sets it to |',
     '| --- | --- |',
     ...Object.entries(overrides).map(([name, value]) => `| \`${name}\` | ${cell(value.startsWith('http') ? `\`${value}\`` : value)} |`),
-    `| \`NODE_OPTIONS\` (gateway only) | the given \`NODE_OPTIONS\` plus \`${GATEWAY_NODE_OPTIONS}\` |`,
+    `| \`NODE_OPTIONS\` (gateway, regions) | the given \`NODE_OPTIONS\` plus \`${GATEWAY_NODE_OPTIONS}\` (gateway) or \`${REGION_NODE_OPTIONS}\` (region) |`,
     '',
     `The comparison (\`${COMPARISON.code}\`) reads the regions' \`<CODE>_URL\` too, to sync its read model (default: the registry's port on 127.0.0.1).`,
     '',

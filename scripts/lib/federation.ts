@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, portVar, REGIONS, SUBGRAPHS, type ServiceEntry } from '@samverkan/contract';
+import { COMPARISON, GATEWAY, portVar, REGIONS, serviceNodeOptions, SUBGRAPHS, type ServiceEntry } from '@samverkan/contract';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
 import { Supervisor, supervisorOptions, type SupervisorOptions } from './supervisor';
@@ -71,7 +71,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
  * of the process as soon as it exists, so a caller can stop it even while it is still starting.
  */
 export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000, spawned?: (child: ChildProcess) => void): Promise<ChildProcess> {
-  const nodeOptions = dir === GATEWAY.dir ? [env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(' ') : env.NODE_OPTIONS;
+  const nodeOptions = serviceNodeOptions(dir) ? [env.NODE_OPTIONS, serviceNodeOptions(dir)].filter(Boolean).join(' ') : env.NODE_OPTIONS;
   // SERVICE_NODE_FLAGS: node flags NODE_OPTIONS does not take (the bench's --cpu-prof).
   const flags = (env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });

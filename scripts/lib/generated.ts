@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { SCHEMA_CHANGES_FILE } from './schema-check';
-import { COMPARISON, dataFileJsonSchema, GATEWAY, GATEWAY_NODE_OPTIONS, regionBodyTypename, regionRoleTypename, REGIONS, SUBGRAPHS } from '@samverkan/contract';
+import { COMPARISON, dataFileJsonSchema, GATEWAY, GATEWAY_NODE_OPTIONS, REGION_NODE_OPTIONS, regionBodyTypename, regionRoleTypename, REGIONS, SUBGRAPHS } from '@samverkan/contract';
 
 export const STUBS_FILE = 'subgraphs/comparison/src/generated/region-stubs.ts';
 
@@ -121,6 +121,7 @@ export function renderDockerCompose(): string {
     const s = common(`subgraphs/${r.code}`);
     s.environment[`${r.code.toUpperCase()}_PORT`] = String(r.port);
     s.environment.DATABASE_URL = databaseUrl;
+    s.environment.NODE_OPTIONS = REGION_NODE_OPTIONS;
     services[r.code] = { ...s, expose: [String(r.port)], depends_on: { postgres: { condition: 'service_healthy' } }, healthcheck: healthcheck(r.port, '/ready') };
   }
   // The comparison keeps its read model in PostgreSQL and syncs it from every region.
@@ -254,7 +255,7 @@ export function renderKubernetes(): Record<string, string> {
   files['namespace.yaml'] = yamlDocs({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: K8S_NAMESPACE } });
   for (const r of REGIONS) {
     files[`${r.code}.yaml`] = yamlDocs(
-      deployment(r.code, `subgraphs/${r.code}`, r.port, 'region', 1, [secretEnv('DATABASE_URL', K8S_DATABASE_SECRET)]),
+      deployment(r.code, `subgraphs/${r.code}`, r.port, 'region', 1, [secretEnv('DATABASE_URL', K8S_DATABASE_SECRET), { name: 'NODE_OPTIONS', value: REGION_NODE_OPTIONS }]),
       service(r.code, r.port, 'region', false),
     );
   }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GATEWAY, GATEWAY_NODE_OPTIONS, parseEnv, portVar, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import { GATEWAY, GATEWAY_NODE_OPTIONS, parseEnv, REGION_NODE_OPTIONS, portVar, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
 import { ROOT } from './paths';
 
 export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
@@ -21,7 +21,7 @@ export const StartSchema = z.object({
   SUPERVISOR_WINDOW_MS: int().min(1).default(60_000).describe('the window SUPERVISOR_MAX_RESTARTS counts in'),
   SUPERVISOR_BACKOFF_MS: int().min(1).default(500).describe('wait before the first restart; doubles with each restart in the window'),
   SUPERVISOR_MAX_BACKOFF_MS: int().min(1).default(10_000).describe('longest wait before a restart'),
-  NODE_OPTIONS: z.string().optional().describe(`Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway`),
+  NODE_OPTIONS: z.string().optional().describe(`Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway, ${REGION_NODE_OPTIONS} for a region`),
 });
 
 export type StartConfig = z.infer<typeof StartSchema>;

@@ -7,7 +7,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { loadConfig, loadRegionEnv } from './config';
-import { DataFileError, displayPath, findSourcesDir, loadRegionData, type RegionData } from '@samverkan/contract';
+import { DataFileError, displayPath, findSourcesDir, openRegionData, type RegionDataSource } from '@samverkan/contract';
 import { buildFederatedSchema } from './federation';
 import { regionOwnedResolvers } from './graphql/region-owned';
 import type { SubgraphContext } from './graphql/context';
@@ -78,10 +78,11 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
   // this region's code (the benchmark's synthetic region, which quotes no document): everything but the
   // quotes and headings is checked there. Never set in production.
   const dataDir = regionEnv.DATA_DIR || options.dataDir;
-  let data: RegionData | null = null;
+  // Every file is checked here, one at a time; the rows are read again, file by file, while seeding.
+  let data: RegionDataSource | null = null;
   let refused: DataFileError | null = null;
   try {
-    data = loadRegionData(entry.code, dataDir, regionEnv.DATA_DIR ? { documents: false } : { sourcesDir: findSourcesDir(dataDir, env) });
+    data = openRegionData(entry.code, dataDir, regionEnv.DATA_DIR ? { documents: false } : { sourcesDir: findSourcesDir(dataDir, env) });
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
     refused = e;

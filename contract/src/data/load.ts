@@ -1,36 +1,26 @@
 /**
- * Reads a region's data files, checks them, and turns them into rows: ids become global
- * ("<region>:<slug>"), every Source learns its document. No database here.
+ * Reads a region's data files and checks them, one file at a time: memory follows the largest file,
+ * not the region (a region may have tens of thousands of bodies in many files). No database here.
  *
  * The checks (`checkRegionData`) are the ones every entry point runs: a subgraph before it loads its
  * data, `npm run generate` and `npm run check-data`. A file is refused when it is not JSON, does not
  * fit the schema, has a duplicate id or a reference that does not resolve, quotes text that is not in
  * its source document, names a section heading that is not in it, or has cadence numbers other than
  * the frequency normalizer's. The source documents are found in `docs/sources/` above the data folder
- * (the repository, or /app in the container), or in SOURCES_DIR.
+ * (the repository, or /app in the container), or in SOURCES_DIR. The checks across files
+ * (validate.ts: CrossFileCheck) keep ids and places only, so each file is dropped once checked.
+ *
+ * `openRegionData` checks a region and hands out its rows one data file at a time (convert.ts), each
+ * file read again and compared with the hash it had when checked; `loadRegionData` gathers them into
+ * one RegionData, for what needs the whole region at once (docs generators, tests, small regions).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { DataFileSchema, type DataFile } from './schema';
-import { documentPassages, documentVersion } from './documents';
-import { checkAgainstDocument, checkDocumentRefs, checkReferences, collectCadences, checkCadenceNumbers, excerpt } from './validate';
-import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role } from '../graphql/types';
-import type { SourceDocument } from '../graphql/documents';
-import type { DatedEvent } from '../graphql/history-types';
-import { dateSpan } from '../history/dates';
+import { DataFileSchema } from './schema';
+import { checkAgainstDocument, collectCadences, checkCadenceNumbers, CrossFileCheck, excerpt } from './validate';
+import { convertDataFile, dataFileHash, emptyRegionData, factCount, type DocumentNames, type RegionData } from './convert';
 
-export interface RegionData {
-  files: Array<{ file: string; sha256: string }>;
-  documents: SourceDocument[];
-  bodies: Array<Body & { position: number }>;
-  roles: Array<Role & { position: number; document: string }>;
-  reportingDuties: Array<ReportingDuty & { position: number; document: string }>;
-  plans: Array<Plan & { position: number; document: string }>;
-  decisionRules: Array<DecisionRule & { position: number; document: string }>;
-  regionalFacts: Array<RegionalFact & { position: number; document: string }>;
-  events: Array<DatedEvent & { position: number }>;
-}
+export { convertDataFile, dataFileHash, emptyRegionData, type DocumentNames, type RegionData } from './convert';
 
 /** Data that may not be loaded; `problems` has one line per problem, each naming file, JSON path and text. */
 export class DataFileError extends Error {
@@ -46,7 +36,18 @@ export interface DataCheckOptions {
   sourcesDir?: string | null;
 }
 
-export interface CheckedDataFile { name: string; path: string; raw: string; data: DataFile }
+/** A data file that was checked: where it is, its document, its hash in the data version, and how many facts it numbers. */
+export interface CheckedDataFile {
+  name: string;
+  path: string;
+  /** Its source document's file name ($.file). */
+  file: string;
+  document: { id: string; title: string };
+  /** dataFileHash of its text and its document's version. */
+  sha256: string;
+  bodies: number;
+  facts: number;
+}
 
 /** Where the source documents are: $SOURCES_DIR, else the nearest `docs/sources/` at or above `from`. */
 export function findSourcesDir(from: string, env: NodeJS.ProcessEnv = process.env): string | null {
@@ -69,12 +70,24 @@ const jsonPath = (path: ReadonlyArray<PropertyKey>) => `$${path.map((k) => (type
 const valueAt = (value: unknown, path: ReadonlyArray<PropertyKey>) =>
   path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), value);
 
-/** Every data file in `dir` with every problem found in it; a region's data is loadable when `problems` is empty. */
+/** The text of a source document, or null when the documents are not at hand (DATA_DIR without sources). */
+function documentText(sourcesDir: string | null, file: string): string | null {
+  const path = sourcesDir ? join(sourcesDir, file) : null;
+  return path && existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/**
+ * Every data file in `dir` with every problem found in it; a region's data is loadable when `problems`
+ * is empty. One file is in memory at a time.
+ */
 export function checkRegionData(dir: string, options: DataCheckOptions = {}): { files: CheckedDataFile[]; problems: string[]; sourcesDir: string | null } {
   const problems: string[] = [];
+  const documentProblems: string[] = [];
   const files: CheckedDataFile[] = [];
+  const cross = new CrossFileCheck();
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
   if (names.length === 0) problems.push(`${displayPath(dir)}: no data files (*.json)`);
+  const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
   for (const name of names) {
     const path = join(dir, name);
     const label = displayPath(path);
@@ -91,107 +104,76 @@ export function checkRegionData(dir: string, options: DataCheckOptions = {}): { 
       for (const i of parsed.error.issues) problems.push(`${label}: ${jsonPath(i.path)}: ${i.message} (found ${excerpt(valueAt(json, i.path))})`);
       continue;
     }
-    if (name !== parsed.data.file.replace(/\.txt$/, '.json')) problems.push(`${label}: $.file: the file is named after another document than ${excerpt(parsed.data.file)}`);
-    files.push({ name, path, raw, data: parsed.data });
-  }
-  problems.push(...checkReferences(files.map((f) => f.data), files.map((f) => displayPath(f.path))));
-  problems.push(...checkDocumentRefs(files.map((f) => f.data), files.map((f) => displayPath(f.path))));
-
-  const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
-  if (options.documents !== false && !sourcesDir) problems.push(`${displayPath(dir)}: no source documents: no docs/sources/ at or above it, and SOURCES_DIR is not set`);
-  for (const f of files) {
-    const label = displayPath(f.path);
+    const data = parsed.data;
+    if (name !== data.file.replace(/\.txt$/, '.json')) problems.push(`${label}: $.file: the file is named after another document than ${excerpt(data.file)}`);
+    cross.add(data, label);
+    const text = documentText(sourcesDir, data.file);
+    files.push({
+      name, path, file: data.file, document: { id: data.document.id, title: data.document.title }, sha256: dataFileHash(raw, text),
+      bodies: data.bodies.length, facts: factCount(data),
+    });
     if (options.documents === false || !sourcesDir) {
       // Without documents, the numbers can still be checked against the normalizer.
-      for (const { path, cadence } of collectCadences(f.data)) problems.push(...checkCadenceNumbers(path, cadence).map((p) => `${label}: ${p}`));
+      for (const { path: at, cadence } of collectCadences(data)) documentProblems.push(...checkCadenceNumbers(at, cadence).map((p) => `${label}: ${p}`));
       continue;
     }
-    const document = join(sourcesDir, f.data.file);
-    if (!existsSync(document)) {
-      problems.push(`${label}: $.file: source document ${excerpt(f.data.file)} is not in ${displayPath(sourcesDir)}`);
+    if (text === null) {
+      documentProblems.push(`${label}: $.file: source document ${excerpt(data.file)} is not in ${displayPath(sourcesDir)}`);
       continue;
     }
-    const other = (file: string) => (existsSync(join(sourcesDir, file)) ? readFileSync(join(sourcesDir, file), 'utf8') : undefined);
-    problems.push(...checkAgainstDocument(f.data, readFileSync(document, 'utf8'), other).map((p) => `${label}: ${p}`));
+    const other = (file: string) => documentText(sourcesDir, file) ?? undefined;
+    documentProblems.push(...checkAgainstDocument(data, text, other).map((p) => `${label}: ${p}`));
   }
+  problems.push(...cross.referenceProblems(), ...cross.documentProblems());
+  if (options.documents !== false && !sourcesDir) problems.push(`${displayPath(dir)}: no source documents: no docs/sources/ at or above it, and SOURCES_DIR is not set`);
+  problems.push(...documentProblems);
   return { files, problems, sourcesDir };
 }
 
-/** The data files of `dir`, each parsed, when every check passes; a DataFileError listing every problem otherwise. */
-export function readDataFiles(dir: string, options: DataCheckOptions = {}): CheckedDataFile[] {
-  const { files, problems } = checkRegionData(dir, options);
-  if (problems.length) throw new DataFileError(problems, `${displayPath(dir)}: data refused`);
-  return files;
+/**
+ * A region's data, checked, to be read one data file at a time: what the seeding (shared orm/seed.ts)
+ * takes, so that a region's start holds one file's rows at a time.
+ */
+export interface RegionDataSource {
+  /** Every data file's document and hash, in file order: the data version. */
+  files: Array<{ file: string; sha256: string }>;
+  bodies: number;
+  /** The rows of each data file in turn (positions count on across files), as loadRegionData would give them. */
+  parts(): Iterable<RegionData>;
 }
 
-type DocumentNames = Map<string, { id: string; title: string }>;
+/** A RegionData already in memory as a source of one part. */
+export const regionDataSource = (data: RegionData): RegionDataSource => ({ files: data.files, bodies: data.bodies.length, parts: () => [data] });
 
 /**
- * Adds `document` (when absent), `documentId` and `documentTitle` to every Source object inside a
- * value (deep copy), from the region's documents by file name (checkDocumentRefs made sure they resolve).
+ * Checks (see `checkRegionData`) the data of `region` in `dir`, throwing a DataFileError when any check
+ * fails; the source reads each file again when its rows are asked for, and refuses one that changed since.
  */
-function withDocument<T>(value: T, document: string, names: DocumentNames): T {
-  if (Array.isArray(value)) return value.map((v) => withDocument(v, document, names)) as T;
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) out[k] = withDocument(v, document, names);
-    if (typeof record.quote === 'string' && typeof record.section === 'string') {
-      const file = typeof record.document === 'string' ? record.document : document;
-      const named = names.get(file)!;
-      Object.assign(out, { documentId: named.id, documentTitle: named.title, document: file });
-    }
-    return out as T;
-  }
-  return value;
+export function openRegionData(region: string, dir: string, options: DataCheckOptions = {}): RegionDataSource {
+  const { files, problems, sourcesDir } = checkRegionData(dir, options);
+  if (problems.length) throw new DataFileError(problems, `${displayPath(dir)}: data refused`);
+  const names: DocumentNames = new Map(files.map((f) => [f.file, { id: `${region}:${f.document.id}`, title: f.document.title }]));
+  return {
+    files: files.map((f) => ({ file: f.file, sha256: f.sha256 })),
+    bodies: files.reduce((n, f) => n + f.bodies, 0),
+    *parts() {
+      let position = 0;
+      for (const f of files) {
+        const raw = readFileSync(f.path, 'utf8');
+        const text = documentText(sourcesDir, f.file);
+        if (dataFileHash(raw, text) !== f.sha256) throw new Error(`${displayPath(f.path)} (or its document) changed while the region was loading it: start again`);
+        yield convertDataFile(region, DataFileSchema.parse(JSON.parse(raw)), f.sha256, text, names, position);
+        position += f.facts;
+      }
+    },
+  };
 }
 
-/** The text of a source document, or null when the documents are not at hand (DATA_DIR without sources). */
-function documentText(dir: string, file: string, options: DataCheckOptions): string | null {
-  const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
-  const path = sourcesDir ? join(sourcesDir, file) : null;
-  return path && existsSync(path) ? readFileSync(path, 'utf8') : null;
-}
-
-/** Reads, checks (see `checkRegionData`) and converts the data of `region` in `dir`; throws a DataFileError when any check fails. */
+/** Reads, checks (see `checkRegionData`) and converts all the data of `region` in `dir` at once; throws a DataFileError when any check fails. */
 export function loadRegionData(region: string, dir: string, options: DataCheckOptions = {}): RegionData {
-  const files = readDataFiles(dir, options);
-  const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
-  const out: RegionData = { files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [], events: [] };
-  const names: DocumentNames = new Map(files.map((f) => [f.data.file, { id: g(f.data.document.id)!, title: f.data.document.title }]));
-  const dated = (d: { date: string; text: string }) => ({ ...d, precision: dateSpan(d.date)?.precision ?? null });
-  let position = 0;
-  for (const { raw, data: rawData } of files) {
-    const doc = rawData.file;
-    const data = withDocument(rawData, doc, names);
-    const text = documentText(dir, doc, options);
-    const version = text === null ? null : documentVersion(text);
-    // The data version covers the document's text too: its passages are served.
-    out.files.push({ file: doc, sha256: createHash('sha256').update(raw).update(`\n${version ?? ''}`).digest('hex') });
-    out.documents.push({
-      ...data.document, id: names.get(doc)!.id, file: doc, version, textAvailable: text !== null,
-      passages: text === null ? null : documentPassages(text, data.document.title),
-    } as SourceDocument);
-    for (const b of data.bodies) {
-      out.bodies.push({
-        ...b,
-        id: g(b.id)!,
-        regionCode: region,
-        document: doc,
-        parent: b.parent ? { ...b.parent, bodyId: g(b.parent.bodyId)! } : null,
-        position: position++,
-      } as unknown as Body & { position: number });
-    }
-    for (const r of data.roles) out.roles.push({ ...r, id: g(r.id)!, regionCode: region, servesBodyIds: r.servesBodyIds.map((id) => g(id)!), position: position++, document: doc } as unknown as Role & { position: number; document: string });
-    for (const d of data.reportingDuties) out.reportingDuties.push({ ...d, id: g(d.id)!, regionCode: region, fromBodyId: g(d.fromBodyId), toBodyId: g(d.toBodyId), fromRoleId: g(d.fromRoleId), toRoleId: g(d.toRoleId), position: position++, document: doc } as unknown as ReportingDuty & { position: number; document: string });
-    for (const p of data.plans) out.plans.push({ ...p, id: g(p.id)!, regionCode: region, ownerBodyId: g(p.ownerBodyId), position: position++, document: doc } as unknown as Plan & { position: number; document: string });
-    for (const r of data.decisionRules) out.decisionRules.push({ ...r, id: g(r.id)!, regionCode: region, position: position++, document: doc } as unknown as DecisionRule & { position: number; document: string });
-    for (const f of data.regionalFacts) out.regionalFacts.push({ ...f, id: g(f.id)!, bodyId: g(f.bodyId), roleId: g(f.roleId), position: position++, document: doc } as unknown as RegionalFact & { position: number; document: string });
-    for (const e of data.events ?? []) {
-      out.events.push({
-        ...e, id: g(e.id)!, regionCode: region, bodyId: g(e.bodyId), planId: g(e.planId), from: dated(e.from), to: e.to ? dated(e.to) : null, position: position++, document: doc,
-      } as unknown as DatedEvent & { position: number });
-    }
+  const out = emptyRegionData();
+  for (const part of openRegionData(region, dir, options).parts()) {
+    for (const key of Object.keys(out) as Array<keyof RegionData>) for (const row of part[key]) (out[key] as unknown[]).push(row);
   }
   return out;
 }

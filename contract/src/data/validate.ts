@@ -91,57 +91,101 @@ export function checkCadenceNumbers(path: string, cadence: CadenceData): string[
   return [`${path}: ${excerpt(cadence.text)} normalizes to ${said(n)}; the data says ${said(cadence)}`];
 }
 
+type IdKind = 'body' | 'role' | 'reportingDuty' | 'plan' | 'decisionRule' | 'regionalFact' | 'event';
+const CLAIMS: Array<[IdKind, keyof DataFile]> = [
+  ['body', 'bodies'], ['role', 'roles'], ['reportingDuty', 'reportingDuties'], ['plan', 'plans'],
+  ['decisionRule', 'decisionRules'], ['regionalFact', 'regionalFacts'], ['event', 'events'],
+];
+/** A place in a file (file index and list index) as one number: a region's ids cost no strings beyond themselves. */
+const SLOT = 2 ** 24;
+
+/**
+ * The checks across one region's files, fed one file at a time (`add`), so that the files need not be
+ * in memory together: it keeps ids with where they stand (as numbers), the references that did not
+ * resolve yet, and the few sources that name another document, never the facts. `referenceProblems()`
+ * and `documentProblems()` are what `checkReferences` and `checkDocumentRefs` say, in the same order.
+ */
+export class CrossFileCheck {
+  private readonly names: string[] = [];
+  private readonly ids = new Map<IdKind, Map<string, number>>(CLAIMS.map(([kind]) => [kind, new Map()]));
+  private readonly duplicates: string[] = [];
+  private readonly unresolved: Array<{ file: number; kind: 'body' | 'role' | 'plan'; path: string; id: string }> = [];
+  private readonly documentIds = new Map<string, string>();
+  private readonly documentFiles = new Set<string>();
+  private readonly perFile: Array<{ duplicate: string | null; otherDocuments: Array<{ path: string; document: string }>; validity: string[] }> = [];
+
+  /** `name`: the data file's name in messages. */
+  add(f: DataFile, name: string = f.file.replace(/\.txt$/, '.json')): void {
+    const i = this.names.push(name) - 1;
+    for (const [kind, key] of CLAIMS) {
+      const known = this.ids.get(kind)!;
+      ((f[key] ?? []) as Array<{ id: string }>).forEach((x, j) => {
+        const before = known.get(x.id);
+        if (before === undefined) known.set(x.id, i * SLOT + j);
+        else this.duplicates.push(`${name}: $.${key}[${j}].id: duplicate ${kind} id ${excerpt(x.id)} (also ${this.names[Math.floor(before / SLOT)]}: $.${key}[${before % SLOT}].id)`);
+      });
+    }
+    const ref = (kind: 'body' | 'role' | 'plan', path: string, id: string | null | undefined) => {
+      if (id && !this.ids.get(kind)!.has(id)) this.unresolved.push({ file: i, kind, path, id });
+    };
+    f.bodies.forEach((b, j) => ref('body', `$.bodies[${j}].parent.bodyId`, b.parent?.bodyId));
+    f.roles.forEach((r, j) => r.servesBodyIds.forEach((id, k) => ref('body', `$.roles[${j}].servesBodyIds[${k}]`, id)));
+    f.reportingDuties.forEach((d, j) => {
+      ref('body', `$.reportingDuties[${j}].fromBodyId`, d.fromBodyId);
+      ref('body', `$.reportingDuties[${j}].toBodyId`, d.toBodyId);
+      ref('role', `$.reportingDuties[${j}].fromRoleId`, d.fromRoleId);
+      ref('role', `$.reportingDuties[${j}].toRoleId`, d.toRoleId);
+    });
+    f.plans.forEach((p, j) => ref('body', `$.plans[${j}].ownerBodyId`, p.ownerBodyId));
+    (f.events ?? []).forEach((e, j) => {
+      ref('body', `$.events[${j}].bodyId`, e.bodyId);
+      ref('plan', `$.events[${j}].planId`, e.planId);
+    });
+    f.regionalFacts.forEach((r, j) => {
+      ref('body', `$.regionalFacts[${j}].bodyId`, r.bodyId);
+      ref('role', `$.regionalFacts[${j}].roleId`, r.roleId);
+    });
+
+    const before = this.documentIds.get(f.document.id);
+    if (!before) this.documentIds.set(f.document.id, name);
+    this.documentFiles.add(f.file);
+    const validity: string[] = [];
+    const v = f.document.validity;
+    for (const part of v ? [v.text, v.from, v.to] : []) {
+      if (part && !v!.source.quote.includes(part)) validity.push(`${name}: $.document.validity: ${excerpt(part)} is not in its quote ${excerpt(v!.source.quote)}`);
+    }
+    this.perFile.push({
+      duplicate: before ? `${name}: $.document.id: duplicate document id ${excerpt(f.document.id)} (also ${before})` : null,
+      otherDocuments: collectSources(f).filter(({ source }) => source.document).map(({ path, source }) => ({ path, document: source.document! })),
+      validity,
+    });
+  }
+
+  /** Duplicate ids, then references that resolve in none of the files. */
+  referenceProblems(): string[] {
+    const open = this.unresolved.filter((r) => !this.ids.get(r.kind)!.has(r.id));
+    return [...this.duplicates, ...open.map((r) => `${this.names[r.file]}: ${r.path}: unknown ${r.kind} id ${excerpt(r.id)}`)];
+  }
+
+  /** Per file: a duplicate document id, sources naming a document no file of the region is about, a validity not in its quote. */
+  documentProblems(): string[] {
+    return this.perFile.flatMap((p, i) => [
+      ...(p.duplicate ? [p.duplicate] : []),
+      ...p.otherDocuments.filter((o) => !this.documentFiles.has(o.document))
+        .map((o) => `${this.names[i]}: ${o.path}.document: ${excerpt(o.document)} is not one of this region's data files' documents`),
+      ...p.validity,
+    ]);
+  }
+}
+
 /**
  * Problems across all of one region's files: unique ids and resolvable references. `names` are the
  * data files' names for the messages (by default, the document's name with .json).
  */
 export function checkReferences(files: DataFile[], names: string[] = files.map((f) => f.file.replace(/\.txt$/, '.json'))): string[] {
-  const problems: string[] = [];
-  const bodies = new Set<string>();
-  const roles = new Set<string>();
-  const plans = new Set<string>();
-  const seen = new Map<string, string>();
-  files.forEach((f, i) => {
-    const claim = (kind: string, list: Array<{ id: string }>, key: keyof DataFile) => list.forEach((x, j) => {
-      const where = `${names[i]}: $.${String(key)}[${j}].id`;
-      const before = seen.get(`${kind}:${x.id}`);
-      if (before) problems.push(`${where}: duplicate ${kind} id ${excerpt(x.id)} (also ${before})`);
-      else seen.set(`${kind}:${x.id}`, where);
-    });
-    claim('body', f.bodies, 'bodies');
-    claim('role', f.roles, 'roles');
-    claim('reportingDuty', f.reportingDuties, 'reportingDuties');
-    claim('plan', f.plans, 'plans');
-    claim('decisionRule', f.decisionRules, 'decisionRules');
-    claim('regionalFact', f.regionalFacts, 'regionalFacts');
-    claim('event', f.events ?? [], 'events');
-    f.bodies.forEach((b) => bodies.add(b.id));
-    f.roles.forEach((r) => roles.add(r.id));
-    f.plans.forEach((p) => plans.add(p.id));
-  });
-  files.forEach((f, i) => {
-    const ref = (known: Set<string>, kind: string, path: string, id: string | null | undefined) => {
-      if (id && !known.has(id)) problems.push(`${names[i]}: ${path}: unknown ${kind} id ${excerpt(id)}`);
-    };
-    f.bodies.forEach((b, j) => ref(bodies, 'body', `$.bodies[${j}].parent.bodyId`, b.parent?.bodyId));
-    f.roles.forEach((r, j) => r.servesBodyIds.forEach((id, k) => ref(bodies, 'body', `$.roles[${j}].servesBodyIds[${k}]`, id)));
-    f.reportingDuties.forEach((d, j) => {
-      ref(bodies, 'body', `$.reportingDuties[${j}].fromBodyId`, d.fromBodyId);
-      ref(bodies, 'body', `$.reportingDuties[${j}].toBodyId`, d.toBodyId);
-      ref(roles, 'role', `$.reportingDuties[${j}].fromRoleId`, d.fromRoleId);
-      ref(roles, 'role', `$.reportingDuties[${j}].toRoleId`, d.toRoleId);
-    });
-    f.plans.forEach((p, j) => ref(bodies, 'body', `$.plans[${j}].ownerBodyId`, p.ownerBodyId));
-    (f.events ?? []).forEach((e, j) => {
-      ref(bodies, 'body', `$.events[${j}].bodyId`, e.bodyId);
-      ref(plans, 'plan', `$.events[${j}].planId`, e.planId);
-    });
-    f.regionalFacts.forEach((r, j) => {
-      ref(bodies, 'body', `$.regionalFacts[${j}].bodyId`, r.bodyId);
-      ref(roles, 'role', `$.regionalFacts[${j}].roleId`, r.roleId);
-    });
-  });
-  return problems;
+  const check = new CrossFileCheck();
+  files.forEach((f, i) => check.add(f, names[i]));
+  return check.referenceProblems();
 }
 
 /**
@@ -150,22 +194,7 @@ export function checkReferences(files: DataFile[], names: string[] = files.map((
  * and a validity's text and dates stand in its quote.
  */
 export function checkDocumentRefs(files: DataFile[], names: string[] = files.map((f) => f.file.replace(/\.txt$/, '.json'))): string[] {
-  const problems: string[] = [];
-  const ids = new Map<string, string>();
-  const known = new Set(files.map((f) => f.file));
-  files.forEach((f, i) => {
-    const before = ids.get(f.document.id);
-    if (before) problems.push(`${names[i]}: $.document.id: duplicate document id ${excerpt(f.document.id)} (also ${before})`);
-    else ids.set(f.document.id, names[i]!);
-    for (const { path, source } of collectSources(f)) {
-      if (source.document && !known.has(source.document)) problems.push(`${names[i]}: ${path}.document: ${excerpt(source.document)} is not one of this region's data files' documents`);
-    }
-    const v = f.document.validity;
-    if (v) {
-      for (const part of [v.text, v.from, v.to]) {
-        if (part && !v.source.quote.includes(part)) problems.push(`${names[i]}: $.document.validity: ${excerpt(part)} is not in its quote ${excerpt(v.source.quote)}`);
-      }
-    }
-  });
-  return problems;
+  const check = new CrossFileCheck();
+  files.forEach((f, i) => check.add(f, names[i]));
+  return check.documentProblems();
 }
