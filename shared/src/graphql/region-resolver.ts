@@ -4,11 +4,12 @@
  * Each field is one SQL statement per request, whatever the number of bodies. The facts are
  * read-only here, so rows are read as plain data (no entity hydration or identity map).
  */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { dataVersionOfRegion, regionChanges } from './history-resolver';
 import type { EntitySchema } from '@mikro-orm/core';
 import { DatedEvent, DateTimeScalar, RegionChangeConnection, Body, BodyFilter, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
 import { bodyFilterToWhere } from '../orm/body-filter';
+import { readPage } from './list-page';
 import type { SubgraphContext } from './context';
 import {
   BodyEntity, DecisionRuleEntity, DocumentEntity, EventEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,
@@ -25,6 +26,9 @@ export async function readFacts<T>(
   return rows.map((r) => r.data);
 }
 
+const FIRST = 'At most this many entries (1 to 5000), in document order; without it, every entry. With afterId, pages through the list.';
+const AFTER_ID = 'The id of the last entry of the previous page: the entries after it, in document order (an id the list does not have is an error).';
+
 export function createRegionResolver<T extends object>(regionType: ClassType<T>) {
   @Resolver(() => regionType)
   abstract class RegionFieldsResolver {
@@ -37,33 +41,55 @@ export function createRegionResolver<T extends object>(regionType: ClassType<T>)
     bodies(
       @Ctx() ctx: SubgraphContext,
       @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
     ): Promise<Body[]> {
-      return readFacts(ctx, BodyEntity, bodyFilterToWhere(filter));
+      return readPage(ctx, BodyEntity, bodyFilterToWhere(filter), { first, afterId });
     }
 
     @FieldResolver(() => [Role], { nullable: true })
-    roles(@Ctx() ctx: SubgraphContext): Promise<Role[]> {
-      return readFacts(ctx, RoleEntity);
+    roles(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
+    ): Promise<Role[]> {
+      return readPage(ctx, RoleEntity, {}, { first, afterId });
     }
 
     @FieldResolver(() => [ReportingDuty], { nullable: true })
-    reportingDuties(@Ctx() ctx: SubgraphContext): Promise<ReportingDuty[]> {
-      return readFacts(ctx, ReportingDutyEntity);
+    reportingDuties(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
+    ): Promise<ReportingDuty[]> {
+      return readPage(ctx, ReportingDutyEntity, {}, { first, afterId });
     }
 
     @FieldResolver(() => [Plan], { nullable: true })
-    plans(@Ctx() ctx: SubgraphContext): Promise<Plan[]> {
-      return readFacts(ctx, PlanEntity);
+    plans(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
+    ): Promise<Plan[]> {
+      return readPage(ctx, PlanEntity, {}, { first, afterId });
     }
 
     @FieldResolver(() => [DecisionRule], { nullable: true })
-    decisionRules(@Ctx() ctx: SubgraphContext): Promise<DecisionRule[]> {
-      return readFacts(ctx, DecisionRuleEntity);
+    decisionRules(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
+    ): Promise<DecisionRule[]> {
+      return readPage(ctx, DecisionRuleEntity, {}, { first, afterId });
     }
 
     @FieldResolver(() => [RegionalFact], { nullable: true })
-    regionalFacts(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
-      return readFacts(ctx, RegionalFactEntity);
+    regionalFacts(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
+    ): Promise<RegionalFact[]> {
+      return readPage(ctx, RegionalFactEntity, {}, { first, afterId });
     }
 
     @FieldResolver(() => String, { nullable: true })
@@ -77,8 +103,12 @@ export function createRegionResolver<T extends object>(regionType: ClassType<T>)
     }
 
     @FieldResolver(() => [DatedEvent], { nullable: true })
-    events(@Ctx() ctx: SubgraphContext): Promise<DatedEvent[]> {
-      return readFacts(ctx, EventEntity);
+    events(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('first', () => Int, { nullable: true, description: FIRST }) first?: number,
+      @Arg('afterId', () => ID, { nullable: true, description: AFTER_ID }) afterId?: string,
+    ): Promise<DatedEvent[]> {
+      return readPage(ctx, EventEntity, {}, { first, afterId });
     }
 
     @FieldResolver(() => RegionChangeConnection, { nullable: true })

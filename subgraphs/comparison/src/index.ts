@@ -30,6 +30,7 @@ async function main() {
     targets: REGIONS.map((r) => ({ code: r.code, url: own.regionUrl(r.code) })),
     intervalMs: own.SYNC_INTERVAL_MS,
     timeoutMs: own.SYNC_TIMEOUT_MS,
+    pageSize: own.SYNC_PAGE_SIZE,
     secret: config.SUBGRAPH_SECRET,
     logger,
   });

@@ -26,14 +26,26 @@ const CHUNK = 2000;
 
 /** Replaces one region's groups of every aggregate (inside the caller's transaction). */
 export async function writeGroups(trx: Knex.Transaction, schema: string, code: string, byAggregate: Record<string, Group[]>): Promise<void> {
+  await deleteGroups(trx, schema, code);
+  await insertGroups(trx, schema, code, byAggregate);
+}
+
+export async function deleteGroups(trx: Knex.Transaction, schema: string, code: string): Promise<void> {
   await trx.raw(`delete from ${table(schema, 'agg_item')} where region_code = ?`, [code]);
   await trx.raw(`delete from ${table(schema, 'agg_group')} where region_code = ?`, [code]);
+}
+
+/** A group as it is stored: its total, and only the first MAX_FIRST entries (no request reads more). */
+export const storedGroup = (g: Group): Group => ({ ...g, total: g.total ?? g.items?.length ?? 0, items: (g.items ?? []).slice(0, MAX_FIRST) });
+
+/** Adds one region's groups of some aggregates (inside the caller's transaction). */
+export async function insertGroups(trx: Knex.Transaction, schema: string, code: string, byAggregate: Record<string, Group[]>): Promise<void> {
   const groups: object[] = [];
   const items: object[] = [];
   for (const [aggregate, list] of Object.entries(byAggregate)) {
-    for (const g of list) {
-      groups.push({ region_code: code, aggregate, grp: g.grp, total: g.total ?? g.items?.length ?? 0, data: g.data ?? {} });
-      (g.items ?? []).slice(0, MAX_FIRST).forEach((data, position) => items.push({ region_code: code, aggregate, grp: g.grp, position, data }));
+    for (const g of list.map(storedGroup)) {
+      groups.push({ region_code: code, aggregate, grp: g.grp, total: g.total, data: g.data ?? {} });
+      g.items!.forEach((data, position) => items.push({ region_code: code, aggregate, grp: g.grp, position, data }));
     }
   }
   for (const [name, rows] of [['agg_group', groups], ['agg_item', items]] as const) {

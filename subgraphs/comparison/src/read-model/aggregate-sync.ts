@@ -9,7 +9,8 @@ import { functionalCrosswalkGroups } from '../functions';
 import { reportingChainsGroups } from '../chains';
 import { comparisonMatrixGroups } from '../matrix';
 import { differencesGroups } from '../differences';
-import type { Group } from './aggregate-groups';
+import type { Knex } from '@mikro-orm/postgresql';
+import { deleteGroups, insertGroups, type Group } from './aggregate-groups';
 import type { RegionSnapshot } from './store';
 
 export const AGGREGATE_GROUPS = {
@@ -25,4 +26,16 @@ export type AggregateName = keyof typeof AGGREGATE_GROUPS;
 
 export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, Group[]> {
   return Object.fromEntries(Object.entries(AGGREGATE_GROUPS).map(([name, of]) => [name, of(snapshot)])) as Record<AggregateName, Group[]>;
+}
+
+/**
+ * groupsOfRegion, written one aggregate at a time (inside the caller's transaction): each aggregate's
+ * groups are stored (cut to MAX_FIRST entries) before the next is computed, so one aggregate's whole
+ * lists are in memory at a time, not every aggregate's (the paged sync's peak at 50,000 bodies).
+ */
+export async function writeGroupsOfRegion(trx: Knex.Transaction, schema: string, snapshot: RegionSnapshot): Promise<void> {
+  await deleteGroups(trx, schema, snapshot.code);
+  for (const [name, of] of Object.entries(AGGREGATE_GROUPS)) {
+    await insertGroups(trx, schema, snapshot.code, { [name]: (of as (region: RegionSnapshot) => Group[])(snapshot) });
+  }
 }

@@ -17,7 +17,8 @@ const PAGE = 200;
 export interface FetchedChanges { changes: DataChange[]; dropped: string[] }
 
 /** Every entry of the region's history (newest first), or none when its contract has no `changes`. */
-export async function fetchChanges(graphql: (query: string) => Promise<any>, code: string, sdl: string): Promise<FetchedChanges> {
+export async function fetchChanges(graphql: (query: string) => Promise<any>, code: string, sdl: string, onPage?: (page: DataChange[]) => Promise<void>): Promise<FetchedChanges> {
+  // With onPage, each page is handed over as it arrives and not kept (changes stays empty).
   const changes: DataChange[] = [];
   for (let after: string | null = null; ;) {
     const { query, dropped } = forContract(parse(`query RegionChanges { region: ${code} {
@@ -27,7 +28,8 @@ export async function fetchChanges(graphql: (query: string) => Promise<any>, cod
     const data = await graphql(printQuery(query));
     const page = data?.region?.changes;
     if (!page) throw new Error('answered null for changes');
-    changes.push(...page.edges.map((e: { node: DataChange }) => e.node));
+    const nodes = page.edges.map((e: { node: DataChange }) => e.node) as DataChange[];
+    if (onPage) await onPage(nodes); else changes.push(...nodes);
     if (!page.pageInfo.hasNextPage) return { changes, dropped };
     after = page.pageInfo.endCursor;
   }
@@ -37,21 +39,31 @@ const seqOf = (c: DataChange) => Number(c.id.slice(c.id.lastIndexOf(':') + 1));
 
 /** Inside writeSnapshot's transaction: replaces the region's history and events. */
 export async function writeHistory(trx: Knex.Transaction, table: (name: string) => string, code: string, changes: DataChange[], events: DatedEvent[]): Promise<void> {
-  await trx.raw(`delete from ${table('change')} where region_code = ?`, [code]);
   await trx.raw(`delete from ${table('event')} where region_code = ?`, [code]);
+  await writeChanges(trx, table, code, changes);
+  const rows = eventRows(code, events, 0);
+  if (rows.length) {
+    await trx.raw(`insert into ${table('event')} select * from jsonb_populate_recordset(null::${table('event')}, ?::jsonb)`, [JSON.stringify(rows)]);
+  }
+}
+
+/** Replaces the region's history (inside the caller's transaction); `append` adds a page to what is there. */
+export async function writeChanges(trx: Knex.Transaction, table: (name: string) => string, code: string, changes: DataChange[], append = false): Promise<void> {
+  if (!append) await trx.raw(`delete from ${table('change')} where region_code = ?`, [code]);
   if (changes.length) {
     const rows = changes.map((c) => ({ region_code: code, seq: seqOf(c), at: c.at, data: c }));
     await trx.raw(`insert into ${table('change')} select * from jsonb_populate_recordset(null::${table('change')}, ?::jsonb)`, [JSON.stringify(rows)]);
   }
-  const rows = events.flatMap((e, position) => {
+}
+
+/** Rows of the `event` table for events listed from `start` on (an event without a readable date has none). */
+export function eventRows(code: string, events: DatedEvent[], start: number): object[] {
+  return events.flatMap((e, i) => {
     const from = dateSpan(e.from.date);
     if (!from) return [];
     return [{
-      region_code: code, id: e.id, position, kind: e.kind, from_start: from.start, from_end: from.end,
+      region_code: code, id: e.id, position: start + i, kind: e.kind, from_start: from.start, from_end: from.end,
       to_end: e.to ? dateSpan(e.to.date)?.end ?? null : null, data: e,
     }];
   });
-  if (rows.length) {
-    await trx.raw(`insert into ${table('event')} select * from jsonb_populate_recordset(null::${table('event')}, ?::jsonb)`, [JSON.stringify(rows)]);
-  }
 }

@@ -45,40 +45,63 @@ function sourcesOf(fact: unknown, out: Source[] = [], seen = new Set<string>()):
   return out;
 }
 
+type Unnumbered = Omit<SearchRow, 'seq'>;
+type IndexedList = 'bodies' | 'roles' | 'reportingDuties' | 'plans' | 'decisionRules' | 'regionalFacts' | 'documents';
+
+/** The lists of a copy in index order (a row's seq counts through them in this order). */
+export const INDEXED_LISTS: readonly IndexedList[] = ['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'documents'];
+
+const FACT_KINDS: Record<Exclude<IndexedList, 'documents'>, { kind: SearchKind; name: (f: any) => string; level?: (f: any) => string | null }> = {
+  bodies: { kind: 'BODY', name: (b: Body) => b.name, level: (b: Body) => b.level ?? null },
+  roles: { kind: 'ROLE', name: (r) => r.title },
+  reportingDuties: { kind: 'REPORTING_DUTY', name: (d) => `${d.fromText} → ${d.toText}` },
+  plans: { kind: 'PLAN', name: (p) => p.name },
+  decisionRules: { kind: 'DECISION_RULE', name: (r) => r.appliesTo ?? r.text },
+  regionalFacts: { kind: 'REGIONAL_FACT', name: (f) => f.name },
+};
+
+/** The index rows of some entries of one list (a whole list, or one page of it), in document order, without seq. */
+export function searchRowsOfList(code: string, list: IndexedList, items: readonly unknown[]): Unnumbered[] {
+  const rows: Unnumbered[] = [];
+  const push = (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => rows.push({
+    region_code: code, kind, id, level, name, text: source.quote, quote: source.quote,
+    document_id: source.documentId, document_title: source.documentTitle, document_file: source.document, section: source.section,
+  });
+  if (list === 'documents') {
+    for (const d of items as RegionSnapshot['documents']) {
+      for (const p of d.passages ?? []) {
+        const source: Source = { documentId: d.id, documentTitle: d.title, document: d.file, section: p.section, quote: p.text };
+        push('DOCUMENT_PASSAGE', `${d.id}#${p.ordinal}`, null, p.section, source);
+      }
+    }
+    return rows;
+  }
+  const { kind, name, level = () => null } = FACT_KINDS[list];
+  for (const f of items as Array<{ id: string }>) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
+  return rows;
+}
+
 /**
  * The index rows of one region's copy, in document order. The searched text of a row is a verbatim
  * quote (never the data's paraphrase), so every word a hit matched stands in its quote or its name.
  */
 export function searchRows(s: RegionSnapshot): SearchRow[] {
-  const rows: SearchRow[] = [];
-  const push = (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => rows.push({
-    region_code: s.code, seq: rows.length, kind, id, level, name, text: source.quote, quote: source.quote,
-    document_id: source.documentId, document_title: source.documentTitle, document_file: source.document, section: source.section,
-  });
-  const facts = (kind: SearchKind, list: unknown[], name: (f: any) => string, level: (f: any) => string | null = () => null) => {
-    for (const f of list as Array<{ id: string }>) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
-  };
-  facts('BODY', s.bodies, (b: Body) => b.name, (b: Body) => b.level ?? null);
-  facts('ROLE', s.roles, (r) => r.title);
-  facts('REPORTING_DUTY', s.reportingDuties, (d) => `${d.fromText} → ${d.toText}`);
-  facts('PLAN', s.plans, (p) => p.name);
-  facts('DECISION_RULE', s.decisionRules, (r) => r.appliesTo ?? r.text);
-  facts('REGIONAL_FACT', s.regionalFacts, (f) => f.name);
-  for (const d of s.documents) {
-    for (const p of d.passages ?? []) {
-      const source: Source = { documentId: d.id, documentTitle: d.title, document: d.file, section: p.section, quote: p.text };
-      push('DOCUMENT_PASSAGE', `${d.id}#${p.ordinal}`, null, p.section, source);
-    }
+  return INDEXED_LISTS.flatMap((list) => searchRowsOfList(s.code, list, s[list])).map((r, seq) => ({ ...r, seq }));
+}
+
+const COLUMNS = ['region_code', 'seq', 'kind', 'id', 'level', 'name', 'text', 'quote', 'document_id', 'document_title', 'document_file', 'section'];
+const CHUNK = 2000;
+
+/** Inserts index rows (in chunks of a bounded parameter), inside the caller's transaction. */
+export async function insertSearchRows(trx: Knex.Transaction, table: string, rows: SearchRow[], chunk = CHUNK): Promise<void> {
+  const list = COLUMNS.map((c) => `"${c}"`).join(', ');
+  for (let i = 0; i < rows.length; i += chunk) {
+    await trx.raw(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows.slice(i, i + chunk))]);
   }
-  return rows;
 }
 
 /** Replaces the region's rows of the index (called by writeSnapshot inside its transaction). */
 export async function writeSearchIndex(trx: Knex.Transaction, table: string, s: RegionSnapshot): Promise<void> {
   await trx.raw(`delete from ${table} where region_code = ?`, [s.code]);
-  const rows = searchRows(s);
-  if (!rows.length) return;
-  const columns = ['region_code', 'seq', 'kind', 'id', 'level', 'name', 'text', 'quote', 'document_id', 'document_title', 'document_file', 'section'];
-  const list = columns.map((c) => `"${c}"`).join(', ');
-  await trx.raw(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows)]);
+  await insertSearchRows(trx, table, searchRows(s), Infinity);
 }

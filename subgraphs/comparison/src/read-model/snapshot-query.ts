@@ -13,12 +13,11 @@ const OFFICE = `holder selection term rotation note ${SRC}`;
 const STATEMENT = `text group category note ${SRC}`;
 
 /** The fields of each shared list on Region that the read model keeps. */
-export const SNAPSHOT_SELECTION = `
-  documents {
+export const LIST_SELECTIONS = {
+  documents: `
     id file title publisher { name inferred note ${SRC} } date reviewBy validity { text from to note ${SRC} }
-    version textAvailable passages { ordinal section text } note ${SRC}
-  }
-  bodies {
+    version textAvailable passages { ordinal section text } note ${SRC}`,
+  bodies: `
     id regionCode name kind level levelBasis levelSource { ${SOURCE} } permanence permanenceSource { ${SOURCE} }
     instances { count names ${SRC} } parent { bodyId relation ${SRC} }
     establishedBy { ${STATEMENT} } purposes { ${STATEMENT} } assignments { ${STATEMENT} }
@@ -27,18 +26,50 @@ export const SNAPSHOT_SELECTION = `
     chair { ${OFFICE} } viceChair { ${OFFICE} }
     convener { who note ${SRC} } agendaBy { who note ${SRC} }
     minutes { kept keeper note ${SRC} } noticeContent { ${STATEMENT} }
-    cadence { ${CAD} } otherMeetings { ${CAD} } notes document
-  }
-  roles {
+    cadence { ${CAD} } otherMeetings { ${CAD} } notes document`,
+  roles: `
     id regionCode title kind kindNote employer { ${STATEMENT} } financing { ${STATEMENT} }
-    postHolders { count perBody text ${SRC} } servesBodyIds duties { group text category ${SRC} } notes ${SRC}
-  }
-  reportingDuties { id regionCode artifact description fromBodyId fromRoleId fromText toBodyId toRoleId toText cadence { ${CAD} } notes ${SRC} }
-  plans { id regionCode name kind ownerBodyId ownerText description revision { ${CAD} } notes ${SRC} }
-  decisionRules { id regionCode ordinal text appliesTo ${SRC} }
-  regionalFacts { id topic name value count note ${SRC} }
-  events { id regionCode kind label subject bodyId planId from { date precision text } to { date precision text } note document ${SRC} }
-`;
+    postHolders { count perBody text ${SRC} } servesBodyIds duties { group text category ${SRC} } notes ${SRC}`,
+  reportingDuties: `id regionCode artifact description fromBodyId fromRoleId fromText toBodyId toRoleId toText cadence { ${CAD} } notes ${SRC}`,
+  plans: `id regionCode name kind ownerBodyId ownerText description revision { ${CAD} } notes ${SRC}`,
+  decisionRules: `id regionCode ordinal text appliesTo ${SRC}`,
+  regionalFacts: `id topic name value count note ${SRC}`,
+  events: `id regionCode kind label subject bodyId planId from { date precision text } to { date precision text } note document ${SRC}`,
+};
+export type SnapshotList = keyof typeof LIST_SELECTIONS;
+
+export const SNAPSHOT_SELECTION = Object.entries(LIST_SELECTIONS).map(([list, fields]) => `${list} { ${fields} }`).join('\n');
+
+/** The lists a sync reads page by page (`first`, `afterId`) when the region's contract has them. */
+export const PAGED_LISTS = ['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'events'] as const;
+export type PagedList = (typeof PAGED_LISTS)[number];
+
+/** One page of one list of region `code` (the first page when afterId is null). */
+export function pageQuery(code: string, list: SnapshotList, first: number, afterId: string | null): DocumentNode {
+  const args = `first: ${first}${afterId === null ? '' : `, afterId: ${JSON.stringify(afterId)}`}`;
+  return parse(`query RegionPage { region: ${code} { ${list}(${args}) { ${LIST_SELECTIONS[list]} } } }`);
+}
+
+/** One list of region `code`, whole (documents, and any list of a region on an older contract). */
+export function listQuery(code: string, list: SnapshotList): DocumentNode {
+  return parse(`query RegionList { region: ${code} { ${list} { ${LIST_SELECTIONS[list]} } } }`);
+}
+
+/**
+ * Whether the region's contract pages every list of PAGED_LISTS: its root field `code` returns a type
+ * whose list fields all take `first` and `afterId`. A region on an older contract is synced in one answer.
+ */
+export function pagesLists(regionSdl: string, code: string): boolean {
+  const objects = parse(regionSdl).definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION);
+  const field = (type: string, name: string) => objects.filter((d) => d.name.value === type).flatMap((d) => d.fields ?? []).find((f) => f.name.value === name);
+  let root = field('Query', code)?.type;
+  while (root && root.kind !== Kind.NAMED_TYPE) root = root.type;
+  if (!root) return false;
+  return PAGED_LISTS.every((list) => {
+    const args = new Set(field(root.name.value, list)?.arguments?.map((a) => a.name.value));
+    return args.has('first') && args.has('afterId');
+  });
+}
 
 /** The sync query for region `code`, as this comparison knows the contract. */
 export function snapshotQuery(code: string): DocumentNode {

@@ -45,51 +45,80 @@ const groupBy = <T>(items: T[], keys: (t: T) => readonly (string | null | undefi
  * the body (the same answer, without a pass over every role per body). In vocabulary order.
  */
 export function derivedOfBodies(s: Pick<RegionSnapshot, 'bodies' | 'roles' | 'reportingDuties'>): Array<{ roleKinds: string[]; reportArtifacts: string[] }> {
-  const serving = groupBy(s.roles, (r) => r.servesBodyIds);
-  const producing = groupBy(s.reportingDuties, (d) => [d.fromBodyId]);
-  return s.bodies.map((b) => {
+  return s.bodies.map(bodyDerivation(s.roles, s.reportingDuties));
+}
+
+/** derivedOfBodies for one body at a time (a page of bodies), given the region's whole roles and duties. */
+export function bodyDerivation(roles: Role[], reportingDuties: ReportingDuty[]): (b: Body) => { roleKinds: string[]; reportArtifacts: string[] } {
+  const serving = groupBy(roles, (r) => r.servesBodyIds);
+  const producing = groupBy(reportingDuties, (d) => [d.fromBodyId]);
+  return (b) => {
     const kinds = roleKindsOfBody(b, serving.get(b.id) ?? []);
     const artifacts = new Set((producing.get(b.id) ?? []).map((d) => d.artifact as string));
     return { roleKinds: ROLE_KINDS.filter((k) => kinds.has(k)), reportArtifacts: ARTIFACT_KINDS.filter((a) => artifacts.has(a)) };
-  });
+  };
+}
+
+/** A row of the `body` table. */
+export function bodyRow(code: string, b: Body, position: number, derived: { roleKinds: string[]; reportArtifacts: string[] }) {
+  return {
+    region_code: code, id: b.id, position, name: b.name, kind: b.kind, level: b.level ?? null, permanence: b.permanence ?? null,
+    min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
+    keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes?.rule ?? null, data: b,
+    role_kinds: derived.roleKinds, report_artifacts: derived.reportArtifacts, has_cadence: Boolean(b.cadence),
+  };
+}
+
+/** A row of the `fact` table. */
+export const factRow = (code: string, list: FactList, f: Record<string, unknown>, position: number) => ({ region_code: code, kind: list, id: factId(list, f), position, data: f });
+
+/** `insert into <table> select * from jsonb_populate_recordset(...)`: rows as one JSON parameter. */
+export async function insertRows(trx: Knex.Transaction, table: string, rows: object[]): Promise<void> {
+  if (rows.length) await trx.raw(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows)]);
+}
+
+export const quoted = (schema: string) => (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
+
+/**
+ * The start of replacing a region's copy, inside `trx`: takes the region's advisory lock (two replicas
+ * syncing at once take turns; the second finds nothing to do) and answers false when the version is held.
+ */
+export async function lockRegion(trx: Knex.Transaction, schema: string, code: string, dataVersion: string): Promise<boolean> {
+  const q = quoted(schema);
+  await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${code}`]);
+  const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and search_index_version = ?`, [code, dataVersion, SEARCH_INDEX_VERSION]);
+  return held.rows.length === 0;
+}
+
+/** The end of replacing a region's copy: its sync row, with what its contract lacks. */
+export async function markSynced(trx: Knex.Transaction, schema: string, code: string, dataVersion: string, missingFields: string[]): Promise<void> {
+  const q = quoted(schema);
+  await trx.raw(
+    `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, search_index_version) values (?, ?, now(), ?::jsonb, ?)
+     on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields,
+       search_index_version = excluded.search_index_version`,
+    [code, dataVersion, JSON.stringify(missingFields), SEARCH_INDEX_VERSION],
+  );
 }
 
 /** Rows go in as one JSON parameter per table (jsonb_to_recordset): one statement whatever the size. */
-export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapshot): Promise<void> {
-  const q = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
-  const derived = derivedOfBodies(s);
-  const bodies = s.bodies.map((b, position) => ({
-    region_code: s.code, id: b.id, position, name: b.name, kind: b.kind, level: b.level ?? null, permanence: b.permanence ?? null,
-    min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
-    keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes?.rule ?? null, data: b,
-    role_kinds: derived[position]!.roleKinds, report_artifacts: derived[position]!.reportArtifacts, has_cadence: Boolean(b.cadence),
-  }));
-  const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => ({
-    region_code: s.code, kind: list, id: factId(list, f), position, data: f,
-  })));
+export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapshot): Promise<boolean> {
+  const q = quoted(schema);
+  const derive = bodyDerivation(s.roles, s.reportingDuties);
+  const bodies = s.bodies.map((b, position) => bodyRow(s.code, b, position, derive(b)));
+  const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => factRow(s.code, list, f, position)));
   const groups = groupsOfRegion(s);
-  await knex.transaction(async (trx) => {
-    // Two replicas syncing at once take turns on the region's row; the second finds nothing to do.
-    await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${s.code}`]);
-    const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and search_index_version = ?`, [s.code, s.dataVersion, SEARCH_INDEX_VERSION]);
-    if (held.rows.length) return;
+  return knex.transaction(async (trx) => {
+    if (!(await lockRegion(trx, schema, s.code, s.dataVersion))) return false;
     await trx.raw(`delete from ${q('body')} where region_code = ?`, [s.code]);
     await trx.raw(`delete from ${q('fact')} where region_code = ?`, [s.code]);
-    if (bodies.length) {
-      await trx.raw(`insert into ${q('body')} select * from jsonb_populate_recordset(null::${q('body')}, ?::jsonb)`, [JSON.stringify(bodies)]);
-    }
-    if (facts.length) {
-      await trx.raw(`insert into ${q('fact')} select * from jsonb_populate_recordset(null::${q('fact')}, ?::jsonb)`, [JSON.stringify(facts)]);
-    }
+    await insertRows(trx, q('body'), bodies);
+    await insertRows(trx, q('fact'), facts);
     await writeSearchIndex(trx, q('search_item'), s);
     await writeGroups(trx, schema, s.code, groups);
     await writeHistory(trx, q, s.code, s.changes ?? [], s.events ?? []);
-    await trx.raw(
-      `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, search_index_version) values (?, ?, now(), ?::jsonb, ?)
-       on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields,
-         search_index_version = excluded.search_index_version`,
-      [s.code, s.dataVersion, JSON.stringify(s.missingFields), SEARCH_INDEX_VERSION],
-    );
+    await markSynced(trx, schema, s.code, s.dataVersion, s.missingFields);
+    return true;
   });
 }
 

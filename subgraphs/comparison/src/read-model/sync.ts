@@ -2,7 +2,8 @@
  * Sync, by pull: every SYNC_INTERVAL_MS the comparison asks each region's GET /version for its data
  * version (a content hash of the data the region serves, the same in every process and replica).
  * When it differs from the copy held, it fetches the region's facts through the region's GraphQL
- * contract (snapshot-query.ts) and replaces its copy in one transaction. A region that does not
+ * contract (snapshot-query.ts) and replaces its copy in one transaction: page by page, SYNC_PAGE_SIZE
+ * entries of a list at a time (paged-sync.ts), or in one answer for a region on an older contract. A region that does not
  * answer, or answers with errors, keeps its last good copy, marked stale with the reason.
  *
  * Why pull: a region needs to know nothing about the comparison (no outbound calls, no secret for
@@ -12,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
-import { forContract, printQuery, snapshotQuery } from './snapshot-query';
+import { forContract, pagesLists, printQuery, snapshotQuery } from './snapshot-query';
+import { syncPaged } from './paged-sync';
 import { writeSnapshot, type RegionSnapshot } from './store';
 import { withCitations } from './citations';
 import { SEARCH_INDEX_VERSION } from './search-index';
@@ -29,6 +31,8 @@ export interface SyncOptions {
   targets: SyncTarget[];
   intervalMs: number;
   timeoutMs: number;
+  /** Entries per page when a region's contract pages its lists (SYNC_PAGE_SIZE). */
+  pageSize: number;
   secret?: string;
   logger: Logger;
 }
@@ -37,6 +41,8 @@ export class RegionSync {
   private readonly state = new Map<string, Reachability>();
   private readonly held = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
+  /** The copy being replaced: one region at a time, so the sync holds one region's lists at most. */
+  private replacing: Promise<unknown> = Promise.resolve();
   private running: Promise<void> | undefined;
 
   constructor(private readonly options: SyncOptions) {
@@ -93,9 +99,10 @@ export class RegionSync {
       const { dataVersion } = await this.fetchJson(new URL('/version', target.url).href) as { dataVersion?: string };
       if (!dataVersion) throw new Error('its /version has no dataVersion');
       if (this.held.get(target.code) !== dataVersion && !(await this.isHeld(target.code, dataVersion))) {
-        const snapshot = await this.fetchSnapshot(target, dataVersion);
-        await writeSnapshot(this.options.knex, this.options.schema, snapshot);
-        this.options.logger.info({ region: target.code, dataVersion, bodies: snapshot.bodies.length }, 'read model synced');
+        const turn = this.replacing.then(() => this.replaceCopy(target, dataVersion));
+        this.replacing = turn.catch(() => {});
+        const bodies = await turn;
+        if (bodies !== null) this.options.logger.info({ region: target.code, dataVersion, bodies }, 'read model synced');
       }
       this.held.set(target.code, dataVersion);
       Object.assign(state, { checkedAt: new Date(), error: null, failedAt: null });
@@ -112,9 +119,27 @@ export class RegionSync {
     return rows.length > 0;
   }
 
-  private async fetchSnapshot(target: SyncTarget, dataVersion: string): Promise<RegionSnapshot> {
+  /**
+   * Replaces the held copy by the region's version `dataVersion`: page by page (paged-sync.ts) when the
+   * region's contract pages its lists, else in one answer. The number of bodies written, null when held.
+   */
+  private async replaceCopy(target: SyncTarget, dataVersion: string): Promise<number | null> {
     const { _service } = await this.graphql(target.url, '{ _service { sdl } }');
-    const { query, dropped } = forContract(snapshotQuery(target.code), _service.sdl as string);
+    const sdl = _service.sdl as string;
+    if (pagesLists(sdl, target.code)) {
+      return syncPaged(this.options.knex, this.options.schema, {
+        code: target.code, sdl, pageSize: this.options.pageSize,
+        graphql: (q) => this.graphql(target.url, q),
+        version: async () => ((await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string }).dataVersion ?? '',
+      }, dataVersion);
+    }
+    const snapshot = await this.fetchSnapshot(target, dataVersion, sdl);
+    const written = await writeSnapshot(this.options.knex, this.options.schema, snapshot);
+    return written ? snapshot.bodies.length : null;
+  }
+
+  private async fetchSnapshot(target: SyncTarget, dataVersion: string, sdl: string): Promise<RegionSnapshot> {
+    const { query, dropped } = forContract(snapshotQuery(target.code), sdl);
     const data = await this.graphql(target.url, printQuery(query));
     const region = data?.region;
     if (!region) throw new Error('answered no data for the region');
@@ -122,7 +147,7 @@ export class RegionSync {
     for (const list of lists) {
       if (region[list] === null) throw new Error(`answered null for ${list}`);
     }
-    const history = await fetchChanges((q) => this.graphql(target.url, q), target.code, _service.sdl as string);
+    const history = await fetchChanges((q) => this.graphql(target.url, q), target.code, sdl);
     return withCitations({
       code: target.code,
       dataVersion,
