@@ -28,7 +28,8 @@ export class Services {
 
   /** Spawns `<dir>/dist/index.js` (dir relative to the repository, or absolute) and waits for its /health. */
   async start(dir: string, port: number, env: NodeJS.ProcessEnv, options: { output?: 'ignore' | 'capture'; timeoutMs?: number } = {}): Promise<Service> {
-    const service = this.spawn(dir, env, options.output);
+    // Captured by default: a service that fails to start says why in the test's error.
+    const service = this.spawn(dir, env, options.output ?? 'capture');
     try {
       await waitForHealth(`http://127.0.0.1:${port}/health`, service.child, options.timeoutMs ?? 60_000);
     } catch (e) {
