@@ -45,7 +45,9 @@ const ALL: ServiceEntry[] = [...SUBGRAPHS, GATEWAY];
 export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    // A process ended by a signal (an abort when out of memory, a kill) has no exit code, only its signal.
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
+    if (child.signalCode !== null) throw new Error(`${url}: the process was ended by ${child.signalCode}`);
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (r.ok) return;

@@ -23,6 +23,7 @@ import { bodyDerivation, bodyRow, factRow, insertRows, lockRegion, markSynced, q
 import { INDEXED_LISTS, insertSearchRows, searchRowsOfList, type SearchRow } from './search-index';
 import { writeGroupsOfRegion } from './aggregate-sync';
 import { eventRows, fetchChanges, writeChanges } from './changes';
+import { stringInterner } from './intern';
 
 export interface PagedRegion {
   code: string;
@@ -73,6 +74,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
 
     const kept = { bodies: [] as Body[], roles: [] as Role[], reportingDuties: [] as ReportingDuty[], plans: [] as Plan[], decisionRules: [] as DecisionRule[] };
     const seq = new Map<string, number>();
+    const intern = stringInterner();
     const indexed = async (list: (typeof INDEXED_LISTS)[number], items: unknown[]) => {
       const band = INDEXED_LISTS.indexOf(list) * SEQ_BAND;
       let n = seq.get(list) ?? 0;
@@ -94,7 +96,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
           await insertRows(trx, q('fact'), items.map((f, i) => factRow(r.code, list as FactList, f as Record<string, unknown>, position + i)));
         }
         if (list !== 'events') await indexed(list, items);
-        if (list in kept) (kept[list as keyof typeof kept] as unknown[]).push(...items);
+        if (list in kept) for (const item of items) (kept[list as keyof typeof kept] as unknown[]).push(intern(item));
         position += items.length;
       });
     }
