@@ -47,7 +47,7 @@ export const SEARCH_PAGE = `query SearchPage($text: String!, $filter: SearchFilt
   }
 }`;
 
-export const ONE_REGION = `query OneRegion { samla { code name bodies { id name level cadence { text minPerYear maxPerYear approximate } } } }`;
+export const ONE_REGION = `query OneRegion { samla { code name bodies(first: 100) { id name level cadence { text minPerYear maxPerYear approximate } } } }`;
 
 /**
  * The mix. `afterOf` names an operation whose answer's endCursor becomes this one's `after`
@@ -78,7 +78,7 @@ export function workload(): Array<Operation & { afterOf?: string }> {
     page('bodies minutes+substitutes', { filter: { keepsMinutes: true, substituteRules: ['REQUIRED'] }, first: 10 }),
     page('bodies meetings desc p1', { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 }),
     page('bodies meetings desc p2', { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 }, 'bodies meetings desc p1'),
-    { name: 'one region (samla)', query: ONE_REGION },
+    { name: 'one region (samla), first 100 bodies', query: ONE_REGION },
     search('search psykisk hälsa', { text: 'psykisk hälsa', first: 20 }),
     search('search samverk* p1', { text: 'samverk*', first: 20 }),
     search('search samverk* p2', { text: 'samverk*', first: 20 }, 'search samverk* p1'),
