@@ -118,9 +118,9 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
     ...Object.fromEntries(REGIONS.map((r) => [portVar(r.code), String(REGION_PORTS[r.code])])),
     ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), url(REGION_PORTS[r.code]!)])),
     COMPARISON_PORT: String(PORTS.comparison), COMPARISON_URL: url(PORTS.comparison),
-    // A region's whole snapshot is one GraphQL answer: at tens of thousands of bodies it takes longer
-    // than the 5 s default, and a sync that times out never completes.
-    SYNC_TIMEOUT_MS: String(Math.max(5000, scale * 24)),
+    // One sync call is a page of SYNC_PAGE_SIZE entries; the 5 s default leaves no margin when the
+    // regions are seeding tens of thousands of bodies beside it on two cores.
+    SYNC_TIMEOUT_MS: String(Math.max(5000, scale)),
   };
   const startRegion = async (code: string) => {
     await spawnService(`subgraphs/${code}`, REGION_PORTS[code]!, { ...env, DATA_DIR: dataDir(scale, code) }, 'ignore', timeoutMs, services.track(code));
@@ -133,6 +133,9 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
     await Promise.all(REGIONS.filter((r) => r.code !== last).map((r) => startRegion(r.code)));
     await spawnService('subgraphs/comparison', PORTS.comparison, env, 'ignore', timeoutMs, services.track('comparison'));
     const comparison = url(PORTS.comparison);
+    // The others synced first (the comparison serves before a long first round ends), so the last
+    // region's sync time is its own, not a wait behind theirs.
+    for (const r of REGIONS.filter((x) => x.code !== last)) await waitSynced(comparison, r.code, timeoutMs);
     const t0 = Date.now();
     await startRegion(last);
     const regionStartSeconds = (Date.now() - t0) / 1000;

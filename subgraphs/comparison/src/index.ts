@@ -1,5 +1,6 @@
 /** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
 import 'reflect-metadata';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import { COMPARISON, portVar, REGIONS } from '@samverkan/contract';
 import { createLogger, initOrm, loadConfig, Metrics, migrate, retry, schemaName, serve, stopOnSignals } from '@samverkan/shared';
@@ -35,8 +36,15 @@ async function main() {
     logger,
   });
   const readModel = new ReadModel(knex, schema, sync);
-  // One round before serving, so a comparison started after its regions answers complete at once.
-  await sync.syncAll();
+  // One round before serving, so a comparison started after its regions answers complete at once; but
+  // not longer than START_SYNC_WAIT_MS: a large region's first sync (about a minute at 50,000 bodies)
+  // must not keep the comparison from serving what it holds. Until a region's sync is done, every
+  // answer's freshness says it is missing or stale, with the reason; the sync goes on meanwhile.
+  const firstRound = await Promise.race([
+    sync.syncAll().then(() => true),
+    delay(own.START_SYNC_WAIT_MS, false, { ref: false }),
+  ]);
+  if (!firstRound) logger.warn({ waitedMs: own.START_SYNC_WAIT_MS }, 'serving before the first sync round is done; regions not synced yet are missing or stale in freshness');
   sync.start();
   const { schema: graphqlSchema } = await buildComparisonSchema();
   const server = await serve<ComparisonContext>({

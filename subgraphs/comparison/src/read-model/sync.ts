@@ -44,6 +44,7 @@ export class RegionSync {
   /** The copy being replaced: one region at a time, so the sync holds one region's lists at most. */
   private replacing: Promise<unknown> = Promise.resolve();
   private running: Promise<void> | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: SyncOptions) {
     for (const t of options.targets) this.state.set(t.code, { checkedAt: null, error: null, failedAt: null });
@@ -71,9 +72,11 @@ export class RegionSync {
     this.timer = setTimeout(tick, 0);
   }
 
+  /** Stops the rounds; a call to a region under way is aborted (a hung region does not hold the shutdown). */
   async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.stopping.abort();
     await this.running;
   }
 
@@ -82,7 +85,7 @@ export class RegionSync {
   }
 
   private async fetchJson(url: string, init?: RequestInit): Promise<any> {
-    const res = await fetch(url, { ...init, headers: this.headers(), signal: AbortSignal.timeout(this.options.timeoutMs) });
+    const res = await fetch(url, { ...init, headers: this.headers(), signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopping.signal]) });
     if (!res.ok) throw new Error(`${new URL(url).pathname} answered HTTP ${res.status}`);
     return res.json();
   }
