@@ -19,8 +19,8 @@ import { Client } from 'pg';
 import { COMPARISON, portVar, REGIONS, urlVar } from '@samverkan/contract';
 import { spawnService, stopChild } from './lib/federation';
 import { writeSyntheticRegion } from './lib/synthetic';
+import { ROOT } from './lib/paths';
 
-const ROOT = join(__dirname, '..');
 const BODIES = Number(process.argv[2] ?? 50_000);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PREFIX = process.env.DB_SCHEMA_PREFIX ?? 'sync_memory_';
@@ -78,16 +78,21 @@ async function main(): Promise<void> {
       try { writeFileSync(`/proc/${r.pid}/clear_refs`, '5'); } catch { /* not permitted: the peak includes the start */ }
     }
     const started = Date.now();
-    // The comparison syncs every region once before it answers /health.
+    // The comparison serves after START_SYNC_WAIT_MS at most; its sync goes on: wait until it holds every region.
     const comparisonEnv = { ...env, [portVar(COMPARISON.code)]: String(comparisonPort), NODE_OPTIONS: process.env.COMPARISON_NODE_OPTIONS ?? env.NODE_OPTIONS };
     const comparison = await spawnService(`subgraphs/${COMPARISON.code}`, comparisonPort, comparisonEnv, 'inherit', 1_800_000, (c) => children.push(c));
-    const seconds = Math.round((Date.now() - started) / 100) / 10;
     const client = new Client({ connectionString: DATABASE_URL });
     await client.connect();
-    const { rows } = await client.query(`select (select count(*) from "${PREFIX}comparison".body)::int as bodies, (select count(*) from "${PREFIX}comparison".region_sync)::int as synced`);
+    const held = async () => (await client.query(`select (select count(*) from "${PREFIX}comparison".body)::int as bodies, (select count(*) from "${PREFIX}comparison".region_sync)::int as synced`)).rows[0] as { bodies: number; synced: number };
+    let rows = [await held()];
+    while (rows[0]!.synced < COUNT && comparison.exitCode === null && comparison.signalCode === null) {
+      await new Promise((r) => setTimeout(r, 500));
+      rows = [await held()];
+    }
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
     await client.end();
     console.log(JSON.stringify({
-      bodiesPerRegion: BODIES, regionCount: COUNT, pageSize: process.env.SYNC_PAGE_SIZE ?? 'default', comparisonNodeOptions: comparisonEnv.NODE_OPTIONS ?? null, syncSeconds: seconds, heldBodies: rows[0].bodies, syncedRegions: rows[0].synced,
+      bodiesPerRegion: BODIES, regionCount: COUNT, pageSize: process.env.SYNC_PAGE_SIZE ?? 'default', comparisonNodeOptions: comparisonEnv.NODE_OPTIONS ?? null, syncSeconds: seconds, heldBodies: rows[0]!.bodies, syncedRegions: rows[0]!.synced,
       comparison: memory(comparison.pid), regions: Object.fromEntries(SYNCED.map((r, i) => [r.code, memory(regions[i]!.pid)])),
     }));
   } finally {
