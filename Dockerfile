@@ -14,12 +14,15 @@ COPY subgraphs/hoglandet/package.json subgraphs/hoglandet/
 COPY subgraphs/samla/package.json subgraphs/samla/
 COPY subgraphs/comparison/package.json subgraphs/comparison/
 COPY web/package.json web/
+COPY authoring/package.json authoring/
 RUN npm ci --no-audit --no-fund
 COPY contract contract
 COPY shared shared
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY scripts scripts
+# The authoring tools (development only): tsc -b builds every reference of tsconfig.json.
+COPY authoring authoring
 # The playground and the dashboard: static builds the gateway serves (the playground embeds docs/queries).
 COPY web web
 COPY docs/queries docs/queries

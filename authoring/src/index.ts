@@ -1,0 +1,2 @@
+/** @samverkan/authoring: the document-to-facts loop. Each stage is its own folder; see docs/AUTHORING.md. */
+export {};
