@@ -32,7 +32,8 @@ RUN npx tsc -b && npm run build -w web && npm prune --omit=dev
 COPY docs/sources docs/sources
 
 FROM node:20.20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0
+# APOLLO_TELEMETRY_DISABLED: a second guard (the gateway sets it itself): nothing calls outside unless configured.
+ENV NODE_ENV=production HOST=0.0.0.0 APOLLO_TELEMETRY_DISABLED=true
 WORKDIR /app
 # Owned by root, read-only for the service: it writes nothing to disk (Kubernetes: readOnlyRootFilesystem).
 COPY --from=build /app /app

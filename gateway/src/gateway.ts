@@ -3,6 +3,8 @@
  * and serves even when a subgraph is down), with each subgraph's URL overridable from <CODE>_URL.
  * Thin by design: composition, limits, serving. Cross-region logic lives in the comparison subgraph.
  */
+// First: Apollo's telemetry off before @apollo/gateway loads (telemetry-off.ts).
+import './telemetry-off';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';

@@ -1,4 +1,6 @@
 /** Entry point of the gateway. */
+// First: Apollo's telemetry off before anything loads @apollo/gateway (telemetry-off.ts).
+import './telemetry-off';
 import { createLogger, stopOnSignals } from '@samverkan/shared/server';
 import { startGateway } from './gateway';
 

@@ -103,6 +103,8 @@ export function renderDockerCompose(): string {
     environment: {
       NODE_ENV: 'production',
       HOST: '0.0.0.0',
+      // A second guard beside the gateway's own code: Apollo's telemetry stays off (docs/OPERATIONS.md).
+      APOLLO_TELEMETRY_DISABLED: 'true',
       SERVICE_DIR: dir,
       LOG_LEVEL: '${LOG_LEVEL:-info}',
       SUBGRAPH_SECRET: COMPOSE_SECRETS.SUBGRAPH_SECRET,
@@ -201,6 +203,7 @@ function deployment(code: string, dir: string, port: number, component: Componen
             env: [
               { name: 'NODE_ENV', value: 'production' },
               { name: 'HOST', value: '0.0.0.0' },
+              { name: 'APOLLO_TELEMETRY_DISABLED', value: 'true' },
               { name: 'SERVICE_DIR', value: dir },
               { name: 'LOG_LEVEL', value: 'info' },
               { name: `${code.toUpperCase()}_PORT`, value: String(port) },
