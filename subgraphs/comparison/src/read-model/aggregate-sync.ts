@@ -24,6 +24,21 @@ export const AGGREGATE_GROUPS = {
 
 export type AggregateName = keyof typeof AGGREGATE_GROUPS;
 
+/**
+ * The version of each aggregate's derivation (its groups function and what that calls). Bump the
+ * aggregate's number whenever a change of code changes the groups it derives from the same facts: the
+ * read model's derivation (derivation.ts) changes with it, and a comparison with the new code derives
+ * every region's copy again at start instead of serving groups the old code derived.
+ */
+export const AGGREGATE_VERSIONS = {
+  frequencySummary: 1,
+  rolesCrosswalk: 1,
+  functionalCrosswalk: 1,
+  reportingChains: 1,
+  comparisonMatrix: 1,
+  differences: 1,
+} satisfies Record<AggregateName, number>;
+
 export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, Group[]> {
   return Object.fromEntries(Object.entries(AGGREGATE_GROUPS).map(([name, of]) => [name, of(snapshot)])) as Record<AggregateName, Group[]>;
 }

@@ -6,6 +6,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { REGIONS } from '@samverkan/contract';
 import type { Reachability, RegionSync } from './sync';
+import { derivationReason } from './derivation';
 import { heldCopies, readRegions, type HeldCopy, type RegionList, type RegionSnapshot } from './store';
 
 export interface Freshness {
@@ -61,15 +62,16 @@ export class ReadModel {
     return codes.map((code) => {
       const copy = held.get(code);
       const seen = this.reachability(code);
+      const olderCode = copy ? derivationReason(copy.derivation) : null;
       const reason = !copy ? (seen?.error ? `never synced: ${seen.error}` : 'never synced')
-        : seen?.error ? `the region's subgraph ${seen.error}; serving the copy synced at ${copy.syncedAt.toISOString()}`
-          : null;
+        : seen?.error ? `the region's subgraph ${seen.error}; serving the copy synced at ${copy.syncedAt.toISOString()}${olderCode ? `, ${olderCode}` : ''}`
+          : olderCode ? `the copy was ${olderCode}` : null;
       return {
         regionCode: code,
         dataVersion: copy?.dataVersion ?? null,
         syncedAt: copy?.syncedAt ?? null,
         checkedAt: seen?.checkedAt ?? null,
-        stale: !copy || Boolean(seen?.error),
+        stale: !copy || Boolean(seen?.error) || olderCode !== null,
         reason,
         missingFields: copy?.missingFields ?? [],
       };

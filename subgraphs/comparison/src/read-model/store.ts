@@ -5,7 +5,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { ARTIFACT_KINDS, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
 import { roleKindsOfBody } from '../offices';
-import { SEARCH_INDEX_VERSION, writeSearchIndex } from './search-index';
+import { writeSearchIndex } from './search-index';
+import { READ_MODEL_DERIVATION } from './derivation';
 import { writeGroups } from './aggregate-groups';
 import { groupsOfRegion } from './aggregate-sync';
 import { writeHistory } from './changes';
@@ -86,7 +87,7 @@ export const quoted = (schema: string) => (table: string) => `"${schema.replace(
 export async function lockRegion(trx: Knex.Transaction, schema: string, code: string, dataVersion: string): Promise<boolean> {
   const q = quoted(schema);
   await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${code}`]);
-  const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and search_index_version = ?`, [code, dataVersion, SEARCH_INDEX_VERSION]);
+  const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and derivation = ?`, [code, dataVersion, READ_MODEL_DERIVATION]);
   return held.rows.length === 0;
 }
 
@@ -94,10 +95,10 @@ export async function lockRegion(trx: Knex.Transaction, schema: string, code: st
 export async function markSynced(trx: Knex.Transaction, schema: string, code: string, dataVersion: string, missingFields: string[]): Promise<void> {
   const q = quoted(schema);
   await trx.raw(
-    `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, search_index_version) values (?, ?, now(), ?::jsonb, ?)
+    `insert into ${q('region_sync')} (region_code, data_version, synced_at, missing_fields, derivation) values (?, ?, now(), ?::jsonb, ?)
      on conflict (region_code) do update set data_version = excluded.data_version, synced_at = excluded.synced_at, missing_fields = excluded.missing_fields,
-       search_index_version = excluded.search_index_version`,
-    [code, dataVersion, JSON.stringify(missingFields), SEARCH_INDEX_VERSION],
+       derivation = excluded.derivation`,
+    [code, dataVersion, JSON.stringify(missingFields), READ_MODEL_DERIVATION],
   );
 }
 
@@ -122,11 +123,12 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
   });
 }
 
-export interface HeldCopy { code: string; dataVersion: string; syncedAt: Date; missingFields: string[] }
+/** A held copy; `derivation`: which code derived it (derivation.ts). */
+export interface HeldCopy { code: string; dataVersion: string; syncedAt: Date; missingFields: string[]; derivation: string }
 
 export async function heldCopies(knex: Knex, schema: string): Promise<Map<string, HeldCopy>> {
-  const rows = await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields');
-  return new Map(rows.map((r: any) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields }]));
+  const rows = await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields', 'derivation');
+  return new Map(rows.map((r: any) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields, derivation: r.derivation }]));
 }
 
 /** The lists of the given regions, as their subgraphs served them: two statements at most. */

@@ -17,7 +17,7 @@ import { forContract, pagesLists, printQuery, snapshotQuery } from './snapshot-q
 import { syncPaged } from './paged-sync';
 import { writeSnapshot, type RegionSnapshot } from './store';
 import { withCitations } from './citations';
-import { SEARCH_INDEX_VERSION } from './search-index';
+import { derivationReason, READ_MODEL_DERIVATION } from './derivation';
 import { fetchChanges } from './changes';
 
 export interface SyncTarget { code: string; url: string }
@@ -116,10 +116,13 @@ export class RegionSync {
     }
   }
 
+  /** Whether the copy held is of `dataVersion` and derived by this code; logs a copy that other code derived. */
   private async isHeld(code: string, dataVersion: string): Promise<boolean> {
-    const rows = await this.options.knex.withSchema(this.options.schema).from('region_sync')
-      .where({ region_code: code, data_version: dataVersion, search_index_version: SEARCH_INDEX_VERSION }).select('region_code');
-    return rows.length > 0;
+    const rows: Array<{ derivation: string }> = await this.options.knex.withSchema(this.options.schema).from('region_sync')
+      .where({ region_code: code, data_version: dataVersion }).select('derivation');
+    const reason = rows[0] && derivationReason(rows[0].derivation);
+    if (reason) this.options.logger.info({ region: code, dataVersion, held: rows[0]!.derivation, derivation: READ_MODEL_DERIVATION }, `read model copy ${reason}: deriving it again now`);
+    return rows.length > 0 && !reason;
   }
 
   /**
