@@ -38,6 +38,8 @@ export async function initOrm(options: SubgraphOrmOptions): Promise<MikroORM> {
       transactional: true,
       allOrNothing: true,
       silent: true,
+      // Migrations are written by hand (each subgraph's src/migrations): no schema snapshot file, ever.
+      snapshot: false,
     },
     // The schema generator must never see other subgraphs' schemas (it would DROP them).
     schemaGenerator: { ignoreSchema: [] },
