@@ -87,11 +87,14 @@ describe('bodies pages: keyset order and cursors', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('meetingFrequencyTable: most frequent first (minimum, then maximum), then registry order, then name, then document order', async () => {
-    type Row = { rank: number; regionCode: string; bodyId: string; bodyName: string; minPerYear: number | null; maxPerYear: number | null };
-    const rows = (await gqlOk<{ landscape: { meetingFrequencyTable: Row[] } }>('{ landscape { meetingFrequencyTable(first: 500) { rank regionCode bodyId bodyName minPerYear maxPerYear } } }')).landscape.meetingFrequencyTable;
+  it('meetingFrequencyTable: most frequent first (minimum; exact before approximate; open maximum, then maximum), then registry order, then name, then document order', async () => {
+    type Row = { rank: number; regionCode: string; bodyId: string; bodyName: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean };
+    const rows = (await gqlOk<{ landscape: { meetingFrequencyTable: Row[] } }>('{ landscape { meetingFrequencyTable(first: 500) { rank regionCode bodyId bodyName minPerYear maxPerYear approximate } } }')).landscape.meetingFrequencyTable;
     const node = (r: Row): Node => ({ id: r.bodyId, regionCode: r.regionCode, name: r.bodyName, frequency: { minPerYear: r.minPerYear, maxPerYear: r.maxPerYear } });
-    const order = (a: Row, b: Row) => num(a.minPerYear, b.minPerYear, true) || num(a.maxPerYear, b.maxPerYear, true)
+    // An open maximum ("minst sex": at least) ranks above any stated one at the same minimum.
+    const openMax = (x: number | null) => (x === null ? Infinity : x);
+    const order = (a: Row, b: Row) => num(a.minPerYear, b.minPerYear, true) || Number(a.approximate) - Number(b.approximate)
+      || openMax(b.maxPerYear) - openMax(a.maxPerYear) || 0
       || rank(a.regionCode) - rank(b.regionCode) || byName(a.bodyName, b.bodyName) || pos(node(a)) - pos(node(b));
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.map((r) => r.bodyId)).toEqual([...rows].sort(order).map((r) => r.bodyId));

@@ -27,6 +27,15 @@ export interface NormalizedFrequency {
   recognized: boolean;
 }
 
+/**
+ * The one meaning of "has a stated frequency", for bodies, duties and every table: the text gives a
+ * number (a minimum, a maximum or both). "regelbundet" or "vid behov" alone is a cadence without one: it
+ * is shown with its quote but neither ranked nor counted as a frequency.
+ */
+export function hasStatedFrequency(cadence: { minPerYear: number | null; maxPerYear: number | null } | null | undefined): boolean {
+  return cadence != null && (cadence.minPerYear !== null || cadence.maxPerYear !== null);
+}
+
 const NUMBER_WORDS: Record<string, number> = {
   en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
   tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,

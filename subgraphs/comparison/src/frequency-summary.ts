@@ -5,7 +5,7 @@
  * (ad-hoc working groups) is left out. Each body counts once, whatever its number of instances.
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { LEVELS, type Body } from '@samverkan/contract';
+import { hasStatedFrequency, LEVELS, type Body } from '@samverkan/contract';
 import { BodyRef, ValueCount } from './views';
 import { type AnsweredRegion, MissingRegion } from './scope';
 import type { Group, GroupsByRegion } from './read-model/aggregate-groups';
@@ -32,7 +32,6 @@ export class FrequencySummary {
 }
 
 const isStanding = (b: Body) => b.permanence !== 'TEMPORARY';
-const hasNumbers = (b: Body) => b.cadence != null && (b.cadence.minPerYear !== null || b.cadence.maxPerYear !== null);
 
 type Counts = Omit<RegionFrequencySummary, 'regionCode' | 'bodiesWithoutFrequencyList'>;
 
@@ -41,7 +40,7 @@ export function frequencySummaryGroups(region: Pick<AnsweredRegion, 'bodies'>): 
   const { bodies } = region;
   const standing = bodies.filter(isStanding);
   const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);
-  const without = bodies.filter((b) => !hasNumbers(b));
+  const without = bodies.filter((b) => !hasStatedFrequency(b.cadence));
   const perLevel = new Map<string | null, number>();
   for (const b of bodies) perLevel.set(b.level ?? null, (perLevel.get(b.level ?? null) ?? 0) + 1);
   return [{

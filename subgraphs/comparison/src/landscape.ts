@@ -14,7 +14,7 @@ export abstract class RegionRef {
 
 @ObjectType({ simpleResolvers: true, description: 'One body\'s regular meeting frequency, ranked across regions.' })
 export class FrequencyRow {
-  @Field(() => Int, { description: '1 = meets most often (by documented minimum, then maximum).' }) rank!: number;
+  @Field(() => Int, { description: '1 = meets most often (by documented minimum; at the same minimum an exact statement before an approximate one ("minst sex" before "cirka sex"), then an open maximum before the highest stated one).' }) rank!: number;
   @Field(() => String) regionCode!: string;
   @Field(() => ID) bodyId!: string;
   @Field(() => String) bodyName!: string;

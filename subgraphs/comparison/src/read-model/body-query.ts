@@ -43,6 +43,9 @@ export interface BodyRow { body: Body; parentName: string | null; roleKinds: str
 export interface BodyPage { rows: BodyRow[]; totalCount: number; hasNextPage: boolean; cursorFound: boolean }
 
 /** The regions in scope with their registry rank (the `r` of every per-region read). */
+/** The frequency table's order on a body row aliased `t` (frequency-rank-migration.ts: its index). */
+const rankOrder = (t: string) => `${t}.min_per_year desc nulls last, ${t}.frequency_approximate, ${t}.max_per_year desc nulls first`;
+
 const REGIONS_RANKED = '(select code, array_position(?::text[], code) as rank from unnest(?::text[]) as code)';
 
 /**
@@ -115,8 +118,9 @@ order by ${order('p')}`;
 }
 
 /**
- * The meeting-frequency table's rows: bodies with a regular cadence matching the filter, most
- * frequent first (documented minimum, then maximum, unknown last), then registry order, then name
+ * The meeting-frequency table's rows: bodies with a stated frequency (contract: hasStatedFrequency)
+ * matching the filter, most frequent first (documented minimum, unknown last; at the same minimum an
+ * exact statement before an approximate one, then an open maximum before the highest stated one), then registry order, then name
  * (Swedish collation), then document order; the first `first`. Each region's first `first` along its
  * index (body_frequency_rank), merged.
  */
@@ -126,12 +130,12 @@ export async function frequencyBodies(knex: Knex, schema: string, codes: string[
   const w = where(filter);
   const result = await knex.raw(
     `select x.data from ${REGIONS_RANKED} r cross join lateral (
-       select b.min_per_year, b.max_per_year, b.name, b.position, b.data from ${t} b
-       where b.region_code = r.code and b.has_cadence and ${w.sql}
-       order by b.min_per_year desc nulls last, b.max_per_year desc nulls last, b.name collate ${NAME_COLLATION}, b.position
+       select b.min_per_year, b.frequency_approximate, b.max_per_year, b.name, b.position, b.data from ${t} b
+       where b.region_code = r.code and b.has_frequency and ${w.sql}
+       order by ${rankOrder('b')}, b.name collate ${NAME_COLLATION}, b.position
        limit ?
      ) x
-     order by x.min_per_year desc nulls last, x.max_per_year desc nulls last, r.rank, x.name collate ${NAME_COLLATION}, x.position
+     order by ${rankOrder('x')}, r.rank, x.name collate ${NAME_COLLATION}, x.position
      limit ?`,
     [regionOrder, codes, ...w.params, first, first],
   );

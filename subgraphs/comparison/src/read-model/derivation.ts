@@ -11,7 +11,7 @@ import { AGGREGATE_VERSIONS } from './aggregate-sync';
 import { SEARCH_INDEX_VERSION } from './search-index';
 
 /** The version of the bodies' derived columns (store.ts: bodyRow, bodyDerivation): bump when they change. */
-export const BODY_COLUMNS_VERSION = 1;
+export const BODY_COLUMNS_VERSION = 2;
 
 /** Every declared version, by part: what READ_MODEL_DERIVATION is a hash of. */
 export const DERIVATION_VERSIONS: Readonly<Record<string, number>> = {

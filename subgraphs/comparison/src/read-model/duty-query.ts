@@ -26,7 +26,7 @@ export async function dutyRows(
   const parts = [`f.kind = 'reportingDuties'`, 'f.region_code = any(?::text[])'];
   const params: Knex.RawBinding[] = [codes];
   if (filter?.artifacts?.length) { parts.push(`f.data->>'artifact' = any(?::text[])`); params.push([...filter.artifacts]); }
-  if (filter?.hasFrequency != null) { parts.push(`coalesce(jsonb_typeof(f.data->'cadence') = 'object', false) = ?`); params.push(filter.hasFrequency); }
+  if (filter?.hasFrequency != null) { parts.push(`((f.data->'cadence'->>'minPerYear') is not null or (f.data->'cadence'->>'maxPerYear') is not null) = ?`); params.push(filter.hasFrequency); }
   if (filter?.bodyId) { parts.push(`(f.data->>'fromBodyId' = ? or f.data->>'toBodyId' = ?)`); params.push(filter.bodyId, filter.bodyId); }
   const name = (key: string) => `(select p.name from ${t('body')} p where p.id = d.data->>'${key}' and p.region_code = any(?::text[])
       order by array_position(?::text[], p.region_code) desc limit 1)`;

@@ -8,6 +8,7 @@ import { RegionMigration } from '@samverkan/shared';
 import { Migration20261129000000Aggregates } from './aggregate-tables';
 import { Migration20261130000000BodyPageIndexes } from './body-page-migration';
 import { Migration20261205000000Derivation } from './derivation-migration';
+import { Migration20261205100000FrequencyRank } from './frequency-rank-migration';
 
 export class Migration20261127000000ReadModel extends RegionMigration {
   override async up(): Promise<void> {
@@ -196,4 +197,5 @@ export const READ_MODEL_MIGRATIONS = [
   { name: 'Migration20261129100000History', class: Migration20261129100000History },
   { name: 'Migration20261130000000BodyPageIndexes', class: Migration20261130000000BodyPageIndexes },
   { name: 'Migration20261205000000Derivation', class: Migration20261205000000Derivation },
+  { name: 'Migration20261205100000FrequencyRank', class: Migration20261205100000FrequencyRank },
 ];

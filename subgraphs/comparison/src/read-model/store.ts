@@ -3,7 +3,7 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { ARTIFACT_KINDS, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
+import { ARTIFACT_KINDS, hasStatedFrequency, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
 import { roleKindsOfBody } from '../offices';
 import { writeSearchIndex } from './search-index';
 import { READ_MODEL_DERIVATION } from './derivation';
@@ -66,7 +66,8 @@ export function bodyRow(code: string, b: Body, position: number, derived: { role
     region_code: code, id: b.id, position, name: b.name, kind: b.kind, level: b.level ?? null, permanence: b.permanence ?? null,
     min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
     keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes?.rule ?? null, data: b,
-    role_kinds: derived.roleKinds, report_artifacts: derived.reportArtifacts, has_cadence: Boolean(b.cadence),
+    role_kinds: derived.roleKinds, report_artifacts: derived.reportArtifacts,
+    has_frequency: hasStatedFrequency(b.cadence), frequency_approximate: b.cadence?.approximate ?? false,
   };
 }
 
