@@ -251,6 +251,9 @@ describe(`one region (${BROKEN}) up, its database failing: a comparison started 
     const mine = freshness.find((f) => f.regionCode === BROKEN)!;
     expect(mine).toMatchObject({ dataVersion: null, syncedAt: null, stale: true });
     expect(mine.reason).toMatch(/never synced: answered with errors/);
+    // The same failure as data (an enum beside the words), and none for the regions that answer.
+    const kinds = (await gqlOk<{ landscape: { freshness: Array<{ regionCode: string; failureKind: string | null }> } }>('{ landscape { freshness { regionCode failureKind } } }', undefined, late)).landscape.freshness;
+    expect(kinds).toEqual(freshness.map((f) => ({ regionCode: f.regionCode, failureKind: f.regionCode === BROKEN ? 'GRAPHQL_ERRORS' : null })));
   });
 
   it.each(Object.keys(AGGREGATES).filter((f) => f !== 'staleRegions' && f !== 'freshness'))(

@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { REGIONS, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
 import type { ReadModel } from './read-model/read-model';
+import { SyncFailureKind } from './read-model/failure';
 import type { RegionList } from './read-model/store';
 
 export enum MissingReason { NO_ANSWER = 'NO_ANSWER', INCOMPLETE = 'INCOMPLETE' }
@@ -60,11 +61,11 @@ export async function scopeOf(readModel: ReadModel, lists: RegionList[], codes?:
   checkRegionCodes(codes);
   const read = await readModel.regions(codes ?? undefined, lists);
   const missingDetails = read.freshness.filter((f) => f.dataVersion === null).map((f): MissingRegion => {
-    const cause = f.reason?.replace(/^never synced:?\s*/, '') || 'not reached yet';
+    const cause = f.failure?.detail ?? 'not reached yet';
     return {
       code: f.regionCode,
-      reason: /did not answer/.test(cause) ? MissingReason.NO_ANSWER : MissingReason.INCOMPLETE,
-      failedFields: [...cause.matchAll(/answered null for (\w+)/g)].map((m) => m[1]!),
+      reason: !f.failure || f.failure.kind === SyncFailureKind.NO_ANSWER ? MissingReason.NO_ANSWER : MissingReason.INCOMPLETE,
+      failedFields: f.failure?.failedFields ?? [],
       message: `The comparison has no copy of ${f.regionCode} yet: its subgraph ${cause}.`,
     };
   });

@@ -6,6 +6,7 @@
  * contract) still syncs: the fields are dropped by its SDL (snapshot-query.ts) and named in its
  * freshness' missingFields.
  */
+import { nullList } from './failure';
 import { parse } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import { dateSpan, type DataChange, type DatedEvent } from '@samverkan/shared';
@@ -27,7 +28,7 @@ export async function fetchChanges(graphql: (query: string) => Promise<any>, cod
     if (dropped.includes('changes')) return { changes: [], dropped };
     const data = await graphql(printQuery(query));
     const page = data?.region?.changes;
-    if (!page) throw new Error('answered null for changes');
+    if (!page) throw nullList('changes');
     const nodes = page.edges.map((e: { node: DataChange }) => e.node) as DataChange[];
     if (onPage) await onPage(nodes); else changes.push(...nodes);
     if (!page.pageInfo.hasNextPage) return { changes, dropped };

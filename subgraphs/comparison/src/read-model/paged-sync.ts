@@ -15,6 +15,7 @@
  * /version is read again; if it moved, the transaction is rolled back (nothing of the pages is kept,
  * the last good copy stays) and the next round syncs the new version. A copy is never a mix of two.
  */
+import { nullList, SyncError, SyncFailureKind } from './failure';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Body, DataChange, DecisionRule, Plan, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
 import { forContract, listQuery, pageQuery, printQuery, snapshotQuery, type PagedList } from './snapshot-query';
@@ -47,7 +48,7 @@ async function readPages(r: PagedRegion, list: PagedList, onPage: (items: Array<
     const items = data?.region?.[list] as Array<{ id: string }> | null | undefined;
     if (items == null) {
       if (list === 'events') return;
-      throw new Error(`answered null for ${list}`);
+      throw nullList(list);
     }
     await onPage(items);
     if (items.length < r.pageSize) return;
@@ -68,7 +69,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     const missingFields = forContract(snapshotQuery(r.code), r.sdl).dropped;
 
     const served = (await r.graphql(printQuery(forContract(listQuery(r.code, 'documents'), r.sdl).query)))?.region?.documents as SourceDocument[] | null;
-    if (!served) throw new Error('answered null for documents');
+    if (!served) throw nullList('documents');
     const { documents, complete } = citationsBy(served);
     await insertRows(trx, q('fact'), documents.map((d, i) => factRow(r.code, 'documents', d as unknown as Record<string, unknown>, i)));
 
@@ -112,7 +113,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     await writeGroupsOfRegion(trx, schema, { code: r.code, dataVersion, missingFields, documents, regionalFacts: [], ...kept });
 
     const now = await r.version();
-    if (now !== dataVersion) throw new Error(`its data changed during the sync (version ${dataVersion} became ${now}); the next round syncs the new version`);
+    if (now !== dataVersion) throw new SyncError(SyncFailureKind.DATA_CHANGED, `its data changed during the sync (version ${dataVersion} became ${now}); the next round syncs the new version`);
     await markSynced(trx, schema, r.code, dataVersion, [...missingFields, ...history.dropped]);
     return kept.bodies.length;
   });

@@ -6,6 +6,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { REGIONS } from '@samverkan/contract';
 import type { Reachability, RegionSync } from './sync';
+import type { SyncFailure } from './failure';
 import { derivationReason } from './derivation';
 import { heldCopies, readRegions, type HeldCopy, type RegionList, type RegionSnapshot } from './store';
 
@@ -17,6 +18,8 @@ export interface Freshness {
   stale: boolean;
   reason: string | null;
   missingFields: string[];
+  /** The last check's failure, as data (failure.ts); null when it succeeded or none was made. */
+  failure: SyncFailure | null;
 }
 
 export interface RegionsRead {
@@ -63,17 +66,19 @@ export class ReadModel {
       const copy = held.get(code);
       const seen = this.reachability(code);
       const olderCode = copy ? derivationReason(copy.derivation) : null;
-      const reason = !copy ? (seen?.error ? `never synced: ${seen.error}` : 'never synced')
-        : seen?.error ? `the region's subgraph ${seen.error}; serving the copy synced at ${copy.syncedAt.toISOString()}${olderCode ? `, ${olderCode}` : ''}`
+      const failed = seen?.failure?.detail;
+      const reason = !copy ? (failed ? `never synced: ${failed}` : 'never synced')
+        : failed ? `the region's subgraph ${failed}; serving the copy synced at ${copy.syncedAt.toISOString()}${olderCode ? `, ${olderCode}` : ''}`
           : olderCode ? `the copy was ${olderCode}` : null;
       return {
         regionCode: code,
         dataVersion: copy?.dataVersion ?? null,
         syncedAt: copy?.syncedAt ?? null,
         checkedAt: seen?.checkedAt ?? null,
-        stale: !copy || Boolean(seen?.error) || olderCode !== null,
+        stale: !copy || Boolean(failed) || olderCode !== null,
         reason,
         missingFields: copy?.missingFields ?? [],
+        failure: seen?.failure ?? null,
       };
     });
   }

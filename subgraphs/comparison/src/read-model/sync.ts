@@ -19,11 +19,12 @@ import { writeSnapshot, type RegionSnapshot } from './store';
 import { withCitations } from './citations';
 import { derivationReason, READ_MODEL_DERIVATION } from './derivation';
 import { fetchChanges } from './changes';
+import { failureOf, nullList, SyncError, SyncFailureKind, type SyncFailure } from './failure';
 
 export interface SyncTarget { code: string; url: string }
 
 /** What this process knows of a region's reachability (the copy itself is in the database). */
-export interface Reachability { checkedAt: Date | null; error: string | null; failedAt: Date | null }
+export interface Reachability { checkedAt: Date | null; failure: SyncFailure | null; failedAt: Date | null }
 
 export interface SyncOptions {
   knex: Knex;
@@ -47,7 +48,7 @@ export class RegionSync {
   private readonly stopping = new AbortController();
 
   constructor(private readonly options: SyncOptions) {
-    for (const t of options.targets) this.state.set(t.code, { checkedAt: null, error: null, failedAt: null });
+    for (const t of options.targets) this.state.set(t.code, { checkedAt: null, failure: null, failedAt: null });
   }
 
   /** A hash of the data versions this process holds: what its answers are made of. */
@@ -86,13 +87,13 @@ export class RegionSync {
 
   private async fetchJson(url: string, init?: RequestInit): Promise<any> {
     const res = await fetch(url, { ...init, headers: this.headers(), signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopping.signal]) });
-    if (!res.ok) throw new Error(`${new URL(url).pathname} answered HTTP ${res.status}`);
+    if (!res.ok) throw new SyncError(SyncFailureKind.HTTP_ERROR, `${new URL(url).pathname} answered HTTP ${res.status}`);
     return res.json();
   }
 
   private async graphql(url: string, query: string): Promise<any> {
     const body = await this.fetchJson(url, { method: 'POST', body: JSON.stringify({ query }) });
-    if (body.errors?.length) throw new Error(`answered with errors: ${body.errors.map((e: { message: string }) => e.message).slice(0, 3).join('; ')}`);
+    if (body.errors?.length) throw new SyncError(SyncFailureKind.GRAPHQL_ERRORS, `answered with errors: ${body.errors.map((e: { message: string }) => e.message).slice(0, 3).join('; ')}`);
     return body.data;
   }
 
@@ -100,7 +101,7 @@ export class RegionSync {
     const state = this.state.get(target.code)!;
     try {
       const { dataVersion } = await this.fetchJson(new URL('/version', target.url).href) as { dataVersion?: string };
-      if (!dataVersion) throw new Error('its /version has no dataVersion');
+      if (!dataVersion) throw new SyncError(SyncFailureKind.INCOMPLETE, 'its /version has no dataVersion');
       if (this.held.get(target.code) !== dataVersion && !(await this.isHeld(target.code, dataVersion))) {
         const turn = this.replacing.then(() => this.replaceCopy(target, dataVersion));
         this.replacing = turn.catch(() => {});
@@ -108,11 +109,11 @@ export class RegionSync {
         if (bodies !== null) this.options.logger.info({ region: target.code, dataVersion, bodies }, 'read model synced');
       }
       this.held.set(target.code, dataVersion);
-      Object.assign(state, { checkedAt: new Date(), error: null, failedAt: null });
+      Object.assign(state, { checkedAt: new Date(), failure: null, failedAt: null });
     } catch (e) {
-      const reason = describeFailure(e as Error & { cause?: { code?: string } }, this.options.timeoutMs);
-      if (state.error !== reason) this.options.logger.warn({ region: target.code, reason }, 'region sync failed; serving its last good copy');
-      Object.assign(state, { error: reason, failedAt: new Date() });
+      const failure = failureOf(e as Error & { cause?: { code?: string } }, this.options.timeoutMs);
+      if (state.failure?.detail !== failure.detail) this.options.logger.warn({ region: target.code, failure: failure.kind, reason: failure.detail }, 'region sync failed; serving its last good copy');
+      Object.assign(state, { failure, failedAt: new Date() });
     }
   }
 
@@ -148,10 +149,10 @@ export class RegionSync {
     const { query, dropped } = forContract(snapshotQuery(target.code), sdl);
     const data = await this.graphql(target.url, printQuery(query));
     const region = data?.region;
-    if (!region) throw new Error('answered no data for the region');
+    if (!region) throw new SyncError(SyncFailureKind.INCOMPLETE, 'answered no data for the region');
     const lists = ['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const;
     for (const list of lists) {
-      if (region[list] === null) throw new Error(`answered null for ${list}`);
+      if (region[list] === null) throw nullList(list);
     }
     const history = await fetchChanges((q) => this.graphql(target.url, q), target.code, sdl);
     return withCitations({
@@ -163,11 +164,4 @@ export class RegionSync {
       changes: history.changes,
     } as RegionSnapshot);
   }
-}
-
-/** A failure in words a reader of the freshness field understands. */
-function describeFailure(e: Error & { cause?: { code?: string } }, timeoutMs: number): string {
-  if (e.name === 'TimeoutError') return `did not answer within ${timeoutMs} ms`;
-  if (e.message === 'fetch failed') return `did not answer (${e.cause?.code ?? 'connection failed'})`;
-  return e.message;
 }
