@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import { portVar, REGIONS } from '@samverkan/contract';
 import { spawnService, stopChild, waitForHealth } from './lib/federation';
 import { ROOT } from './lib/paths';
+import { ToolsSchema } from './lib/start-config';
 import { writeSyntheticRegion } from './lib/synthetic';
 
 const noCap = process.argv.includes('--no-cap');
@@ -24,7 +25,7 @@ const args = process.argv.slice(2).filter((a) => a !== '--no-cap');
 const bodies = Number(args[0] ?? 50_000);
 const code = args[1] ?? REGIONS[0]!.code;
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const port = Number(process.env.SEED_MEMORY_PORT ?? 24001);
+const port = ToolsSchema.parse(process.env).SEED_MEMORY_PORT;
 const prefix = process.env.DB_SCHEMA_PREFIX ?? 'seedmem_';
 const dir = join(ROOT, '.data', 'seed-memory', String(bodies), code);
 

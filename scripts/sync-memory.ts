@@ -20,11 +20,12 @@ import { COMPARISON, portVar, REGIONS, urlVar } from '@samverkan/contract';
 import { spawnService, stopChild } from './lib/federation';
 import { writeSyntheticRegion } from './lib/synthetic';
 import { ROOT } from './lib/paths';
+import { ToolsSchema } from './lib/start-config';
 
 const BODIES = Number(process.argv[2] ?? 50_000);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PREFIX = process.env.DB_SCHEMA_PREFIX ?? 'sync_memory_';
-const PORT = Number(process.env.SYNC_MEMORY_PORT ?? 20001);
+const PORT = ToolsSchema.parse(process.env).SYNC_MEMORY_PORT;
 const COUNT = Number(process.argv[3] ?? 1);
 const SYNCED = REGIONS.slice(0, COUNT);
 

@@ -19,7 +19,7 @@ import { Client } from 'pg';
 import ts from 'typescript';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { REGIONS } from '../contract/src/registry';
+import { COMPARISON, GATEWAY, REGIONS } from '../contract/src/registry';
 import { documentTitle, regionTypename, renderRegionFiles } from '../scripts/lib/scaffold';
 import { testPort } from './support/ports';
 
@@ -30,6 +30,8 @@ const TYPENAME = regionTypename(CODE);
 const SOURCE = '999_scaffold_test.txt';
 const SOURCE_TEXT = '\n\n## Uppdragsbeskrivning för Provgruppen\n\nProvgruppen träffas fyra gånger per år.\n';
 const SCHEMA_PREFIX = 'scaffold_';
+/** The port the scaffold gives the region: the next after every port the registry names (4006 beside the four regions). */
+const PORT = Math.max(...REGIONS.map((r) => r.port), COMPARISON.port, GATEWAY.port) + 1;
 /** Test ports 17000+: the registry port's offset from the gateway's 4000, so a new region gets one too. */
 const portFor = (registryPort: number) => testPort(17000 + (registryPort - 4000));
 
@@ -179,6 +181,14 @@ describe('npm run new-region, in a copy of the repository', () => {
 
   it('validates its arguments and writes nothing when they are wrong', () => {
     writeFileSync(inCopy(`docs/sources/${SOURCE}`), SOURCE_TEXT);
+    // Draft data files (--data), outside the copy: one for another document, one quoting what the document does not say.
+    const drafts = mkdtempSync(join(tmpdir(), 'samverkan-new-region-drafts-'));
+    configDirs.push(drafts);
+    const draft = (name: string, file: string, quote: string) => {
+      const data = JSON.parse(renderRegionFiles({ code: CODE, name: NAME, sourceFile: SOURCE, title: quote, port: 1 })[`data/${SOURCE.replace('.txt', '.json')}`]!) as { file: string };
+      writeFileSync(join(drafts, name), JSON.stringify({ ...data, file }));
+      return join(drafts, name);
+    };
     const cases: Array<[string[], RegExp]> = [
       [['Bad-Code', NAME, '--source', SOURCE], /lower-case letters/],
       [['samla', NAME, '--source', SOURCE], /already registered/],
@@ -186,6 +196,9 @@ describe('npm run new-region, in a copy of the repository', () => {
       [[CODE, NAME, '--source', 'nope.txt'], /does not exist/],
       [[CODE, NAME, '--source', '004_d4ad0bc19c53bb6e.txt'], /already the source of samla/],
       [['--remove', 'nosuchregion'], /neither registered nor a folder/],
+      [[CODE, NAME, '--source', SOURCE, '--data', join(drafts, 'nope.json')], /--data .*nope\.json: no such file/],
+      [[CODE, NAME, '--source', SOURCE, '--data', draft('other.json', 'other.txt', 'Uppdragsbeskrivning för Provgruppen')], /"other\.txt", not the region's source document "999_scaffold_test\.txt"/],
+      [[CODE, NAME, '--source', SOURCE, '--data', draft('unquoted.json', SOURCE, 'Uppdragsbeskrivning för Någon annan')], /--data .*unquoted\.json: .*Uppdragsbeskrivning för Någon annan/],
     ];
     for (const [args, message] of cases) {
       const r = node(['scripts/dist/new-region.js', ...args]);
@@ -218,14 +231,15 @@ describe('npm run new-region, in a copy of the repository', () => {
     expect(data.bodies).toEqual([]);
 
     // registered: the registry (next free port), workspaces, lock file, references, Dockerfile, env, sources
-    expect(readCopy('contract/src/registry.ts')).toContain(`{ code: '${CODE}', name: '${NAME}', typename: '${TYPENAME}', port: 4006 },`);
+    expect(readCopy('contract/src/registry.ts')).toContain(`{ code: '${CODE}', name: '${NAME}', typename: '${TYPENAME}', port: ${PORT} },`);
     expect(JSON.parse(readCopy('package.json')).workspaces).toContain(`subgraphs/${CODE}`);
     const lock = JSON.parse(readCopy('package-lock.json'));
     expect(lock.packages[`node_modules/@samverkan/${CODE}`]).toEqual({ resolved: `subgraphs/${CODE}`, link: true });
     expect(lock.packages[`subgraphs/${CODE}`].name).toBe(`@samverkan/${CODE}`);
-    expect(readCopy('tsconfig.json')).toContain(`{ "path": "subgraphs/${CODE}" }`);
+    const references = (JSON.parse(readCopy('tsconfig.json')) as { references: Array<{ path: string }> }).references.map((r) => r.path);
+    expect(references.slice(references.indexOf(`subgraphs/${CODE}`))[1]).toBe('subgraphs/comparison');
     expect(readCopy('Dockerfile')).toContain(`COPY subgraphs/${CODE}/package.json subgraphs/${CODE}/`);
-    expect(readCopy('.env.example')).toContain(`${CODE.toUpperCase()}_PORT=4006`);
+    expect(readCopy('.env.example')).toContain(`${CODE.toUpperCase()}_PORT=${PORT}`);
     expect(readCopy('docs/sources/README.md')).toContain(`| ${SOURCE} | ${NAME} |`);
     expect(lstatSync(inCopy(`node_modules/@samverkan/${CODE}`)).isSymbolicLink()).toBe(true);
 
@@ -233,17 +247,19 @@ describe('npm run new-region, in a copy of the repository', () => {
     expect(readCopy('subgraphs/comparison/src/generated/region-stubs.ts')).toContain(`defineRegionStub('${TYPENAME}')`);
     const compose = parse(readCopy('docker-compose.yml')) as { services: Record<string, { environment: Record<string, string> }> };
     expect(compose.services[CODE]!.environment.SERVICE_DIR).toBe(`subgraphs/${CODE}`);
-    expect(compose.services.gateway!.environment[`${CODE.toUpperCase()}_URL`]).toBe(`http://${CODE}:4006/graphql`);
+    expect(compose.services.gateway!.environment[`${CODE.toUpperCase()}_URL`]).toBe(`http://${CODE}:${PORT}/graphql`);
     expect(readCopy(`deploy/k8s/${CODE}.yaml`)).toContain(`SERVICE_DIR\n              value: subgraphs/${CODE}`);
     expect(readCopy(`docs/regions/${CODE}.md`)).toContain(NAME);
     expect(readCopy(`subgraphs/${CODE}/schema.graphql`)).toContain(`type ${TYPENAME} implements Region`);
     expect(readCopy('gateway/supergraph.graphql')).toContain(`${CODE}: ${TYPENAME}`);
-    // and generating again changes nothing: what new-region wrote is what `npm run generate` writes
-    const generated = () => ['subgraphs/comparison/src/generated/region-stubs.ts', 'docker-compose.yml', `docs/regions/${CODE}.md`,
-      ...readdirSync(inCopy('deploy/k8s')).map((f) => `deploy/k8s/${f}`)].map((f) => [f, readCopy(f)]);
-    const before = generated();
+    // and generating again changes nothing: what new-region wrote is what `npm run generate` writes,
+    // the dashboard's operation types included (git's index holds what new-region wrote; reset after)
+    git('add', '-A');
     expect(node(['scripts/dist/generate.js']).status).toBe(0);
-    expect(generated()).toEqual(before);
+    expect(node(['scripts/dist/codegen.js']).status).toBe(0);
+    expect(git('diff', '--stat')).toBe('');
+    expect(git('diff', '--cached', '--name-only').split('\n')).toEqual(expect.arrayContaining(['web/dashboard/generated/graphql.ts', '.github/CODEOWNERS']));
+    git('reset', '-q');
   }, 240_000);
 
   it('starts with the federation, and the comparison subgraph answers for it', async () => {

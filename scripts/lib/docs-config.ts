@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import {
-  COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, HttpLimitsSchema, REGION_NODE_OPTIONS, portSchema, portVar, REGIONS, RegionEnvSchema, ServiceConfigSchema, SUBGRAPHS, type ServiceEntry,
+  COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, HttpLimitsSchema, REGION_NODE_OPTIONS, portSchema, portVar, REGIONS, RegionEnvSchema, ServiceConfigSchema, SUBGRAPHS, urlVar, type ServiceEntry,
 } from '@samverkan/shared';
 import { GatewaySchema, GatewayUrlsSchema } from '@samverkan/gateway/dist/config';
 import { ComparisonSchema } from '@samverkan/comparison/dist/config';
-import { serviceOverrides, StartSchema } from './start-config';
+import { localUrl, serviceOverrides, StartSchema, ToolsSchema } from './start-config';
 
 export const CONFIGURATION_FILE = 'docs/CONFIGURATION.md';
 export const ENV_EXAMPLE_FILE = '.env.example';
@@ -41,6 +41,7 @@ const GROUPS: Group[] = [
   { title: 'Comparison subgraph', readBy: 'comparison', schema: ComparisonSchema },
   { title: 'Region subgraphs', readBy: `regions (${REGION_LIST})`, schema: RegionEnvSchema },
   { title: 'npm start (and the test harness)', readBy: 'npm start', schema: StartSchema },
+  { title: 'Development and measurement tools', readBy: 'the tool named in each description', schema: ToolsSchema },
 ];
 
 export interface Variable {
@@ -118,6 +119,8 @@ const EMBEDDED_URL = 'the embedded PostgreSQL\'s URL, or DATABASE_URL as given';
 export function startOverrides(): Record<string, string> {
   const sets = serviceOverrides(EMBEDDED_URL, (s: ServiceEntry) => s.port);
   for (const s of [...SUBGRAPHS, GATEWAY]) sets[portVar(s.code)] = `${s.port} (or ${portVar(s.code)} as given to npm start)`;
+  // The URL follows the port npm start gives the service: the registry's, or <CODE>_PORT as given.
+  for (const s of SUBGRAPHS) sets[urlVar(s.code)] = `\`${localUrl(s.port)}\`, on ${portVar(s.code)} when given to npm start`;
   return sets;
 }
 

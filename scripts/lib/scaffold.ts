@@ -241,11 +241,19 @@ export function removeWorkspace(text: string, code: string): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** Root tsconfig.json: the project reference, before subgraphs/comparison. */
-export const addReference = (text: string, code: string) =>
-  insertBefore(text, 'tsconfig.json', (l) => l.includes('{ "path": "subgraphs/comparison" }'), `    { "path": "${regionDir(code)}" },`);
-export const removeReference = (text: string, code: string) =>
-  removeLines(text, (l) => l.trim() === `{ "path": "${regionDir(code)}" },`);
+/** Root tsconfig.json: the project reference, before subgraphs/comparison (written as 2-space JSON, like npm's package.json). */
+export function addReference(text: string, code: string): string {
+  const config = JSON.parse(text) as { references: Array<{ path: string }> };
+  const at = config.references.findIndex((r) => r.path === 'subgraphs/comparison');
+  if (at < 0) throw new Error('tsconfig.json: cannot find the reference to subgraphs/comparison, before which a region goes');
+  config.references.splice(at, 0, { path: regionDir(code) });
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+export function removeReference(text: string, code: string): string {
+  const config = JSON.parse(text) as { references: Array<{ path: string }> };
+  config.references = config.references.filter((r) => r.path !== regionDir(code));
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
 
 /** Dockerfile: the workspace's package.json before `npm ci`, beside the other subgraphs. */
 export const dockerCopyLine = (code: string) => `COPY ${regionDir(code)}/package.json ${regionDir(code)}/`;

@@ -13,6 +13,19 @@ export const DEFAULT_EMBEDDED_PORT = 5433;
 
 const int = () => z.coerce.number().int();
 
+/**
+ * The variables of the development and measurement tools: the federation harness (npm start, the tests,
+ * the bench), the web dev server (web/vite.config.ts) and the memory scripts (scripts/seed-memory.ts,
+ * scripts/sync-memory.ts). Listed in docs/CONFIGURATION.md and .env.example like the services' own.
+ */
+export const ToolsSchema = z.object({
+  SERVICE_NODE_FLAGS: z.string().optional().describe('node flags NODE_OPTIONS does not take (e.g. --cpu-prof), given to every service the harness starts (npm start, tests, bench)'),
+  GATEWAY_ORIGIN: z.string().url().default('http://127.0.0.1:4000').describe('the gateway the web dev server (`npx vite --mode dashboard` in web/) sends /graphql to'),
+  COMPARISON_NODE_OPTIONS: z.string().optional().describe('NODE_OPTIONS of the comparison that scripts/sync-memory.ts starts; unset: NODE_OPTIONS'),
+  SEED_MEMORY_PORT: int().min(1).max(65535).default(24001).describe('port of the region that scripts/seed-memory.ts starts'),
+  SYNC_MEMORY_PORT: int().min(1).max(65535).default(20001).describe('first port of the services that scripts/sync-memory.ts starts'),
+});
+
 export const StartSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('use this PostgreSQL instead of starting the embedded one'),
   EMBEDDED_PG_DIR: z.string().min(1).optional().describe('data folder of the embedded PostgreSQL; unset: .data/postgres/ in the repository'),

@@ -22,3 +22,12 @@ export function bodiesOf(code: string) {
 
 /** Every body of every registered region, in registry order. */
 export const allBodies = () => REGIONS.flatMap((r) => bodiesOf(r.code));
+
+/** The fact lists of a data file: a region whose files leave them all empty (a new region) models no fact yet. */
+const FACT_LISTS = ['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'events'] as const;
+
+/** Whether region `code`'s data files model any fact (a scaffolded region's do not, until its author adds them). */
+export const hasFacts = (code: string) => dataFiles(code).some((f) => FACT_LISTS.some((k) => (f[k] ?? []).length > 0));
+
+/** The registered regions whose data files model at least one body, in registry order. */
+export const regionsWithBodies = () => REGIONS.filter((r) => bodiesOf(r.code).length > 0);
