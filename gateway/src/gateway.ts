@@ -17,6 +17,7 @@ import { GATEWAY, REGIONS, SUBGRAPHS, urlVar } from '@samverkan/contract';
 import { createLimitedServer, createLogger, jsonErrorHandler, requireSecret, SECRET_HEADER, type RunningServer } from '@samverkan/shared/server';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
+import { mediaTypePlugin } from './media-type';
 import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { ResponseCache, type CacheContext } from './response-cache';
@@ -127,6 +128,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       demand, // before errorPlugin: its 413 answer gets the request id too
       errorPlugin(logger, config.production),
+      mediaTypePlugin(), // GraphQL over HTTP: the media type the client accepts, and its status codes
       ...(cache ? [cache.plugin()] : []),
     ],
     logger,
