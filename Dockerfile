@@ -2,7 +2,7 @@
 # (subgraphs/orebro, ..., subgraphs/comparison, gateway). Multi-stage, runs as the non-root `node` user
 # (uid 1000) on files it cannot change. `npm ci` needs every workspace's package.json: `npm run new-region`
 # adds a region's line here; the tests check every workspace in package.json has one.
-FROM node:20.20-bookworm-slim AS build
+FROM node:24.21-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc tsconfig.json tsconfig.base.json ./
 COPY contract/package.json contract/
@@ -31,7 +31,7 @@ RUN npx tsc -b && npm run build -w web && npm prune --omit=dev
 # (it finds them in docs/sources/ above its data folder: /app/docs/sources).
 COPY docs/sources docs/sources
 
-FROM node:20.20-bookworm-slim
+FROM node:24.21-bookworm-slim
 # APOLLO_TELEMETRY_DISABLED: a second guard (the gateway sets it itself): nothing calls outside unless configured.
 ENV NODE_ENV=production HOST=0.0.0.0 APOLLO_TELEMETRY_DISABLED=true
 WORKDIR /app

@@ -99,4 +99,11 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.indexOf('COPY --from=build'));
   });
+
+  it('both stages run the Node 24 LTS minor that .nvmrc names (.ci/node24 tests that version)', () => {
+    const nvmrc = readFileSync(join(root, '.nvmrc'), 'utf8').trim();
+    expect(nvmrc).toMatch(/^24\.\d+$/);
+    const images = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    expect(images).toEqual([`node:${nvmrc}-bookworm-slim`, `node:${nvmrc}-bookworm-slim`]);
+  });
 });

@@ -6,7 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { REGIONS } from '../contract/src/registry';
-import { gql, gqlOk } from './support/client';
+import { GRAPHQL_RESPONSE_JSON, gql, gqlOk } from './support/client';
 import { TEST_SCHEMA_PREFIX, testPort } from './support/ports';
 import { Services, subgraphUrlEnv } from './support/services';
 
@@ -21,25 +21,30 @@ async function stillServes() {
 
 describe('bad input at the gateway', () => {
   it.each([
-    ['malformed JSON', '{"query": "{ regions { code }"', 400, /not valid JSON/],
-    ['an empty body', '', 400, /./],
+    ['malformed JSON', '{"query": "{ regions { code }"', 400, 400, /not valid JSON/],
+    ['an empty body', '', 400, 400, /./],
     ['a JSON array when batching is off', JSON.stringify([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }]), 400, /batch/i],
     ['no query', JSON.stringify({ variables: {} }), 400, /query/i],
-    ['a syntax error', JSON.stringify({ query: '{ regions { code ' }), 400, /Syntax Error/],
-    ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, /Cannot query field/],
-    ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, /Variable "\$c"/],
-    ['an unknown operation name', JSON.stringify({ query: 'query A { regions { code } }', operationName: 'B' }), 400, /Unknown operation named "B"/],
-    ['a mutation (the API answers queries only)', JSON.stringify({ query: 'mutation { regions { code } }' }), 400, /queries only.*mutation/],
-    ['a subscription', JSON.stringify({ query: 'subscription { regions { code } }' }), 400, /queries only.*subscription/],
-    ['two operations without operationName', JSON.stringify({ query: 'query A { regions { code } } query B { regions { name } }' }), 400, /operation name/],
-    ['a Float literal out of range (1e400)', JSON.stringify({ query: '{ landscape { meetingFrequencyTable(filter: { meetsAtLeast: 1e400 }) { rank } } }' }), 400, /out of range/],
-    ['an integer literal too large for a Float', JSON.stringify({ query: `{ landscape { meetingFrequencyTable(filter: { meetsAtMost: 1${'0'.repeat(400)} }) { rank } } }` }), 400, /out of range/],
-    ['a Float variable out of range', '{"query":"query Q($f: Float) { landscape { meetingFrequencyTable(filter: { meetsAtLeast: $f }) { rank } } }","variables":{"f":1e400}}', 400, /Float cannot represent/],
-  ])('%s gets a 4xx and a clear message', async (_name, body, status, message) => {
-    const res = await post(body);
-    expect(res.status).toBe(status);
-    const json = (await res.json()) as { errors: Array<{ message: string }> };
-    expect(json.errors[0]!.message).toMatch(message);
+    ['a syntax error', JSON.stringify({ query: '{ regions { code ' }), 400, 200, /Syntax Error/],
+    ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, 200, /Cannot query field/],
+    ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, 200, /Variable "\$c"/],
+    ['an unknown operation name', JSON.stringify({ query: 'query A { regions { code } }', operationName: 'B' }), 400, 200, /Unknown operation named "B"/],
+    ['a mutation (the API answers queries only)', JSON.stringify({ query: 'mutation { regions { code } }' }), 400, 200, /queries only.*mutation/],
+    ['a subscription', JSON.stringify({ query: 'subscription { regions { code } }' }), 400, 200, /queries only.*subscription/],
+    ['two operations without operationName', JSON.stringify({ query: 'query A { regions { code } } query B { regions { name } }' }), 400, 200, /operation name/],
+    ['a Float literal out of range (1e400)', JSON.stringify({ query: '{ landscape { meetingFrequencyTable(filter: { meetsAtLeast: 1e400 }) { rank } } }' }), 400, 200, /out of range/],
+    ['an integer literal too large for a Float', JSON.stringify({ query: `{ landscape { meetingFrequencyTable(filter: { meetsAtMost: 1${'0'.repeat(400)} }) { rank } } }` }), 400, 200, /out of range/],
+    ['a Float variable out of range', '{"query":"query Q($f: Float) { landscape { meetingFrequencyTable(filter: { meetsAtLeast: $f }) { rank } } }","variables":{"f":1e400}}', 400, 200, /Float cannot represent/],
+  ])('%s gets a clear message: %i as application/graphql-response+json, %i as application/json', async (_name, body, status, jsonStatus, message) => {
+    // GraphQL over HTTP: a request that is not well-formed is a 400 under both media types; a GraphQL
+    // request error (no data) is a 400 under graphql-response+json and a 200 under application/json.
+    for (const [accept, expected] of [[GRAPHQL_RESPONSE_JSON, status], ['application/json', jsonStatus]] as const) {
+      const res = await post(body, { 'content-type': 'application/json', accept });
+      expect(res.status, accept).toBe(expected);
+      const json = (await res.json()) as { data?: unknown; errors: Array<{ message: string }> };
+      expect(json.errors[0]!.message).toMatch(message);
+      expect(json).not.toHaveProperty('data');
+    }
     await stillServes();
   });
 
@@ -118,16 +123,31 @@ describe('bad input at the gateway', () => {
 });
 
 describe('GraphQL over HTTP (graphql-http audit suite)', () => {
-  it('passes every MUST audit', async () => {
+  it('passes every MUST and every SHOULD audit', async () => {
     const audits = serverAudits({ url: inject('gatewayUrl'), fetchFn: fetch });
-    const must = audits.filter((a) => a.name.startsWith('MUST'));
-    expect(must.length).toBeGreaterThan(0);
+    const required = audits.filter((a) => /^(MUST|SHOULD) /.test(a.name));
+    expect(required.filter((a) => a.name.startsWith('MUST')).length).toBeGreaterThan(0);
+    expect(required.filter((a) => a.name.startsWith('SHOULD')).length).toBeGreaterThan(0);
     const failed: string[] = [];
-    for (const audit of must) {
+    for (const audit of required) {
       const result = await audit.fn();
       if (result.status !== 'ok') failed.push(`${audit.name}: ${result.reason}`);
     }
     expect(failed).toEqual([]);
+  });
+
+  it('answers in the media type the client accepts, a cache hit included', async () => {
+    const body = JSON.stringify({ query: '{ regions { code } }' });
+    for (const [accept, type] of [[GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_JSON], ['application/json', 'application/json'], [undefined, 'application/json'], [`application/json;q=0.5, ${GRAPHQL_RESPONSE_JSON}`, GRAPHQL_RESPONSE_JSON]] as const) {
+      for (let i = 0; i < 2; i++) { // the second is the response cache's answer
+        const res = await post(body, { 'content-type': 'application/json', ...(accept ? { accept } : {}) });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type'), `${accept} #${i}`).toBe(`${type}; charset=utf-8`);
+        expect(((await res.json()) as { data: { regions: unknown[] } }).data.regions).toHaveLength(REGIONS.length);
+      }
+    }
+    const refused = await post(body, { 'content-type': 'application/json', accept: 'text/html' });
+    expect(refused.status).toBe(406);
   });
 });
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { REGIONS } from '../contract/src/registry';
 import { testPort } from './support/ports';
+import { GRAPHQL_RESPONSE_JSON } from './support/client';
 
 const GATEWAY_PORT = testPort(15700);
 const SMALL_BUDGET_PORT = testPort(15701);
@@ -53,7 +54,7 @@ interface Answer { status: number; retryAfter: string | null; json: { data?: Rec
 async function post(body: unknown, client: string, url = gateway): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+    headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE_JSON, 'x-forwarded-for': client },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(120_000),
   });
@@ -100,6 +101,10 @@ describe('demand control', () => {
     expect(r.status).toBe(400);
     expect(r.json.errors![0]!.extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
     expect(r.json.errors![0]!.message).toMatch(/too expensive/);
+    // A request error: as application/json (GraphQL over HTTP's legacy media type) the same answer is a 200.
+    const legacy = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'x-forwarded-for': '10.100.0.1' }, body: JSON.stringify({ query: HEAVY }) });
+    expect(legacy.status).toBe(200);
+    expect(((await legacy.json()) as Answer['json']).errors![0]!.extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
     await cheapIsCorrect();
   });
 

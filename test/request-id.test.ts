@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPort } from './support/ports';
 import { Services, subgraphUrlEnv, type Service } from './support/services';
-import { eventually } from './support/client';
+import { eventually, GRAPHQL_RESPONSE_JSON } from './support/client';
 
 const PORT = testPort(15950);
 const URL_ = `http://127.0.0.1:${PORT}/graphql`;
@@ -16,7 +16,7 @@ const services = new Services();
 let gateway: Service;
 
 const post = (body: string, requestId: string, contentType = 'application/json') =>
-  fetch(URL_, { method: 'POST', headers: { 'content-type': contentType, 'x-request-id': requestId }, body });
+  fetch(URL_, { method: 'POST', headers: { 'content-type': contentType, accept: GRAPHQL_RESPONSE_JSON, 'x-request-id': requestId }, body });
 
 beforeAll(async () => {
   gateway = await services.start('gateway', PORT, {

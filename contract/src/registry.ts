@@ -61,6 +61,14 @@ export function regionByCode(code: string): RegionEntry | undefined {
   return REGIONS.find((r) => r.code === code);
 }
 
+/** The error for region codes the registry does not hold: a typo should not read as "region has nothing". */
+export function unknownRegionCodesMessage(unknown: readonly string[]): string {
+  return `Unknown region code(s): ${unknown.join(', ')}. Known: ${REGIONS.map((r) => r.code).join(', ')}.`;
+}
+
+/** The id of the one Landscape object (the comparison's entity key). */
+export const LANDSCAPE_ID = 'landscape';
+
 /** Environment variable names for a service's port and URL, e.g. OREBRO_PORT / OREBRO_URL. */
 export const portVar = (code: string) => `${code.toUpperCase()}_PORT`;
 export const urlVar = (code: string) => `${code.toUpperCase()}_URL`;

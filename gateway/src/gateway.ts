@@ -15,12 +15,14 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { GATEWAY, REGIONS, SUBGRAPHS, urlVar } from '@samverkan/contract';
+import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS, urlVar } from '@samverkan/contract';
 import { createLimitedServer, createLogger, jsonErrorHandler, requireSecret, SECRET_HEADER, type RunningServer } from '@samverkan/shared/server';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
+import { mediaTypePlugin } from './media-type';
 import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
+import { registryAnswer } from './registry-fallback';
 import { ResponseCache, type CacheContext } from './response-cache';
 import { requestIdOfResponse, requestIds } from './request-id';
 import { aggregateFields } from './demand';
@@ -68,6 +70,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         retries: config.SUBGRAPH_RETRIES,
         maxResponseBytes: config.SUBGRAPH_MAX_RESPONSE_BYTES,
         maxRequestBytes: config.MAX_RESPONSE_BYTES,
+        breakerFailures: config.SUBGRAPH_BREAKER_FAILURES,
+        breakerHalfOpenMs: config.SUBGRAPH_BREAKER_HALF_OPEN_MS,
+        // The registry fields (regions, region, landscape's regions) do not need the comparison (registry-fallback.ts).
+        fallback: name === COMPARISON.code ? registryAnswer : undefined,
+        onBreakerChange: (state) => logger[state === 'open' ? 'warn' : 'info']({ subgraph: name, circuit: state }, state === 'open' ? 'subgraph circuit open: failing fast' : 'subgraph circuit closed: answering again'),
         willSendRequest: ({ request, context }) => {
           if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (config.SUBGRAPH_SECRET) request.http?.headers.set(SECRET_HEADER, config.SUBGRAPH_SECRET);
@@ -129,6 +136,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       demand, // before errorPlugin: its 413 answer gets the request id too
       errorPlugin(logger, config.production),
+      mediaTypePlugin(), // GraphQL over HTTP: the media type the client accepts, and its status codes
       ...(cache ? [cache.plugin()] : []),
     ],
     logger,

@@ -1,12 +1,13 @@
 /**
  * Identical requests in flight are merged: while one request is being answered, the same request
- * (the same normalized operation, name and variables: ResponseCache.key) waits for that answer instead of doing
+ * (the same normalized operation, name and variables: ResponseCache.key, and the same response media type) waits for that answer instead of doing
  * the work again, and gets the same status and body. Nothing here is per user (as for the response
  * cache), so sharing an answer shares nothing that must not be shared.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { requestIdOfResponse } from './request-id';
 import { ResponseCache } from './response-cache';
+import { responseMediaType } from './media-type';
 
 interface Answer { status: number; contentType: string; retryAfter?: string; body: string | Buffer }
 
@@ -19,8 +20,10 @@ export class InFlight {
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'POST') return next();
-      const key = ResponseCache.key(req.body);
-      if (!key) return next();
+      const operation = ResponseCache.key(req.body);
+      if (!operation) return next();
+      // The media type sets the status of a request error (media-type.ts): only requests with the same one share an answer.
+      const key = `${responseMediaType(req.headers.accept)} ${operation}`;
       const leader = this.pending.get(key);
       if (leader) {
         this.merged++;

@@ -11,6 +11,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { requestIdOfResponse } from './request-id';
+import { responseMediaType } from './media-type';
 import { LRUCache } from 'lru-cache';
 import { stripIgnoredCharacters } from 'graphql';
 import type { Logger } from '@samverkan/shared/server';
@@ -106,9 +107,11 @@ export class ResponseCache {
       const key = ResponseCache.key(req.body);
       if (!key) return next();
       const hit = this.entries.get(key);
-      if (hit !== undefined) {
+      // A complete answer's bytes are the same under either media type; an unacceptable Accept goes on to Apollo (406).
+      const mediaType = responseMediaType(req.headers.accept);
+      if (hit !== undefined && mediaType) {
         this.hits++;
-        res.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit);
+        res.status(200).set({ 'content-type': mediaType, 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit);
         return;
       }
       this.misses++;

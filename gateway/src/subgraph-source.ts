@@ -3,11 +3,17 @@
  * request API on keep-alive connections, far less work per call than a WHATWG fetch), a timeout per
  * attempt, a cap on the bytes a subgraph may answer, and bounded retries of queries (never of
  * mutations) after a network failure, decided from the parsed operation. A failure names the
- * subgraph, never its internal address.
+ * subgraph, never its internal address. A circuit breaker per subgraph (cockatiel): after
+ * `breakerFailures` requests in a row that got no answer (refused, reset, timed out), the subgraph is
+ * not called for `breakerHalfOpenMs`; then one request probes it, and its answer closes the circuit
+ * again. So a hung subgraph (a stopped process accepts connections and never answers) costs each
+ * request milliseconds, not the timeout. A `fallback` may answer instead while it does not answer.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { getOperationAST, GraphQLError, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
+import type { GatewayGraphQLRequest } from '@apollo/server-gateway-interface';
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleType, type CircuitBreakerPolicy } from 'cockatiel';
 import { Agent, request } from 'undici';
 import { responseTooLarge, type DemandContext } from './shedding';
 
@@ -98,24 +104,57 @@ export interface SubgraphSourceOptions<TContext extends object> {
   /** Budget of all subgraph answers of one request together (bytes). */
   maxRequestBytes: number;
   willSendRequest: RemoteGraphQLDataSource<TContext>['willSendRequest'];
+  /** Requests in a row without an answer that open the circuit; 0: no breaker. */
+  breakerFailures: number;
+  /** How long an open circuit refuses before one request probes the subgraph. */
+  breakerHalfOpenMs: number;
+  /** An answer while the subgraph does not answer (its circuit open included); undefined: the error stands. */
+  fallback?: (request: GatewayGraphQLRequest) => GatewayGraphQLResponse | undefined;
+  /** Told when the circuit opens, and closes again. */
+  onBreakerChange?: (state: 'open' | 'closed') => void;
 }
 
 export class SubgraphDataSource<TContext extends Record<string, any> = Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
   private readonly subgraph: string;
   private readonly retries: number;
   private readonly maxRequestBytes: number;
+  private readonly breaker?: CircuitBreakerPolicy;
+  private readonly fallback?: SubgraphSourceOptions<TContext>['fallback'];
+  private readonly openReason: string;
 
   constructor(options: SubgraphSourceOptions<TContext>) {
     super({ url: options.url, willSendRequest: options.willSendRequest, fetcher: subgraphFetcher(options.name, options.timeoutMs, options.maxResponseBytes) });
     this.subgraph = options.name;
     this.retries = options.retries;
     this.maxRequestBytes = options.maxRequestBytes;
+    this.fallback = options.fallback;
+    this.openReason = `circuit open after ${options.breakerFailures} requests in a row without an answer; probed again every ${options.breakerHalfOpenMs} ms`;
+    if (options.breakerFailures > 0) {
+      this.breaker = circuitBreaker(handleType(SubgraphUnavailableError), { halfOpenAfter: options.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(options.breakerFailures) });
+      this.breaker.onBreak(() => options.onBreakerChange?.('open'));
+      this.breaker.onReset(() => options.onBreakerChange?.('closed'));
+    }
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
     const demand = (options.context as DemandContext | undefined)?.demand;
     // Once one part of the answer is over budget, the request gets a 413: fetch nothing more for it.
     if (demand?.tooLarge) throw responseTooLarge(this.maxRequestBytes);
+    try {
+      // While one request probes a half-open circuit, cockatiel would make the others wait for it: fail them fast.
+      if (this.breaker?.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
+      return this.breaker ? await this.breaker.execute(() => this.attempts(options)) : await this.attempts(options);
+    } catch (e) {
+      const error = e instanceof BrokenCircuitError ? new SubgraphUnavailableError(this.subgraph, this.openReason) : e;
+      const answer = error instanceof SubgraphUnavailableError ? this.fallback?.(options.request) : undefined;
+      if (answer) return answer;
+      throw error;
+    }
+  }
+
+  /** The request, retried after a network failure when it is a query. */
+  private async attempts(options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> {
+    const demand = (options.context as DemandContext | undefined)?.demand;
     const document = 'document' in options ? options.document : undefined;
     const type = operationType(document, options.request.query, options.request.operationName);
     const attempts = 1 + (type === 'query' ? this.retries : 0);

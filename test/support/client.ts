@@ -1,5 +1,11 @@
-/** A tiny GraphQL-over-HTTP client for tests: real HTTP, no mocks. */
+/**
+ * A tiny GraphQL-over-HTTP client for tests: real HTTP, no mocks. It accepts GraphQL over HTTP's
+ * application/graphql-response+json, under which a request error (parse, validation, variables, a
+ * limit) is a 400; under application/json the same answer is a 200 (gateway/src/media-type.ts).
+ */
 import { inject } from 'vitest';
+
+export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -14,7 +20,7 @@ export async function gql<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE_JSON },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GraphQLResponse<T>;

@@ -5,7 +5,7 @@
  */
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { ARTIFACT_KINDS, BodyFilter, REGIONS, RoleKind } from '@samverkan/contract';
+import { ARTIFACT_KINDS, BodyFilter, LANDSCAPE_ID, REGIONS, RoleKind } from '@samverkan/contract';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
 import { frequencyTable } from './frequency-table';
@@ -31,7 +31,7 @@ export function regionStub(code: string): RegionRef {
   return Object.assign(new Stub(), { code }) as unknown as RegionRef;
 }
 
-export const LANDSCAPE_ID = 'landscape';
+export { LANDSCAPE_ID };
 
 const FIRST_DESCRIPTION = `At most this many entries in each list of the answer (per region, per kind ...), default ${DEFAULT_FIRST}, at most ${MAX_FIRST}; the count beside each list gives them all.`;
 

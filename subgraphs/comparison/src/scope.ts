@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { REGIONS, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
+import { REGIONS, unknownRegionCodesMessage, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
 import type { ReadModel } from './read-model/read-model';
 import { SyncFailureKind } from './read-model/failure';
 import type { RegionList } from './read-model/store';
@@ -46,7 +46,7 @@ export const REGION_ORDER = REGIONS.map((r) => r.code);
 export function checkRegionCodes(codes: readonly string[] | null | undefined): void {
   const unknown = (codes ?? []).filter((c) => !REGION_ORDER.includes(c));
   if (unknown.length) {
-    throw new GraphQLError(`Unknown region code(s): ${unknown.join(', ')}. Known: ${REGION_ORDER.join(', ')}.`, {
+    throw new GraphQLError(unknownRegionCodesMessage(unknown), {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
