@@ -96,20 +96,20 @@ export async function pdfLines(file: string, bytes: Buffer): Promise<PdfPages> {
   }
   try {
     const lines: PdfLine[] = [];
+    // Font ids are the document's: a font's weight is learnt once, from the first page that uses it.
+    const bold = new Map<string, boolean>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      // The fonts' names and flags (bold) reach this side only once the page's operators are read.
-      await page.getOperatorList();
-      const bold = new Map<string, boolean>();
-      const isBold = (font: string | undefined) => {
-        if (!font) return false;
-        if (!bold.has(font)) {
-          const f = page.commonObjs.has(font) ? page.commonObjs.get(font) : {};
-          bold.set(font, Boolean(f.bold || f.black || /bold|black|heavy|semibold|demi/i.test(f.name ?? '')));
-        }
-        return bold.get(font)!;
-      };
+      const fonts = new Set(content.items.map((it) => it.fontName).filter((f): f is string => Boolean(f)));
+      // A font's name and flags reach this side only once a page using it has its operators read.
+      if ([...fonts].some((f) => !bold.has(f))) await page.getOperatorList();
+      for (const font of fonts) {
+        if (bold.has(font)) continue;
+        const f = page.commonObjs.has(font) ? page.commonObjs.get(font) : {};
+        bold.set(font, Boolean(f.bold || f.black || /bold|black|heavy|semibold|demi/i.test(f.name ?? '')));
+      }
+      const isBold = (font: string | undefined) => (font ? bold.get(font) === true : false);
       const items: Item[] = [];
       for (const it of content.items) {
         if (typeof it.str !== 'string' || !it.transform || it.str === '') continue;
