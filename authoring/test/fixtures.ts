@@ -93,6 +93,47 @@ export async function testPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
+/**
+ * A normalized text set as a PDF the way a word processor would: "## " headings 16 pt bold, "### "
+ * 13 pt bold, list items with a bullet and an indented second line, paragraphs wrapped at spaces to a
+ * 450 pt column, running on to new pages.
+ */
+export async function pdfOfText(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const f = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
+  let p = doc.addPage(A4);
+  let y = 770;
+  const line = (t: string, size: number, font: PDFFont, x = 72) => {
+    if (y < 80) [p, y] = [doc.addPage(A4), 770];
+    p.drawText(t, { x, y, size, font });
+    y -= size * 1.35;
+  };
+  const wrap = (t: string, width: number) => {
+    const out: string[] = [];
+    let cur = '';
+    for (const w of t.split(' ')) {
+      const next = cur ? `${cur} ${w}` : w;
+      if (cur && f.regular.widthOfTextAtSize(next, 11) > width) [out[out.length], cur] = [cur, w];
+      else cur = next;
+    }
+    return cur ? [...out, cur] : out;
+  };
+  for (const block of text.trim().split(/\n\s*\n/)) {
+    for (const l of block.split('\n')) {
+      const heading = /^(#+) (.*)$/.exec(l);
+      const item = /^- (.*)$/.exec(l);
+      if (heading) {
+        y -= 8;
+        line(heading[2]!, heading[1]!.length === 2 ? 16 : 13, f.bold);
+        y -= 4;
+      } else if (item) wrap(item[1]!, 440).forEach((w, i) => line(i ? w : `•  ${w}`, 11, f.regular, i ? 83 : 72));
+      else wrap(l, 450).forEach((w) => line(w, 11, f.regular));
+    }
+    y -= 8;
+  }
+  return doc.save();
+}
+
 /** A PDF of `pages` pages of body text, each with a heading, paragraphs and a list, a header, footer and page number. */
 export async function longPdf(pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

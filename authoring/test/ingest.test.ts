@@ -3,9 +3,11 @@
  * exactly with the text written by hand below, and what ingest dropped and changed.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../src/ingest';
-import { longPdf, TEST_HTML, testDocx, testPdf, useTempDir } from './fixtures';
+import { longPdf, pdfOfText, TEST_HTML, testDocx, testPdf, useTempDir } from './fixtures';
 
 const { write } = useTempDir('ingest-');
 
@@ -57,6 +59,21 @@ Regionen\tTvå
       { page: 2, before: 'ViSam-\nmodellen', after: 'ViSam-modellen' },
     ]);
   });
+});
+
+describe('PDF of a source document', () => {
+  // Two of the repository's documents, set as PDFs: they read back word for word, paragraphs across
+  // pages included. Two differences, both layout: heading levels count from 1 (the largest size in the
+  // PDF is level 1), and two lists one after the other are one list (PDF items stand apart by varying space).
+  for (const name of ['000_15e43a147f007275.txt', '003_3bddda7b82c4b001.txt']) {
+    it(`docs/sources/${name} reads back as it is`, async () => {
+      const source = readFileSync(resolve(__dirname, '../../docs/sources', name), 'utf8');
+      const got = await ingestFile(write(`${name}.pdf`, await pdfOfText(source)));
+      expect(got.pages).toBeGreaterThan(1);
+      expect(got.text).toBe(`${source.trim().replace(/^##(#?) /gm, '#$1 ').replace(/^(- .*)\n\n(?=- )/gm, '$1\n')}\n`);
+      expect(got.hyphenBreaks).toEqual([]);
+    });
+  }
 });
 
 describe('DOCX', () => {
