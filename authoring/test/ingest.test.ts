@@ -138,6 +138,18 @@ Kommunerna\tTre
   });
 });
 
+describe('a table of contents in HTML or DOCX', () => {
+  it('is dropped: dotted leaders with a page number, Word\'s links to _Toc bookmarks, and the heading above them', async () => {
+    const html = `<html><body><h1>Plan</h1><p>Innehåll</p>
+<p><a href="#_Toc1">Bakgrund\t4</a></p><p><a href="#_Toc2">Uppdrag\t5</a></p>
+<h2>Innehållsförteckning</h2><p>Bakgrund ........ 4</p><p>Uppdrag …… 5</p>
+<h2>Bakgrund</h2><p>Se <a href="#_Toc2">Uppdrag</a> nedan. Punkter ..... 3 stycken.</p></body></html>`;
+    const got = await ingestFile(write('innehall.html', html));
+    expect(got.text).toBe('# Plan\n\n## Bakgrund\n\nSe [Uppdrag](#) nedan. Punkter ..... 3 stycken.\n');
+    expect(got.dropped.tableOfContents).toEqual(['Innehåll', 'Bakgrund 4', 'Uppdrag 5', 'Innehållsförteckning', 'Bakgrund ........ 4', 'Uppdrag …… 5']);
+  });
+});
+
 describe('plain text', () => {
   it('is taken as it is, line ends made \\n and a byte order mark left out', async () => {
     const got = await ingestFile(write('uppdrag.txt', '\uFEFFBakgrund\r\n\r\nGruppen  träffas *fyra* gånger.\r\n'));

@@ -46,12 +46,12 @@ export function dropTableOfContents(blocks: Block[], dropped: string[]): Block[]
     const lines = b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : b.rows.map((r) => r.join(' '));
     const entries = lines.filter((l) => TOC_ENTRY.test(l.trim()));
     if (entries.length && entries.length === lines.length) {
-      dropped.push(...entries);
       const last = out[out.length - 1];
       if ((last?.kind === 'heading' || last?.kind === 'paragraph') && TOC_HEADING.test(last.text.trim())) {
         out.pop();
         dropped.push(last.text);
       }
+      dropped.push(...entries);
       continue;
     }
     out.push(b);
