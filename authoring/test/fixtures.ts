@@ -82,8 +82,11 @@ export async function testPdf(): Promise<Uint8Array> {
     ['Möten', { bold: true, gapBefore: 6 }],
     ['Gruppen träffas fyra gånger per år. Ordförande kallar till mötena.', { gapBefore: 4 }],
     ['1. Första punkten.', { gapBefore: 10 }],
-    ['2. Andra punkten.'],
   ]);
+  // A numbered item as Word sets it: the number, a tab's gap, the text.
+  p3.drawText('2.', { x: 72, y, size: 11, font: f.regular });
+  p3.drawText('Andra punkten.', { x: 100, y, size: 11, font: f.regular });
+  y -= 11 * 1.35;
   y -= 10;
   for (const [a, b] of [['Part', 'Antal'], ['Kommunerna', 'Tre'], ['Regionen', 'Två']]) {
     p3.drawText(a!, { x: 72, y, size: 11, font: f.regular });

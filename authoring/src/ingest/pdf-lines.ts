@@ -44,7 +44,8 @@ interface PdfPage {
   cleanup(): void;
 }
 
-const BULLET_ALONE = /^[•▪◦●○■□◆‣∙·\-–*\uf0b7\uf0a7\uf076\uf0d8]$/;
+/** A list bullet or a number ("3.", "2.1") alone before a gap: the text after it follows with a space, not as a table cell. */
+const LEAD_MARK = /^(?:[•▪◦●○■□◆‣∙·\-–*\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}(?:\.\d{1,2})*[.)]?)$/;
 
 /** Items on one baseline, left to right, as one line's text. */
 function lineText(items: Item[]): string {
@@ -53,8 +54,7 @@ function lineText(items: Item[]): string {
   for (const it of items) {
     if (end !== null) {
       const gap = it.x - end;
-      const bullet = BULLET_ALONE.test(text.trim()) && text.trim() === text.trimEnd();
-      if (gap > 1.5 * it.size && !bullet) text = `${text.trimEnd()}\t`;
+      if (gap > 1.5 * it.size && !LEAD_MARK.test(text.trim())) text = `${text.trimEnd()}\t`;
       else if (gap > 0.15 * it.size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
     }
     text += it.str;
