@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestFile, type Ingested, originOf, sidecarPath } from '../ingest';
-import { ROOT, run, SOURCES_DIR, UsageError, writeAll } from './common';
+import { ROOT, run, SOURCES_DIR, UsageError, writeAll } from './support';
 
 const USAGE = `usage: npm run ingest -- <file.pdf|.docx|.html|.htm|.txt> [--out <file.txt>] [--force]
   --out    where the text goes (default docs/sources/<name>.txt); "-" prints it to stdout

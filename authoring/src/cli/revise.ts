@@ -12,7 +12,7 @@ import { type DataFile, DataFileSchema, regionByCode, REGIONS } from '@samverkan
 import { ingestFile, originOf } from '../ingest';
 import { type DraftFn, revise } from '../revise';
 import { reportMarkdown } from '../revise/report';
-import { ROOT, run, SOURCES_DIR, UsageError, writeAll } from './common';
+import { ROOT, run, SOURCES_DIR, UsageError, writeAll } from './support';
 
 const USAGE = `usage: npm run revise -- --region <code> --source <new file> [--document <id or file name>] [--report <file.json>]
   --region    ${REGIONS.map((r) => r.code).join(', ')}
