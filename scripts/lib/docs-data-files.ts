@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   BodySchema, CadenceSchema, dataFileJsonSchema, DecisionRuleSchema, DocumentSchema, DutyHolderSchema, MemberSchema, OfficeSchema, PlanSchema,
-  PublisherSchema, RegionalFactSchema, ReportingDutySchema, ValiditySchema, RoleSchema, SeatsSchema, SourceSchema, StatementSchema,
+  OriginSchema, PublisherSchema, RegionalFactSchema, ReportingDutySchema, ValiditySchema, RoleSchema, SeatsSchema, SourceSchema, StatementSchema,
 } from '@samverkan/contract';
 
 export const DATA_FILES_DOC = 'docs/DATA-FILES.md';
@@ -16,7 +16,7 @@ const NAMED: Array<[string, z.ZodType]> = [
   ['Source', SourceSchema], ['Statement', StatementSchema], ['Cadence', CadenceSchema], ['Seats', SeatsSchema], ['Member', MemberSchema],
   ['Office', OfficeSchema], ['DutyHolder', DutyHolderSchema], ['Body', BodySchema], ['Role', RoleSchema], ['ReportingDuty', ReportingDutySchema],
   ['Plan', PlanSchema], ['DecisionRule', DecisionRuleSchema], ['Document', DocumentSchema], ['RegionalFact', RegionalFactSchema],
-  ['Publisher', PublisherSchema], ['Validity', ValiditySchema],
+  ['Publisher', PublisherSchema], ['Validity', ValiditySchema], ['Origin', OriginSchema],
 ];
 
 const TYPE_DOCS: Record<string, string> = {
@@ -35,6 +35,7 @@ const TYPE_DOCS: Record<string, string> = {
   DecisionRule: 'A rule for decisions or for steering documents.',
   Document: 'The source document itself: title, date, review date.',
   Publisher: 'Who issues the document. No document names its publisher outright: `inferred` says when the name is read from what the text says.',
+  Origin: 'The original file the document\'s text was ingested from (`npm run ingest` prints it and writes it beside the text); optional.',
   Validity: 'How long the document is valid, where it says so.',
   RegionalFact: 'A fact only this region has, by topic; region-specific fields serve the facts of a topic.',
 };
@@ -61,6 +62,10 @@ const FIELD_DOCS: Record<string, string> = {
   validity: 'how long the document is valid, where it says so',
   'Publisher.name': 'the publisher\'s name',
   inferred: 'true: the name is read from what the text says, not stated as the publisher',
+  origin: 'the original file (PDF, DOCX, HTML or text) the text was ingested from; optional',
+  fileName: 'the original file\'s name',
+  mediaType: 'its type, from its content (magic bytes), not only its extension',
+  sha256: 'the SHA-256 of the original file\'s bytes, lower-case hex',
   'Validity.text': 'the verbatim phrase, a substring of the quote',
   from: 'the first day it is valid (YYYY-MM-DD), null when not given',
   to: 'the last day it is valid (YYYY-MM-DD), null when not given',

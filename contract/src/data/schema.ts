@@ -202,6 +202,16 @@ export const PublisherSchema = z.strictObject({ name: text, inferred: z.boolean(
  */
 export const ValiditySchema = z.strictObject({ text, from: date.nullable(), to: date.nullable(), note: text.nullish(), source: SourceSchema });
 
+/**
+ * The original file a document's text was ingested from (`npm run ingest`): its name, media type and
+ * SHA-256, so a reader can tell which published version the quotes were checked against.
+ */
+export const OriginSchema = z.strictObject({
+  fileName: text,
+  mediaType: z.enum(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html', 'text/plain']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex'),
+});
+
 export const DocumentSchema = z.strictObject({
   /** Short stable id of the document within its region (served as "<region>:<id>"); never derived from the file's content. */
   id,
@@ -211,6 +221,8 @@ export const DocumentSchema = z.strictObject({
   date: date.nullable(),
   reviewBy: date.nullable(),
   note: text.nullish(),
+  /** Optional: the original file (PDF, DOCX, HTML, text) the source text was ingested from. */
+  origin: OriginSchema.optional(),
   source: SourceSchema,
 });
 
@@ -279,6 +291,7 @@ export type ReportingDutyData = z.infer<typeof ReportingDutySchema>;
 export type PlanData = z.infer<typeof PlanSchema>;
 export type DecisionRuleData = z.infer<typeof DecisionRuleSchema>;
 export type DocumentData = z.infer<typeof DocumentSchema>;
+export type OriginData = z.infer<typeof OriginSchema>;
 export type RegionalFactData = z.infer<typeof RegionalFactSchema>;
 export type EventData = z.infer<typeof EventSchema>;
 export type DataFile = z.infer<typeof DataFileSchema>;
