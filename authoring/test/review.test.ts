@@ -20,6 +20,7 @@ import { launchBrowser, SKIP, type Browser } from '../../test/browser/browser';
 import { dropSchemas, gqlOk } from '../../test/support/client';
 import { testPort } from '../../test/support/ports';
 import { Services } from '../../test/support/services';
+import { watchRestartRequests } from '../../scripts/lib/restart-requests';
 import { formatDataFile } from '../src/review/format';
 
 const ROOT = join(__dirname, '..', '..');
@@ -45,6 +46,9 @@ const services = new Services();
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
+/** What the stand-in for `npm start` was asked to do (scripts/lib/restart-requests.ts, the real protocol). */
+const restarts: string[] = [];
+let stopWatching = () => {};
 
 /** The draft: proposals marked on the first purpose (left pending), the first assignment (accepted) and the cadence (fixed). */
 function draft(): Json {
@@ -76,7 +80,12 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'docs', 'sources', original.file), join(scratch, 'docs', 'sources', original.file));
   writeFileSync(join(scratch, 'draft.json'), JSON.stringify(draft(), null, 2));
   if (SKIP) return;
-  server = spawn(process.execPath, [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), '--region', REGION.code, '--draft', join(scratch, 'draft.json'), '--data-dir', dataDir, '--port', String(PORT)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  stopWatching = watchRestartRequests(join(scratch, 'run'), {
+    stopService: async (code) => { restarts.push(`stop ${code}`); },
+    startService: async (code) => { restarts.push(`start ${code}`); },
+  }, [REGION.code], () => {}, 50);
+  const args = ['--region', REGION.code, '--draft', join(scratch, 'draft.json'), '--data-dir', dataDir, '--run-dir', join(scratch, 'run'), '--port', String(PORT)];
+  server = spawn(process.execPath, [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the review server did not start: ${output}`)), 90_000);
@@ -94,6 +103,7 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(async () => {
+  stopWatching();
   await browser?.close();
   if (server && server.exitCode === null) { server.kill('SIGTERM'); await new Promise((r) => server!.once('exit', r)); }
   await services.stopAll();
@@ -114,7 +124,9 @@ describe.skipIf(SKIP)('the review page', () => {
   it('shows the document with every quote highlighted and the facts by body, three proposals marked; axe finds nothing (1280 px)', async () => {
     expect(await page.locator('h1').textContent()).toBe(`Review: ${REGION.name}, ${original.file}`);
     await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 3 proposals to review · 0 problems · /);
-    expect(await page.locator('#facts .group-head h3').allTextContents()).toEqual(['The document, and facts of no body', ...original.bodies.map((b: Json) => b.name)]);
+    const groups = await page.locator('#facts .group-head h3').allTextContents();
+    expect(groups.slice(0, original.bodies.length + 1)).toEqual(['The document', ...original.bodies.map((b: Json) => b.name)]);
+    expect(groups.slice(original.bodies.length + 1)).toEqual(['Facts of no body']);
     expect(await page.locator('#facts li.fact.proposal').count()).toBe(3);
     expect(await page.locator('#doc mark', { hasText: byMouse.source.quote }).count()).toBe(0);
     const highlighted = await page.locator('#doc mark').evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.keys!.split('|'))).size);
@@ -122,6 +134,21 @@ describe.skipIf(SKIP)('the review page', () => {
     await page.screenshot({ path: '/tmp/review-1280.png' });
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  });
+
+  it('answers bad requests with a clear 4xx and writes nothing', async () => {
+    const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${PORT}${path}`, init).then(async (r) => [r.status, ((await r.json()) as { error: string }).error]);
+    const post = (body: string, type = 'application/json') => ({ method: 'POST', headers: { 'content-type': type }, body });
+    const other = JSON.stringify({ data: { ...original, file: 'other.txt' } });
+    expect(await api('/api/save', post('{}', 'text/plain'))).toEqual([415, 'send the data as application/json']);
+    expect(await api('/api/save', post('{"data":'))).toEqual([400, expect.stringMatching(/^the request is not JSON: /)]);
+    expect(await api('/api/save', post('{"data":[]}'))).toEqual([400, 'the request needs {"data": <the data file>}']);
+    expect(await api('/api/save', post(other))).toEqual([400, `this page reviews ${original.file}; the data is about "other.txt"`]);
+    expect(await api('/api/save', post(' '.repeat(9 * 1024 * 1024)))).toEqual([413, 'the request is over 8 MB']);
+    expect(await api('/api/session', post('{}'))).toEqual([405, 'GET only']);
+    expect(await api('/api/nothing', post(JSON.stringify({ data: original })))).toEqual([404, 'no such API: /api/nothing']);
+    expect(await api('/..%2f..%2f..%2fpackage.json')).toEqual([404, 'not found: /..%2f..%2f..%2fpackage.json']);
+    expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(repoData, name), 'utf8'));
   });
 
   it('accepts a proposal', async () => {
@@ -142,6 +169,7 @@ describe.skipIf(SKIP)('the review page', () => {
     await page.getByRole('button', { name: 'Save data file' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toBe('Not saved: not saved: 1 problem');
     expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(repoData, name), 'utf8'));
+    expect(restarts).toEqual([]);
     expect(await card('Meeting cadence').locator('.problems').textContent()).toContain('not part of its quote');
 
     await card('Meeting cadence').getByRole('button', { name: 'Edit' }).click();
@@ -213,7 +241,8 @@ describe.skipIf(SKIP)('the review page', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('save');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toBe(`Saved ${target}. 1 proposal not yet accepted left out. Federation: not asked.`);
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toBe(`Saved ${target}. 1 proposal not yet accepted left out. Federation: ${REGION.code} restarted.`);
+    expect(restarts).toEqual([`stop ${REGION.code}`, `start ${REGION.code}`]);
   });
 
   it('saved exactly the reviewed data, in the repository format: check-data passes on the folder', () => {

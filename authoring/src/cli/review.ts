@@ -1,8 +1,10 @@
 /**
- * `npm run review -- --region <code> [--draft <file.json>] [--document <name>] [--port N] [--data-dir <dir>]`:
- * the review page for a region's team, on http://127.0.0.1:<port>/ (4010 by default). It opens a draft
- * (the draft stage's output) or, without one, the region's data file, and saves to
- * subgraphs/<code>/data/<document>.json. See docs/AUTHORING.md, "Review".
+ * `npm run review -- --region <code> [--draft <file.json>] [--document <name>] [--port N]`: the review
+ * page for a region's team, on http://127.0.0.1:<port>/ (4010 by default). It opens a draft (the draft
+ * stage's output) or, without one, the region's data file, and saves to subgraphs/<code>/data/<document>.json,
+ * then asks this checkout's running `npm start` to restart the region. `--data-dir` reviews another
+ * folder (a copy; nothing is restarted then unless `--run-dir` names a federation's .data/run).
+ * See docs/AUTHORING.md, "Review".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -14,7 +16,7 @@ import { ensurePage } from '../review/page-build';
 import { createReviewServer } from '../review/server';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const USAGE = 'usage: npm run review -- --region <code> [--draft <file.json>] [--document <name>] [--port N] [--data-dir <dir>]';
+const USAGE = 'usage: npm run review -- --region <code> [--draft <file.json>] [--document <name>] [--port N] [--data-dir <dir> [--run-dir <dir>]]';
 
 function fail(message: string): never {
   console.error(`review: ${message}\n${USAGE}`);
@@ -32,8 +34,7 @@ function readJson(path: string): Json {
 }
 
 /** Asks a running `npm start` of this checkout to restart the region (scripts/lib/restart-requests.ts). */
-function restarter(region: string): () => Promise<string> {
-  const runDir = join(ROOT, '.data', 'run');
+function restarter(region: string, runDir: string): () => Promise<string> {
   return async () => {
     if (!existsSync(join(runDir, 'restart'))) return 'no npm start is running in this checkout';
     // The scripts' own client of the protocol, from their build (a script, not a package authoring depends on).
@@ -51,7 +52,7 @@ function restarter(region: string): () => Promise<string> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { region: { type: 'string' }, draft: { type: 'string' }, document: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { region: { type: 'string' }, draft: { type: 'string' }, document: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'run-dir': { type: 'string' } },
   });
   const region = regionByCode(values.region ?? '') ?? fail(`--region must be one of ${REGIONS.map((r) => r.code).join(', ')}`);
   const port = Number(values.port ?? 4010);
@@ -83,8 +84,8 @@ async function main() {
   const server = createReviewServer({
     region: region.code, regionName: region.name, dataDir, name: file.replace(/\.txt$/, '.json'), sourcesDir,
     data, origin, documentText: readFileSync(documentPath, 'utf8'), pageDir,
-    // Only the repository's own data folder is what a running federation serves.
-    restart: dataDir === repositoryData ? restarter(region.code) : undefined,
+    // Only the repository's own data folder is what this checkout's `npm start` serves (--run-dir names another's).
+    restart: values['run-dir'] ? restarter(region.code, resolve(values['run-dir'])) : dataDir === repositoryData ? restarter(region.code, join(ROOT, '.data', 'run')) : undefined,
   });
   server.listen(port, '127.0.0.1', () => {
     console.log(`review: ${region.name}, ${origin}: http://127.0.0.1:${port}/ (Ctrl-C stops)`);

@@ -59,16 +59,20 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 async function readData(req: IncomingMessage, file: string): Promise<Json> {
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'send the data as application/json');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > BODY_LIMIT) throw new HttpError(413, `the request is over ${BODY_LIMIT / 1024 / 1024} MB`);
-    chunks.push(chunk);
-  }
+  // Past the limit the rest is read and dropped, so the client gets the 413 rather than a reset connection.
+  const raw = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+    });
+    req.on('end', () => (size > BODY_LIMIT ? reject(new HttpError(413, `the request is over ${BODY_LIMIT / 1024 / 1024} MB`)) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    body = JSON.parse(raw.toString('utf8'));
   } catch (e) {
     throw new HttpError(400, `the request is not JSON: ${(e as Error).message}`);
   }

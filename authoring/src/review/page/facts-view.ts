@@ -179,10 +179,12 @@ export function renderFacts(): void {
   const bodies = (state.data.bodies as Json[] | undefined) ?? [];
   const groups: HTMLElement[] = [];
   const list = (items: Fact[]) => h('ul', { class: 'facts' }, ...items.map((f) => card(f, byFact.get(f.key) ?? [])));
-  const loose = facts.filter((f) => f.body === null);
-  groups.push(h('section', { class: 'group', 'aria-label': 'The document and facts of no body' }, h('div', { class: 'group-head' }, h('h3', {}, 'The document, and facts of no body')), list(loose)));
+  const loose = (title: string, items: Fact[]) => h('section', { class: 'group', 'aria-label': title }, h('div', { class: 'group-head' }, h('h3', {}, title)), list(items));
+  groups.push(loose('The document', facts.filter((f) => f.path[0] === 'document')));
   bodies.forEach((b, i) => {
     groups.push(h('section', { class: 'group', 'aria-label': `Body: ${String(b.name)}` }, bodyHead(b, i), list(facts.filter((f) => f.body === i))));
   });
+  const rest = facts.filter((f) => f.body === null && f.path[0] !== 'document');
+  if (rest.length) groups.push(loose('Facts of no body', rest));
   document.getElementById('facts')!.replaceChildren(...groups);
 }
