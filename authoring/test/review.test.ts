@@ -36,7 +36,9 @@ const name = readdirSync(repoData).filter((n) => n.endsWith('.json'))[0]!;
 const original: Json = JSON.parse(readFileSync(join(repoData, name), 'utf8'));
 const body = original.bodies.findIndex((b: Json) => b.cadence && b.assignments.length >= 3);
 const cadence = original.bodies[body].cadence;
-const [byMouse, byKeyboard] = original.bodies[body].assignments.slice(-2) as Json[];
+const [misplaced, byMouse, byKeyboard] = original.bodies[body].assignments.slice(-3) as Json[];
+/** Another body, where the draft puts one of this body's assignments as a purpose. */
+const other = body === 0 ? 1 : 0;
 const heading = (fact: Json) => String(fact.source.section).split(' > ').at(-1)!;
 
 const scratch = mkdtempSync(join(tmpdir(), 'samverkan-review-test-'));
@@ -50,13 +52,14 @@ let page: Page;
 const restarts: string[] = [];
 let stopWatching = () => {};
 
-/** The draft: proposals marked on the first purpose (left pending), the first assignment (accepted) and the cadence (fixed). */
+/** The draft: proposals marked on the first purpose (left pending), the first assignment (accepted), the cadence (fixed) and an assignment put as a purpose of another body (moved). */
 function draft(): Json {
   const d = structuredClone(original);
   const b = d.bodies[body];
   b.purposes[0].draft = { rule: 'purpose-heading', confidence: 0.7 };
   b.assignments[0].draft = { rule: 'list-under-uppdrag', confidence: 0.8 };
-  b.assignments.splice(-2, 2);
+  b.assignments.splice(-3, 3);
+  d.bodies[other].purposes.push({ ...misplaced, draft: { rule: 'purpose-heading', confidence: 0.4 } });
   const sentence = cadence.source.quote as string;
   const n = normalizeFrequency(sentence);
   b.cadence = { ...cadence, text: sentence, minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, draft: { rule: 'meets-with-frequency', confidence: 0.6 } };
@@ -121,13 +124,13 @@ function databaseUrl(): string {
 }
 
 describe.skipIf(SKIP)('the review page', () => {
-  it('shows the document with every quote highlighted and the facts by body, three proposals marked; axe finds nothing (1280 px)', async () => {
+  it('shows the document with every quote highlighted and the facts by body, four proposals marked; axe finds nothing (1280 px)', async () => {
     expect(await page.locator('h1').textContent()).toBe(`Review: ${REGION.name}, ${original.file}`);
-    await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 3 proposals to review · 0 problems · /);
+    await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 4 proposals to review · 0 problems · /);
     const groups = await page.locator('#facts .group-head h3').allTextContents();
     expect(groups.slice(0, original.bodies.length + 1)).toEqual(['The document', ...original.bodies.map((b: Json) => b.name)]);
     expect(groups.slice(original.bodies.length + 1)).toEqual(['Facts of no body']);
-    expect(await page.locator('#facts li.fact.proposal').count()).toBe(3);
+    expect(await page.locator('#facts li.fact.proposal').count()).toBe(4);
     expect(await page.locator('#doc mark', { hasText: byMouse.source.quote }).count()).toBe(0);
     const highlighted = await page.locator('#doc mark').evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.keys!.split('|'))).size);
     expect(highlighted).toBe(await page.locator('#facts li.fact').count());
@@ -154,7 +157,7 @@ describe.skipIf(SKIP)('the review page', () => {
   it('accepts a proposal', async () => {
     const assignment = card('Assignment', original.bodies[body].assignments[0].text);
     await assignment.getByRole('button', { name: 'Accept' }).click();
-    await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 2 proposals to review · /);
+    await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 3 proposals to review · /);
     expect(await card('Assignment', original.bodies[body].assignments[0].text).getByRole('button', { name: 'Accept' }).count()).toBe(0);
   });
 
@@ -180,7 +183,21 @@ describe.skipIf(SKIP)('the review page', () => {
       .toBe(`Normalized: ${range}${cadence.approximate ? ', approximate' : ''}${cadence.whenNeeded ? ', more when needed (not counted)' : ''} (minPerYear ${min}, maxPerYear ${max})`);
     await expect.poll(() => page.locator('form.editor').textContent()).toContain('No problems: the checks pass for this fact.');
     await page.locator('form.editor').getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 2 proposals to review · 0 problems · /);
+  });
+
+  it('changes a fact\'s type and links it to another body', async () => {
+    const group = page.locator('#facts section.group', { has: page.locator('.group-head h3', { hasText: original.bodies[other].name }) });
+    await group.locator('li.fact', { has: page.locator('h4', { hasText: 'Purpose' }) }).filter({ hasText: misplaced.text }).getByRole('button', { name: 'Edit' }).click();
+    const form = page.locator('form.editor');
+    await form.getByLabel('type', { exact: true }).selectOption({ label: 'Assignment' });
+    await form.getByLabel('body', { exact: true }).selectOption({ label: original.bodies[body].name });
+    await expect.poll(() => form.textContent()).toContain('No problems: the checks pass for this fact.');
+    await form.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 1 proposal to review · 0 problems · /);
+    const home = page.locator('#facts section.group', { has: page.locator('.group-head h3', { hasText: original.bodies[body].name }) });
+    expect(await home.locator('li.fact', { has: page.locator('h4', { hasText: 'Assignment' }) }).filter({ hasText: misplaced.text }).count()).toBe(1);
+    expect(await group.locator('li.fact').filter({ hasText: misplaced.text }).count()).toBe(0);
   });
 
   it('makes a fact from a passage selected with the mouse: its quote and the heading above it filled in', async () => {
@@ -203,6 +220,9 @@ describe.skipIf(SKIP)('the review page', () => {
     await form.getByRole('button', { name: 'Create fact' }).click();
     await card('Assignment', byMouse.source.quote).waitFor();
     expect(await page.locator('#doc mark', { hasText: byMouse.source.quote }).count()).toBe(1);
+    // A click on a highlighted passage goes to its fact.
+    await page.locator('#doc mark', { hasText: byMouse.source.quote }).click();
+    expect(await card('Assignment', byMouse.source.quote).evaluate((el) => el === document.activeElement && el.classList.contains('current'))).toBe(true);
   });
 
   it('by keyboard only: a fact from a sentence, from the fact to its sentence and back, and save', async () => {
