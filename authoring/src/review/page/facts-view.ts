@@ -98,7 +98,7 @@ function card(fact: Fact, problems: Problem[]): HTMLElement {
     h('div', { class: 'fact-head' },
       h('h4', { id: `${id}-h`, class: 'kind' }, label),
       fact.draft ? h('span', { class: 'badge' }, `proposal: ${fact.draft.rule}, confidence ${fact.draft.confidence}`) : null),
-    h('p', {}, summaryOf(fact.value)),
+    summaryOf(fact.value) !== fact.quote ? h('p', {}, summaryOf(fact.value)) : null,
     fact.quote ? h('blockquote', {}, fact.quote) : null,
     fact.section ? h('p', { class: 'section' }, `Section: ${fact.section}`) : null,
     h('div', { class: 'problem-slot' }, problemList(problems)),
