@@ -182,6 +182,7 @@ describe.skipIf(SKIP)('the review page', () => {
     expect(await page.locator('form.editor output').textContent())
       .toBe(`Normalized: ${range}${cadence.approximate ? ', approximate' : ''}${cadence.whenNeeded ? ', more when needed (not counted)' : ''} (minPerYear ${min}, maxPerYear ${max})`);
     await expect.poll(() => page.locator('form.editor').textContent()).toContain('No problems: the checks pass for this fact.');
+    await page.locator('form.editor').screenshot({ path: '/tmp/review-cadence-editor.png' });
     await page.locator('form.editor').getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 2 proposals to review · 0 problems · /);
   });
@@ -285,7 +286,10 @@ describe.skipIf(SKIP)('the review page', () => {
     expect(panes[0]!.left).toBe(panes[1]!.left);
     expect(panes[1]!.top).toBeGreaterThan(panes[0]!.top);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: '/tmp/review-390.png' });
+    await page.locator('#facts-heading').evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: '/tmp/review-390-facts.png' });
     expect(await axeViolations(page)).toEqual([]);
   });
 
