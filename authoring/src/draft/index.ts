@@ -38,11 +38,12 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
     memberRules(draft, seg, subject);
     officeRules(draft, seg, subject);
     substituteRules(draft, seg, subject);
-    const reported = cadenceRules(draft, seg, subject);
+    // One sentence may state several facts (a duty that is also a reporting duty, a member list that sets a chair).
+    cadenceRules(draft, seg, subject);
     const namesPlan = planRules(draft, seg, subject, plans);
-    const isRule = decisionRules(draft, seg);
+    decisionRules(draft, seg);
     eventRules(draft, seg, subject.bodyId, namesPlan);
-    if (!reported && !isRule && !isMemberOrOffice(draft, seg)) dutyRules(draft, seg, subject);
+    if (!isMember(draft, seg)) dutyRules(draft, seg, subject);
   }
   const data = draft.dataFile();
   if (options.origin) {
@@ -53,6 +54,6 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
 }
 
 /** A segment already used as a member (its quote is a member's). */
-function isMemberOrOffice(draft: Draft, seg: { text: string }): boolean {
+function isMember(draft: Draft, seg: { text: string }): boolean {
   return draft.bodies.some((b) => b.composition.some((m) => m.source.quote === seg.text));
 }

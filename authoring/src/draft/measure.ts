@@ -63,7 +63,7 @@ export function factsOf(f: DataFile): Fact[] {
 
 /** Name as compared: stems of its words, letters only. */
 export function nameKey(name: string): string {
-  return (name.toLowerCase().match(/\p{L}+/gu) ?? []).map(stem).join('');
+  return (name.toLowerCase().replace(/-/g, '').match(/\p{L}+/gu) ?? []).map(stem).join('');
 }
 
 function spans(text: string, quote: string): Array<[number, number]> {

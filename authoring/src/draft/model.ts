@@ -13,17 +13,19 @@ import { BODY_HEADS, HEADING_ONLY_HEADS, ROLE_HEADS } from './lexicon';
 export interface Mention { key: string; head: string; prefix: string; before: string; index: number }
 
 /** Words that end in a body head but are no body. */
-const NOT_A_BODY = /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd)/;
+const NOT_A_BODY = /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
 
 /** Body mentions in tokens: a body head with a compound first part, or an adjective before it. */
-export function bodyMentions(toks: Token[], inHeading: boolean): Mention[] {
+export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Mention[] {
   const out: Mention[] = [];
   toks.forEach((t, index) => {
     const w = t.word.toLowerCase();
     if (NOT_A_BODY.test(w)) return;
     const h = nounHead(w, BODY_HEADS);
     if (!h) return;
-    if (!inHeading && HEADING_ONLY_HEADS.has(h.head)) return;
+    // "Närområdessamverkan (NOSAM)": a name with its acronym is a body even with a heading-only head.
+    const acronym = /^\s*\(\p{Lu}{2,}/u.test(text.slice(t.end));
+    if (!inHeading && HEADING_ONLY_HEADS.has(h.head) && !acronym) return;
     if (h.head === 'samverkan' && !h.prefix) return;
     const prev = toks[index - 1]?.word.toLowerCase() ?? '';
     const adjective = /(?:ande|iska|isk|ska|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|strategiska)$/.test(prev);
@@ -109,7 +111,7 @@ export class Draft {
 
   /** The first body a text names (by its key), or null. */
   bodyNamedIn(text: string): string | null {
-    for (const m of bodyMentions(tokens(text), false)) {
+    for (const m of bodyMentions(tokens(text), false, text)) {
       const id = this.bodyKeys.get(m.key) ?? this.keyEndingIn(this.bodyKeys, m);
       if (id) return id;
     }

@@ -44,17 +44,21 @@ export function frequencyPhrase(text: string): string | null {
   return whole.whenNeeded ? (/(?:vid|efter) behov/iu.exec(text)?.[0] ?? null) : null;
 }
 
-export function cadenceOf(draft: Draft, seg: Segment, rule: string, confidence: number, label: string | null = null): CadenceData | null {
-  const text = frequencyPhrase(seg.text);
+/** Regularity without a number ("regelbundet", "löpande"): a cadence the normalizer leaves without numbers. */
+const VAGUE_REGULAR = /(?<!\p{L})(?:regelbundet|regelbundna|löpande|kontinuerligt|återkommande|i anslutning till [\p{L}-]+ (?:sammanträden|möten))(?!\p{L})/iu;
+
+
+export function cadenceOf(draft: Draft, seg: Segment, rule: string, confidence: number, vague = false): CadenceData | null {
+  const text = frequencyPhrase(seg.text) ?? (vague ? (VAGUE_REGULAR.exec(seg.text)?.[0] ?? null) : null);
   if (!text) return null;
   const n = normalizeFrequency(text);
   return {
-    label, text, minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, note: null,
+    label: null, text, minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, note: null,
     source: draft.source(seg, rule, confidence),
   };
 }
 
-const MEETING = ['träffas', 'träffar', 'möts', 'mötas', 'möten', 'sammanträder', 'sammanträden', 'mötesfrekvens', 'ses'].map(cueStems);
+const MEETING = ['träffas', 'träffar', 'möts', 'mötas', 'möten', 'sammanträder', 'sammanträden', 'mötesfrekvens', 'ses', 'sammankalla', 'sammankallar'].map(cueStems);
 const MEETING_HEADING = /(?:möte|mötes|sammanträde|träff)/i;
 
 export function isMeetingSentence(seg: Segment): boolean {
@@ -76,6 +80,8 @@ function artifactOf(text: string): ReportingDutyData['artifact'] {
   return 'OTHER';
 }
 
+const numbered = (c: CadenceData | null) => (c && (c.minPerYear !== null || c.maxPerYear !== null) ? c : null);
+
 /** Cadence and reporting rules for one segment; returns true when the segment gave a reporting duty. */
 export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): boolean {
   const toks = tokens(seg.text);
@@ -83,7 +89,7 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
   if (report) {
     const after = seg.text.slice(toks[report.at]!.start);
     const to = RECIPIENT.exec(after);
-    const reportNoun = /rapport/i.test(toks[report.at]!.word) && report.phrase[0] === 'rapport';
+    const reportNoun = /rapport/i.test(seg.text);
     if (to || reportNoun) {
       const toText = to ? to[1]!.trim() : seg.text;
       const fromBody = draft.body(subject.bodyId);
@@ -107,10 +113,11 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
       return true;
     }
   }
-  if (!isMeetingSentence(seg)) return false;
+  const meeting = isMeetingSentence(seg);
   const body = draft.body(draft.bodyNamedIn(seg.text) ?? subject.bodyId);
   if (!body) return false;
-  const cadence = cadenceOf(draft, seg, 'meeting-cadence', 0.8);
+  // A frequency in a body's section without a meeting word is still how often something of it recurs.
+  const cadence = meeting ? cadenceOf(draft, seg, 'meeting-cadence', 0.8, true) : numbered(cadenceOf(draft, seg, 'recurring-in-section', 0.4));
   if (!cadence) return false;
   if (!body.cadence) body.cadence = cadence;
   else if (!body.otherMeetings.some((c) => c.source.quote === cadence.source.quote)) body.otherMeetings.push(cadence);

@@ -39,10 +39,12 @@ export function categoryOf(text: string): Category {
   return CATEGORIES.find(([re]) => re.test(text))?.[1] ?? 'OTHER';
 }
 
-const DUTY_CUES = ['ansvarar för', 'ansvara för', 'ansvar för', 'i uppdrag att', 'till uppgift att', 'uppdraget är att', 'uppdrag är att', 'innebär att'].map(cueStems);
+const DUTY_CUES = ['svarar för', 'mandat att', 'ansvarar för', 'ansvara för', 'ansvar för', 'i uppdrag att', 'till uppgift att', 'uppdraget är att', 'uppdrag är att', 'innebär att'].map(cueStems);
 const DUTY_HEADING = /(?:uppdrag|ansvar|uppgift|arbetsuppgift|åtagande|roll|funktion)/i;
 const PURPOSE_HEADING = /^(?:syfte|mål|målsättning|ändamål)/i;
 const INTRO_DUTY = /(?:ansvar|uppdrag|uppgift|ska|skall|innebär att|att)\s*:?\s*$/i;
+
+const MODAL = /(?<!\p{L})(?:ska|skall|kan|bör|utser|förbereder|beslutar|bereder|tar ställning|fattar)(?!\p{L})/iu;
 
 export function isDutyIntro(text: string): boolean {
   return text.trimEnd().endsWith(':') && (INTRO_DUTY.test(text.trimEnd().replace(/:$/, '')) || firstCue(tokens(text), DUTY_CUES) !== null);
@@ -80,5 +82,9 @@ export function dutyRules(draft: Draft, seg: Segment, subject: Subject): void {
   }
   if (/^syftet\b/i.test(seg.text) || /(?<!\p{L})syftet med\s/iu.test(seg.text)) return addPurpose(draft, subject, seg);
   if (seg.text.trimEnd().endsWith(':')) return;
-  if (firstCue(tokens(seg.text), DUTY_CUES)) addDuty(draft, subject, seg, 'duty-sentence', 0.6);
+  if (firstCue(tokens(seg.text), DUTY_CUES)) return addDuty(draft, subject, seg, 'duty-sentence', 0.6);
+  // "Arbetsutskottet förbereder ...", "Länsdelsgrupperna ska utse ...", "Gruppen kan skapa ...": the body named first does.
+  const opening = seg.text.split(/\s+/).slice(0, 5).join(' ');
+  const named = draft.bodyNamedIn(opening) ?? draft.roleNamedIn(opening);
+  if ((named || /^(?:gruppen|den|de|dessa)\s/i.test(opening)) && MODAL.test(seg.text)) addDuty(draft, subject, seg, 'duty-modal', 0.4);
 }

@@ -51,7 +51,7 @@ export function headingRules(draft: Draft): void {
   const { headings } = draft.outline;
   headings.forEach((h: Heading, i) => {
     const toks = tokens(h.text);
-    const bodies = bodyMentions(toks, true);
+    const bodies = bodyMentions(toks, true, h.text);
     const roles = roleMentions(toks);
     let subject = { bodyId: null as string | null, roleId: null as string | null };
     const body = bodies[0];
@@ -64,8 +64,12 @@ export function headingRules(draft: Draft): void {
       subject.roleId = roleFrom(draft, r, h.text.slice(toks[r.index]!.start, toks[r.index]!.end), draft.headingSource(h, 'heading-names-role', 0.7));
     }
     if (!subject.bodyId && !subject.roleId) {
+      // A subheading ("Uppdrag", "Sammansättning") is about what the heading above it is about; in a
+      // text without heading levels, a short heading is about what the last heading that named one was.
       const parent = [...headings.slice(0, i)].reverse().find((p) => p.level < h.level);
-      if (parent) subject = { ...(draft.headingSubject.get(parent) ?? subject) };
+      const previous = [...headings.slice(0, i)].reverse().find((p) => draft.headingSubject.get(p)?.bodyId || draft.headingSubject.get(p)?.roleId);
+      const from = parent ?? (h.text.split(/\s+/).length <= 4 && i > 0 ? previous : undefined);
+      if (from) subject = { ...(draft.headingSubject.get(from) ?? subject) };
     }
     draft.headingSubject.set(h, subject);
   });
@@ -74,7 +78,7 @@ export function headingRules(draft: Draft): void {
 /** Bodies and roles named in running text, each once, with the first sentence that names it. */
 export function textRules(draft: Draft, seg: Segment): void {
   const toks = tokens(seg.text);
-  for (const m of bodyMentions(toks, false)) {
+  for (const m of bodyMentions(toks, false, seg.text)) {
     if (draft.bodyByKey(m.key) || draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end))) continue;
     const name = capital(seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end)).replace(/(?<=[a-zåäö]{3})s$/u, '');
     draft.addBody(m.key, { ...emptyBody(name, bodyKind(m.head, m.prefix, m.before)), notes: [] });
