@@ -43,7 +43,7 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
     const namesPlan = planRules(draft, seg, subject, plans);
     decisionRules(draft, seg);
     eventRules(draft, seg, subject.bodyId, namesPlan);
-    if (!isMember(draft, seg)) dutyRules(draft, seg, subject);
+    dutyRules(draft, seg, subject);
   }
   const data = draft.dataFile();
   if (options.origin) {
@@ -51,9 +51,4 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
     data.document.note = `Drafted from ${o2.fileName} (${o2.mediaType}, sha256 ${o2.sha256}); every fact is a proposal to review.`;
   }
   return data;
-}
-
-/** A segment already used as a member (its quote is a member's). */
-function isMember(draft: Draft, seg: { text: string }): boolean {
-  return draft.bodies.some((b) => b.composition.some((m) => m.source.quote === seg.text));
 }

@@ -65,7 +65,12 @@ export function isMeetingSentence(seg: Segment): boolean {
   return firstCue(tokens(seg.text), MEETING) !== null || (seg.heading !== null && MEETING_HEADING.test(seg.heading.text));
 }
 
-const REPORTING = ['rapporterar', 'rapport', 'redovisar', 'lämnar rapport', 'återkopplar', 'återkoppla'].map(cueStems);
+const REPORTING = [
+  'rapporterar', 'rapport', 'återrapporerar', 'redovisar', 'lämnar rapport', 'återkopplar', 'återkoppla', 'informera', 'information',
+  'förmedla', 'publiceras', 'skickas ut', 'delge', 'för behandling i', 'för ställningstagande',
+].map(cueStems);
+/** Cues that are reporting duties without a named recipient (information, publishing). */
+const OPEN_REPORTING = /(?<!\p{L})(?:informera|information|publiceras|rapport)/iu;
 const RECIPIENT = /(?<!\p{L})(?:till|för|på)\s+(?!att\b)([^.,;:()]+?)(?=\s+(?:om|kring|gällande|angående|avseende|enligt|efter|inom)\s|[.,;:()]|$)/u;
 
 function artifactOf(text: string): ReportingDutyData['artifact'] {
@@ -76,7 +81,9 @@ function artifactOf(text: string): ReportingDutyData['artifact'] {
   if (/återkoppl/.test(t)) return 'FEEDBACK';
   if (/skriftlig/.test(t)) return 'WRITTEN_REPORT';
   if (/uppfölj|följa upp|följs upp/.test(t)) return 'FOLLOW_UP';
-  if (/informer|information/.test(t)) return 'INFORMATION';
+  if (/informer|information|förmedla|delge/.test(t)) return 'INFORMATION';
+  if (/publicera/.test(t)) return 'PUBLICATION';
+  if (/bered|behandling|ställningstagande/.test(t)) return 'DECISION_PROPOSAL';
   return 'OTHER';
 }
 
@@ -89,7 +96,7 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
   if (report) {
     const after = seg.text.slice(toks[report.at]!.start);
     const to = RECIPIENT.exec(after);
-    const reportNoun = /rapport/i.test(seg.text);
+    const reportNoun = OPEN_REPORTING.test(seg.text);
     if (to || reportNoun) {
       const toText = to ? to[1]!.trim() : seg.text;
       const fromBody = draft.body(subject.bodyId);

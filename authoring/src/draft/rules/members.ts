@@ -15,7 +15,10 @@ import type { Draft, Subject } from '../model';
 import type { Segment } from '../text';
 import { countOf, cueStems, findCue, firstCue, tokens, type Token } from '../words';
 
-const MEMBER_CUES = ['består av', 'bestå av', 'ingår', 'utgörs av', 'representanter från', 'sammansatt av', 'ledamöter är'].map(cueStems);
+const MEMBER_CUES = [
+  'består av', 'bestå av', 'ingår', 'utgörs av', 'representanter från', 'sammansatt av', 'ledamöter är', 'deltar', 'delta i',
+  'representeras av', 'representerade', 'bemannas med', 'adjungera', 'utser en representant',
+].map(cueStems);
 const MEMBER_HEADING = /^(sammansättning|medlemmar|deltagare|ledamöter|representanter|representation)/i;
 
 /** Where a member cue stands in a sentence (token index after it), or -1; "ingår ... att" is a duty, not members. */
@@ -50,7 +53,7 @@ function addMember(draft: Draft, bodyId: string | null, phrase: string, seg: Seg
 
 export function memberRules(draft: Draft, seg: Segment, subject: Subject): void {
   if (seg.kind === 'item') {
-    const introCue = seg.intro && seg.intro.heading === seg.heading ? memberCue(seg.intro.text) : null;
+    const introCue = seg.intro ? memberCue(seg.intro.text) : null;
     if (introCue || (seg.heading && MEMBER_HEADING.test(seg.heading.text))) {
       const bodyId = (seg.intro && draft.bodyNamedIn(seg.intro.text)) ?? subject.bodyId;
       addMember(draft, bodyId, seg.text, seg, 'member-list', introCue ? 0.8 : 0.6);
