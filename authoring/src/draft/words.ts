@@ -21,7 +21,19 @@ export function stem(word: string): string {
 
 export interface Token { word: string; stem: string; start: number; end: number }
 
+const tokenCache = new Map<string, Token[]>();
+
 export function tokens(text: string): Token[] {
+  let t = tokenCache.get(text);
+  if (!t) {
+    if (tokenCache.size > 20_000) tokenCache.clear();
+    t = tokenize(text);
+    tokenCache.set(text, t);
+  }
+  return t;
+}
+
+function tokenize(text: string): Token[] {
   return [...text.matchAll(/\p{L}[\p{L}\d]*(?:-\p{L}+)*/gu)].map((m) => ({ word: m[0], stem: stem(m[0]), start: m.index, end: m.index + m[0].length }));
 }
 
