@@ -47,7 +47,12 @@ export function roleMentions(toks: Token[]): Mention[] {
   return out;
 }
 
-export interface Subject { bodyId: string | null; roleId: string | null }
+export interface Subject {
+  bodyId: string | null;
+  roleId: string | null;
+  /** The body of the section the segment stands in (its heading's, else the document's). */
+  sectionBodyId?: string | null;
+}
 
 export class Draft {
   readonly ids = new IdPool();
@@ -134,14 +139,15 @@ export class Draft {
 
   /** What a segment is about: a body or role its sentence opens with, else its heading's subject, else the document's body. */
   subjectOf(seg: Segment): Subject {
+    const fromHeading = seg.heading ? this.headingSubject.get(seg.heading) : undefined;
+    const sectionBodyId = fromHeading?.bodyId ?? this.mainBodyId;
     const opening = seg.text.split(/\s+/).slice(0, 4).join(' ');
     const bodyId = this.bodyNamedIn(opening);
-    if (bodyId) return { bodyId, roleId: null };
+    if (bodyId) return { bodyId, roleId: null, sectionBodyId };
     const roleId = this.roleNamedIn(opening);
-    if (roleId && seg.kind === 'sentence') return { bodyId: null, roleId };
-    const fromHeading = seg.heading ? this.headingSubject.get(seg.heading) : undefined;
-    if (fromHeading && (fromHeading.bodyId || fromHeading.roleId)) return fromHeading;
-    return { bodyId: this.mainBodyId, roleId: null };
+    if (roleId && seg.kind === 'sentence') return { bodyId: null, roleId, sectionBodyId };
+    if (fromHeading && (fromHeading.bodyId || fromHeading.roleId)) return { ...fromHeading, sectionBodyId };
+    return { bodyId: this.mainBodyId, roleId: null, sectionBodyId };
   }
 
   dataFile(): DataFile {

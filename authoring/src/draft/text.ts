@@ -66,17 +66,15 @@ function plainHeading(all: Line[], i: number): boolean {
 function sentences(line: string, start: number): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   const re = /[^.!?]+(?:[.!?]+(?=\s+[\p{Lu}\d]|\s*$)|$)/gu;
-  let buffer = '';
   let bufferStart = -1;
   for (const m of line.matchAll(re)) {
     if (bufferStart < 0) bufferStart = m.index;
-    buffer = line.slice(bufferStart, m.index + m[0].length);
+    const buffer = line.slice(bufferStart, m.index + m[0].length);
     const last = buffer.trim().split(/\s+/).pop() ?? '';
     // Abbreviations ("t.ex.", "bl.a.", "m.m.") do not end a sentence.
     if (/^(?:t\.ex|bl\.a|m\.m|dvs|s\.k|ca|t\.o\.m|fr\.o\.m|o\.s\.v|inkl|resp)\.$/i.test(last)) continue;
     pushTrimmed(out, buffer, start + bufferStart);
     bufferStart = -1;
-    buffer = '';
   }
   if (bufferStart >= 0) pushTrimmed(out, line.slice(bufferStart), start + bufferStart);
   return out;

@@ -31,7 +31,7 @@ export function frequencyPhrase(text: string): string | null {
   for (let len = 1; len <= 8; len++) {
     for (let i = 0; i + len <= words.length; i++) {
       let from = i;
-      let to = i + len - 1;
+      const to = i + len - 1;
       const phrase = () => text.slice(words[from]!.start, words[to]!.end);
       if (!same(phrase())) continue;
       if (from > 0 && QUALIFIERS.test(words[from - 1]!.word)) from--;

@@ -36,7 +36,16 @@ const CATEGORIES: Array<[RegExp, Category]> = [
 ];
 
 export function categoryOf(text: string): Category {
-  return CATEGORIES.find(([re]) => re.test(text))?.[1] ?? 'OTHER';
+  // Budget and minutes are topics of their own, whatever the verb; otherwise the keyword that comes
+  // first wins: a duty's verb ("följa upp") before its object ("handlingsplanen").
+  if (/budget|ekonomi/iu.test(text)) return 'BUDGET_ECONOMY';
+  if (/minnesanteckning|protokoll/iu.test(text)) return 'MINUTES';
+  let best: { at: number; category: Category } = { at: Infinity, category: 'OTHER' };
+  for (const [re, category] of CATEGORIES) {
+    const at = re.exec(text)?.index;
+    if (at !== undefined && at < best.at) best = { at, category };
+  }
+  return best.category;
 }
 
 const DUTY_CUES = ['svarar för', 'mandat att', 'ansvarar för', 'ansvara för', 'ansvar för', 'i uppdrag att', 'till uppgift att', 'uppdraget är att', 'uppdrag är att', 'innebär att'].map(cueStems);

@@ -89,7 +89,7 @@ export function officeRules(draft: Draft, seg: Segment, subject: Subject): void 
   const named = draft.bodyNamedIn(seg.text);
   const role = draft.role(subject.roleId);
   // A role's duty that names a body ("Kalla till möten i länsdelsgrupp") is about that body.
-  const body = draft.body(role && named ? named : (subject.bodyId ?? named));
+  const body = draft.body(role && named ? named : (subject.bodyId ?? named ?? subject.sectionBodyId ?? null));
   if (!body) return;
   const inMemberList = memberCue(seg.text) !== null || (seg.kind === 'item' && seg.intro !== null && memberCue(seg.intro.text) !== null);
   const convener = firstCue(toks, CONVENER);
