@@ -63,7 +63,8 @@ export const PLAN_HEADS: Array<[string, PlanKind]> = [
   ['verksamhetsplan', 'ACTIVITY_PLAN'], ['årsplanering', 'ANNUAL_PLANNING'], ['årshjul', 'ANNUAL_CYCLE'],
   ['planeringsdag', 'PLANNING_DAY'], ['uppföljningsplan', 'FOLLOW_UP_PLAN'], ['styrdokument', 'STEERING_DOCUMENT'],
   ['överenskommelse', 'AGREEMENT'], ['strategi', 'STRATEGY'], ['budget', 'BUDGET'], ['samverkansplan', 'STEERING_DOCUMENT'],
-  ['plan', 'OTHER'],
+  ['uppdragsbeskrivning', 'STEERING_DOCUMENT'], ['verksamhetsbeskrivning', 'STEERING_DOCUMENT'], ['arbetsbeskrivning', 'STEERING_DOCUMENT'],
+  ['årsrapport', 'OTHER'], ['planering', 'ANNUAL_PLANNING'], ['plan', 'OTHER'],
 ];
 
 /** Words after which a plan noun is an activity, not a named plan ("ta fram en handlingsplan" still is one). */

@@ -113,7 +113,7 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
         toBodyId: to ? draft.bodyNamedIn(toText) : null,
         toRoleId: to ? draft.roleNamedIn(toText) : null,
         toText,
-        cadence: cadenceOf(draft, seg, 'reporting-cadence', 0.7),
+        cadence: cadenceOf(draft, seg, 'reporting-cadence', 0.7, true),
         notes: [],
         source: draft.source(seg, 'reporting-duty', to ? 0.7 : 0.4),
       });

@@ -6,9 +6,12 @@
  *   mention is the quote. A body named in the same sentence, or the section's body, is its owner.
  * - `plan-revision`: "revideras", "uppdateras", "ses över", "följs upp" with a frequency phrase gives
  *   the plan's revision cycle.
- * - `decision-rule`: a sentence about how decisions are made ("beslut fattas", "fattar beslut",
- *   "beslutar", "i konsensus", "enighet", "mandat att", "rekommendation"), and numbered items under a
- *   heading about decisions, are decision rules; a numbered item keeps its number as `ordinal`.
+ * - `decision-rule`: a sentence or item about who decides, appoints or has a mandate ("beslut fattas",
+ *   "fattar beslut", "beslutar", "fastställa", "i konsensus", "mandat att", "rekommendation", "tar
+ *   ställning"), and numbered items under a heading about decisions; a numbered
+ *   item keeps its number as `ordinal`. A body's "Besluta om ..." duty is also a decision rule.
+ * - `plan-titled`: a list item or emphasised phrase that is a plan's title ("Plan för psykisk hälsa",
+ *   "*Överenskommelser om samverkan ...*") names that plan.
  */
 import type { Draft, Subject } from '../model';
 import { PLAN_HEADS } from '../lexicon';
@@ -32,8 +35,27 @@ export function planMentions(text: string): Array<{ key: string; word: string; k
 
 const REVISION = /(?<!\p{L})(?:revider\p{L}*|uppdater\p{L}*|ses över|följs upp|fastställs|tas fram)(?!\p{L})/iu;
 
+/** A title: an item that starts with a plan noun and has no verb-like ending, or an emphasised phrase with one. */
+export function planTitle(seg: Segment): string | null {
+  const emphasised = /\*([^*]{5,150})\*/u.exec(seg.text);
+  if (emphasised && planMentions(emphasised[1]!).length) return emphasised[1]!.trim();
+  const first = seg.text.split(/\s+/).slice(0, 2).join(' ');
+  if (seg.kind === 'item' && seg.text.length <= 120 && !/[.:]$/.test(seg.text) && (planMentions(first).length || /^plan\s+för\s/iu.test(seg.text))) return seg.text.trim();
+  return null;
+}
+
 export function planRules(draft: Draft, seg: Segment, subject: Subject, known: Map<string, string>): boolean {
   const mentions = planMentions(seg.text);
+  const title = planTitle(seg);
+  if (title && !known.has(title.toLowerCase())) {
+    const id = draft.ids.take(slug(title));
+    known.set(title.toLowerCase(), id);
+    if (mentions[0]) known.set(mentions[0].key, known.get(mentions[0].key) ?? id);
+    draft.plans.push({
+      id, name: title, kind: mentions[0]?.kind ?? 'OTHER', ownerBodyId: null, ownerText: null, description: null, revision: null, notes: [],
+      source: draft.source(seg, 'plan-titled', 0.6),
+    });
+  }
   for (const m of mentions) {
     if (known.has(m.key)) continue;
     const owner = draft.bodyNamedIn(seg.text) ?? subject.bodyId;
@@ -45,7 +67,8 @@ export function planRules(draft: Draft, seg: Segment, subject: Subject, known: M
     });
   }
   const first = mentions[0];
-  if (first && REVISION.test(seg.text)) {
+  // A planning day or an annual cycle recurs: its frequency is its cycle even without "revideras".
+  if (first && (REVISION.test(seg.text) || ['PLANNING_DAY', 'ANNUAL_PLANNING', 'ANNUAL_CYCLE'].includes(first.kind))) {
     const plan = draft.plans.find((p) => p.id === known.get(first.key));
     const revision = plan && !plan.revision ? cadenceOf(draft, seg, 'plan-revision', 0.6) : null;
     if (plan && revision) plan.revision = revision;
@@ -53,14 +76,14 @@ export function planRules(draft: Draft, seg: Segment, subject: Subject, known: M
   return mentions.length > 0;
 }
 
-const DECISION = ['beslut fattas', 'fattar beslut', 'fatta beslut', 'beslutar', 'beslutas', 'konsensus', 'enighet', 'enig', 'mandat att', 'mandat för', 'rekommendation', 'rekommenderande', 'beslutsmandat'].map(cueStems);
+const DECISION = ['beslut fattas', 'fattar beslut', 'fatta beslut', 'mandat att', 'mandat för', 'tar ställning', 'ansvaret ligger'].map(cueStems);
+/** Decision verbs as words: their stem ("beslut") is also the noun, which alone is no rule. */
+const DECISION_WORDS = /(?<!\p{L})(?:besluta|beslutar|beslutas|fastställa|fastställer|fastställs|konsensus|enighet|enig|rekommendation|rekommenderande|beslutsmandat)(?!\p{L})/iu;
 
 export function decisionRules(draft: Draft, seg: Segment): boolean {
   const underDecisions = seg.heading !== null && /beslut|mandat|ärenden/i.test(seg.heading.text);
   const numbered = seg.ordinal !== null && underDecisions;
-  if (!numbered && !firstCue(tokens(seg.text), DECISION)) return false;
-  // A list item under a body is one of its duties ("Besluta om mål ..."), not a rule about deciding.
-  if (!numbered && seg.kind === 'item' && !underDecisions) return false;
+  if (!numbered && !DECISION_WORDS.test(seg.text) && !firstCue(tokens(seg.text), DECISION)) return false;
   draft.decisionRules.push({
     id: draft.ids.take(slug(`beslut ${seg.text}`, 6)),
     ordinal: seg.ordinal,
