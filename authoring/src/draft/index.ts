@@ -14,6 +14,7 @@ import { cadenceRules } from './rules/cadence';
 import { dutyRules } from './rules/duties';
 import { documentRules, eventRules } from './rules/dates';
 import { decisionRules, planRules } from './rules/plans';
+import { roleRules } from './rules/roles';
 
 export interface DraftOptions {
   /** The text file's name, written as the data file's `file` (it must end in .txt). */
@@ -45,6 +46,7 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
     eventRules(draft, seg, subject.bodyId, namesPlan);
     dutyRules(draft, seg, subject);
   }
+  roleRules(draft);
   const data = draft.dataFile();
   if (options.origin) {
     const o2 = options.origin;

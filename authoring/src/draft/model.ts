@@ -30,7 +30,7 @@ export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Ment
     const prev = toks[index - 1]?.word.toLowerCase() ?? '';
     const adjective = /(?:ande|iska|isk|ska|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|strategiska)$/.test(prev);
     if (!h.prefix && !adjective && !inHeading) return;
-    const before = adjective ? prev : '';
+    const before = adjective ? prev.replace(/-/g, '') : '';
     out.push({ key: `${before ? `${before.replace(/a$/, '')} ` : ''}${h.prefix}${h.head}`, head: h.head, prefix: h.prefix, before, index });
   });
   return out;

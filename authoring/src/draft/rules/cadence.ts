@@ -98,7 +98,7 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
     const to = RECIPIENT.exec(after);
     const reportNoun = OPEN_REPORTING.test(seg.text);
     if (to || reportNoun) {
-      const toText = to ? to[1]!.trim() : seg.text;
+      const toText = to ? to[1]!.trim().replace(/\s+(?:och|samt|eller)$/u, '') : seg.text;
       const fromBody = draft.body(subject.bodyId);
       const fromRole = draft.role(subject.roleId);
       const before = seg.text.slice(0, toks[report.at]!.start).trim();

@@ -39,8 +39,9 @@ const REVISION = /(?<!\p{L})(?:revider\p{L}*|uppdater\p{L}*|ses över|följs upp
 export function planTitle(seg: Segment): string | null {
   const emphasised = /\*([^*]{5,150})\*/u.exec(seg.text);
   if (emphasised && planMentions(emphasised[1]!).length) return emphasised[1]!.trim();
-  const first = seg.text.split(/\s+/).slice(0, 2).join(' ');
-  if (seg.kind === 'item' && seg.text.length <= 120 && !/[.:]$/.test(seg.text) && (planMentions(first).length || /^plan\s+för\s/iu.test(seg.text))) return seg.text.trim();
+  const [w1 = '', w2 = ''] = seg.text.split(/\s+/);
+  const opens = planMentions(w1).length > 0 || (/(?:al|ell|isk|iska|gemensam|gemensamma|lokala|regionala|nationella)$/i.test(w1) && planMentions(w2).length > 0);
+  if (seg.kind === 'item' && seg.text.length <= 120 && !/[.:]$/.test(seg.text) && (opens || /^plan\s+för\s/iu.test(seg.text))) return seg.text.trim();
   return null;
 }
 

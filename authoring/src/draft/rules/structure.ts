@@ -17,6 +17,11 @@ import { tokens, type Token } from '../words';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "Samordningsgruppens" -> "Samordningsgruppen"; "presidiekonferens" stays. */
+export function withoutGenitive(name: string, head: string): string {
+  return name.endsWith('s') && !name.toLowerCase().endsWith(head) && name.length > head.length + 1 ? name.slice(0, -1) : name;
+}
+
 /** The body's name as the heading gives it: modifiers before the head, a "för/inom ..." tail after it. */
 export function nameFrom(toks: Token[], text: string, m: Mention): string {
   let first = m.index;
@@ -25,8 +30,8 @@ export function nameFrom(toks: Token[], text: string, m: Mention): string {
   const next = toks[m.index + 1]?.word.toLowerCase();
   if (next === 'för' || next === 'inom') last = toks.length - 1;
   let head = text.slice(toks[first]!.start, toks[last]!.end);
-  // Genitive "gruppers uppdrag" -> "grupper".
-  if (last === m.index) head = head.replace(/(?<=[a-zåäö]{3})s$/u, '');
+  // Genitive "gruppers uppdrag" -> "grupper" (not the s of a head such as "konferens").
+  if (last === m.index) head = withoutGenitive(head, m.head);
   return capital(head);
 }
 
@@ -80,7 +85,7 @@ export function textRules(draft: Draft, seg: Segment): void {
   const toks = tokens(seg.text);
   for (const m of bodyMentions(toks, false, seg.text)) {
     if (draft.bodyByKey(m.key) || draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end))) continue;
-    const name = capital(seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end)).replace(/(?<=[a-zåäö]{3})s$/u, '');
+    const name = withoutGenitive(capital(seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end)), m.head);
     draft.addBody(m.key, { ...emptyBody(name, bodyKind(m.head, m.prefix, m.before)), notes: [] });
   }
   for (const m of roleMentions(toks)) {
