@@ -32,7 +32,7 @@ export function measureAll(docs: Array<ReviewedDocument & { text: string }>): Me
   return { perDocument, total };
 }
 
-const pct = (n: number | null) => (n === null ? '–' : `${n.toFixed(0)}%`);
+const pct = (n: number | null) => (n === null ? '–' : `${Math.floor(n)}%`);
 
 /** Markdown tables: per document (all kinds, cadences) and per kind over all documents. */
 export function formatTable(m: Measured): string {

@@ -66,7 +66,7 @@ export function isMeetingSentence(seg: Segment): boolean {
 }
 
 const REPORTING = [
-  'rapporterar', 'rapport', 'återrapporerar', 'redovisar', 'lämnar rapport', 'återkopplar', 'återkoppla', 'informera', 'information',
+  'rapporterar', 'rapport', 'redovisar', 'lämnar rapport', 'återkopplar', 'återkoppla', 'informera', 'information',
   'förmedla', 'publiceras', 'skickas ut', 'delge', 'för behandling i', 'för ställningstagande',
 ].map(cueStems);
 /** Cues that are reporting duties without a named recipient (information, publishing). */
