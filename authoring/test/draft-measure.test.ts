@@ -43,7 +43,7 @@ describe('draft measured against the reviewed data files', () => {
 
   it('reaches the measured recall and precision', () => {
     const { total } = measureAll(docs);
-    expect(recall(total.all)!).toBeGreaterThanOrEqual(71);
+    expect(recall(total.all)!).toBeGreaterThanOrEqual(72);
     expect(precision(total.all)!).toBeGreaterThanOrEqual(75);
     expect(recall(total.cadence)!).toBeGreaterThanOrEqual(91);
     expect(precision(total.cadence)!).toBeGreaterThanOrEqual(94);

@@ -26,6 +26,16 @@ describe('heading-names-body', () => {
     const d = doc(`${heading}\n\nText om gruppen.`);
     expect(d.bodies.map((b) => b.kind)).toContain(kind);
   });
+  it('text-names-body: compounds, coordinated compounds, the association and its board', () => {
+    const d = doc('## Organisation\n\nArbetet leds av styr- och arbetsgrupper i varje kommun. Samordningsförbundet finansierar arbetet. Styrelsen fattar beslut om budget.');
+    expect(d.bodies.map((b) => [b.name, b.kind])).toEqual([
+      ['Styrgrupp', 'STEERING_GROUP'], ['Arbetsgrupper', 'WORKING_GROUP'], ['Samordningsförbundet', 'OTHER'], ['Styrelsen', 'BOARD'],
+    ]);
+    expect(doc('## Organisation\n\nGruppen träffas ofta. Arbetet sker i samverkan.').bodies).toEqual([]);
+  });
+  it('a text without words is a clear error', () => {
+    expect(() => draftDocument(' \n\n ', { fileName: 'tom.txt' })).toThrow('tom.txt: the text has no words to draft from');
+  });
   it('a target group is no body', () => {
     expect(doc('## Målgrupper\n\nBarn och unga.').bodies).toEqual([]);
   });

@@ -30,7 +30,13 @@ async function main(): Promise<number> {
   }
   const fileName = `${basename(source).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_')}.txt`;
   const started = Date.now();
-  const data = draftDocument(ingested.text, { fileName, origin: ingested.origin });
+  let data;
+  try {
+    data = draftDocument(ingested.text, { fileName, origin: ingested.origin });
+  } catch (e) {
+    process.stderr.write(`draft: ${source}: ${(e as Error).message}\n`);
+    return 1;
+  }
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(resolve(out), `${JSON.stringify(data, null, 2)}\n`);
   const counts = new Map<string, number>(FACT_KINDS.map((k) => [k, 0]));

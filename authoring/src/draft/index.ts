@@ -27,6 +27,7 @@ export { outline } from './text';
 
 export function draftDocument(text: string, options: DraftOptions): DataFile {
   const file = options.fileName.endsWith('.txt') ? options.fileName : `${options.fileName.replace(/\.[^./]+$/, '')}.txt`;
+  if (!/\p{L}/u.test(text)) throw new Error(`${options.fileName}: the text has no words to draft from (is it a scanned PDF without text?)`);
   const o = outline(text);
   const draft = new Draft(o, file);
   documentRules(draft);

@@ -10,10 +10,20 @@ import { sectionOf, type Heading, type Outline, type Segment } from './text';
 import { IdPool, nounHead, slug, tokens, type Token } from './words';
 import { BODY_HEADS, HEADING_ONLY_HEADS, ROLE_HEADS } from './lexicon';
 
-export interface Mention { key: string; head: string; prefix: string; before: string; index: number }
+export interface Mention {
+  key: string;
+  head: string;
+  prefix: string;
+  before: string;
+  index: number;
+  /** For "styr- och arbetsgrupp": the first part as written ("styr"); the name is it with the head. */
+  hyphenated?: string;
+}
 
 /** Words that end in a body head but are no body. */
 const NOT_A_BODY = /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
+
+const UNIQUE_ORGANS = new Set(['styrelse', 'nämnd', 'presidium']);
 
 /** Body mentions in tokens: a body head with a compound first part, or an adjective before it. */
 export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Mention[] {
@@ -25,12 +35,22 @@ export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Ment
     if (!h) return;
     // "Närområdessamverkan (NOSAM)": a name with its acronym is a body even with a heading-only head.
     const acronym = /^\s*\(\p{Lu}{2,}/u.test(text.slice(t.end));
-    if (!inHeading && HEADING_ONLY_HEADS.has(h.head) && !acronym) return;
+    // A samordningsförbund is the genre's own organisation, named so in running text too.
+    const association = h.head === 'förbund' && h.prefix === 'samordnings';
+    if (!inHeading && HEADING_ONLY_HEADS.has(h.head) && !acronym && !association) return;
     if (h.head === 'samverkan' && !h.prefix) return;
     const prev = toks[index - 1]?.word.toLowerCase() ?? '';
+    // "Styrelsen", "Nämnden": organs that are unique where they are named, in the definite form.
+    const organ = !h.prefix && UNIQUE_ORGANS.has(h.head) && /(?:en|n|et)$/.test(w);
     const adjective = /(?:ande|iska|isk|ska|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|strategiska)$/.test(prev);
-    if (!h.prefix && !adjective && !inHeading) return;
+    if (!h.prefix && !adjective && !inHeading && !organ) return;
     const before = adjective ? prev.replace(/-/g, '') : '';
+    // "styr- och arbetsgrupp": the first part before the hyphen is a body of its own ("styrgrupp").
+    const first = toks[index - 2];
+    if (h.prefix && first && /^(?:och|eller|samt)$/i.test(prev) && /^-\s/.test(text.slice(first.end, toks[index - 1]!.start))) {
+      const prefix = first.word.toLowerCase();
+      out.push({ key: `${prefix}${h.head}`, head: h.head, prefix, before: '', index, hyphenated: first.word });
+    }
     out.push({ key: `${before ? `${before.replace(/a$/, '')} ` : ''}${h.prefix}${h.head}`, head: h.head, prefix: h.prefix, before, index });
   });
   return out;

@@ -84,8 +84,9 @@ export function headingRules(draft: Draft): void {
 export function textRules(draft: Draft, seg: Segment): void {
   const toks = tokens(seg.text);
   for (const m of bodyMentions(toks, false, seg.text)) {
-    if (draft.bodyByKey(m.key) || draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end))) continue;
-    const name = withoutGenitive(capital(seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end)), m.head);
+    if (draft.bodyByKey(m.key) || (!m.hyphenated && draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end)))) continue;
+    const written = m.hyphenated ? `${m.hyphenated}${m.head}` : seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end);
+    const name = withoutGenitive(capital(written), m.head);
     draft.addBody(m.key, { ...emptyBody(name, bodyKind(m.head, m.prefix, m.before)), notes: [] });
   }
   for (const m of roleMentions(toks)) {
