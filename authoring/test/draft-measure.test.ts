@@ -43,10 +43,10 @@ describe('draft measured against the reviewed data files', () => {
 
   it('reaches the measured recall and precision', () => {
     const { total } = measureAll(docs);
-    expect(recall(total.all)!).toBeGreaterThanOrEqual(72);
-    expect(precision(total.all)!).toBeGreaterThanOrEqual(75);
+    expect(recall(total.all)!).toBeGreaterThanOrEqual(71);
+    expect(precision(total.all)!).toBeGreaterThanOrEqual(82);
     expect(recall(total.cadence)!).toBeGreaterThanOrEqual(91);
-    expect(precision(total.cadence)!).toBeGreaterThanOrEqual(94);
+    expect(precision(total.cadence)!).toBeGreaterThanOrEqual(95);
   });
 
   it('drafts a long document (the five, six times over) well under 10 s', () => {

@@ -45,7 +45,8 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
     const namesPlan = planRules(draft, seg, subject, plans);
     decisionRules(draft, seg);
     eventRules(draft, seg, subject.bodyId, namesPlan);
-    dutyRules(draft, seg, subject);
+    // A list item that is a member is not also a duty (a sentence may be both).
+    if (seg.kind === 'sentence' || !draft.bodies.some((b) => b.composition.some((m) => m.source.quote === seg.text))) dutyRules(draft, seg, subject);
   }
   roleRules(draft);
   const data = draft.dataFile();

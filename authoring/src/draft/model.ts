@@ -157,12 +157,22 @@ export class Draft {
     return null;
   }
 
+  /**
+   * "Chefsgruppen" in the section of "Chefsgrupp för folkhälsa" is that group, not the general
+   * "Chefsgrupper": a named body whose key begins the section body's key gives way to it.
+   */
+  specific(named: string | null, sectionBodyId: string | null): string | null {
+    if (!named || !sectionBodyId || named === sectionBodyId) return named;
+    const key = (id: string) => [...this.bodyKeys].find(([, v]) => v === id)?.[0] ?? '';
+    return key(sectionBodyId).startsWith(key(named)) ? sectionBodyId : named;
+  }
+
   /** What a segment is about: a body or role its sentence opens with, else its heading's subject, else the document's body. */
   subjectOf(seg: Segment): Subject {
     const fromHeading = seg.heading ? this.headingSubject.get(seg.heading) : undefined;
     const sectionBodyId = fromHeading?.bodyId ?? this.mainBodyId;
     const opening = seg.text.split(/\s+/).slice(0, 4).join(' ');
-    const bodyId = this.bodyNamedIn(opening);
+    const bodyId = this.specific(this.bodyNamedIn(opening), sectionBodyId);
     if (bodyId) return { bodyId, roleId: null, sectionBodyId };
     const roleId = this.roleNamedIn(opening);
     if (roleId && seg.kind === 'sentence') return { bodyId: null, roleId, sectionBodyId };

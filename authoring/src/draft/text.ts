@@ -109,8 +109,8 @@ export function outline(text: string): Outline {
       const parent = above.length && heading ? [...headings].reverse().find((h) => h.level < level) : undefined;
       heading = { text: textOf, level, start: line.start + line.text.indexOf(textOf), path: [...(parent?.path ?? []), textOf] };
       headings.push(heading);
-      // A one- or two-word label between a list's intro and the list ("Kommunerna") keeps the intro.
-      if (md || textOf.split(/\s+/).length > 2) lastSentence = null;
+      // A one- or two-word label between a list's intro ("... representerade:") and the list ("Kommunerna") keeps the intro.
+      if (md || textOf.split(/\s+/).length > 2 || !lastSentence?.text.endsWith(':')) lastSentence = null;
       inList = false;
       block++;
       return;

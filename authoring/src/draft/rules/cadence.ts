@@ -121,7 +121,7 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
     }
   }
   const meeting = isMeetingSentence(seg);
-  const body = draft.body(draft.bodyNamedIn(seg.text) ?? subject.bodyId);
+  const body = draft.body(draft.specific(draft.bodyNamedIn(seg.text), subject.sectionBodyId ?? null) ?? subject.bodyId);
   if (!body) return false;
   // A frequency in a body's section without a meeting word is still how often something of it recurs.
   const cadence = meeting ? cadenceOf(draft, seg, 'meeting-cadence', 0.8, true) : numbered(cadenceOf(draft, seg, 'recurring-in-section', 0.4));

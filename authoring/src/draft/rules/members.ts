@@ -57,8 +57,8 @@ export function memberRules(draft: Draft, seg: Segment, subject: Subject): void 
     if (introCue || (seg.heading && MEMBER_HEADING.test(seg.heading.text))) {
       const bodyId = (seg.intro && draft.bodyNamedIn(seg.intro.text)) ?? subject.bodyId;
       addMember(draft, bodyId, seg.text, seg, 'member-list', introCue ? 0.8 : 0.6);
+      return;
     }
-    return;
   }
   const cue = memberCue(seg.text);
   if (!cue || seg.text.trimEnd().endsWith(':')) return;
@@ -77,10 +77,12 @@ const MINUTES_KEPT = /(?<!\p{L})(förs|skrivs|föra|skriva|upprättas|justeras)(
 
 /** Who, in the sentence's words: the words before the cue ("Ordföranden kallar till ..."), or after "är"/"av". */
 function whoIn(seg: Segment, toks: Token[], at: number, fallback: string | null): string {
-  const after = /(?:är|av|utses bland)\s+([^.,;]+)/u.exec(seg.text.slice(toks[at]!.start));
+  const after = /^\S+\s+(?:är|av|utses bland)\s+([^.,;]+)/u.exec(seg.text.slice(toks[at]!.start));
   if (after) return after[1]!.trim();
-  const before = seg.text.slice(0, toks[at]!.start).trim().replace(/[,:]$/, '');
-  if (before && before.split(/\s+/).length <= 6) return before;
+  // The last clause before the cue, without its verb: "... och ordföranden svarar för kallelse" -> "ordföranden".
+  const clause = seg.text.slice(0, toks[at]!.start).split(/,\s*|\s+(?:och|samt)\s+/u).pop()!.trim()
+    .replace(/\s+(?:svarar|ansvarar|har ansvar|har ansvaret)\s+för$|\s+(?:är|blir)$/u, '').replace(/[,:]$/, '');
+  if (clause && clause.split(/\s+/).length <= 6) return clause;
   return fallback ?? seg.text;
 }
 

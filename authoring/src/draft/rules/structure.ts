@@ -62,7 +62,9 @@ export function headingRules(draft: Draft): void {
     const body = bodies[0];
     if (body && (!roles[0] || body.index <= roles[0].index || i === 0)) {
       const name = nameFrom(toks, h.text, body);
-      subject.bodyId = draft.addBody(body.key, emptyBody(name, bodyKind(body.head, body.prefix, body.before)));
+      // "Chefsgrupp för folkhälsa" and "Chefsgrupp för skola" are two bodies: the tail is part of the key.
+      const tail = /\s(?:för|inom)\s.+$/u.exec(name)?.[0].toLowerCase() ?? '';
+      subject.bodyId = draft.addBody(`${body.key}${tail}`, emptyBody(name, bodyKind(body.head, body.prefix, body.before)));
       if (i === 0) draft.mainBodyId = subject.bodyId;
     } else if (roles[0]) {
       const r = roles[0];
