@@ -57,6 +57,11 @@ export const SourceSchema = z.strictObject({
    * A file name in docs/sources/; the quote and section are checked against that document.
    */
   document: z.string().regex(/^[\w.-]+\.txt$/).optional(),
+  /**
+   * Set only in a draft (`npm run draft`): the rule that proposed the fact and how sure it is (0-1).
+   * Review removes it when a person accepts the fact; a reviewed file has none.
+   */
+  draft: z.strictObject({ rule: text, confidence: z.number().min(0).max(1) }).optional(),
 });
 
 /** A free-text fact (an uppdrag bullet, a purpose, who establishes a body ...). */

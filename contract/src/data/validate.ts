@@ -20,7 +20,7 @@ export function excerpt(value: unknown): string {
 }
 
 /** Every Source object anywhere inside a value, with a JSON-path-like location. */
-const SOURCE_KEYS = new Set(['section', 'quote', 'document']);
+const SOURCE_KEYS = new Set(['section', 'quote', 'document', 'draft']);
 
 export function collectSources(value: unknown, path = '$', out: Array<{ path: string; source: Source }> = []) {
   if (Array.isArray(value)) value.forEach((v, i) => collectSources(v, `${path}[${i}]`, out));

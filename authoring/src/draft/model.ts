@@ -1,0 +1,196 @@
+/**
+ * What the rules write into: the draft's bodies, roles and other facts, with the lookups the rules
+ * share (which body or role a text names, which one a heading is about). Every fact gets a Source
+ * whose `draft` names the rule and its confidence.
+ */
+import type {
+  BodyData, DataFile, DecisionRuleData, DocumentData, EventData, PlanData, ReportingDutyData, RoleData, SourceData,
+} from '@samverkan/contract';
+import { sectionOf, type Heading, type Outline, type Segment } from './text';
+import { IdPool, nounHead, slug, tokens, type Token } from './words';
+import { BODY_HEADS, HEADING_ONLY_HEADS, ROLE_HEADS } from './lexicon';
+
+export interface Mention {
+  key: string;
+  head: string;
+  prefix: string;
+  before: string;
+  index: number;
+  /** For "styr- och arbetsgrupp": the first part as written ("styr"); the name is it with the head. */
+  hyphenated?: string;
+}
+
+/** Words that end in a body head but are no body. */
+const NOT_A_BODY = /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
+
+const UNIQUE_ORGANS = new Set(['styrelse', 'nämnd', 'presidium']);
+
+/** Body mentions in tokens: a body head with a compound first part, or an adjective before it. */
+export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Mention[] {
+  const out: Mention[] = [];
+  toks.forEach((t, index) => {
+    const w = t.word.toLowerCase();
+    if (NOT_A_BODY.test(w)) return;
+    const h = nounHead(w, BODY_HEADS);
+    if (!h) return;
+    // "Närområdessamverkan (NOSAM)": a name with its acronym is a body even with a heading-only head.
+    const acronym = /^\s*\(\p{Lu}{2,}/u.test(text.slice(t.end));
+    // A samordningsförbund is the genre's own organisation, named so in running text too.
+    const association = h.head === 'förbund' && h.prefix === 'samordnings';
+    if (!inHeading && HEADING_ONLY_HEADS.has(h.head) && !acronym && !association) return;
+    if (h.head === 'samverkan' && !h.prefix) return;
+    const prev = toks[index - 1]?.word.toLowerCase() ?? '';
+    // "Styrelsen", "Nämnden": organs that are unique where they are named, in the definite form.
+    const organ = !h.prefix && UNIQUE_ORGANS.has(h.head) && /(?:en|n|et)$/.test(w);
+    const adjective = /(?:ande|iska|isk|ska|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|strategiska)$/.test(prev);
+    if (!h.prefix && !adjective && !inHeading && !organ) return;
+    const before = adjective ? prev.replace(/-/g, '') : '';
+    // "styr- och arbetsgrupp": the first part before the hyphen is a body of its own ("styrgrupp").
+    const first = toks[index - 2];
+    if (h.prefix && first && /^(?:och|eller|samt)$/i.test(prev) && /^-\s/.test(text.slice(first.end, toks[index - 1]!.start))) {
+      const prefix = first.word.toLowerCase();
+      out.push({ key: `${prefix}${h.head}`, head: h.head, prefix, before: '', index, hyphenated: first.word });
+    }
+    out.push({ key: `${before ? `${before.replace(/a$/, '')} ` : ''}${h.prefix}${h.head}`, head: h.head, prefix: h.prefix, before, index });
+  });
+  return out;
+}
+
+export function roleMentions(toks: Token[]): Mention[] {
+  const out: Mention[] = [];
+  toks.forEach((t, index) => {
+    const w = t.word.toLowerCase();
+    const h = nounHead(w, ROLE_HEADS);
+    if (!h || (h.head === 'ledare' && !h.prefix)) return;
+    out.push({ key: `${h.prefix}${h.head}`, head: h.head, prefix: h.prefix, before: '', index });
+  });
+  return out;
+}
+
+export interface Subject {
+  bodyId: string | null;
+  roleId: string | null;
+  /** The body of the section the segment stands in (its heading's, else the document's). */
+  sectionBodyId?: string | null;
+}
+
+export class Draft {
+  readonly ids = new IdPool();
+  readonly bodies: BodyData[] = [];
+  readonly roles: RoleData[] = [];
+  readonly reportingDuties: ReportingDutyData[] = [];
+  readonly plans: PlanData[] = [];
+  readonly decisionRules: DecisionRuleData[] = [];
+  readonly events: EventData[] = [];
+  document: DocumentData | null = null;
+  private readonly bodyKeys = new Map<string, string>();
+  private readonly roleKeys = new Map<string, string>();
+  /** What each heading is about. */
+  readonly headingSubject = new Map<Heading, Subject>();
+  /** The body the document as a whole is about (named in its title), if any. */
+  mainBodyId: string | null = null;
+
+  constructor(readonly outline: Outline, readonly file: string) {}
+
+  source(seg: { heading: Heading | null; text: string }, rule: string, confidence: number, quote = seg.text): SourceData {
+    return { section: sectionOf(this.outline, seg), quote, draft: { rule, confidence } };
+  }
+
+  headingSource(h: Heading, rule: string, confidence: number): SourceData {
+    return { section: h.path.join(' > '), quote: h.text, draft: { rule, confidence } };
+  }
+
+  bodyByKey(key: string): string | null {
+    return this.bodyKeys.get(key) ?? null;
+  }
+
+  addBody(key: string, body: Omit<BodyData, 'id'>): string {
+    const known = this.bodyKeys.get(key);
+    if (known) return known;
+    const id = this.ids.take(slug(body.name));
+    this.bodies.push({ id, ...body });
+    this.bodyKeys.set(key, id);
+    return id;
+  }
+
+  roleByKey(key: string): string | null {
+    return this.roleKeys.get(key) ?? null;
+  }
+
+  addRole(key: string, role: Omit<RoleData, 'id'>): string {
+    const known = this.roleKeys.get(key);
+    if (known) return known;
+    const id = this.ids.take(slug(role.title));
+    this.roles.push({ id, ...role });
+    this.roleKeys.set(key, id);
+    return id;
+  }
+
+  body(id: string | null): BodyData | null {
+    return id ? this.bodies.find((b) => b.id === id) ?? null : null;
+  }
+
+  role(id: string | null): RoleData | null {
+    return id ? this.roles.find((r) => r.id === id) ?? null : null;
+  }
+
+  /** The first body a text names (by its key), or null. */
+  bodyNamedIn(text: string): string | null {
+    for (const m of bodyMentions(tokens(text), false, text)) {
+      const id = this.bodyKeys.get(m.key) ?? this.keyEndingIn(this.bodyKeys, m);
+      if (id) return id;
+    }
+    return null;
+  }
+
+  roleNamedIn(text: string): string | null {
+    for (const m of roleMentions(tokens(text))) {
+      const id = this.roleKeys.get(m.key);
+      if (id) return id;
+    }
+    return null;
+  }
+
+  /** "gruppen" after "samordnande" finds "samordnande grupp"; a compound finds the body whose key it is. */
+  private keyEndingIn(keys: Map<string, string>, m: Mention): string | null {
+    for (const [key, id] of keys) if (key.endsWith(`${m.prefix}${m.head}`) && m.prefix) return id;
+    return null;
+  }
+
+  /**
+   * "Chefsgruppen" in the section of "Chefsgrupp för folkhälsa" is that group, not the general
+   * "Chefsgrupper": a named body whose key begins the section body's key gives way to it.
+   */
+  specific(named: string | null, sectionBodyId: string | null): string | null {
+    if (!named || !sectionBodyId || named === sectionBodyId) return named;
+    const key = (id: string) => [...this.bodyKeys].find(([, v]) => v === id)?.[0] ?? '';
+    return key(sectionBodyId).startsWith(key(named)) ? sectionBodyId : named;
+  }
+
+  /** What a segment is about: a body or role its sentence opens with, else its heading's subject, else the document's body. */
+  subjectOf(seg: Segment): Subject {
+    const fromHeading = seg.heading ? this.headingSubject.get(seg.heading) : undefined;
+    const sectionBodyId = fromHeading?.bodyId ?? this.mainBodyId;
+    const opening = seg.text.split(/\s+/).slice(0, 4).join(' ');
+    const bodyId = this.specific(this.bodyNamedIn(opening), sectionBodyId);
+    if (bodyId) return { bodyId, roleId: null, sectionBodyId };
+    const roleId = this.roleNamedIn(opening);
+    if (roleId && seg.kind === 'sentence') return { bodyId: null, roleId, sectionBodyId };
+    if (fromHeading && (fromHeading.bodyId || fromHeading.roleId)) return { ...fromHeading, sectionBodyId };
+    return { bodyId: this.mainBodyId, roleId: null, sectionBodyId };
+  }
+
+  dataFile(): DataFile {
+    return {
+      file: this.file,
+      document: this.document!,
+      bodies: this.bodies,
+      roles: this.roles,
+      reportingDuties: this.reportingDuties,
+      plans: this.plans,
+      decisionRules: this.decisionRules,
+      regionalFacts: [],
+      events: this.events,
+    };
+  }
+}

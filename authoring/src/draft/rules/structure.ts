@@ -1,0 +1,122 @@
+/**
+ * Rules that find the structure: the bodies and roles a document names.
+ *
+ * - `heading-names-body`: a heading whose words include a body noun ("Beredningsgruppen", "Chefsgrupp
+ *   för folkhälsa", "Gemensam presidiekonferens") names a body; the text under it is about that body.
+ * - `text-names-body`: a compound body noun in running text ("styrgrupp", "arbetsutskottet", "den
+ *   samordnande gruppen") names a body the headings did not.
+ * - `heading-names-role` / `text-names-role`: the same for role titles (samordnare, utvecklingsledare ...).
+ * - `body-level-stated`, `body-permanence-stated`: "strategisk nivå", "tillfällig", "stående" in a
+ *   body's own section.
+ */
+import type { BodyData } from '@samverkan/contract';
+import { bodyKind, roleKind } from '../lexicon';
+import { bodyMentions, roleMentions, type Draft, type Mention } from '../model';
+import type { Heading, Segment } from '../text';
+import { tokens, type Token } from '../words';
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Samordningsgruppens" -> "Samordningsgruppen"; "presidiekonferens" stays. */
+export function withoutGenitive(name: string, head: string): string {
+  return name.endsWith('s') && !name.toLowerCase().endsWith(head) && name.length > head.length + 1 ? name.slice(0, -1) : name;
+}
+
+/** The body's name as the heading gives it: modifiers before the head, a "för/inom ..." tail after it. */
+export function nameFrom(toks: Token[], text: string, m: Mention): string {
+  let first = m.index;
+  while (first > 0 && /(?:ande|iska|isk|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|specifikt|specifika)$/i.test(toks[first - 1]!.word)) first--;
+  let last = m.index;
+  const next = toks[m.index + 1]?.word.toLowerCase();
+  if (next === 'för' || next === 'inom') last = toks.length - 1;
+  let head = text.slice(toks[first]!.start, toks[last]!.end);
+  // Genitive "gruppers uppdrag" -> "grupper" (not the s of a head such as "konferens").
+  if (last === m.index) head = withoutGenitive(head, m.head);
+  return capital(head);
+}
+
+function emptyBody(name: string, kind: BodyData['kind']): Omit<BodyData, 'id'> {
+  return {
+    name, kind, level: null, levelBasis: 'NOT_STATED', levelSource: null, permanence: 'NOT_STATED', permanenceSource: null,
+    instances: null, parent: null, establishedBy: null, purposes: [], assignments: [], composition: [],
+    substitutes: { rule: 'NOT_STATED', note: null, source: null }, chair: null, viceChair: null, convener: null, agendaBy: null,
+    minutes: null, noticeContent: null, cadence: null, otherMeetings: [], notes: [],
+  };
+}
+
+function roleFrom(draft: Draft, m: Mention, title: string, source: ReturnType<Draft['source']>): string {
+  return draft.addRole(m.key, {
+    title: capital(title), kind: roleKind(m.head, m.prefix), kindNote: null, employer: null, financing: null, postHolders: null,
+    servesBodyIds: [], duties: [], notes: [], source,
+  });
+}
+
+/** Bodies and roles named by headings; sets what each heading is about (inherited by subheadings that name none). */
+export function headingRules(draft: Draft): void {
+  const { headings } = draft.outline;
+  headings.forEach((h: Heading, i) => {
+    const toks = tokens(h.text);
+    const bodies = bodyMentions(toks, true, h.text);
+    const roles = roleMentions(toks);
+    let subject = { bodyId: null as string | null, roleId: null as string | null };
+    const body = bodies[0];
+    if (body && (!roles[0] || body.index <= roles[0].index || i === 0)) {
+      const name = nameFrom(toks, h.text, body);
+      // "Chefsgrupp för folkhälsa" and "Chefsgrupp för skola" are two bodies: the tail is part of the key.
+      const tail = /\s(?:för|inom)\s.+$/u.exec(name)?.[0].toLowerCase() ?? '';
+      subject.bodyId = draft.addBody(`${body.key}${tail}`, emptyBody(name, bodyKind(body.head, body.prefix, body.before)));
+      if (i === 0) draft.mainBodyId = subject.bodyId;
+    } else if (roles[0]) {
+      const r = roles[0];
+      subject.roleId = roleFrom(draft, r, h.text.slice(toks[r.index]!.start, toks[r.index]!.end), draft.headingSource(h, 'heading-names-role', 0.7));
+    }
+    if (!subject.bodyId && !subject.roleId) {
+      // A subheading ("Uppdrag", "Sammansättning") is about what the heading above it is about; in a
+      // text without heading levels, a short heading is about what the last heading that named one was.
+      const parent = [...headings.slice(0, i)].reverse().find((p) => p.level < h.level);
+      const previous = [...headings.slice(0, i)].reverse().find((p) => draft.headingSubject.get(p)?.bodyId || draft.headingSubject.get(p)?.roleId);
+      const from = parent ?? (h.text.split(/\s+/).length <= 4 && i > 0 ? previous : undefined);
+      if (from) subject = { ...(draft.headingSubject.get(from) ?? subject) };
+    }
+    draft.headingSubject.set(h, subject);
+  });
+}
+
+/** Bodies and roles named in running text, each once, with the first sentence that names it. */
+export function textRules(draft: Draft, seg: Segment): void {
+  const toks = tokens(seg.text);
+  for (const m of bodyMentions(toks, false, seg.text)) {
+    if (draft.bodyByKey(m.key) || (!m.hyphenated && draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end)))) continue;
+    const written = m.hyphenated ? `${m.hyphenated}${m.head}` : seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end);
+    const name = withoutGenitive(capital(written), m.head);
+    draft.addBody(m.key, { ...emptyBody(name, bodyKind(m.head, m.prefix, m.before)), notes: [] });
+  }
+  for (const m of roleMentions(toks)) {
+    if (draft.roleByKey(m.key)) continue;
+    roleFrom(draft, m, toks[m.index]!.word, draft.source(seg, 'text-names-role', 0.5));
+  }
+}
+
+const LEVEL = /(?<!\p{L})(politisk|strategisk|taktisk|operativ)(?:a|t)?\s+nivå/iu;
+const LEVELS = { politisk: 'POLITICAL', strategisk: 'STRATEGIC', taktisk: 'TACTICAL', operativ: 'OPERATIONAL' } as const;
+const TEMPORARY = /(?<!\p{L})(tillfällig(?:a|t)?|tidsbegränsad(?:e)?|tidsatt|upplöses)(?!\p{L})/iu;
+const PERMANENT = /(?<!\p{L})(permanent(?:a)?|stående|ordinarie struktur)(?!\p{L})/iu;
+
+/** Level and permanence, when a sentence in the body's own section states them. */
+export function bodyStatementRules(draft: Draft, seg: Segment, bodyId: string | null): void {
+  const body = draft.body(bodyId);
+  if (!body) return;
+  const level = LEVEL.exec(seg.text);
+  if (level && body.levelBasis === 'NOT_STATED' && (draft.bodyNamedIn(seg.text) === body.id || seg.heading)) {
+    body.level = LEVELS[level[1]!.toLowerCase() as keyof typeof LEVELS];
+    body.levelBasis = 'STATED';
+    body.levelSource = draft.source(seg, 'body-level-stated', 0.6);
+  }
+  if (body.permanence === 'NOT_STATED') {
+    const t = TEMPORARY.test(seg.text) ? 'TEMPORARY' : PERMANENT.test(seg.text) ? 'PERMANENT' : null;
+    if (t) {
+      body.permanence = t;
+      body.permanenceSource = draft.source(seg, 'body-permanence-stated', 0.5);
+    }
+  }
+}
