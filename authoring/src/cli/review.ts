@@ -11,7 +11,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findSourcesDir, regionByCode, REGIONS } from '@samverkan/contract';
 import { inSchemaOrder } from '../review/format';
-import type { Json } from '../review/model';
+import { liftDraftMarks, type Json } from '../review/model';
 import { ensurePage } from '../review/page-build';
 import { createReviewServer } from '../review/server';
 
@@ -64,7 +64,7 @@ async function main() {
   let data: Json;
   let origin: string;
   if (values.draft) {
-    data = inSchemaOrder(readJson(resolve(values.draft))) as Json;
+    data = liftDraftMarks(inSchemaOrder(readJson(resolve(values.draft))) as Json);
     origin = `draft ${basename(values.draft)}`;
   } else {
     const names = readdirSync(dataDir).filter((n) => n.endsWith('.json')).sort();

@@ -5,12 +5,13 @@
  * origin, and the report (JSON, default subgraphs/<code>/revise/<data file>.json); prints the report
  * as Markdown. All three files are written, or none. Bad input exits 1, a wrong command line 2.
  */
+import { draftDocument } from '../draft';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DataFile, DataFileSchema, regionByCode, REGIONS } from '@samverkan/contract';
 import { ingestFile, originOf } from '../ingest';
-import { type DraftFn, revise } from '../revise';
+import { revise } from '../revise';
 import { reportMarkdown } from '../revise/report';
 import { ROOT, run, SOURCES_DIR, UsageError, writeAll } from './support';
 
@@ -19,19 +20,6 @@ const USAGE = `usage: npm run revise -- --region <code> --source <new file> [--d
   --source    the new version (.pdf, .docx, .html, .htm, .txt)
   --document  which of the region's documents it replaces (its id, text file or data file); needed when the region has several
   --report    where the report JSON goes (default subgraphs/<region>/revise/<data file>.json)`;
-
-/** The draft stage, when this checkout has it (authoring/src/draft exports draftDocument). */
-function loadDraft(): DraftFn | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../draft') as { draftDocument?: DraftFn };
-    if (typeof mod.draftDocument === 'function') return mod.draftDocument;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
-  }
-  process.stderr.write('note: the draft stage (authoring/src/draft, draftDocument) is not in this checkout; the report proposes no facts\n');
-  return undefined;
-}
 
 interface Loaded { name: string; path: string; data: DataFile }
 
@@ -65,7 +53,7 @@ async function main(): Promise<void> {
   const readDocument = (file: string) => (existsSync(join(SOURCES_DIR, file)) ? readFileSync(join(SOURCES_DIR, file), 'utf8') : undefined);
   const { data, report } = revise({
     region: region.code, data: target.data, oldText: readFileSync(textPath, 'utf8'), newText: ingested.text, origin: originOf(ingested),
-    otherFiles: files.filter((f) => f !== target).map((f) => f.data), readDocument, draft: loadDraft(),
+    otherFiles: files.filter((f) => f !== target).map((f) => f.data), readDocument, draft: draftDocument,
   });
   const reportPath = values.report ?? join(ROOT, 'subgraphs', region.code, 'revise', target.name);
   mkdirSync(dirname(reportPath), { recursive: true });

@@ -58,6 +58,27 @@ function bodyOfTopLevel(data: Json, path: Path): number | null {
   return found >= 0 ? found : null;
 }
 
+/**
+ * The draft stage marks a proposal on its Source (`source.draft`, `levelSource.draft` ..., where the
+ * data schema allows it); the page marks the fact itself. Moves each mark of a Source held in a field
+ * onto the object holding that field (a bare Source in a list keeps its own). In place; returns `data`.
+ */
+export function liftDraftMarks(data: Json): Json {
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!isObject(value)) return;
+    for (const v of Object.values(value)) {
+      if (isObject(v) && isSource(v) && isObject(v.draft)) {
+        value.draft ??= v.draft;
+        delete v.draft;
+      }
+      walk(v);
+    }
+  };
+  walk(data);
+  return data;
+}
+
 /** Every fact of a data file, in file order. */
 export function factsOf(data: Json): Fact[] {
   const out: Fact[] = [];
