@@ -1,4 +1,6 @@
 /** Entry point of the gateway. */
+// First: tracing (when configured) must be set up before the modules it instruments load.
+import '@samverkan/shared/tracing';
 import { createLogger, stopOnSignals } from '@samverkan/shared/server';
 import { startGateway } from './gateway';
 

@@ -1,4 +1,6 @@
 /** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
+// First: tracing (when configured) must be set up before the modules it instruments load.
+import '@samverkan/shared/tracing';
 import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
