@@ -20,8 +20,23 @@ describe('docker-compose.yml', () => {
     expect(composeText).toBe(renderDockerCompose());
   });
 
-  it('has PostgreSQL, every subgraph and the gateway, and nothing else', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['postgres', ...SUBGRAPHS.map((s) => s.code), GATEWAY.code].sort());
+  it('has PostgreSQL, every subgraph and the gateway, and nothing else but in the tracing profile', () => {
+    const always = Object.keys(compose.services).filter((name) => !compose.services[name]!.profiles);
+    expect(always.sort()).toEqual(['postgres', ...SUBGRAPHS.map((s) => s.code), GATEWAY.code].sort());
+    expect(Object.keys(compose.services).filter((name) => compose.services[name]!.profiles)).toEqual(['jaeger']);
+  });
+
+  it('the tracing profile: Jaeger, its UI on the host\'s loopback only, every service pointed at it when the profile is on', () => {
+    // The endpoint is set exactly when COMPOSE_PROFILES is: the profile must be the only one for that to be right.
+    const profiles = new Set(Object.values(compose.services).flatMap((s) => (s.profiles ?? []) as string[]));
+    expect([...profiles]).toEqual(['tracing']);
+    const jaeger = compose.services.jaeger!;
+    expect(jaeger.image).toMatch(/^jaegertracing\/all-in-one:\d+\.\d+\.\d+$/);
+    expect(jaeger.expose).toEqual(['4318']); // OTLP/HTTP
+    expect(jaeger.ports).toEqual(['127.0.0.1:${JAEGER_UI_PORT:-16686}:16686']);
+    for (const s of [...SUBGRAPHS, GATEWAY]) {
+      expect(compose.services[s.code]!.environment.OTEL_EXPORTER_OTLP_ENDPOINT, s.code).toBe('${COMPOSE_PROFILES:+http://jaeger:4318}');
+    }
   });
 
   it.each(REGIONS.map((r) => [r.code, r.port] as const))('region %s: its port, its database, readiness after postgres', (code, port) => {
@@ -52,7 +67,8 @@ describe('docker-compose.yml', () => {
       expect(g.environment[`${s.code.toUpperCase()}_URL`]).toBe(`http://${s.code}:${s.port}/graphql`);
       expect(g.depends_on[s.code]).toBeDefined();
     }
-    const published = Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name);
+    // Jaeger's UI (tracing profile) is published on the host's loopback only.
+    const published = Object.entries(compose.services).filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:'))).map(([name]) => name);
     expect(published).toEqual([GATEWAY.code]);
   });
 });

@@ -69,13 +69,14 @@ describe('the runtime and the gateway', () => {
 
   it("the gateway's built module graph loads no MikroORM module", () => {
     // Every built gateway module but the entry point (which starts the server); index.js itself
-    // requires only these and the runtime's ORM-free entry.
+    // requires only these, the tracing preload and the runtime's ORM-free entry.
     const modules = readdirSync(join(root, 'gateway/dist')).filter((f) => f.endsWith('.js') && f !== 'index.js').map((f) => `./gateway/dist/${f}`);
     expect(modules).toContain('./gateway/dist/gateway.js');
     const index = readFileSync(join(root, 'gateway/dist/index.js'), 'utf8');
     const external = [...index.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]);
-    expect(external).toEqual(['@samverkan/shared/server']);
-    const loaded = loadedModules(modules);
+    // First the tracing preload (it loads no SDK module unless tracing is configured), then the server runtime.
+    expect(external).toEqual(['@samverkan/shared/tracing', '@samverkan/shared/server']);
+    const loaded = loadedModules([...modules, './shared/dist/tracing-start.js']);
     expect(loaded).toContain('shared/dist/server.js');
     expect(loaded.filter((p) => p.includes('@mikro-orm') || p === 'shared/dist/index.js' || p.startsWith('shared/dist/orm/'))).toEqual([]);
   });

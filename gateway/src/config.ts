@@ -49,6 +49,7 @@ export const GatewaySchema = z.object({
     .describe('persisted (trusted) documents: require runs only operations registered in a manifest, refusing the rest with 400 (production); off runs any (see docs/OPERATIONS.md)'),
   PERSISTED_DOCUMENTS_DIR: z.string().min(1).optional().describe('the folder of the persisted documents manifests (*.json, one per client); unset: gateway/persisted-documents'),
   ALLOW_APOLLO_TELEMETRY: bool.default(false).describe('opt in to Apollo\'s anonymous telemetry of @apollo/gateway (cloud metadata probes, metrics sent to Apollo); off: APOLLO_TELEMETRY_DISABLED=true is set in the gateway\'s process before @apollo/gateway loads'),
+  METRICS_MAX_OPERATIONS: int().min(0).default(100).describe('distinct operation names /metrics labels durations with; later names are counted as (other), nameless ones as (anonymous)'),
   SUBGRAPH_SECRET: envSecret.describe('the shared secret the gateway sends to the subgraphs (x-gateway-secret); also guards its own /metrics and /supergraph'),
 });
 

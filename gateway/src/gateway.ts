@@ -29,7 +29,7 @@ import { aggregateFields } from './demand';
 import { demandPlugin, WorkLimiter, type DemandContext } from './shedding';
 import { InFlight } from './inflight';
 import { rateLimiter } from './rate-limit';
-import { GatewayMetrics } from './metrics';
+import { GatewayMetrics, observedOf, type Observed } from './metrics';
 import { fileSupergraph } from './supergraph-file';
 import { serveWebApps } from './web-apps';
 import { PersistedDocuments, persistedDocumentsMiddleware } from './persisted-documents';
@@ -55,7 +55,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   // Live rollout: a new supergraph in the file is taken without a restart (supergraph-file.ts).
   const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => cache?.invalidate('new supergraph'));
   const urls = new Map<string, string>();
-  type Context = RequestContext & CacheContext & DemandContext;
+  type Context = RequestContext & CacheContext & DemandContext & { observed: Observed };
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
@@ -94,15 +94,21 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }).protect();
 
   // The subgraphs' /ready and /version answer only requests carrying the secret (when set).
+  const metrics = new GatewayMetrics(config.METRICS_MAX_OPERATIONS);
+  const subgraphByUrl = new Map<string, string>();
   const secretHeaders: Record<string, string> = config.SUBGRAPH_SECRET ? { [SECRET_HEADER]: config.SUBGRAPH_SECRET } : {};
   const versionUrls = new Map<string, string>();
   const cache = config.RESPONSE_CACHE
-    ? new ResponseCache({ versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_BYTES, headers: secretHeaders, logger })
+    ? new ResponseCache({
+      versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_BYTES, headers: secretHeaders, logger,
+      onLookup: (result, hitBytes) => metrics.cacheLookup(result, hitBytes),
+    })
     : undefined;
 
-  const metrics = new GatewayMetrics();
   const limiter = new WorkLimiter(config.MAX_CONCURRENT_EXPENSIVE, config.EXPENSIVE_QUEUE, config.EXPENSIVE_QUEUE_WAIT_MS);
-  metrics.watch(limiter, () => cache?.size ?? 0);
+  metrics.watch(limiter, () => ({ bytes: cache?.size ?? 0, entries: cache?.count ?? 0 }));
+  // Each call to a subgraph, timed by subgraph (the URLs are known once the gateway has started).
+  metrics.watchSubgraphCalls((u) => subgraphByUrl.get(u));
   const demand = demandPlugin<Context>({
     aggregates: aggregateFields(supergraph.current()),
     weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
@@ -137,12 +143,16 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
       demand, // before errorPlugin: its 413 answer gets the request id too
       errorPlugin(logger, config.production),
       mediaTypePlugin(), // GraphQL over HTTP: the media type the client accepts, and its status codes
+      metrics.plugin<Context>(),
       ...(cache ? [cache.plugin()] : []),
     ],
     logger,
   });
   await server.start();
-  for (const [name, url] of urls) versionUrls.set(name, url.replace(/\/graphql$/, '/version'));
+  for (const [name, url] of urls) {
+    versionUrls.set(name, url.replace(/\/graphql$/, '/version'));
+    subgraphByUrl.set(new URL(url).href, name);
+  }
   await cache?.start();
 
   // The analyst's playground and the dashboard (web-apps.ts), when built.
@@ -170,6 +180,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     '/graphql',
     // First: the request id, so that every answer (a refusal by any layer below included) carries it.
     requestIds(logger),
+    metrics.timeRequests(),
     express.json({ limit: config.BODY_LIMIT, verify: (req, _res, buf) => { (req as CachedRequest).rawBody = buf; } }),
     // A document id becomes its registered text before the cache keys the request (persisted-documents.ts).
     persistedDocumentsMiddleware(documents, config.PERSISTED_DOCUMENTS),
@@ -180,7 +191,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const r = req as CachedRequest;
-        return { requestId: requestIdOfResponse(res), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration, demand: { bytes: 0 } };
+        return { requestId: requestIdOfResponse(res), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration, demand: { bytes: 0 }, observed: observedOf(res) };
       },
     }),
   );

@@ -15,6 +15,7 @@ import { responseMediaType } from './media-type';
 import { LRUCache } from 'lru-cache';
 import { stripIgnoredCharacters } from 'graphql';
 import type { Logger } from '@samverkan/shared/server';
+import { observedOf } from './metrics';
 
 export interface CacheContext { cacheKey?: string; cacheGeneration?: number }
 
@@ -28,24 +29,30 @@ export interface ResponseCacheOptions {
   /** Headers of the /version polls (the gateway secret). */
   headers?: Record<string, string>;
   logger: Logger;
+  /** Told of every cacheable request: a hit (with the bytes answered), a miss, or bypassed (a subgraph not answering). */
+  onLookup?: (result: 'hit' | 'miss' | 'bypass', hitBytes?: number) => void;
 }
 
+/** A stored answer: the exact bytes sent, and the operation's name (for the metrics of a hit). */
+interface Entry { body: Buffer; operation?: string }
+
 export class ResponseCache {
-  private readonly entries: LRUCache<string, Buffer>;
+  private readonly entries: LRUCache<string, Entry>;
   private versions = new Map<string, string>();
   private healthy = false;
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly options: ResponseCacheOptions) {
     // Sized in bytes: the stored answers are the UTF-8 bytes sent (a character of Swedish text can be two).
-    this.entries = new LRUCache({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (v) => Math.max(1, v.length) });
+    this.entries = new LRUCache({ max: options.maxEntries, maxSize: options.maxBytes, sizeCalculation: (v) => Math.max(1, v.body.length) });
   }
 
   /** Bytes held. */
   get size(): number { return this.entries.calculatedSize; }
+
+  /** Answers held. */
+  get count(): number { return this.entries.size; }
 
   /** Polls the subgraphs' versions until stopped. Resolves after the first round. */
   async start(): Promise<void> {
@@ -103,18 +110,23 @@ export class ResponseCache {
    */
   middleware() {
     return (req: Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number }, res: Response, next: NextFunction) => {
-      if (req.method !== 'POST' || !this.healthy) return next();
+      if (req.method !== 'POST') return next();
       const key = ResponseCache.key(req.body);
       if (!key) return next();
+      if (!this.healthy) {
+        this.options.onLookup?.('bypass');
+        return next();
+      }
       const hit = this.entries.get(key);
       // A complete answer's bytes are the same under either media type; an unacceptable Accept goes on to Apollo (406).
       const mediaType = responseMediaType(req.headers.accept);
       if (hit !== undefined && mediaType) {
-        this.hits++;
-        res.status(200).set({ 'content-type': mediaType, 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit);
+        this.options.onLookup?.('hit', hit.body.length);
+        observedOf(res).operation = hit.operation;
+        res.status(200).set({ 'content-type': mediaType, 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit.body);
         return;
       }
-      this.misses++;
+      this.options.onLookup?.('miss');
       req.cacheKey = key;
       req.cacheGeneration = this.generation;
       next();
@@ -134,7 +146,7 @@ export class ResponseCache {
           if (!result.errors?.length && result.data && this.healthy && cacheGeneration === this.generation) {
             const bytes = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, 'utf8');
             // An answer larger than the whole cache is not kept (LRUCache would refuse it anyway).
-            if (bytes.length <= this.options.maxBytes) this.entries.set(cacheKey, bytes);
+            if (bytes.length <= this.options.maxBytes) this.entries.set(cacheKey, { body: bytes, operation: ctx.operationName ?? undefined });
           }
         },
       }),

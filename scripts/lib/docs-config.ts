@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, HttpLimitsSchema, REGION_NODE_OPTIONS, portSchema, portVar, REGIONS, RegionEnvSchema, ServiceConfigSchema, SUBGRAPHS, urlVar, type ServiceEntry,
+  COMPARISON, GATEWAY, GATEWAY_NODE_OPTIONS, HttpLimitsSchema, REGION_NODE_OPTIONS, portSchema, portVar, REGIONS, RegionEnvSchema, ServiceConfigSchema, SUBGRAPHS, TracingSchema, urlVar, type ServiceEntry,
 } from '@samverkan/shared';
 import { GatewaySchema, GatewayUrlsSchema } from '@samverkan/gateway/dist/config';
 import { ComparisonSchema } from '@samverkan/comparison/dist/config';
@@ -32,6 +32,7 @@ const GROUPS: Group[] = [
     readByOf: { DATABASE_URL: 'regions, comparison, npm start', DB_SCHEMA_PREFIX: 'regions, comparison', DB_POOL_MAX: 'regions, comparison' },
   },
   { title: 'HTTP server limits', readBy: ALL_SERVICES, schema: HttpLimitsSchema },
+  { title: 'Tracing (OpenTelemetry)', readBy: ALL_SERVICES, schema: TracingSchema },
   {
     title: 'Ports', readBy: 'the service named, npm start',
     schema: z.object(Object.assign({}, ...[...SUBGRAPHS, GATEWAY].map((s) => portSchema(portVar(s.code), s.port).shape))),

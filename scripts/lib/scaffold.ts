@@ -75,6 +75,8 @@ rules in the data file, each with a verbatim quote, and add what only this regio
 Data: \`data/${data}\`. Overview: [docs/regions/${r.code}.md](../../docs/regions/${r.code}.md).
 `,
     'src/index.ts': `/** Entry point of the ${r.name} subgraph. */
+// First: tracing (when configured) must be set up before the modules it instruments load.
+import '@samverkan/shared/tracing';
 import 'reflect-metadata';
 import { runRegionSubgraph } from '@samverkan/shared';
 import { subgraph } from './subgraph';

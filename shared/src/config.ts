@@ -87,3 +87,18 @@ export const RegionEnvSchema = z.object({
 export function loadRegionEnv(env: NodeJS.ProcessEnv = process.env): z.infer<typeof RegionEnvSchema> {
   return parseEnv(RegionEnvSchema, env);
 }
+
+/**
+ * Tracing (OpenTelemetry, shared/src/tracing.ts): on only when OTEL_EXPORTER_OTLP_ENDPOINT is set. The
+ * other variables are OpenTelemetry's own, read by its SDK; they are checked here so a typo stops the
+ * service at start rather than being ignored.
+ */
+export const TracingSchema = z.object({
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional()
+    .describe('OTLP/HTTP collector (e.g. http://127.0.0.1:4318; spans go to <it>/v1/traces as JSON). Unset: tracing is off, no OpenTelemetry SDK is loaded'),
+  OTEL_SERVICE_NAME: z.string().min(1).optional().describe('service.name of the spans; unset: the service\'s code in the registry (gateway, orebro, ..., comparison)'),
+  OTEL_TRACES_SAMPLER: z.enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio']).default('parentbased_always_on')
+    .describe('which requests are traced (OpenTelemetry\'s sampler); parentbased_*: a request that arrives with a traceparent follows its caller\'s decision'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional().describe('the ratio of the traceidratio samplers (0-1)'),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().positive().default(5000).describe('milliseconds between two exports of finished spans'),
+});

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { loadHttpLimits, type HttpLimits } from './config';
+import { stopTracing } from './tracing';
 
 export interface ServeOptions<TContext extends object> {
   name: string;
@@ -152,6 +153,7 @@ export function stopOnSignals(logger: Logger, cleanup: () => Promise<void>): voi
     stopping = true;
     logger.info({ signal }, 'shutting down');
     cleanup()
+      .then(() => stopTracing()) // the spans still buffered are exported first
       .then(() => process.exit(0))
       .catch((e) => {
         logger.error({ err: e }, 'shutdown failed');

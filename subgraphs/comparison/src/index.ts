@@ -1,4 +1,6 @@
 /** Entry point of the comparison subgraph: its read model (own schema, migrations, sync) and its server. */
+// First: tracing (when configured) must be set up before the modules it instruments load.
+import '@samverkan/shared/tracing';
 import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
@@ -8,6 +10,7 @@ import { buildComparisonSchema } from './subgraph';
 import { loadComparisonConfig } from './config';
 import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
 import { RegionSync } from './read-model/sync';
+import { SyncMetrics } from './read-model/sync-metrics';
 import { ReadModel } from './read-model/read-model';
 import type { ComparisonContext } from './context';
 
@@ -23,6 +26,7 @@ async function main() {
   // Every statement the read model sends, at GET /metrics (knex's query event), as the regions count theirs.
   const metrics = new Metrics();
   metrics.countSql(orm);
+  const syncMetrics = new SyncMetrics(metrics.registry, REGIONS.map((r) => r.code), () => sync);
   await migrate(orm);
   const knex = (orm.em as SqlEntityManager<PostgreSqlDriver>).getKnex();
   const sync = new RegionSync({
@@ -34,6 +38,7 @@ async function main() {
     pageSize: own.SYNC_PAGE_SIZE,
     secret: config.SUBGRAPH_SECRET,
     logger,
+    onReplaced: (code, seconds, ok) => syncMetrics.replaced(code, seconds, ok),
   });
   const readModel = new ReadModel(knex, schema, sync);
   // One round before serving, so a comparison started after its regions answers complete at once; but

@@ -36,6 +36,8 @@ export interface SyncOptions {
   pageSize: number;
   secret?: string;
   logger: Logger;
+  /** Told of every replacement of a region's copy: how long it took, whether it succeeded. */
+  onReplaced?: (code: string, seconds: number, ok: boolean) => void;
 }
 
 export class RegionSync {
@@ -54,6 +56,11 @@ export class RegionSync {
   /** A hash of the data versions this process holds: what its answers are made of. */
   fingerprint(): string {
     return createHash('sha256').update([...this.held].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => `${c}:${v}`).join('\n')).digest('hex').slice(0, 16);
+  }
+
+  /** Region code → the data version of the copy this process holds. */
+  heldVersions(): ReadonlyMap<string, string> {
+    return this.held;
   }
 
   reachability(code: string): Reachability | undefined {
@@ -103,7 +110,7 @@ export class RegionSync {
       const { dataVersion } = await this.fetchJson(new URL('/version', target.url).href) as { dataVersion?: string };
       if (!dataVersion) throw new SyncError(SyncFailureKind.INCOMPLETE, 'its /version has no dataVersion');
       if (this.held.get(target.code) !== dataVersion && !(await this.isHeld(target.code, dataVersion))) {
-        const turn = this.replacing.then(() => this.replaceCopy(target, dataVersion));
+        const turn = this.replacing.then(() => this.timed(target.code, () => this.replaceCopy(target, dataVersion)));
         this.replacing = turn.catch(() => {});
         const bodies = await turn;
         if (bodies !== null) this.options.logger.info({ region: target.code, dataVersion, bodies }, 'read model synced');
@@ -114,6 +121,18 @@ export class RegionSync {
       const failure = failureOf(e as Error & { cause?: { code?: string } }, this.options.timeoutMs);
       if (state.failure?.detail !== failure.detail) this.options.logger.warn({ region: target.code, failure: failure.kind, reason: failure.detail }, 'region sync failed; serving its last good copy');
       Object.assign(state, { failure, failedAt: new Date() });
+    }
+  }
+
+  private async timed<T>(code: string, replace: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      const result = await replace();
+      this.options.onReplaced?.(code, (performance.now() - start) / 1000, true);
+      return result;
+    } catch (e) {
+      this.options.onReplaced?.(code, (performance.now() - start) / 1000, false);
+      throw e;
     }
   }
 
