@@ -99,6 +99,9 @@ export const MemberSchema = z.strictObject({
   source: SourceSchema,
 });
 
+/** The fields of an office that state a fact; each stands verbatim in its own source, or in the office's. */
+export const OFFICE_FACTS = ['holder', 'selection', 'term', 'rotation'] as const;
+
 export const OfficeSchema = z.strictObject({
   holder: text.nullish(),
   selection: text.nullish(),
@@ -106,6 +109,11 @@ export const OfficeSchema = z.strictObject({
   rotation: text.nullish(),
   note: text.nullish(),
   source: SourceSchema,
+  /** Where the holder stands, when not in `source` (each fact of an office has its own quote). */
+  holderSource: SourceSchema.nullish(),
+  selectionSource: SourceSchema.nullish(),
+  termSource: SourceSchema.nullish(),
+  rotationSource: SourceSchema.nullish(),
 });
 
 export const DutyHolderSchema = z.strictObject({ who: text, note: text.nullish(), source: SourceSchema });

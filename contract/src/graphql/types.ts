@@ -65,12 +65,16 @@ export class Member {
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true, description: 'A chair or vice-chair office: who holds it, how chosen, term, rotation.' })
 export class Office {
-  @Field(() => String, { nullable: true }) holder?: string | null;
-  @Field(() => String, { nullable: true }) selection?: string | null;
-  @Field(() => String, { nullable: true }) term?: string | null;
-  @Field(() => String, { nullable: true }) rotation?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in holderSource, else in source.' }) holder?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in selectionSource, else in source.' }) selection?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in termSource, else in source.' }) term?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in rotationSource, else in source.' }) rotation?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
+  @Field(() => Source, { nullable: true, description: 'Where the holder stands, when not in source: each fact of an office has its own quote.' }) holderSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the selection stands, when not in source.' }) selectionSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the term stands, when not in source.' }) termSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the rotation stands, when not in source.' }) rotationSource?: Source | null;
 }
 
 @Directive('@shareable')

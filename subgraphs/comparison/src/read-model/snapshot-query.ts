@@ -9,7 +9,7 @@ import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type Sele
 const SOURCE = 'section quote document documentId documentTitle';
 const SRC = `source { ${SOURCE} }`;
 const CAD = `label text minPerYear maxPerYear approximate whenNeeded note ${SRC}`;
-const OFFICE = `holder selection term rotation note ${SRC}`;
+const OFFICE = `holder selection term rotation note ${SRC} holderSource { ${SOURCE} } selectionSource { ${SOURCE} } termSource { ${SOURCE} } rotationSource { ${SOURCE} }`;
 const STATEMENT = `text group category note ${SRC}`;
 
 /** The fields of each shared list on Region that the read model keeps. */
