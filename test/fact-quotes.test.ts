@@ -173,9 +173,9 @@ describe('the misreadings of issue #27, against the documents', () => {
   });
 
   it('the questions of principle go from the chefsgrupp to KCRD: a chain edge with its quote', async () => {
-    type C = { landscape: { reportingChains: { regions: Array<{ regionCode: string; edges: Array<{ from: string; to: string; quote: { quote: string } }> }> } } };
-    const c = (await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"]) { regions { regionCode edges { from to quote { quote } } } } } }')).landscape.reportingChains;
-    const edge = c.regions[0]!.edges.find((e) => e.to === 'orebro:kcrd' && e.from === 'orebro:chefsgrupp-social-valfard-vard-omsorg')!;
+    type C = { landscape: { reportingChains: { regions: Array<{ regionCode: string; edges: Array<{ from: string; to: string; origin: string; quote: { quote: string } }> }> } } };
+    const c = (await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"]) { regions { regionCode edges { from to origin quote { quote } } } } } }')).landscape.reportingChains;
+    const edge = c.regions[0]!.edges.find((e) => e.to === 'orebro:kcrd' && e.from === 'orebro:chefsgrupp-social-valfard-vard-omsorg' && e.origin === 'REPORTING_DUTY')!;
     expect(edge.quote.quote).toBe('Den typen av frågor bör alltid gå till KCRD för ställningstagande innan det går ut till parterna för beslut.');
   });
 
@@ -184,5 +184,41 @@ describe('the misreadings of issue #27, against the documents', () => {
     const r = (await gqlOk<R>('{ landscape { reportingDuties(first: 500) { duties { regionCode artifact description from { text } to { text } } } } }')).landscape.reportingDuties;
     const shown = r.duties.map((d) => [d.regionCode, d.from.text, d.artifact, d.description, d.to.text].join(' | '));
     expect(shown.filter((s, i) => shown.indexOf(s) !== i)).toEqual([]);
+  });
+
+  it('Örebro: the länsdelsgrupp and both arbetsgrupp bodies answer to both chefsgrupper; both chefsgrupper take assignments from KC/RD', async () => {
+    type C = { landscape: { reportingChains: { regions: Array<{ edges: Array<{ from: string; to: string; origin: string; relation: string; quote: { quote: string } }> }> } } };
+    const edges = (await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"], first: 500) { regions { edges { from to origin relation quote { quote } } } } } }')).landscape.reportingChains.regions[0]!.edges;
+    const to = (from: string, origin = 'PARENT_LINK') => edges.filter((e) => e.from === `orebro:${from}` && e.origin === origin).map((e) => e.to).sort();
+    const chefsgrupper = ['orebro:chefsgrupp-folkhalsa', 'orebro:chefsgrupp-social-valfard-vard-omsorg'];
+    for (const body of ['lansdelsgrupp', 'arbetsgrupper-och-styrgrupper', 'chefsgrupp-permanenta-arbetsgrupper']) expect(to(body), body).toEqual(expect.arrayContaining(chefsgrupper));
+    expect(to('lansdelsgrupp', 'REPORTING_DUTY')).toEqual(expect.arrayContaining(chefsgrupper));
+    const doc = sourceText('001_c8e7a0a63f5e6cbb.txt');
+    for (const e of edges.filter((x) => x.from.startsWith('orebro:lansdelsgrupp') || x.from.includes('arbetsgrupper'))) expect(doc).toContain(e.quote.quote);
+    const kcrd = edges.filter((e) => e.to === 'orebro:kcrd' && e.origin === 'PARENT_LINK');
+    expect(kcrd.map((e) => e.from).sort()).toEqual(chefsgrupper);
+    expect(kcrd.map((e) => e.quote.quote).sort()).toEqual([
+      'Ansvara för att bereda ärenden och verkställa de uppdrag som erhålls från specifika samverkansråden och Samverkansgruppen för länets kommunchefer och regiondirektör (KC/RD-gruppen).',
+      'Ansvara för att bereda ärenden och verkställa de uppdrag som erhålls från specifika samverkansråden och av KC/RD gruppen.',
+    ]);
+  });
+
+  it('Kalmar: the utvecklingsledare keep the samordnande grupp updated, an information duty to the group', async () => {
+    type R = { landscape: { reportingDuties: { duties: Array<{ artifact: string; from: { roleId: string | null }; to: { bodyId: string | null }; quote: { quote: string } }> } } };
+    const r = (await gqlOk<R>('{ landscape { reportingDuties(filter: { regions: ["kalmar"], artifacts: [INFORMATION] }) { duties { artifact from { roleId } to { bodyId } quote { quote } } } } }')).landscape.reportingDuties;
+    const q = 'Omvärldsbevaka och hålla den samordnande gruppen uppdaterad kring vad som händer och är på gång inom området';
+    expect(sourceText('002_b6f78db4ef6f618f.txt')).toContain(q);
+    expect(r.duties.filter((d) => d.quote.quote === q)).toEqual([{ artifact: 'INFORMATION', from: { roleId: 'kalmar:utvecklingsledare' }, to: { bodyId: 'kalmar:samordnande-grupper' }, quote: { quote: q } }]);
+  });
+
+  it('Höglandet: the kommunområde styrgrupp under Beredningsgruppen is served as the inferred reading, with its basis', async () => {
+    type B = { landscape: { bodies: { nodes: Array<{ id: string; parent: { bodyId: string; basis: string; basisNote: string | null; quote: { quote: string } } | null }> } } };
+    const nodes = (await gqlOk<B>('{ landscape { bodies(filter: { regions: ["hoglandet"] }) { nodes { id parent { bodyId basis basisNote quote { quote } } } } } }')).landscape.bodies.nodes;
+    const sg = nodes.find((n) => n.id === 'hoglandet:styrgrupp-kommunomrade')!;
+    expect(sg.parent).toMatchObject({ bodyId: 'hoglandet:beredningsgruppen', basis: 'INFERRED' });
+    expect(sg.parent!.basisNote).toMatch(/other reading/);
+    expect(sourceText('003_3bddda7b82c4b001.txt')).toContain(sg.parent!.quote.quote);
+    // every other parent of the region is stated
+    expect(nodes.filter((n) => n.parent && n.id !== sg.id).every((n) => n.parent!.basis === 'STATED')).toBe(true);
   });
 });

@@ -60,6 +60,7 @@ function withDocument<T>(value: T, document: string, names: DocumentNames): T {
  */
 export function convertDataFile(region: string, rawData: DataFile, sha256: string, text: string | null, names: DocumentNames, position: number): RegionData {
   const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
+  const link = (p: NonNullable<DataFile['bodies'][number]['parent']>) => ({ ...p, bodyId: g(p.bodyId)!, basis: p.basis ?? 'STATED', basisNote: p.basisNote ?? null });
   const dated = (d: { date: string; text: string }) => ({ ...d, precision: dateSpan(d.date)?.precision ?? null });
   const out = emptyRegionData();
   const doc = rawData.file;
@@ -76,7 +77,8 @@ export function convertDataFile(region: string, rawData: DataFile, sha256: strin
       id: g(b.id)!,
       regionCode: region,
       document: doc,
-      parent: b.parent ? { ...b.parent, bodyId: g(b.parent.bodyId)! } : null,
+      parent: b.parent ? link(b.parent) : null,
+      otherParents: (b.otherParents ?? []).map(link),
       position: position++,
     } as unknown as Body & { position: number });
   }

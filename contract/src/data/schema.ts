@@ -116,6 +116,15 @@ export const OfficeSchema = z.strictObject({
   rotationSource: SourceSchema.nullish(),
 });
 
+/** How a body sits under another; `basis` INFERRED (with `basisNote`) where the text allows two readings. */
+export const ParentLinkSchema = z.strictObject({
+  bodyId: id,
+  relation: z.enum(PARENT_RELATIONS),
+  basis: z.enum(['STATED', 'INFERRED']).optional(),
+  basisNote: text.nullish(),
+  source: SourceSchema,
+});
+
 export const DutyHolderSchema = z.strictObject({ who: text, note: text.nullish(), source: SourceSchema });
 
 export const BodySchema = z.strictObject({
@@ -128,7 +137,9 @@ export const BodySchema = z.strictObject({
   permanence: z.enum(PERMANENCE),
   permanenceSource: SourceSchema.nullish(),
   instances: z.strictObject({ count: z.number().int().positive().nullable(), names: z.array(text), source: SourceSchema }).nullish(),
-  parent: z.strictObject({ bodyId: id, relation: z.enum(PARENT_RELATIONS), source: SourceSchema }).nullish(),
+  parent: ParentLinkSchema.nullish(),
+  /** Further bodies this one answers to besides `parent` ("till chefsgrupperna": both chefsgrupper). */
+  otherParents: z.array(ParentLinkSchema).optional(),
   establishedBy: StatementSchema.nullish(),
   purposes: z.array(StatementSchema),
   assignments: z.array(StatementSchema),

@@ -149,6 +149,7 @@ export class CrossFileCheck {
       if (id && !this.ids.get(kind)!.has(id)) this.unresolved.push({ file: i, kind, path, id });
     };
     f.bodies.forEach((b, j) => ref('body', `$.bodies[${j}].parent.bodyId`, b.parent?.bodyId));
+    f.bodies.forEach((b, j) => (b.otherParents ?? []).forEach((p, k) => ref('body', `$.bodies[${j}].otherParents[${k}].bodyId`, p.bodyId)));
     f.roles.forEach((r, j) => r.servesBodyIds.forEach((id, k) => ref('body', `$.roles[${j}].servesBodyIds[${k}]`, id)));
     f.reportingDuties.forEach((d, j) => {
       ref('body', `$.reportingDuties[${j}].fromBodyId`, d.fromBodyId);

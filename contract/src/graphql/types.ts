@@ -107,6 +107,8 @@ export class MinutesRule {
 export class ParentLink {
   @Field(() => ID) bodyId!: string;
   @Field(() => ParentRelation) relation!: keyof typeof ParentRelation;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -132,6 +134,7 @@ export class Body {
   @Field(() => Source, { nullable: true }) permanenceSource?: Source | null;
   @Field(() => Instances, { nullable: true }) instances?: Instances | null;
   @Field(() => ParentLink, { nullable: true }) parent?: ParentLink | null;
+  @Field(() => [ParentLink], { description: 'Further bodies this one answers to besides parent ("till chefsgrupperna": each of them).' }) otherParents!: ParentLink[];
   @Field(() => Statement, { nullable: true }) establishedBy?: Statement | null;
   @Field(() => [Statement]) purposes!: Statement[];
   @Field(() => [Statement]) assignments!: Statement[];

@@ -19,7 +19,7 @@ export const LIST_SELECTIONS = {
     version textAvailable passages { ordinal section text } note ${SRC}`,
   bodies: `
     id regionCode name kind level levelBasis levelSource { ${SOURCE} } permanence permanenceSource { ${SOURCE} }
-    instances { count names ${SRC} } parent { bodyId relation ${SRC} }
+    instances { count names ${SRC} } parent { bodyId relation basis basisNote ${SRC} } otherParents { bodyId relation basis basisNote ${SRC} }
     establishedBy { ${STATEMENT} } purposes { ${STATEMENT} } assignments { ${STATEMENT} }
     composition { organisation function seats { min max text } appointedBy note ${SRC} }
     substitutes { rule note ${SRC} }
