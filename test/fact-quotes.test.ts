@@ -221,4 +221,13 @@ describe('the misreadings of issue #27, against the documents', () => {
     // every other parent of the region is stated
     expect(nodes.filter((n) => n.parent && n.id !== sg.id).every((n) => n.parent!.basis === 'STATED')).toBe(true);
   });
+
+  it('Örebro: the länsdelsgrupp\'s årsplanering is made once a year ("upprätta en årsplanering")', async () => {
+    type P = { region: { plans: Array<{ id: string; revision: { text: string; minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null }> } };
+    const plans = (await gqlOk<P>('{ region(code: "orebro") { plans { id revision { text minPerYear maxPerYear source { quote } } } } }')).region.plans;
+    const p = plans.find((x) => x.id === 'orebro:lansdelsgrupp-arsplanering')!;
+    expect(p.revision).toMatchObject({ text: 'en årsplanering', minPerYear: 1, maxPerYear: 1 });
+    expect(sourceText('001_c8e7a0a63f5e6cbb.txt')).toContain(p.revision!.source.quote);
+    expect(p.revision!.source.quote).toContain('Arbetsutskottet ansvarar för att upprätta en årsplanering');
+  });
 });
