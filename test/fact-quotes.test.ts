@@ -230,4 +230,20 @@ describe('the misreadings of issue #27, against the documents', () => {
     expect(sourceText('001_c8e7a0a63f5e6cbb.txt')).toContain(p.revision!.source.quote);
     expect(p.revision!.source.quote).toContain('Arbetsutskottet ansvarar för att upprätta en årsplanering');
   });
+
+  it('Kalmar: the structure-wide minutes rule and the skolchefer in Länsgemensam ledning are served as inferred readings, with their basis', async () => {
+    type K = { region: { bodies: Array<{ id: string; minutes: { kept: boolean | null; basis: string; basisNote: string | null; source: { quote: string } } | null;
+      composition: Array<{ function: string; basis: string; basisNote: string | null; source: { quote: string } }> }> } };
+    const bodies = (await gqlOk<K>('{ region(code: "kalmar") { bodies { id minutes { kept basis basisNote source { quote } } composition { function basis basisNote source { quote } } } } }')).region.bodies;
+    const doc = sourceText('002_b6f78db4ef6f618f.txt');
+    const ledning = bodies.find((b) => b.id === 'kalmar:lansgemensam-ledning')!;
+    expect(ledning.minutes).toMatchObject({ kept: true, basis: 'INFERRED' });
+    expect(ledning.minutes!.basisNote).toMatch(/other reading/);
+    expect(doc).toContain(ledning.minutes!.source.quote);
+    const skolchefer = ledning.composition.find((m) => m.function === 'skolchefer')!;
+    expect(skolchefer).toMatchObject({ basis: 'INFERRED', source: { quote: expect.stringContaining('Länets skolchefer deltar i möten med länsgemensam ledning') } });
+    expect(skolchefer.basisNote).toMatch(/other reading/);
+    // the members the composition sentence names are stated
+    expect(ledning.composition.filter((m) => m.source.quote.startsWith('Länsgemensam ledning består av')).every((m) => m.basis === 'STATED')).toBe(true);
+  });
 });

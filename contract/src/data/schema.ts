@@ -90,12 +90,16 @@ export const SeatsSchema = z.strictObject({
   text,
 });
 
+/** Where the text allows two readings: INFERRED, with the reading served, its basis and the other reading. */
+const READING = { basis: z.enum(['STATED', 'INFERRED']).optional(), basisNote: text.nullish() };
+
 export const MemberSchema = z.strictObject({
   organisation: text.nullish(),
   function: text,
   seats: SeatsSchema.nullish(),
   appointedBy: text.nullish(),
   note: text.nullish(),
+  ...READING,
   source: SourceSchema,
 });
 
@@ -120,8 +124,7 @@ export const OfficeSchema = z.strictObject({
 export const ParentLinkSchema = z.strictObject({
   bodyId: id,
   relation: z.enum(PARENT_RELATIONS),
-  basis: z.enum(['STATED', 'INFERRED']).optional(),
-  basisNote: text.nullish(),
+  ...READING,
   source: SourceSchema,
 });
 
@@ -149,7 +152,7 @@ export const BodySchema = z.strictObject({
   viceChair: OfficeSchema.nullish(),
   convener: DutyHolderSchema.nullish(),
   agendaBy: DutyHolderSchema.nullish(),
-  minutes: z.strictObject({ kept: z.boolean().nullable(), keeper: text.nullish(), note: text.nullish(), source: SourceSchema }).nullish(),
+  minutes: z.strictObject({ kept: z.boolean().nullable(), keeper: text.nullish(), note: text.nullish(), ...READING, source: SourceSchema }).nullish(),
   noticeContent: StatementSchema.nullish(),
   cadence: CadenceSchema.nullish(),
   otherMeetings: z.array(CadenceSchema),

@@ -59,6 +59,8 @@ export class Member {
   @Field(() => Seats, { nullable: true }) seats?: Seats | null;
   @Field(() => String, { nullable: true }) appointedBy?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -99,6 +101,8 @@ export class MinutesRule {
   @Field(() => Boolean, { nullable: true }) kept!: boolean | null;
   @Field(() => String, { nullable: true }) keeper?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
   @Field(() => Source) source!: Source;
 }
 

@@ -21,11 +21,11 @@ export const LIST_SELECTIONS = {
     id regionCode name kind level levelBasis levelSource { ${SOURCE} } permanence permanenceSource { ${SOURCE} }
     instances { count names ${SRC} } parent { bodyId relation basis basisNote ${SRC} } otherParents { bodyId relation basis basisNote ${SRC} }
     establishedBy { ${STATEMENT} } purposes { ${STATEMENT} } assignments { ${STATEMENT} }
-    composition { organisation function seats { min max text } appointedBy note ${SRC} }
+    composition { organisation function seats { min max text } appointedBy note basis basisNote ${SRC} }
     substitutes { rule note ${SRC} }
     chair { ${OFFICE} } viceChair { ${OFFICE} }
     convener { who note ${SRC} } agendaBy { who note ${SRC} }
-    minutes { kept keeper note ${SRC} } noticeContent { ${STATEMENT} }
+    minutes { kept keeper note basis basisNote ${SRC} } noticeContent { ${STATEMENT} }
     cadence { ${CAD} } otherMeetings { ${CAD} } notes document`,
   roles: `
     id regionCode title kind kindNote employer { ${STATEMENT} } financing { ${STATEMENT} }
