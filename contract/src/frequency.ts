@@ -86,7 +86,8 @@ const FIXED: Array<[RegExp, number]> = [
   [word('månadsvis|månatlig(?:a|en|t)?|varje månad'), 12],
   [word('kvartalsvis[at]?|varje kvartal'), 4],
   [word('halvårsvis[at]?|halvårlig(?:a|en|t)?|vid halv- och helårsskifte|varje halvår|varje termin'), 2],
-  [word('årligen|varje år|årlig[at]?|årsvis[at]?'), 1],
+  // An årsplanering is a plan made for each year: once a year.
+  [word('årligen|varje år|årlig[at]?|årsvis[at]?|årsplanering(?:en)?'), 1],
 ];
 
 const toNumber = (token: string) => (/^\d/.test(token) ? Number.parseInt(token, 10) : NUMBER_WORDS[token] ?? ORDINAL_WORDS[token]!);

@@ -62,6 +62,7 @@ describe('normalizeFrequency', () => {
     ['Årlig', 1, 1, false, false],
     ['i januari varje år', 1, 1, false, false],
     ['årsvis', 1, 1, false, false],
+    ['en årsplanering', 1, 1, false, false],
     // vague counts: recognised, approximate, and no number guessed
     ['ett par gånger per termin', null, null, true, false],
     ['några gånger per år', null, null, true, false],

@@ -10,7 +10,10 @@ import { gqlOk } from './client';
 
 export interface Src { document: string; section: string; quote: string }
 export interface Cad { label: string | null; text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean; source: Src }
-export interface Office { holder: string | null; selection: string | null; term: string | null; rotation: string | null; note: string | null; source: Src }
+export interface Office {
+  holder: string | null; selection: string | null; term: string | null; rotation: string | null; note: string | null; source: Src;
+  holderSource: Src | null; selectionSource: Src | null; termSource: Src | null; rotationSource: Src | null;
+}
 export interface Holder { who: string; source: Src }
 export interface Stmt { text: string; group: string | null; category?: string | null; source: Src }
 export interface Fact { id: string; topic: string; name: string; value: string | null; count: number | null; source: Src }
@@ -41,7 +44,7 @@ export interface Region {
 const FRAGMENTS: Record<string, string> = {
   Src: 'fragment Src on Source { document section quote }',
   Cad: 'fragment Cad on MeetingCadence { label text minPerYear maxPerYear approximate whenNeeded note source { ...Src } }',
-  Off: 'fragment Off on Office { holder selection term rotation note source { ...Src } }',
+  Off: 'fragment Off on Office { holder selection term rotation note source { ...Src } holderSource { ...Src } selectionSource { ...Src } termSource { ...Src } rotationSource { ...Src } }',
   Fact: 'fragment Fact on RegionalFact { id topic name value count note source { ...Src } }',
 };
 /** A query with exactly the fragments it spreads (GraphQL rejects unused ones). */

@@ -96,7 +96,7 @@ export const MATRIX = graphql(`
         missingRegions
         columns
         topBodies { regionCode body { id name } }
-        rows { aspect label cells { regionCode status value details note quotes { document documentTitle section quote } } }
+        rows { aspect label cells { regionCode status value details note quotes { document documentTitle section quote } facts { text quote { document documentTitle section quote } } } }
       }
     }
   }

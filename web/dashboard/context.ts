@@ -3,7 +3,8 @@ import { createContext, useContext } from 'react';
 import type { Quote } from './api';
 import type { Translator } from './i18n';
 
-export interface QuoteRequest { title: string; quotes: Quote[]; note?: string | null; regionCode?: string }
+/** `facts`, when given, are aligned with `quotes`: the fact each quote stands for (shown above it). */
+export interface QuoteRequest { title: string; quotes: Quote[]; facts?: string[]; note?: string | null; regionCode?: string }
 
 export interface Dashboard {
   tr: Translator;

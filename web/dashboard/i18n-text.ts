@@ -103,6 +103,7 @@ export const TEXT = {
   file: ['Fil', 'File'],
   section: ['Avsnitt', 'Section'],
   details: ['Detaljer', 'Details'],
+  facts: ['Fakta (i citatens ordning)', 'Facts (in the order of the quotes)'],
   showQuote: ['Visa källcitat', 'Show source quote'],
   copyCitation: ['Kopiera källhänvisning', 'Copy citation'],
   copied: ['Kopierat', 'Copied'],

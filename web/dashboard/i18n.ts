@@ -187,7 +187,7 @@ export interface Translator {
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
   value: (v: string) => string;
-  /** A note the API wrote (in English): translated when known; in Swedish an unknown one is left out (null). */
+  /** A note the API wrote (in English): translated when known; in Swedish an unknown one is shown in English, never left out. */
   note: (v: string | null | undefined) => string | null;
   /** A number with the language's decimal sign. */
   num: (v: number) => string;
@@ -200,6 +200,7 @@ const PHRASES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^The region names no body\.$/, () => 'Regionen namnger inget organ.'],
   [/^No action plan named\.$/, () => 'Ingen handlingsplan namngiven.'],
   [/^(\d+) action plan\(s\), none states a revision cycle\.$/, (m) => `${m[1]} handlingsplan(er), ingen anger hur ofta den revideras.`],
+  [/^(\d+) action or activity plan\(s\), none states a revision cycle\.$/, (m) => `${m[1]} handlings- eller aktivitetsplan(er), ingen anger hur ofta den revideras.`],
   [/^no numbers per year$/, () => 'inga antal per år'],
   [/^at least ([\d.]+) per year$/, (m) => `minst ${m[1]!.replace('.', ',')} per år`],
   [/^at most ([\d.]+) per year$/, (m) => `högst ${m[1]!.replace('.', ',')} per år`],
@@ -240,7 +241,7 @@ export function translator(lang: Lang): Translator {
       }
       return v.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
-    note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v)),
+    note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v) ?? v),
     num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),
   };
 }

@@ -81,6 +81,7 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
       {props.quotes.length === 0 ? <p className="muted">{tr.t('noQuote')}</p> : null}
       {props.quotes.map((q, i) => (
         <figure key={i}>
+          {props.facts?.[i] ? <p className="fact" data-fact>{props.facts[i]}</p> : null}
           <blockquote>“{q.quote}”</blockquote>
           <figcaption>
             {tr.t('source')}: {q.documentTitle} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}{region ? ` · ${region}` : ''}

@@ -60,6 +60,8 @@ function withDocument<T>(value: T, document: string, names: DocumentNames): T {
  */
 export function convertDataFile(region: string, rawData: DataFile, sha256: string, text: string | null, names: DocumentNames, position: number): RegionData {
   const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
+  const reading = <T extends { basis?: 'STATED' | 'INFERRED'; basisNote?: string | null }>(x: T) => ({ ...x, basis: x.basis ?? 'STATED', basisNote: x.basisNote ?? null });
+  const link = (p: NonNullable<DataFile['bodies'][number]['parent']>) => ({ ...reading(p), bodyId: g(p.bodyId)! });
   const dated = (d: { date: string; text: string }) => ({ ...d, precision: dateSpan(d.date)?.precision ?? null });
   const out = emptyRegionData();
   const doc = rawData.file;
@@ -76,7 +78,10 @@ export function convertDataFile(region: string, rawData: DataFile, sha256: strin
       id: g(b.id)!,
       regionCode: region,
       document: doc,
-      parent: b.parent ? { ...b.parent, bodyId: g(b.parent.bodyId)! } : null,
+      parent: b.parent ? link(b.parent) : null,
+      otherParents: (b.otherParents ?? []).map(link),
+      composition: b.composition.map(reading),
+      minutes: b.minutes ? reading(b.minutes) : null,
       position: position++,
     } as unknown as Body & { position: number });
   }

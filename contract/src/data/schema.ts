@@ -95,14 +95,21 @@ export const SeatsSchema = z.strictObject({
   text,
 });
 
+/** Where the text allows two readings: INFERRED, with the reading served, its basis and the other reading. */
+const READING = { basis: z.enum(['STATED', 'INFERRED']).optional(), basisNote: text.nullish() };
+
 export const MemberSchema = z.strictObject({
   organisation: text.nullish(),
   function: text,
   seats: SeatsSchema.nullish(),
   appointedBy: text.nullish(),
   note: text.nullish(),
+  ...READING,
   source: SourceSchema,
 });
+
+/** The fields of an office that state a fact; each stands verbatim in its own source, or in the office's. */
+export const OFFICE_FACTS = ['holder', 'selection', 'term', 'rotation'] as const;
 
 export const OfficeSchema = z.strictObject({
   holder: text.nullish(),
@@ -110,6 +117,19 @@ export const OfficeSchema = z.strictObject({
   term: text.nullish(),
   rotation: text.nullish(),
   note: text.nullish(),
+  source: SourceSchema,
+  /** Where the holder stands, when not in `source` (each fact of an office has its own quote). */
+  holderSource: SourceSchema.nullish(),
+  selectionSource: SourceSchema.nullish(),
+  termSource: SourceSchema.nullish(),
+  rotationSource: SourceSchema.nullish(),
+});
+
+/** How a body sits under another; `basis` INFERRED (with `basisNote`) where the text allows two readings. */
+export const ParentLinkSchema = z.strictObject({
+  bodyId: id,
+  relation: z.enum(PARENT_RELATIONS),
+  ...READING,
   source: SourceSchema,
 });
 
@@ -125,7 +145,9 @@ export const BodySchema = z.strictObject({
   permanence: z.enum(PERMANENCE),
   permanenceSource: SourceSchema.nullish(),
   instances: z.strictObject({ count: z.number().int().positive().nullable(), names: z.array(text), source: SourceSchema }).nullish(),
-  parent: z.strictObject({ bodyId: id, relation: z.enum(PARENT_RELATIONS), source: SourceSchema }).nullish(),
+  parent: ParentLinkSchema.nullish(),
+  /** Further bodies this one answers to besides `parent` ("till chefsgrupperna": both chefsgrupper). */
+  otherParents: z.array(ParentLinkSchema).optional(),
   establishedBy: StatementSchema.nullish(),
   purposes: z.array(StatementSchema),
   assignments: z.array(StatementSchema),
@@ -135,7 +157,7 @@ export const BodySchema = z.strictObject({
   viceChair: OfficeSchema.nullish(),
   convener: DutyHolderSchema.nullish(),
   agendaBy: DutyHolderSchema.nullish(),
-  minutes: z.strictObject({ kept: z.boolean().nullable(), keeper: text.nullish(), note: text.nullish(), source: SourceSchema }).nullish(),
+  minutes: z.strictObject({ kept: z.boolean().nullable(), keeper: text.nullish(), note: text.nullish(), ...READING, source: SourceSchema }).nullish(),
   noticeContent: StatementSchema.nullish(),
   cadence: CadenceSchema.nullish(),
   otherMeetings: z.array(CadenceSchema),

@@ -7,7 +7,7 @@
  * the offending text; `checkRegionData` (load.ts) puts the data file's name in front.
  */
 import { normalizeFrequency } from '../frequency';
-import type { CadenceData, DataFile, SourceData as Source } from './schema';
+import { OFFICE_FACTS, type CadenceData, type DataFile, type SourceData as Source } from './schema';
 import { dateSpan } from '../history/dates';
 
 export const SECTION_SEPARATOR = ' > ';
@@ -74,11 +74,31 @@ export function checkAgainstDocument(data: DataFile, documentText: string, readD
       problems.push(`$.events[${i}].to.date: ${excerpt(e.to.date)} is before from ${excerpt(e.from.date)}`);
     }
   });
+  problems.push(...checkOfficeFacts(data));
   for (const { path, cadence } of collectCadences(data)) {
     if (!cadence.source.quote.includes(cadence.text)) problems.push(`${path}.text: not part of its quote ${excerpt(cadence.source.quote)}: ${excerpt(cadence.text)}`);
     problems.push(...checkCadenceNumbers(path, cadence));
   }
   return problems;
+}
+
+/**
+ * Each fact an office states (holder, selection, term, rotation) stands verbatim in its own quote
+ * (`<field>Source`, else the office's `source`): only a capital first letter may differ, so no
+ * paraphrase is ever served as the document's words.
+ */
+export function checkOfficeFacts(data: DataFile): string[] {
+  const lower = (s: string) => s.toLocaleLowerCase('sv');
+  return data.bodies.flatMap((b, i) => (['chair', 'viceChair'] as const).flatMap((office) => {
+    const o = b[office];
+    if (!o) return [];
+    return OFFICE_FACTS.flatMap((field) => {
+      const value = o[field];
+      const quote = (o[`${field}Source`] ?? o.source).quote;
+      if (!value || quote.includes(value) || lower(quote).includes(lower(value))) return [];
+      return [`$.bodies[${i}].${office}.${field}: not verbatim in its quote ${excerpt(quote)}: ${excerpt(value)}`];
+    });
+  }));
 }
 
 /** The cadence's numbers against what the normalizer makes of its text (no document needed). */
@@ -129,6 +149,7 @@ export class CrossFileCheck {
       if (id && !this.ids.get(kind)!.has(id)) this.unresolved.push({ file: i, kind, path, id });
     };
     f.bodies.forEach((b, j) => ref('body', `$.bodies[${j}].parent.bodyId`, b.parent?.bodyId));
+    f.bodies.forEach((b, j) => (b.otherParents ?? []).forEach((p, k) => ref('body', `$.bodies[${j}].otherParents[${k}].bodyId`, p.bodyId)));
     f.roles.forEach((r, j) => r.servesBodyIds.forEach((id, k) => ref('body', `$.roles[${j}].servesBodyIds[${k}]`, id)));
     f.reportingDuties.forEach((d, j) => {
       ref('body', `$.reportingDuties[${j}].fromBodyId`, d.fromBodyId);

@@ -59,18 +59,24 @@ export class Member {
   @Field(() => Seats, { nullable: true }) seats?: Seats | null;
   @Field(() => String, { nullable: true }) appointedBy?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
   @Field(() => Source) source!: Source;
 }
 
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true, description: 'A chair or vice-chair office: who holds it, how chosen, term, rotation.' })
 export class Office {
-  @Field(() => String, { nullable: true }) holder?: string | null;
-  @Field(() => String, { nullable: true }) selection?: string | null;
-  @Field(() => String, { nullable: true }) term?: string | null;
-  @Field(() => String, { nullable: true }) rotation?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in holderSource, else in source.' }) holder?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in selectionSource, else in source.' }) selection?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in termSource, else in source.' }) term?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verbatim in rotationSource, else in source.' }) rotation?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
+  @Field(() => Source, { nullable: true, description: 'Where the holder stands, when not in source: each fact of an office has its own quote.' }) holderSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the selection stands, when not in source.' }) selectionSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the term stands, when not in source.' }) termSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the rotation stands, when not in source.' }) rotationSource?: Source | null;
 }
 
 @Directive('@shareable')
@@ -95,6 +101,8 @@ export class MinutesRule {
   @Field(() => Boolean, { nullable: true }) kept!: boolean | null;
   @Field(() => String, { nullable: true }) keeper?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -103,6 +111,8 @@ export class MinutesRule {
 export class ParentLink {
   @Field(() => ID) bodyId!: string;
   @Field(() => ParentRelation) relation!: keyof typeof ParentRelation;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -128,6 +138,7 @@ export class Body {
   @Field(() => Source, { nullable: true }) permanenceSource?: Source | null;
   @Field(() => Instances, { nullable: true }) instances?: Instances | null;
   @Field(() => ParentLink, { nullable: true }) parent?: ParentLink | null;
+  @Field(() => [ParentLink], { description: 'Further bodies this one answers to besides parent ("till chefsgrupperna": each of them).' }) otherParents!: ParentLink[];
   @Field(() => Statement, { nullable: true }) establishedBy?: Statement | null;
   @Field(() => [Statement]) purposes!: Statement[];
   @Field(() => [Statement]) assignments!: Statement[];

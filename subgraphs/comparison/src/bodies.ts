@@ -105,7 +105,7 @@ export function comparedBody(body: Body, parentName: string | null, roleKinds: r
     levelBasis: body.levelBasis,
     permanence: body.permanence,
     parent: body.parent ? {
-      bodyId: body.parent.bodyId, bodyName: parentName, relation: body.parent.relation, quote: quoteOf(body.parent.source),
+      bodyId: body.parent.bodyId, bodyName: parentName, relation: body.parent.relation, basis: body.parent.basis ?? 'STATED', basisNote: body.parent.basisNote ?? null, quote: quoteOf(body.parent.source),
     } : null,
     frequency: frequencyOf(body.cadence),
     otherMeetings: (body.otherMeetings ?? []).map((c) => frequencyOf(c)!),

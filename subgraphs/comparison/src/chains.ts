@@ -122,10 +122,11 @@ export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'ro
     return dir === 0 ? !reverse.has(key(e)) : dir > 0;
   };
   const edges: ChainEdge[] = [
-    ...region.bodies.filter((b) => b.parent && byId.has(b.parent.bodyId)).map((b) => ({
-      from: b.id, fromType: ChainNodeType.BODY, to: b.parent!.bodyId, toType: ChainNodeType.BODY, origin: ChainEdgeOrigin.PARENT_LINK, relation: b.parent!.relation,
-      parentRelation: b.parent!.relation, artifact: null, frequency: null, quote: quoteOf(b.parent!.source),
-    })),
+    // The parent, then the further bodies a body answers to (otherParents: "till chefsgrupperna"); paths follow the parent only.
+    ...region.bodies.flatMap((b) => [...(b.parent ? [b.parent] : []), ...(b.otherParents ?? [])].filter((p) => byId.has(p.bodyId)).map((p) => ({
+      from: b.id, fromType: ChainNodeType.BODY, to: p.bodyId, toType: ChainNodeType.BODY, origin: ChainEdgeOrigin.PARENT_LINK, relation: p.relation,
+      parentRelation: p.relation, artifact: null, frequency: null, quote: quoteOf(p.source),
+    }))),
     ...dutyEdges.filter(upward),
   ];
   const onEdge = new Set(edges.map((e) => `${e.fromType}:${e.from}`).concat(edges.map((e) => `${e.toType}:${e.to}`)));

@@ -1,6 +1,6 @@
 /**
  * Question 6: what one region has that the others lack, over the canonical vocabularies: role kinds
- * (roles and the offices bodies state), duty categories (of roles, and of bodies' assignments with a category), report artifact kinds, plan kinds and
+ * (roles whose data states duties, roles that are offices, and the offices bodies state), duty categories (of roles, and of bodies' assignments with a category), report artifact kinds, plan kinds and
  * substitute rules (NOT_STATED is silence, not a rule, so it is left out). Each value keeps the
  * quotes it comes from.
  */
@@ -52,6 +52,8 @@ export class Differences {
 
 type Evidence = Map<string, Source[]>;
 
+const OFFICE_KINDS = new Set<string>(['CHAIR', 'VICE_CHAIR', 'CONVENER', 'SECRETARY']);
+
 function collect(pairs: Array<[string, Source]>): Evidence {
   const out: Evidence = new Map();
   for (const [value, source] of pairs) (out.get(value) ?? out.set(value, []).get(value)!).push(source);
@@ -64,7 +66,9 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
   ROLE_KINDS: {
     vocabulary: ROLE_KINDS,
     of: (r) => collect([
-      ...r.roles.map((x) => [x.kind, x.source] as [string, Source]),
+      // A role counts by what its data says it does; an office (chair ...) by its title. A title alone
+      // ("Delregional samordnare" in a composition list, no duties) says nothing of what the role does.
+      ...r.roles.filter((x) => x.duties.length || OFFICE_KINDS.has(x.kind)).map((x) => [x.kind, x.source] as [string, Source]),
       ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
     ]),
   },

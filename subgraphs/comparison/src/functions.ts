@@ -46,6 +46,9 @@ const FUNCTION_BASIS: Record<CollaborationFunction, { label: string; categories:
   SUPPORTS: { label: 'Supports municipalities, groups or parties', categories: ['SUPPORT'] },
 };
 
+/** The fewest functions two roles must share to be a match: one generic function (SUPPORTS ...) alone says little. */
+export const MIN_SHARED = 2;
+
 @ObjectType({ simpleResolvers: true, description: 'One statement that someone performs a function.' })
 export class FunctionEvidence {
   @Field(() => EvidenceBasis) basis!: EvidenceBasis;
@@ -86,6 +89,7 @@ export class RoleMatch {
   @Field(() => String) title!: string;
   @Field(() => [CollaborationFunction]) shared!: CollaborationFunction[];
   @Field(() => Float, { description: 'Shared functions / functions of either role (Jaccard), 0-1.' }) score!: number;
+  @Field(() => String, { description: 'Why the score: which functions both roles perform, out of the functions of either role (e.g. "2 shared (CONVENES_BODY, KEEPS_MINUTES) of 3 functions of either role").' }) explanation!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A role and the functions its duties (and the bodies\' and reporting data) give it.' })
@@ -94,7 +98,7 @@ export class RoleFunctions {
   @Field(() => String) title!: string;
   @Field(() => RoleKind) kind!: keyof typeof RoleKind;
   @Field(() => [CollaborationFunction]) functions!: CollaborationFunction[];
-  @Field(() => [RoleMatch], { description: 'Per other answered region, the role(s) sharing most functions (ties listed in document order, the first `first` of each region); none when nothing is shared.' }) closest!: RoleMatch[];
+  @Field(() => [RoleMatch], { description: `Per other answered region, the role(s) sharing most functions (ties listed in document order, the first \`first\` of each region); none when fewer than ${MIN_SHARED} functions are shared (one shared generic function is no match).` }) closest!: RoleMatch[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A role named by the documents.' })
@@ -112,6 +116,8 @@ export class RegionFunctions {
   @Field(() => Int, { description: 'All the region\'s roles performing at least one function.' }) roleCount!: number;
   @Field(() => [RoleRef], { description: 'Roles whose data states no duties: named, not counted as a match. The first `first`.' }) rolesWithoutDuties!: RoleRef[];
   @Field(() => Int, { description: 'All the region\'s roles whose data states no duties.' }) rolesWithoutDutiesCount!: number;
+  @Field(() => [RoleRef], { description: 'Roles whose stated duties map to no function: named, so that every role is in roles, rolesWithoutDuties or here. The first `first`.' }) rolesWithoutFunctions!: RoleRef[];
+  @Field(() => Int, { description: 'All the region\'s roles whose stated duties map to no function.' }) rolesWithoutFunctionsCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Roles compared by function: who convenes, keeps minutes, prepares, reports ... in each region.' })
@@ -182,6 +188,7 @@ function performersOf(found: Found[]): FunctionPerformer[] {
 }
 
 const FUNCTIONS = Object.values(CollaborationFunction);
+const roleRef = (role: Role): RoleRef => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) });
 
 type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties'>;
 type RoleFunctionsEntry = Omit<RoleFunctions, 'closest'>;
@@ -199,9 +206,10 @@ export function functionalCrosswalkGroups(region: RegionFacts): Group[] {
   for (const f of found) if (f.performer.roleId) fnsOf.get(f.performer.roleId)?.add(f.fn);
   const sets = new Map<string, SetMember[]>();
   const performing: RoleFunctionsEntry[] = [];
+  const unmatched: Role[] = [];
   region.roles.forEach((role, position) => {
     const functions = FUNCTIONS.filter((fn) => fnsOf.get(role.id)!.has(fn));
-    if (!functions.length) return;
+    if (!functions.length) { if (role.duties.length) unmatched.push(role); return; }
     performing.push({ roleId: role.id, title: role.title, kind: role.kind, functions });
     const key = `set:${functions.join(',')}`;
     (sets.get(key) ?? sets.set(key, []).get(key)!).push({ roleId: role.id, title: role.title, position });
@@ -209,7 +217,8 @@ export function functionalCrosswalkGroups(region: RegionFacts): Group[] {
   return [
     ...FUNCTIONS.map((fn) => ({ grp: `fn:${fn}`, items: performersOf(found.filter((f) => f.fn === fn)) })),
     { grp: 'roles', items: performing },
-    { grp: 'without', items: region.roles.filter((role) => role.duties.length === 0).map((role) => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) })) },
+    { grp: 'without', items: region.roles.filter((role) => role.duties.length === 0).map(roleRef) },
+    { grp: 'unmatched', items: unmatched.map(roleRef) },
     ...[...sets].map(([grp, items]) => ({ grp, data: { functions: grp.slice(4).split(',') }, items })),
   ];
 }
@@ -222,14 +231,15 @@ function closestIn(code: string, groups: Map<string, ReadGroup>, fns: Set<string
   const scored = [...groups].filter(([grp]) => grp.startsWith('set:')).map(([, g]) => {
     const theirs = new Set<string>(g.data.functions);
     const shared = FUNCTIONS.filter((fn) => fns.has(fn) && theirs.has(fn));
-    return { g, shared, score: shared.length / new Set([...fns, ...theirs]).size };
-  }).filter((s) => s.shared.length);
+    const either = new Set([...fns, ...theirs]).size;
+    return { g, shared, score: shared.length / either, explanation: `${shared.length} shared (${shared.join(', ')}) of ${either} functions of either role` };
+  }).filter((s) => s.shared.length >= MIN_SHARED);
   const best = Math.max(0, ...scored.map((s) => s.score));
   return scored.filter((s) => s.score === best)
-    .flatMap((s) => (s.g.items as SetMember[]).map((m) => ({ m, shared: s.shared })))
+    .flatMap((s) => (s.g.items as SetMember[]).map((m) => ({ m, shared: s.shared, explanation: s.explanation })))
     .sort((a, b) => a.m.position - b.m.position)
     .slice(0, first)
-    .map(({ m, shared }) => ({ regionCode: code, roleId: m.roleId, title: m.title, shared, score: best }));
+    .map(({ m, shared, explanation }) => ({ regionCode: code, roleId: m.roleId, title: m.title, shared, score: best, explanation }));
 }
 
 /** At request time: the regions' groups, each list cut to `first` (the counts beside give the totals). */
@@ -262,6 +272,8 @@ export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, mis
       roleCount: group(code, 'roles').total,
       rolesWithoutDuties: group(code, 'without').items,
       rolesWithoutDutiesCount: group(code, 'without').total,
+      rolesWithoutFunctions: group(code, 'unmatched').items,
+      rolesWithoutFunctionsCount: group(code, 'unmatched').total,
     })),
     missingRegions: missing.map((m) => m.code),
     missing,

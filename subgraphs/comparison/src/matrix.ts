@@ -5,7 +5,7 @@
  * each region's top body (top-body.ts).
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Body, Source } from '@samverkan/contract';
+import { OFFICE_FACTS, type Body, type Source } from '@samverkan/contract';
 import { type AnsweredRegion, MissingRegion } from './scope';
 import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
 import { TOP_BODY_RULE, topBody } from './top-body';
@@ -44,6 +44,12 @@ const LABELS: Record<MatrixAspect, string> = {
   DECISION_RULES: 'Decision rules',
 };
 
+@ObjectType({ simpleResolvers: true, description: 'One fact a cell shows, with its own quote.' })
+export class MatrixFact {
+  @Field(() => String, { description: 'The fact as the cell shows it (a part of the value, one of the details, or the value itself).' }) text!: string;
+  @Field(() => Quote) quote!: Quote;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'One region\'s answer to one aspect.' })
 export class MatrixCell {
   @Field(() => String) regionCode!: string;
@@ -53,6 +59,7 @@ export class MatrixCell {
   @Field(() => String, { nullable: true, description: 'Context, e.g. why NOT_STATED although related facts exist.' }) note!: string | null;
   @Field(() => [Quote], { description: 'The first `first` quotes (for a value of several facts, the value and details list those facts).' }) quotes!: Quote[];
   @Field(() => Int, { description: 'All the quotes behind the cell.' }) quoteCount!: number;
+  @Field(() => [MatrixFact], { description: 'A STATED cell\'s facts, each with its own quote (aligned with quotes); empty for NOT_STATED, whose quotes support the note.' }) facts!: MatrixFact[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One aspect across the regions.' })
@@ -79,7 +86,7 @@ export class ComparisonMatrix {
 }
 
 /** A cell's facts; a value joined from one part per fact keeps its parts, to be cut with the facts. */
-type CellFacts = Omit<MatrixCell, 'regionCode' | 'quoteCount'> & { parts?: string[] };
+type CellFacts = Omit<MatrixCell, 'regionCode' | 'quoteCount' | 'facts'> & { parts?: string[] };
 
 const notStated = (note: string | null = null, quotes: Quote[] = []): CellFacts => ({ status: StatementStatus.NOT_STATED, value: null, details: [], note, quotes });
 const stated = (value: string, details: string[], sources: Source[], note: string | null = null): CellFacts => ({
@@ -88,13 +95,13 @@ const stated = (value: string, details: string[], sources: Source[], note: strin
 
 const listed = (parts: string[], details: string[], sources: Source[]): CellFacts => ({ ...stated(parts.join('; '), details, sources), parts });
 
-const parts = (entries: Array<[string, string | null | undefined]>) => entries.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('; ');
-
+/** An office's facts (holder, selection, term, rotation), each with its own quote (the field's source, else the office's). */
 function officeCell(office: Body['chair'], top: Body | null): CellFacts {
   if (!top) return notStated('The region names no body.');
   if (!office) return notStated(`Not stated for ${top.name}.`);
-  const value = parts([['holder', office.holder], ['selection', office.selection], ['term', office.term], ['rotation', office.rotation]]) || 'an office is named, no details';
-  return stated(value, [], [office.source], office.note ?? null);
+  const facts = OFFICE_FACTS.filter((f) => office[f]);
+  if (!facts.length) return stated('an office is named, no details', [], [office.source], office.note ?? null);
+  return { ...listed(facts.map((f) => `${f}: ${office[f]}`), [], facts.map((f) => office[`${f}Source`] ?? office.source)), note: office.note ?? null };
 }
 
 function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): CellFacts {
@@ -125,9 +132,11 @@ function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): C
         duties.map((d) => d.description), duties.map((d) => d.source));
     }
     case MatrixAspect.ACTION_PLAN_REVISION: {
-      const plans = region.plans.filter((p) => p.kind === 'ACTION_PLAN');
+      // An aktivitetsplan is the plan of action some regions name instead of a handlingsplan.
+      const plans = region.plans.filter((p) => p.kind === 'ACTION_PLAN' || p.kind === 'ACTIVITY_PLAN');
       const revised = plans.filter((p) => p.revision);
-      if (!revised.length) return notStated(plans.length ? `${plans.length} action plan(s), none states a revision cycle.` : 'No action plan named.');
+      const kinds = plans.some((p) => p.kind === 'ACTIVITY_PLAN') ? 'action or activity plan(s)' : 'action plan(s)';
+      if (!revised.length) return notStated(plans.length ? `${plans.length} ${kinds}, none states a revision cycle.` : 'No action plan named.', plans.map((p) => quoteOf(p.source)));
       return listed(revised.map((p) => `${p.name}: ${p.revision!.text}`), revised.map((p) => p.name), revised.map((p) => p.revision!.source));
     }
     case MatrixAspect.DECISION_RULES: {
@@ -182,6 +191,7 @@ export function comparisonMatrix(codes: string[], groups: GroupsByRegion, missin
           details: items.filter((i) => i.detail !== null).map((i) => i.detail!),
           quotes: items.map((i) => i.quote),
           quoteCount: g.total,
+          facts: cell.status === StatementStatus.STATED ? items.map((i) => ({ text: i.part ?? (items.length === 1 ? cell.value! : i.detail ?? cell.value!), quote: i.quote })) : [],
         };
       }),
     })),

@@ -123,7 +123,7 @@ export class LandscapeResolver {
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<FunctionalCrosswalk> {
-    const entries = !info || selectsAny(info, [['functions', 'regions', 'performers'], ['regions', 'roles'], ['regions', 'rolesWithoutDuties']]);
+    const entries = !info || selectsAny(info, [['functions', 'regions', 'performers'], ['regions', 'roles'], ['regions', 'rolesWithoutDuties'], ['regions', 'rolesWithoutFunctions']]);
     const { codes, groups, missing, size } = await aggregateGroups(ctx, 'functionalCrosswalk', regions, first, null, entries);
     return functionalCrosswalk(codes, groups, missing, size, functions);
   }

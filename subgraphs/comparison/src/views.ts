@@ -3,7 +3,7 @@
  * return, built from the facts its read model holds (the shared value types as the regions served them).
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/contract';
+import { LevelBasis, ParentRelation, SubstituteRule, type MeetingCadence, type Source } from '@samverkan/contract';
 
 @ObjectType({ simpleResolvers: true, description: 'Where a compared fact comes from: document, section, verbatim quote.' })
 export class Quote {
@@ -63,6 +63,8 @@ export class ParentSummary {
   @Field(() => ID) bodyId!: string;
   @Field(() => String, { nullable: true, description: 'Null when the parent is not among the answered bodies.' }) bodyName!: string | null;
   @Field(() => ParentRelation) relation!: keyof typeof ParentRelation;
+  @Field(() => LevelBasis, { description: 'STATED, or INFERRED where the text allows two readings (basisNote).' }) basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true }) basisNote!: string | null;
   @Field(() => Quote) quote!: Quote;
 }
 

@@ -138,12 +138,12 @@ describe('Kalmar län through the gateway', () => {
     for (const slug of ['ordforande', 'vice-ordforande']) {
       const r = role(slug);
       expect(r.source.quote).toBe(composition);
-      expect(r.kind, slug).toBe('MEMBER');
+      // A chair and a vice chair by their titles (MEMBER before hid that Kalmar names a chair); whose is not stated.
+      expect(r.kind, slug).toBe(slug === 'ordforande' ? 'CHAIR' : 'VICE_CHAIR');
       expect(r.servesBodyIds).toEqual([bg.id]);
       expect(r.kindNote).toContain('whose');
     }
-    // nobody is served as a chair of Beredningsgruppen
-    expect(region.roles.filter((r) => (r.kind === 'CHAIR' || r.kind === 'VICE_CHAIR') && r.servesBodyIds.includes(bg.id))).toEqual([]);
+    // they sit in Beredningsgruppen; no office of Beredningsgruppen itself is stated (bg.chair and bg.viceChair are null)
   });
 
   it('Beredningsgruppen proposes the two-year steering document; the autumn presidiekonferens decides it every other year', () => {

@@ -40,10 +40,15 @@ describe('SAMLA through the gateway', () => {
     const b = body('samordningsgruppen');
     expect(b.chair!.holder).toBeNull();
     expect(b.chair!.term).toBe('Mandatperiod om ett år');
-    expect(b.chair!.rotation).toMatch(/^Ordförandeskapet roterar mellan huvudmännen/);
+    // Every fact of the office in the document's words, each with its own quote: the rotation no longer
+    // adds "(regionen och kommunerna)", and the selection rule has its own source.
+    expect(b.chair!.rotation).toBe('Ordförandeskapet roterar mellan huvudmännen');
     expect(b.chair!.selection).toBe('Ordförandeskapet i Samordningsgruppen följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen.');
+    expect(b.chair!.selectionSource!.quote).toBe(b.chair!.selection);
     expect(b.chair!.source.quote).toBe('Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år.');
+    expect(b.chair!.termSource ?? null).toBeNull();
     expect(b.viceChair!.selection).toBe('Utses av den huvudman som inte innehar ordförandeskapet.');
+    expect(b.viceChair!.rotation).toBeNull();
     expect(b.viceChair!.source.quote).toBe('Gruppen har även en vice ordförande, som utses av den huvudman som inte innehar ordförandeskapet.');
   });
 
@@ -123,6 +128,8 @@ describe('SAMLA through the gateway', () => {
     // the chain points upward only: NOSAM raises matters to Samordningsgruppen, nothing is reported back down
     expect(region.reportingDuties.filter((r) => r.fromBodyId === 'samla:samordningsgruppen' && r.toBodyId === 'samla:nosam')).toEqual([]);
     expect(body('nosam').parent).toMatchObject({ bodyId: 'samla:samordningsgruppen' });
+    // the dialogue is Samordningsgruppen's duty (under its Uppföljning), never NOSAM's own assignment
+    expect(body('nosam').assignments.filter((a) => a.source.quote === dialog)).toEqual([]);
   });
 
   it('Samordningsgruppen is a management group: it decides direction, handles the economy and sets up theme groups (reason quoted in a note)', () => {

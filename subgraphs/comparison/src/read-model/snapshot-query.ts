@@ -9,7 +9,7 @@ import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type Sele
 const SOURCE = 'section quote document documentId documentTitle';
 const SRC = `source { ${SOURCE} }`;
 const CAD = `label text minPerYear maxPerYear approximate whenNeeded note ${SRC}`;
-const OFFICE = `holder selection term rotation note ${SRC}`;
+const OFFICE = `holder selection term rotation note ${SRC} holderSource { ${SOURCE} } selectionSource { ${SOURCE} } termSource { ${SOURCE} } rotationSource { ${SOURCE} }`;
 const STATEMENT = `text group category note ${SRC}`;
 
 /** The fields of each shared list on Region that the read model keeps. */
@@ -19,13 +19,13 @@ export const LIST_SELECTIONS = {
     version textAvailable passages { ordinal section text } note ${SRC}`,
   bodies: `
     id regionCode name kind level levelBasis levelSource { ${SOURCE} } permanence permanenceSource { ${SOURCE} }
-    instances { count names ${SRC} } parent { bodyId relation ${SRC} }
+    instances { count names ${SRC} } parent { bodyId relation basis basisNote ${SRC} } otherParents { bodyId relation basis basisNote ${SRC} }
     establishedBy { ${STATEMENT} } purposes { ${STATEMENT} } assignments { ${STATEMENT} }
-    composition { organisation function seats { min max text } appointedBy note ${SRC} }
+    composition { organisation function seats { min max text } appointedBy note basis basisNote ${SRC} }
     substitutes { rule note ${SRC} }
     chair { ${OFFICE} } viceChair { ${OFFICE} }
     convener { who note ${SRC} } agendaBy { who note ${SRC} }
-    minutes { kept keeper note ${SRC} } noticeContent { ${STATEMENT} }
+    minutes { kept keeper note basis basisNote ${SRC} } noticeContent { ${STATEMENT} }
     cadence { ${CAD} } otherMeetings { ${CAD} } notes document`,
   roles: `
     id regionCode title kind kindNote employer { ${STATEMENT} } financing { ${STATEMENT} }
