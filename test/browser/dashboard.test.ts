@@ -206,7 +206,7 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
       for (const r of quoted) expect(r[titleAt], r[titleAt + 1]).toBe(r[titleAt + 1]!.split(' | ').map((f) => titleOf.get(f)).join(' | '));
     };
     const freq = await downloadCsv(page(), '#frequency button.csv', ',');
-    expect(freq.name).toBe('motesfrekvens-en.csv');
+    expect(freq.name).toBe('meeting-frequency-en.csv');
     expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'File', 'Section']);
     titlesMatch(freq.rows, 10);
     const tableRows = await page().locator('table[data-table="frequency"] tbody tr').count();

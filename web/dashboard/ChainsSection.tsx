@@ -7,12 +7,12 @@ import { LEVELS } from './i18n';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; levels: string[] }) {
-  const { tr, regionName, color, showQuote, slug } = useDashboard();
+  const { tr, regionName, color, showQuote } = useDashboard();
   const t = tr.t;
   const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), chainNodeName(c, e.fromType, e.from), chainNodeName(c, e.toType, e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
   return (
     <Section id="chains" title={t('chains')} intro={t('chainsIntro')} loading={props.loading}
-      actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="chains" header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <div className="legend">
         {LEVELS.map((l) => <span key={l}><i className="key" style={{ background: LEVEL_COLORS[l] }} /> {tr.level(l)}</span>)}
         <span><i className="key" style={{ background: LEVEL_COLORS.NONE }} /> {tr.level(null)}</span>

@@ -11,7 +11,7 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Rows = CrosswalkData['landscape']['rolesCrosswalk']['rows'];
 
 export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName } = useDashboard();
   const { rows } = props;
   const t = tr.t;
   const columns = rows[0]?.regions.map((r) => r.regionCode) ?? [];
@@ -23,7 +23,7 @@ export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
   })));
   return (
     <Section id="crosswalk" title={t('crosswalk')} intro={t('crosswalkIntro')} loading={props.loading}
-      actions={<CsvButton file={`roller-${slug}.csv`} header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="roles" header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="crosswalk">
         <thead><tr><th>{t('roleKind')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

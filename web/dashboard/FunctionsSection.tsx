@@ -11,7 +11,7 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Data = FunctionsData['landscape']['functionalCrosswalk'];
 
 export function FunctionsSection(props: { data: Data | null; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName } = useDashboard();
   const t = tr.t;
   const functions = props.data?.functions ?? [];
   const columns = functions[0]?.regions.map((r) => r.regionCode) ?? [];
@@ -20,7 +20,7 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
   ]))));
   return (
     <Section id="functions" title={t('functions')} intro={t('functionsIntro')} loading={props.loading}
-      actions={<CsvButton file={`funktioner-${slug}.csv`} header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="functions" header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="functions">
         <thead><tr><th>{t('function_')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

@@ -70,7 +70,7 @@ function App() {
   const color = useCallback((code: string) => REGION_COLORS[Math.max(0, allRegions.indexOf(code)) % REGION_COLORS.length]!, [allRegions]);
   const [panel, setPanel] = useState<QuoteRequest | null>(null);
   const closePanel = useCallback(() => setPanel(null), []);
-  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, showQuote: setPanel, slug: lang }), [tr, regionName, color, lang]);
+  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, showQuote: setPanel }), [tr, regionName, color]);
 
   // Variables: "all selected" sends no restriction (so bodies whose level is not stated stay in);
   // an empty selection means "nothing" (the API reads an empty list as "no restriction").

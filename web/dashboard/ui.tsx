@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Quote } from './api';
 import { useDashboard, type QuoteRequest } from './context';
-import { downloadCsv, type Cell } from './csv';
+import { csvFileName, downloadCsv, type Cell, type CsvFile } from './csv';
 
 export function Section(props: { id: string; title: string; intro?: string; actions?: ReactNode; children: ReactNode; loading?: boolean }) {
   const { tr } = useDashboard();
@@ -18,10 +18,11 @@ export function Section(props: { id: string; title: string; intro?: string; acti
   );
 }
 
-export function CsvButton(props: { file: string; header: string[]; rows: Cell[][] }) {
+export function CsvButton(props: { file: CsvFile; header: string[]; rows: Cell[][] }) {
   const { tr } = useDashboard();
+  const file = csvFileName(props.file, tr.lang);
   return (
-    <button type="button" className="csv" data-csv={props.file} onClick={() => downloadCsv(tr.lang, props.file, props.header, props.rows)}>
+    <button type="button" className="csv" data-csv={file} onClick={() => downloadCsv(tr.lang, file, props.header, props.rows)}>
       <span aria-hidden="true">⤓ </span>{tr.t('downloadCsv')}
     </button>
   );
