@@ -1,3 +1,5 @@
+import { TIME_TEXT } from './i18n-text-time';
+
 /** The dashboard's own texts, Swedish and English (./i18n.ts picks one). */
 export type Labels = Record<string, [sv: string, en: string]>;
 
@@ -157,4 +159,5 @@ export const TEXT = {
   changeOne: ['ändring', 'change'],
   changeMany: ['ändringar', 'changes'],
   moreChanges: ['Visa fler ändringar', 'Show more changes'],
+  ...TIME_TEXT,
 } satisfies Labels;

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Quote } from './api';
 import { useDashboard, type QuoteRequest } from './context';
+import { inline, plainText } from './markup';
 import { csvFileName, downloadCsv, type Cell, type CsvFile } from './csv';
 
 export function Section(props: { id: string; title: string; intro?: string; actions?: ReactNode; children: ReactNode; loading?: boolean }) {
@@ -39,9 +40,9 @@ export function QuoteButton(props: QuoteRequest & { children: ReactNode; classNa
   );
 }
 
-/** "quote" (document title, section, region): for pasting into a report. */
+/** "quote" (document title, section, region): for pasting into a report, the quote's words without the source's marks. */
 export function citation(q: Quote, region: string | null): string {
-  return `“${q.quote}” (${[q.documentTitle, q.section, region].filter(Boolean).join(', ')})`;
+  return `“${plainText(q.quote)}” (${[q.documentTitle, q.section, region].filter(Boolean).join(', ')})`;
 }
 
 function CopyCitation(props: { text: string }) {
@@ -82,7 +83,7 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
       {props.quotes.length === 0 ? <p className="muted">{tr.t('noQuote')}</p> : null}
       {props.quotes.map((q, i) => (
         <figure key={i}>
-          <blockquote>“{q.quote}”</blockquote>
+          <blockquote data-quote={q.quote}>“{inline(q.quote)}”</blockquote>
           <figcaption>
             {tr.t('source')}: {q.documentTitle} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}{region ? ` · ${region}` : ''}
           </figcaption>
