@@ -9,7 +9,7 @@ import type { TextKey } from './i18n';
 /** Section ids (the `Section` ids) and their titles, in page order. */
 export const SECTIONS: Array<[id: string, title: TextKey]> = [
   ['search', 'search'], ['documents', 'documents'], ['timeline', 'timeline'], ['changes', 'changes'],
-  ['frequency', 'frequency'], ['functions', 'functions'], ['crosswalk', 'byTitle'], ['reporting', 'reporting'],
+  ['frequency', 'frequency'], ['functions', 'functions'], ['crosswalk', 'crosswalk'], ['reporting', 'reporting'],
   ['chains', 'chains'], ['matrix', 'matrix'],
 ];
 

@@ -49,11 +49,6 @@ export const TIME_TEXT = {
   sharedFunctions: ['Gemensamma funktioner', 'Shared functions'],
   noClosest: ['Ingen roll delar någon funktion', 'No role shares a function'],
   roleFunctions: ['Rollens funktioner', "The role's functions"],
-  byTitle: ['Roller efter titel, sida vid sida', 'Roles by title, side by side'],
-  byTitleIntro: [
-    'Samma titel betyder inte samma uppgifter: jämför helst efter funktion ovan. Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
-    'The same title does not mean the same duties: compare by function above first. Canonical role kinds × regions: each cell shows the region\'s own title and duties, grouped by category.',
-  ],
   passageNo: ['Ställe', 'Passage'],
   snippet: ['Utdrag', 'Snippet'],
   matchScore: ['likhet', 'similarity'],

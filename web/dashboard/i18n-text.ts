@@ -51,10 +51,10 @@ export const TEXT = {
   yes: ['ja', 'yes'],
   no: ['nej', 'no'],
   notStated: ['Ej angivet', 'Not stated'],
-  crosswalk: ['Roller sida vid sida', 'Roles side by side'],
+  crosswalk: ['Roller efter titel, sida vid sida', 'Roles by title, side by side'],
   crosswalkIntro: [
-    'Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
-    "Canonical role kinds × regions: each cell shows the region's own title and duties, grouped by category.",
+    'Samma titel betyder inte samma uppgifter: jämför helst efter funktion ovan. Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
+    'The same title does not mean the same duties: compare by function above first. Canonical role kinds × regions: each cell shows the region\'s own title and duties, grouped by category.',
   ],
   roleKind: ['Rolltyp', 'Role kind'],
   title_: ['Titel', 'Title'],
