@@ -58,7 +58,7 @@ export function SearchSection(props: { text: string; regions: string[] | null; o
       {text && search ? (
         <>
           <p className="muted" role="status" data-testid="search-count">{search.totalCount} {t(search.totalCount === 1 ? 'hit' : 'hits')}</p>
-          <p className="muted small" data-testid="search-groups">{groups.length} {t('passages')}</p>
+          <p className="muted small" data-testid="search-groups">{groups.length} {t(groups.length === 1 ? 'passage' : 'passages')}</p>
           <ol className="hits" data-testid="search-hits">
             {groups.map(({ key, lead, members }) => (
               <li key={key} data-group={key} data-members={members.length}>

@@ -37,6 +37,7 @@ export const TIME_TEXT = {
   toSections: ['Gå till avsnitt', 'Go to section'],
   toTop: ['Till början', 'To the top'],
   evidenceFor: ['Belägg för', 'Evidence for'],
+  passage: ['ställe i dokumenten', 'passage in the documents'],
   passages: ['ställen i dokumenten', 'passages in the documents'],
   chainList: ['Kedjorna som lista', 'The chains as a list'],
   chainLevelsUnstated: [

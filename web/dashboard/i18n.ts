@@ -261,7 +261,9 @@ export function translator(lang: Lang): Translator {
         const kept = /^kept: (.+)$/.exec(v);
         if (kept) return `förs: ${kept[1]}`;
       }
-      return v.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
+      // The data's own "ej angivet" (an unnamed party, not the documents' words) in the page's language.
+      const own = lang === 'en' ? v.replace(/(^|→ )ej angivet\b/g, '$1not stated') : v;
+      return own.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
     note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v)),
     num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),
