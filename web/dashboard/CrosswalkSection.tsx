@@ -43,14 +43,17 @@ export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
                       {role.dutiesByCategory.length ? (
                         <ul className="duties">
                           {role.dutiesByCategory.map((c) => (
-                            <li key={c.category}><span className="cat">{tr.duty(c.category)}:</span>{' '}
-                              {c.duties.map((d, i) => (
-                                <span key={i}>
-                                  <QuoteButton className="quote-link duty" title={`${role.title ?? tr.roleKind(row.kind)} · ${tr.duty(c.category)}`} regionCode={reg.regionCode} quotes={d.quote ? [d.quote] : []}>
-                                    {d.text}
-                                  </QuoteButton>{i < c.duties.length - 1 ? '; ' : ''}
-                                </span>
-                              ))}
+                            <li key={c.category}><span className="cat">{tr.duty(c.category)}:</span>
+                              {/* one duty a line: a "; " between wrapped buttons stood alone on a line */}
+                              <ul className="duty-list">
+                                {c.duties.map((d, i) => (
+                                  <li key={i}>
+                                    <QuoteButton className="quote-link duty" title={`${role.title ?? tr.roleKind(row.kind)} · ${tr.duty(c.category)}`} regionCode={reg.regionCode} quotes={d.quote ? [d.quote] : []}>
+                                      {d.text}
+                                    </QuoteButton>
+                                  </li>
+                                ))}
+                              </ul>
                             </li>
                           ))}
                         </ul>
