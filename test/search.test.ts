@@ -69,9 +69,15 @@ function checkProvenance(hits: Hit[]) {
   }
 }
 
-/** The served passages whose text matches, as hit keys: what the DOCUMENT_PASSAGE hits must be exactly. */
+/** A contents list: most of its lines end in a page number after a tab or dot leaders (the index leaves these out). */
+const isContents = (text: string) => {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.filter((l) => /(\t|\.{3,})\s*\d+\s*$/.test(l)).length * 2 > lines.length;
+};
+
+/** The served passages whose text matches, contents lists aside, as hit keys: what the DOCUMENT_PASSAGE hits must be exactly. */
 function passagesMatching(test: (text: string) => boolean): string[] {
-  return [...documents.values()].flatMap((d) => d.passages.filter((p) => test(`${p.section} ${p.text}`.toLowerCase()))
+  return [...documents.values()].flatMap((d) => d.passages.filter((p) => !isContents(p.text) && test(`${p.section} ${p.text}`.toLowerCase()))
     .map((p) => `${d.id.split(':')[0]}|DOCUMENT_PASSAGE|${d.id}#${p.ordinal}`)).sort();
 }
 const passageHits = (hits: Hit[]) => hits.filter((h) => h.kind === 'DOCUMENT_PASSAGE').map(key).sort();

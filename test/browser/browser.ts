@@ -5,6 +5,7 @@
  * tests also prove the apps need no internet (no CDN).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -128,4 +129,17 @@ export function browserSession(open: (browser: Browser) => Promise<Page>): () =>
     if (failure || !browser || !page) throw failure ?? new Error('the browser did not start');
     return { browser, page };
   };
+}
+
+const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations, as "rule: target" lines (empty when clean). */
+export async function axeProblems(p: Page): Promise<string[]> {
+  await p.addScriptTag({ content: AXE });
+  const violations = await p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(' ')}`);
 }

@@ -28,10 +28,11 @@ reportSkip();
 
 /** Waits until no section is loading and the four tables have rows. */
 async function loaded(p: Page) {
-  await p.locator('table[data-table="matrix"] tbody tr').first().waitFor();
-  await p.locator('table[data-table="frequency"] tbody tr').first().waitFor();
-  await p.locator('table[data-table="crosswalk"] tbody tr').first().waitFor();
-  await p.waitForFunction(() => document.querySelectorAll('section[aria-busy="true"]').length === 0, undefined, { timeout: 20_000 });
+  // Generous waits: the page asks eleven operations at once and the machine may be busy.
+  await p.locator('table[data-table="matrix"] tbody tr').first().waitFor({ timeout: 60_000 });
+  await p.locator('table[data-table="frequency"] tbody tr').first().waitFor({ timeout: 60_000 });
+  await p.locator('table[data-table="crosswalk"] tbody tr').first().waitFor({ timeout: 60_000 });
+  await p.waitForFunction(() => document.querySelectorAll('section[aria-busy="true"]').length === 0, undefined, { timeout: 60_000 });
 }
 const text = (selector: string) => page().locator(selector).innerText();
 const freqBodies = async () => (await page().locator('table[data-table="frequency"] tbody tr td:nth-child(3)').allInnerTexts());
@@ -206,7 +207,7 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
       for (const r of quoted) expect(r[titleAt], r[titleAt + 1]).toBe(r[titleAt + 1]!.split(' | ').map((f) => titleOf.get(f)).join(' | '));
     };
     const freq = await downloadCsv(page(), '#frequency button.csv', ',');
-    expect(freq.name).toBe('motesfrekvens-en.csv');
+    expect(freq.name).toBe('meeting-frequency-en.csv');
     expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'File', 'Section']);
     titlesMatch(freq.rows, 10);
     const tableRows = await page().locator('table[data-table="frequency"] tbody tr').count();

@@ -4,14 +4,11 @@
  * inside the visible area, controls are reachable by keyboard, axe-core finds no serious or critical
  * violation, and the print stylesheet hides the filters. Screenshots go to test-artifacts/screenshots/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SCREENSHOTS, SKIP, browserSession, errors, originOf, reportSkip } from './browser';
+import { SCREENSHOTS, SKIP, axeProblems, browserSession, errors, originOf, reportSkip } from './browser';
 
-const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [{ name: '390', width: 390, height: 844 }, { name: '1440', width: 1440, height: 900 }] as const;
 
 const session = browserSession(async (browser) => browser.newPage());
@@ -27,17 +24,6 @@ async function dashboard(p: Page) {
 async function playground(p: Page) {
   await p.goto(`${originOf(inject('gatewayUrl'))}/playground/`);
   await p.locator('.graphiql-query-editor .view-lines', { hasText: 'query' }).first().waitFor({ timeout: 30_000 });
-}
-
-/** Serious and critical axe violations, as "rule: target" lines (empty when clean). */
-async function axeProblems(p: Page): Promise<string[]> {
-  await p.addScriptTag({ content: AXE });
-  const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(' ')}`);
 }
 
 const pageWidth = (p: Page) => p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));

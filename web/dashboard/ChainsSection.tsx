@@ -7,12 +7,16 @@ import { LEVELS } from './i18n';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; levels: string[] }) {
-  const { tr, regionName, color, showQuote, slug } = useDashboard();
+  const { tr, regionName, color, showQuote } = useDashboard();
   const t = tr.t;
+  // On a phone the diagrams' labels are too small to read: the chains are listed open there.
+  const narrow = typeof window !== 'undefined' && window.matchMedia('(max-width: 760px)').matches;
+  /** Bodies of the region's chains whose level the documents do not state. */
+  const unstated = (c: RegionChain) => new Set(c.paths.flatMap((p) => p.bodyIds)).size - c.nodes.filter((n) => n.level && c.paths.some((p) => p.bodyIds.includes(n.id))).length;
   const csv = props.chains.flatMap((c) => c.edges.map((e) => [regionName(c.regionCode), chainNodeName(c, e.fromType, e.from), chainNodeName(c, e.toType, e.to), t(e.origin), tr.relation(e.relation), ...quoteCells([e.quote])]));
   return (
     <Section id="chains" title={t('chains')} intro={t('chainsIntro')} loading={props.loading}
-      actions={<CsvButton file={`rapporteringskedjor-${slug}.csv`} header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="chains" header={[t('region'), t('from'), t('to'), t('origin'), t('relation'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <div className="legend">
         {LEVELS.map((l) => <span key={l}><i className="key" style={{ background: LEVEL_COLORS[l] }} /> {tr.level(l)}</span>)}
         <span><i className="key" style={{ background: LEVEL_COLORS.NONE }} /> {tr.level(null)}</span>
@@ -27,7 +31,24 @@ export function ChainsSection(props: { chains: RegionChain[]; loading: boolean; 
             <div key={c.regionCode} className={c.nodes.length > 8 ? 'chain wide' : 'chain'}>
               <h3><span className="swatch" style={{ background: color(c.regionCode) }} />{regionName(c.regionCode)}</h3>
               <p className="muted small">{reach} {t('pathsReachPolitical')} {c.paths.length} {t('reachPolitical')}</p>
+              {unstated(c) > 0 && reach < c.paths.length ? (
+                <p className="chain-note" data-testid={`chain-note-${c.regionCode}`}>{t('chainLevelsUnstated').replace('{n}', String(unstated(c)))}</p>
+              ) : null}
               <ChainDiagram chain={c} levels={props.levels.length < LEVELS.length ? props.levels : []} tr={tr} onQuote={showQuote} />
+              <details className="chain-list-view" open={narrow}>
+                <summary>{t('chainList')}</summary>
+                <ol className="chain-list" data-testid={`chain-list-${c.regionCode}`}>
+                  {c.paths.map((p, i) => (
+                    <li key={i} data-reaches={p.reachesPolitical}>
+                      {p.bodyIds.map((id) => {
+                        const node = c.nodes.find((n) => n.id === id);
+                        return `${chainNodeName(c, 'BODY', id)} (${tr.level(node?.level)})`;
+                      }).join(' → ')}
+                      {' · '}<span className="muted">{t('chainTop')}: {tr.level(p.topLevel)}</span>
+                    </li>
+                  ))}
+                </ol>
+              </details>
             </div>
           );
         })}

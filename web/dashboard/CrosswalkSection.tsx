@@ -11,7 +11,7 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Rows = CrosswalkData['landscape']['rolesCrosswalk']['rows'];
 
 export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName } = useDashboard();
   const { rows } = props;
   const t = tr.t;
   const columns = rows[0]?.regions.map((r) => r.regionCode) ?? [];
@@ -23,7 +23,7 @@ export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
   })));
   return (
     <Section id="crosswalk" title={t('crosswalk')} intro={t('crosswalkIntro')} loading={props.loading}
-      actions={<CsvButton file={`roller-${slug}.csv`} header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="roles" header={[t('roleKind'), t('region'), t('title_'), t('origin'), t('category'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data crosswalk stack" data-table="crosswalk">
         <thead><tr><th>{t('roleKind')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>
@@ -43,14 +43,17 @@ export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
                       {role.dutiesByCategory.length ? (
                         <ul className="duties">
                           {role.dutiesByCategory.map((c) => (
-                            <li key={c.category}><span className="cat">{tr.duty(c.category)}:</span>{' '}
-                              {c.duties.map((d, i) => (
-                                <span key={i}>
-                                  <QuoteButton className="quote-link duty" title={`${role.title ?? tr.roleKind(row.kind)} · ${tr.duty(c.category)}`} regionCode={reg.regionCode} quotes={d.quote ? [d.quote] : []}>
-                                    {d.text}
-                                  </QuoteButton>{i < c.duties.length - 1 ? '; ' : ''}
-                                </span>
-                              ))}
+                            <li key={c.category}><span className="cat">{tr.duty(c.category)}:</span>
+                              {/* one duty a line: a "; " between wrapped buttons stood alone on a line */}
+                              <ul className="duty-list">
+                                {c.duties.map((d, i) => (
+                                  <li key={i}>
+                                    <QuoteButton className="quote-link duty" title={`${role.title ?? tr.roleKind(row.kind)} · ${tr.duty(c.category)}`} regionCode={reg.regionCode} quotes={d.quote ? [d.quote] : []}>
+                                      {d.text}
+                                    </QuoteButton>
+                                  </li>
+                                ))}
+                              </ul>
                             </li>
                           ))}
                         </ul>

@@ -6,7 +6,7 @@ import { FrequencyChart } from './FrequencyChart';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function FrequencySection(props: { rows: FrequencyRow[]; loading: boolean; regions: string[] }) {
-  const { tr, regionName, color, slug } = useDashboard();
+  const { tr, regionName, color } = useDashboard();
   const { rows } = props;
   const t = tr.t;
   // Min/år and Max/år never leave an empty cell that could mean two things.
@@ -16,7 +16,7 @@ export function FrequencySection(props: { rows: FrequencyRow[]; loading: boolean
   const csv = rows.map((r) => [r.rank, regionName(r.regionCode), r.bodyName, tr.level(r.level), tr.bodyKind(r.kind), min(r), max(r), tr.t(r.approximate ? 'yes' : 'no'), r.cadence.text, ...quoteCells([r.cadence.source])]);
   return (
     <Section id="frequency" title={t('frequency')} intro={t('frequencyIntro')} loading={props.loading}
-      actions={<CsvButton file={`motesfrekvens-${slug}.csv`} header={header} rows={csv} />}>
+      actions={<CsvButton file="frequency" header={header} rows={csv} />}>
       <div className="legend">
         <span><i className="key exact" /> {t('legendExact')}</span>
         <span><i className="key approx" /> {t('legendApprox')}</span>

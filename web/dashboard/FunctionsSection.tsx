@@ -4,6 +4,7 @@
  * roles the documents name without any duty (listed, never counted as a match).
  */
 import type { FunctionsData } from './api';
+import { ClosestRoles } from './ClosestRoles';
 import { useDashboard } from './context';
 import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
@@ -11,7 +12,7 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Data = FunctionsData['landscape']['functionalCrosswalk'];
 
 export function FunctionsSection(props: { data: Data | null; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName } = useDashboard();
   const t = tr.t;
   const functions = props.data?.functions ?? [];
   const columns = functions[0]?.regions.map((r) => r.regionCode) ?? [];
@@ -20,7 +21,8 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
   ]))));
   return (
     <Section id="functions" title={t('functions')} intro={t('functionsIntro')} loading={props.loading}
-      actions={<CsvButton file={`funktioner-${slug}.csv`} header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="functions" header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      {props.data ? <ClosestRoles data={props.data} /> : null}
       <table className="data crosswalk stack" data-table="functions">
         <thead><tr><th>{t('function_')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
         <tbody>

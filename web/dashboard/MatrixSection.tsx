@@ -7,7 +7,7 @@ import { CsvButton, QuoteButton, Section } from './ui';
 type Matrix = MatrixData['landscape']['comparisonMatrix'];
 
 export function MatrixSection(props: { matrix: Matrix | null; loading: boolean }) {
-  const { tr, regionName, slug } = useDashboard();
+  const { tr, regionName } = useDashboard();
   const t = tr.t;
   const m = props.matrix;
   const detail = (d: string) => tr.note(d) ?? d; // generated phrases translated; the documents' own words stay
@@ -17,7 +17,7 @@ export function MatrixSection(props: { matrix: Matrix | null; loading: boolean }
   ]));
   return (
     <Section id="matrix" title={t('matrix')} intro={t('matrixIntro')} loading={props.loading}
-      actions={<CsvButton file={`jamforelsematris-${slug}.csv`} header={[t('aspect'), t('region'), t('status'), t('value'), t('details'), t('note'), ...QUOTE_COLUMNS.map(t), t('facts')]} rows={csv} />}>
+      actions={<CsvButton file="matrix" header={[t('aspect'), t('region'), t('status'), t('value'), t('details'), t('note'), ...QUOTE_COLUMNS.map(t), t('facts')]} rows={csv} />}>
       {m ? (
         <table className="data matrix stack" data-table="matrix">
           <thead>

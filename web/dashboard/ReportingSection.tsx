@@ -8,7 +8,7 @@ import { QUOTE_COLUMNS, quoteCells } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
 
 export function ReportingSection(props: { data: ReportingData['landscape'] | null; loading: boolean }) {
-  const { tr, regionName, color, slug } = useDashboard();
+  const { tr, regionName, color } = useDashboard();
   const t = tr.t;
   const duties = props.data?.reportingDuties.duties ?? [];
   const silent = props.data?.frequencySummary.regions ?? [];
@@ -22,7 +22,7 @@ export function ReportingSection(props: { data: ReportingData['landscape'] | nul
   const csv = duties.map((d) => [regionName(d.regionCode), party(d.from), tr.relation(d.artifact), d.description, party(d.to), often(d), ...quoteCells([d.quote])]);
   return (
     <Section id="reporting" title={t('reporting')} intro={t('reportingIntro')} loading={props.loading}
-      actions={<CsvButton file={`rapporteringsplikter-${slug}.csv`} header={[t('region'), t('from'), t('artifact'), t('description'), t('to'), t('howOften'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+      actions={<CsvButton file="reporting" header={[t('region'), t('from'), t('artifact'), t('description'), t('to'), t('howOften'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
       <table className="data stack" data-table="reporting">
         <thead><tr><th>{t('region')}</th><th>{t('from')}</th><th>{t('what')}</th><th>{t('to')}</th><th>{t('howOften')}</th></tr></thead>
         <tbody>

@@ -11,7 +11,7 @@
 import { graphql } from './generated';
 import type {
   DashboardChainsQuery, DashboardCrosswalkQuery, DashboardFrequencyQuery, DashboardFunctionsQuery,
-  DashboardChangesQuery, DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery,
+  DashboardChangesQuery, DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery, DashboardTimelineQuery,
 } from './generated/graphql';
 
 export { gql, type GqlError, type GqlResult } from './send';
@@ -19,7 +19,13 @@ export { gql, type GqlError, type GqlResult } from './send';
 export const META = graphql(`
   query DashboardMeta {
     regions { code name }
-    landscape { missingRegions staleRegions freshness { regionCode syncedAt stale reason } }
+    landscape {
+      missingRegions staleRegions
+      freshness {
+        regionCode syncedAt stale reason
+        documents { id file title date reviewBy version validity { text from to source { document documentTitle section quote } } }
+      }
+    }
   }
 `);
 
@@ -66,7 +72,11 @@ export const FUNCTIONS = graphql(`
           function
           regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document documentTitle section quote } } } }
         }
-        regions { regionCode rolesWithoutDuties { id title quote { document documentTitle section quote } } }
+        regions {
+          regionCode
+          roles { roleId title functions closest { regionCode roleId title shared score } }
+          rolesWithoutDuties { id title quote { document documentTitle section quote } }
+        }
       }
     }
   }
@@ -129,7 +139,7 @@ export const SEARCH = graphql(`
       search(text: $text, filter: $filter, first: $first) {
         totalCount
         missingRegions
-        nodes { regionCode kind id name snippet highlights { start end } source { document documentTitle section quote } }
+        nodes { regionCode kind id name snippet highlights { start end } source { documentId document documentTitle section quote } }
         pageInfo { hasNextPage }
       }
     }
@@ -162,9 +172,29 @@ export const CHANGES = graphql(`
       changes(regions: $regions, first: $first) {
         totalCount missingRegions staleRegions
         pageInfo { hasNextPage }
-        nodes { id regionCode at change factKind factId factName fields { path before after } quoteBefore quoteAfter }
+        nodes { id regionCode at change dataVersionBefore dataVersionAfter factKind factId factName fields { path before after } quoteBefore quoteAfter }
+        documents { changeId documents { id title date version } }
       }
     }
   }
 `);
 export type DataChange = DashboardChangesQuery['landscape']['changes']['nodes'][number];
+
+export const TIMELINE = graphql(`
+  query DashboardTimeline($regions: [ID!]) {
+    landscape {
+      timeline(regions: $regions) {
+        totalCount missingRegions staleRegions
+        events {
+          id regionCode kind label subject
+          from { date precision text }
+          to { date precision text }
+          source { document documentTitle section quote }
+        }
+      }
+    }
+  }
+`);
+export type TimelineEvent = DashboardTimelineQuery['landscape']['timeline']['events'][number];
+export type RegionDocument = Freshness['documents'][number];
+export type ChangeDocuments = DashboardChangesQuery['landscape']['changes']['documents'][number];

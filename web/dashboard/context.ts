@@ -11,8 +11,6 @@ export interface Dashboard {
   regionName: (code: string) => string;
   color: (code: string) => string;
   showQuote: (request: QuoteRequest) => void;
-  /** The file name suffix of the current language (motesfrekvens-sv.csv). */
-  slug: string;
 }
 
 export const DashboardContext = createContext<Dashboard | null>(null);

@@ -1,3 +1,5 @@
+import { TIME_TEXT } from './i18n-text-time';
+
 /** The dashboard's own texts, Swedish and English (./i18n.ts picks one). */
 export type Labels = Record<string, [sv: string, en: string]>;
 
@@ -49,10 +51,10 @@ export const TEXT = {
   yes: ['ja', 'yes'],
   no: ['nej', 'no'],
   notStated: ['Ej angivet', 'Not stated'],
-  crosswalk: ['Roller sida vid sida', 'Roles side by side'],
+  crosswalk: ['Roller efter titel, sida vid sida', 'Roles by title, side by side'],
   crosswalkIntro: [
-    'Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
-    "Canonical role kinds × regions: each cell shows the region's own title and duties, grouped by category.",
+    'Samma titel betyder inte samma uppgifter: jämför helst efter funktion ovan. Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
+    'The same title does not mean the same duties: compare by function above first. Canonical role kinds × regions: each cell shows the region\'s own title and duties, grouped by category.',
   ],
   roleKind: ['Rolltyp', 'Role kind'],
   title_: ['Titel', 'Title'],
@@ -158,4 +160,5 @@ export const TEXT = {
   changeOne: ['ändring', 'change'],
   changeMany: ['ändringar', 'changes'],
   moreChanges: ['Visa fler ändringar', 'Show more changes'],
+  ...TIME_TEXT,
 } satisfies Labels;

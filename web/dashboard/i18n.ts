@@ -6,7 +6,7 @@
  * Names, titles, duties and quotes stay in the documents' own words.
  */
 export type Lang = 'sv' | 'en';
-import type { BodyKind, ChangeType, CollaborationFunction, DutyCategory, FactKind, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
+import type { BodyKind, ChangeType, CollaborationFunction, DatePrecision, DutyCategory, EventKind, FactKind, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
 import { TEXT, type Labels } from './i18n-text';
 
 type EnumLabels<E extends string> = Record<E, [sv: string, en: string]>;
@@ -111,6 +111,25 @@ const ASPECT: EnumLabels<MatrixAspect> = {
   DECISION_RULES: ['Beslutsregler', 'Decision rules'],
 };
 
+const EVENT_KIND: EnumLabels<EventKind> = {
+  FOUNDED: ['bildades', 'founded'],
+  SINCE: ['sedan', 'since'],
+  PERIOD: ['period', 'period'],
+  PLAN_PERIOD: ['planperiod', 'plan period'],
+  DOCUMENT_DATE: ['dokumentets datum', "document's date"],
+  DECISION_DATE: ['beslutades', 'decided'],
+  VALID_FROM: ['gäller från', 'valid from'],
+  REVIEW_DATE: ['revideras senast', 'review by'],
+  EVALUATION: ['uppföljning', 'evaluation'],
+  OTHER: ['övrigt', 'other'],
+};
+
+const PRECISION: EnumLabels<DatePrecision> = {
+  YEAR: ['år', 'year'],
+  MONTH: ['månad', 'month'],
+  DAY: ['dag', 'day'],
+};
+
 /** Matrix values the API gives as identifiers or short English phrases; everything else is verbatim. */
 const VALUE: Labels = {
   REQUIRED: ['krävs', 'required'],
@@ -183,6 +202,8 @@ export interface Translator {
   fn: (v: string) => string;
   hitKind: (v: string) => string;
   changeType: (v: string) => string;
+  eventKind: (v: string) => string;
+  precision: (v: string) => string;
   factKind: (v: string) => string;
   relation: (v: string) => string;
   aspect: (v: string, fallback: string) => string;
@@ -226,6 +247,8 @@ export function translator(lang: Lang): Translator {
     fn: (v) => pick(FUNCTION, v),
     hitKind: (v) => pick(HIT_KIND, v),
     changeType: (v) => pick(CHANGE_TYPE, v),
+    eventKind: (v) => pick(EVENT_KIND, v),
+    precision: (v) => pick(PRECISION, v),
     factKind: (v) => pick(FACT_KIND, v),
     relation: (v) => pick(RELATION, v),
     aspect: (v, fallback) => aspects[v]?.[i] ?? fallback,
@@ -239,7 +262,9 @@ export function translator(lang: Lang): Translator {
         const kept = /^kept: (.+)$/.exec(v);
         if (kept) return `förs: ${kept[1]}`;
       }
-      return v.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
+      // The data's own "ej angivet" (an unnamed party, not the documents' words) in the page's language.
+      const own = lang === 'en' ? v.replace(/(^|→ )ej angivet\b/g, '$1not stated') : v;
+      return own.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
     note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v) ?? v),
     num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),

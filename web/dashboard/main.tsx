@@ -21,6 +21,9 @@ import { MatrixSection } from './MatrixSection';
 import { ReportingSection } from './ReportingSection';
 import { ChangesSection } from './ChangesSection';
 import { SearchSection } from './SearchSection';
+import { DocumentsSection } from './DocumentsSection';
+import { SectionNav } from './SectionNav';
+import { TimelineSection } from './TimelineSection';
 import { QuotePanel } from './ui';
 import { useQuery } from './useQuery';
 
@@ -70,7 +73,7 @@ function App() {
   const color = useCallback((code: string) => REGION_COLORS[Math.max(0, allRegions.indexOf(code)) % REGION_COLORS.length]!, [allRegions]);
   const [panel, setPanel] = useState<QuoteRequest | null>(null);
   const closePanel = useCallback(() => setPanel(null), []);
-  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, showQuote: setPanel, slug: lang }), [tr, regionName, color, lang]);
+  const ctx: Dashboard = useMemo(() => ({ tr, regionName, color, showQuote: setPanel }), [tr, regionName, color]);
 
   // Variables: "all selected" sends no restriction (so bodies whose level is not stated stay in);
   // an empty selection means "nothing" (the API reads an empty list as "no restriction").
@@ -106,7 +109,7 @@ function App() {
   return (
     <DashboardContext.Provider value={ctx}>
       <a className="skip" href="#main">{tr.t('skip')}</a>
-      <header className="top">
+      <header className="top" id="top">
         <div>
           <h1>{tr.t('title')}</h1>
           <p className="muted">{tr.t('subtitle')}</p>
@@ -132,7 +135,7 @@ function App() {
       ) : null}
       {meta.data ? (
         <p className="muted data-as-of" data-testid="data-as-of">
-          {tr.t('dataAsOf')}:{' '}
+          <a href="#documents">{tr.t('dataLoaded')}</a> ({tr.t('dataLoadedNote')}):{' '}
           {meta.data.landscape.freshness.filter((f) => f.syncedAt).map((f) => `${regionName(f.regionCode)} ${new Date(f.syncedAt!).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}`).join(' · ')}
         </p>
       ) : null}
@@ -140,18 +143,21 @@ function App() {
         <div className="banner error" role="alert" data-testid="error-banner"><strong>{tr.t('errorBanner')}:</strong> {[...new Set(unexplained)].join('; ')}</div>
       ) : null}
 
+      <SectionNav />
       {filters ? <FilterForm filters={filters} allRegions={allRegions} onChange={setFilters} /> : <p className="muted">{tr.t('loading')}</p>}
       {filters && filters.regions.length === 0 ? <div className="banner info">{tr.t('noRegion')}</div> : null}
 
       <main id="main" tabIndex={-1}>
         {filters ? <SearchSection key={searchText} text={searchText} regions={regionsVar} onSearch={search} /> : null}
+        <DocumentsSection freshness={meta.data?.landscape.freshness ?? []} regions={allRegions.filter((c) => filters?.regions.includes(c))} loading={meta.loading} />
+        <TimelineSection regions={regionsVar} enabled={Boolean(ready)} />
+        {filters ? <ChangesSection regions={allRegions.filter((c) => filters.regions.includes(c))} /> : null}
         <FrequencySection rows={frequency.data?.landscape.meetingFrequencyTable ?? []} loading={frequency.loading} regions={allRegions.filter((c) => filters?.regions.includes(c))} />
         <FunctionsSection data={functions.data?.landscape.functionalCrosswalk ?? null} loading={functions.loading} />
         <CrosswalkSection rows={crosswalk.data?.landscape.rolesCrosswalk.rows ?? []} loading={crosswalk.loading} />
         <ReportingSection data={reporting.data?.landscape ?? null} loading={reporting.loading} />
         <ChainsSection chains={chains.data?.landscape.reportingChains.regions ?? []} loading={chains.loading} levels={filters?.levels ?? [...LEVELS]} />
         <MatrixSection matrix={matrix.data?.landscape.comparisonMatrix ?? null} loading={matrix.loading} />
-        {filters ? <ChangesSection regions={allRegions.filter((c) => filters.regions.includes(c))} /> : null}
       </main>
 
       {panel ? <QuotePanel {...panel} onClose={closePanel} /> : null}

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Quote } from './api';
 import { useDashboard, type QuoteRequest } from './context';
-import { downloadCsv, type Cell } from './csv';
+import { inline, plainText } from './markup';
+import { csvFileName, downloadCsv, type Cell, type CsvFile } from './csv';
 
 export function Section(props: { id: string; title: string; intro?: string; actions?: ReactNode; children: ReactNode; loading?: boolean }) {
   const { tr } = useDashboard();
@@ -18,10 +19,11 @@ export function Section(props: { id: string; title: string; intro?: string; acti
   );
 }
 
-export function CsvButton(props: { file: string; header: string[]; rows: Cell[][] }) {
+export function CsvButton(props: { file: CsvFile; header: string[]; rows: Cell[][] }) {
   const { tr } = useDashboard();
+  const file = csvFileName(props.file, tr.lang);
   return (
-    <button type="button" className="csv" data-csv={props.file} onClick={() => downloadCsv(tr.lang, props.file, props.header, props.rows)}>
+    <button type="button" className="csv" data-csv={file} onClick={() => downloadCsv(tr.lang, file, props.header, props.rows)}>
       <span aria-hidden="true">⤓ </span>{tr.t('downloadCsv')}
     </button>
   );
@@ -38,9 +40,9 @@ export function QuoteButton(props: QuoteRequest & { children: ReactNode; classNa
   );
 }
 
-/** "quote" (document title, section, region): for pasting into a report. */
+/** "quote" (document title, section, region): for pasting into a report, the quote's words without the source's marks. */
 export function citation(q: Quote, region: string | null): string {
-  return `“${q.quote}” (${[q.documentTitle, q.section, region].filter(Boolean).join(', ')})`;
+  return `“${plainText(q.quote)}” (${[q.documentTitle, q.section, region].filter(Boolean).join(', ')})`;
 }
 
 function CopyCitation(props: { text: string }) {
@@ -82,7 +84,7 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
       {props.quotes.map((q, i) => (
         <figure key={i}>
           {props.facts?.[i] ? <p className="fact" data-fact>{props.facts[i]}</p> : null}
-          <blockquote>“{q.quote}”</blockquote>
+          <blockquote data-quote={q.quote}>“{inline(q.quote)}”</blockquote>
           <figcaption>
             {tr.t('source')}: {q.documentTitle} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}{region ? ` · ${region}` : ''}
           </figcaption>

@@ -2,9 +2,17 @@
  * GraphiQL's tab bar renders role="tab" on a list item that holds two buttons (select and close):
  * nested interactive controls, which screen readers cannot announce. We make the bar a plain list
  * of buttons instead (the active one marked aria-current), and keep it so as GraphiQL re-renders.
+ * Its minified build also titles icons with the component's short name ("zb icon"): those titles
+ * take their button's label or go.
  */
 export function fixTabBar(root: HTMLElement): () => void {
   const fix = () => {
+    // Icons whose <title> is a minified component name ("zb icon"): named by their button, or not at all.
+    for (const title of root.querySelectorAll('svg > title')) {
+      if (!/^[A-Za-z_$][\w$]{0,3} icon$/.test(title.textContent ?? '')) continue;
+      const label = title.closest('button, [role="button"]')?.getAttribute('aria-label');
+      if (label) title.textContent = label; else title.remove();
+    }
     for (const bar of root.querySelectorAll('[role="tablist"]')) bar.removeAttribute('role');
     for (const tab of root.querySelectorAll<HTMLElement>('.graphiql-tab')) {
       const active = tab.getAttribute('aria-selected') === 'true' || tab.classList.contains('graphiql-tab-active');

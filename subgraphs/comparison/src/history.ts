@@ -6,12 +6,18 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver } from 'type-graphql';
 import {
   badInput, DataChange, DataChangeEdge, DatedEvent, DateTimeScalar, decodeCursor, encodeCursor, EventKind, PageInfo, pageSize,
-  parseDateArg, parseDateTimeArg,
+  parseDateArg, parseDateTimeArg, SourceDocument,
 } from '@samverkan/shared';
 import { Landscape } from './landscape';
 import { MissingRegion, REGION_ORDER, scopeOf } from './scope';
 import type { ComparisonContext } from './context';
-import { changePage, timelineEvents, type ChangeKey } from './read-model/history-query';
+import { changePage, documentsOfChanges, timelineEvents, type ChangeKey } from './read-model/history-query';
+
+@ObjectType({ simpleResolvers: true, description: 'The source documents one change is about: where its quotes stand (or the changed document itself).' })
+export class ChangeDocuments {
+  @Field(() => ID, { description: 'DataChange.id.' }) changeId!: string;
+  @Field(() => [SourceDocument], { description: 'In the order of the change\'s quotes (after, before, then its fields\'); passages are null here. Empty when no quote stands in a document the copy holds (a first load, or text no longer in any document).' }) documents!: SourceDocument[];
+}
 
 @ObjectType({ simpleResolvers: true, description: 'A page of the regions\' change histories, newest first across regions.' })
 export class ChangeConnection {
@@ -22,6 +28,7 @@ export class ChangeConnection {
   @Field(() => [ID], { description: 'Regions in scope the comparison holds no copy of: their history is absent.' }) missingRegions!: string[];
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
   @Field(() => [ID], { description: 'Regions in scope served from a copy that may be out of date (reason in Landscape.freshness): changes since their last sync are absent.' }) staleRegions!: string[];
+  @Field(() => [ChangeDocuments], { description: 'For each entry of nodes, in the same order: the documents it is about, with their date, validity and version.' }) documents!: ChangeDocuments[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The dated events of the regions in scope, ordered by date, each with its quote.' })
@@ -61,7 +68,15 @@ export class HistoryResolver {
     const { codes, missing, stale } = await scopeWithStale(ctx, regions);
     const { rows, totalCount } = await changePage(ctx.readModel.knex, ctx.readModel.schema, codes, { since: sinceAt, first: size, after: afterKey });
     const edges = rows.slice(0, size).map((r) => ({ cursor: encodeCursor('changes', r.key), node: r.change }));
+    const held = await ctx.readModel.documents();
+    const docs = (code: string) => held.get(code) ?? [];
+    const ids = await documentsOfChanges(ctx.readModel.knex, ctx.readModel.schema, edges.map((e) => e.node), (code, file) => docs(code).find((d) => d.file === file)?.id);
+    const documents = edges.map(({ node }) => ({
+      changeId: node.id,
+      documents: (ids.get(node.id) ?? []).flatMap((id) => docs(node.regionCode).filter((d) => d.id === id)),
+    }));
     return {
+      documents,
       edges,
       nodes: edges.map((e) => e.node),
       pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },

@@ -2,7 +2,7 @@
 import { buildFederatedSchema } from '@samverkan/shared';
 import { REGION_OWNED_STUBS, REGION_STUBS } from './generated/region-stubs';
 import { LANDSCAPE_ID, LandscapeResolver } from './resolver';
-import { FreshnessResolver } from './read-model/freshness';
+import { FreshnessDocumentsResolver, FreshnessResolver } from './read-model/freshness';
 import { HistoryResolver } from './history';
 import { ComparedBodyJoin, ComparedRoleJoin, FrequencyRowJoin } from './joins';
 import { SearchHitJoin, SearchResolver } from './search';
@@ -10,7 +10,7 @@ import type { Landscape } from './landscape';
 
 export function buildComparisonSchema() {
   return buildFederatedSchema({
-    resolvers: [LandscapeResolver, FreshnessResolver, HistoryResolver, ComparedBodyJoin, FrequencyRowJoin, ComparedRoleJoin, SearchResolver, SearchHitJoin],
+    resolvers: [LandscapeResolver, FreshnessResolver, FreshnessDocumentsResolver, HistoryResolver, ComparedBodyJoin, FrequencyRowJoin, ComparedRoleJoin, SearchResolver, SearchHitJoin],
     orphanedTypes: [...Object.values(REGION_STUBS), ...REGION_OWNED_STUBS],
     referenceResolvers: {
       Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) },

@@ -33,10 +33,10 @@ export type AggregateName = keyof typeof AGGREGATE_GROUPS;
 export const AGGREGATE_VERSIONS = {
   frequencySummary: 1,
   rolesCrosswalk: 1,
-  functionalCrosswalk: 1,
-  reportingChains: 1,
-  comparisonMatrix: 1,
-  differences: 1,
+  functionalCrosswalk: 2,
+  reportingChains: 2,
+  comparisonMatrix: 2,
+  differences: 2,
 } satisfies Record<AggregateName, number>;
 
 export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, Group[]> {

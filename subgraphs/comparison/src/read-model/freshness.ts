@@ -1,5 +1,6 @@
 /** How current each region's copy in the read model is: part of every comparison answer. */
-import { Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { SourceDocument } from '@samverkan/shared';
 import { SyncFailureKind } from './failure';
 import { Landscape } from '../landscape';
 import type { ComparisonContext } from '../context';
@@ -27,5 +28,13 @@ export class FreshnessResolver {
   async freshness(@Ctx() ctx: ComparisonContext): Promise<RegionFreshness[]> {
     const list = await ctx.readModel.freshness();
     return list.map((f) => ({ ...f, failureKind: f.failure?.kind ?? null, syncedAt: f.syncedAt?.toISOString() ?? null, checkedAt: f.checkedAt?.toISOString() ?? null }));
+  }
+}
+
+@Resolver(() => RegionFreshness)
+export class FreshnessDocumentsResolver {
+  @FieldResolver(() => [SourceDocument], { description: 'The region\'s source documents in the copy, with their own date, validity, review date and version (passages are null here: ask Region.documents for the text); empty when never synced.' })
+  async documents(@Root() f: RegionFreshness, @Ctx() ctx: ComparisonContext): Promise<SourceDocument[]> {
+    return (await ctx.readModel.documents()).get(f.regionCode) ?? [];
   }
 }

@@ -48,3 +48,29 @@ export async function timelineEvents(knex: Knex, schema: string, codes: string[]
   const rows = await b.orderByRaw('"from_start", coalesce("to_end", "from_end"), array_position(?::text[], "region_code"), "position"', [order]).select('data');
   return (rows as Array<{ data: DatedEvent }>).map((r) => r.data);
 }
+
+/**
+ * The documents each change's quotes stand in (its own quote before and after, and its fields'): a
+ * fact's quote is one index row's quote or part of a document passage. A changed document (factKind
+ * "document", keyed by file name) names itself. Answers the document ids per change id, one statement.
+ */
+export async function documentsOfChanges(knex: Knex, schema: string, changes: DataChange[], fileToId: (region: string, file: string) => string | undefined): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(changes.map((c) => [c.id, []]));
+  const add = (changeId: string, documentId: string | undefined) => {
+    const list = out.get(changeId)!;
+    if (documentId && !list.includes(documentId)) list.push(documentId);
+  };
+  for (const c of changes) if (c.factKind === 'document' && c.factId) add(c.id, fileToId(c.regionCode, c.factId));
+  const quotes = changes.flatMap((c) => [c.quoteAfter, c.quoteBefore, ...c.fields.flatMap((f) => [f.quoteAfter, f.quoteBefore])]
+    .filter((q): q is string => Boolean(q)).map((quote) => ({ change_id: c.id, region_code: c.regionCode, quote })));
+  if (!quotes.length) return out;
+  const t = `"${schema.replace(/"/g, '""')}"."search_item"`;
+  const result = await knex.raw(
+    `select x.change_id, s.document_id, min(x.i) as first from jsonb_to_recordset(?::jsonb) with ordinality as x(change_id text, region_code text, quote text, i int)
+     join ${t} s on s.region_code = x.region_code and (s.quote = x.quote or (s.kind = 'DOCUMENT_PASSAGE' and strpos(s.quote, x.quote) > 0))
+     group by x.change_id, s.document_id order by first, s.document_id`,
+    [JSON.stringify(quotes)],
+  );
+  for (const r of result.rows as Array<{ change_id: string; document_id: string }>) add(r.change_id, r.document_id);
+  return out;
+}

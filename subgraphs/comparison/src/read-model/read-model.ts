@@ -4,7 +4,7 @@
  * failed are served from their copy and marked stale with the reason.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { REGIONS } from '@samverkan/contract';
+import { REGIONS, type SourceDocument } from '@samverkan/contract';
 import type { Reachability, RegionSync } from './sync';
 import type { SyncFailure } from './failure';
 import { derivationReason } from './derivation';
@@ -33,6 +33,7 @@ export interface RegionsRead {
 export class ReadModel {
   private held: Promise<Map<string, HeldCopy>> | undefined;
   private seen: Map<string, Reachability | undefined> | undefined;
+  private docs: Promise<Map<string, SourceDocument[]>> | undefined;
 
   constructor(readonly knex: Knex, readonly schema: string, readonly sync: RegionSync, private readonly pinned = false) {}
 
@@ -81,6 +82,25 @@ export class ReadModel {
         failure: seen?.failure ?? null,
       };
     });
+  }
+
+  /**
+   * Every held region's source documents in document order, without their passages (the freshness
+   * answer lists them: date, validity, version): one statement per request.
+   */
+  documents(): Promise<Map<string, SourceDocument[]>> {
+    const read = async () => {
+      const rows = await this.knex.withSchema(this.schema).from('fact').where('kind', 'documents').orderBy(['region_code', 'position'])
+        .select('region_code', this.knex.raw(`data - 'passages' as data`));
+      const out = new Map<string, SourceDocument[]>();
+      for (const r of rows as Array<{ region_code: string; data: SourceDocument }>) {
+        (out.get(r.region_code) ?? out.set(r.region_code, []).get(r.region_code)!).push({ ...r.data, passages: null });
+      }
+      return out;
+    };
+    if (!this.pinned) return read();
+    this.docs ??= read();
+    return this.docs;
   }
 
   /** The given lists of the regions in scope (default: all), and which regions have no copy. */

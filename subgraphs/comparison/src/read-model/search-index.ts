@@ -3,7 +3,7 @@
  * inside writeSnapshot's transaction (so the index always matches the copy). A row is one quote of a
  * fact, named by the fact: each quote of a body (its purposes, assignments, composition, offices,
  * meetings ...), of a role (and its duties), of a reporting duty, plan, decision rule or regional
- * fact; and each passage of a source document. `search_text` and `tsv` are generated columns (migration
+ * fact; and each passage of a source document, except contents lists and page headers and footers. `search_text` and `tsv` are generated columns (migration
  * Migration20261129000000SearchIndex).
  */
 import type { Knex } from '@mikro-orm/postgresql';
@@ -11,7 +11,7 @@ import type { Body, Source } from '@samverkan/shared';
 import type { RegionSnapshot } from './store';
 
 /** The derivation of the rows below: raise it when searchRows changes, so held copies are indexed anew. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** What a hit is; the GraphQL enum SearchHitKind has the same names. */
 export const SEARCH_KINDS = ['BODY', 'ROLE', 'REPORTING_DUTY', 'PLAN', 'DECISION_RULE', 'REGIONAL_FACT', 'DOCUMENT_PASSAGE'] as const;
@@ -46,6 +46,19 @@ function sourcesOf(fact: unknown, out: Source[] = [], seen = new Set<string>()):
 }
 
 type Unnumbered = Omit<SearchRow, 'seq'>;
+
+/** A line of a contents list ("Uppdrag\t12", "Arbetsgrupper och styrgrupper.....\t12") or a page header or footer ("Sida 3 av 12", "12"). */
+const NAVIGATION_LINE = /(?:\t|\.{3,}|…)\s*\d{1,3}\s*$|^\s*(?:sida|page|s\.)?\s*\d{1,3}\s*(?:(?:av|of|\/)\s*\d{1,3})?\s*$/iu;
+
+/**
+ * Whether a passage is the document's navigation, not its content: a contents list or a page header
+ * or footer (most of its lines are such lines). The search index leaves these out.
+ */
+export function isNavigation(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const nav = lines.filter((l) => NAVIGATION_LINE.test(l)).length;
+  return lines.length > 0 && nav * 2 > lines.length;
+}
 type IndexedList = 'bodies' | 'roles' | 'reportingDuties' | 'plans' | 'decisionRules' | 'regionalFacts' | 'documents';
 
 /** The lists of a copy in index order (a row's seq counts through them in this order). */
@@ -70,6 +83,7 @@ export function searchRowsOfList(code: string, list: IndexedList, items: readonl
   if (list === 'documents') {
     for (const d of items as RegionSnapshot['documents']) {
       for (const p of d.passages ?? []) {
+        if (isNavigation(p.text)) continue;
         const source: Source = { documentId: d.id, documentTitle: d.title, document: d.file, section: p.section, quote: p.text };
         push('DOCUMENT_PASSAGE', `${d.id}#${p.ordinal}`, null, p.section, source);
       }

@@ -5,52 +5,73 @@
  *
  * A term matches an index row when its tsquery matches the row's tsvector (stemmed words, phrases,
  * prefixes) or, for a term of four characters or more, when it is a substring of the row's
- * lower-cased text (trigram-indexed LIKE): how "prevention" finds "suicidprevention". Every term must
- * match. Rank: ts_rank_cd plus pg_trgm's word_similarity of the query; ties in registry order, then
- * document order.
+ * lower-cased text (trigram-indexed LIKE): how "prevention" finds "suicidprevention". A date or
+ * number as written ("2024-10-21", "2016-08-01") is one term matched as written (PostgreSQL's parser
+ * would cut it into "2024" and "-10"). A word the stemmer cuts to a short stem keeps the next letter:
+ * "bildades" (stem "bild") needs a word beginning "bilda", so "bilden" is no hit. Every term must
+ * match. Rank: each term found as a whole word counts 1, then ts_rank_cd plus pg_trgm's
+ * word_similarity of the query; ties in registry order, then document order.
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import type { SearchKind } from './search-index';
 
-export interface SearchTerm { kind: 'word' | 'prefix' | 'phrase'; text: string }
+export interface SearchTerm { kind: 'word' | 'prefix' | 'phrase' | 'literal'; text: string }
 
 /** Substring matching needs this many characters (shorter ones match by their stem only). */
 export const MIN_SUBSTRING = 4;
+/** A stem this short or shorter keeps the query word's next letter (short stems join unrelated words). */
+export const SHORT_STEM = 4;
 export const MAX_QUERY_LENGTH = 200;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The terms of a query: "quoted phrase", word* (prefix), word. Other characters only separate. */
+/** The terms of a query: "quoted phrase", a date or number as written (2024-10-21, 1.5), word* (prefix), word. Other characters only separate. */
 export function parseQuery(text: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
-  for (const m of text.matchAll(/"([^"]*)"?|([\p{L}\p{N}]+)(\*)?/gu)) {
-    if (m[1] !== undefined) {
+  for (const m of text.matchAll(/"([^"]*)"?|(\p{N}+(?:[-./:]\p{N}+)+)|([\p{L}\p{N}]+)(\*)?/gu)) {
+    if (m[2]) terms.push({ kind: 'literal', text: m[2] });
+    else if (m[1] !== undefined) {
       const words = m[1].match(WORD) ?? [];
       if (words.length > 1) terms.push({ kind: 'phrase', text: words.join(' ').toLowerCase() });
       else if (words.length === 1) terms.push({ kind: 'word', text: words[0]!.toLowerCase() });
-    } else if (m[2]) terms.push({ kind: m[3] ? 'prefix' : 'word', text: m[2].toLowerCase() });
+    } else if (m[3]) terms.push({ kind: m[4] ? 'prefix' : 'word', text: m[3].toLowerCase() });
   }
   return terms;
 }
 
-interface Condition { tsquery: string | null; like: string | null }
+interface Condition { tsquery: string | null; like: string | null; stemPrefix: string | null }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\\-/]/g, (c) => `\\${c}`);
+/** Not a letter or digit of Swedish text (PostgreSQL's [[:alnum:]] depends on the database's locale). */
+const NOT_WORD = '[^a-z0-9åäöéüæøàáèêëíîïóôúû]';
+/** A regular expression for `s` at the start of a word (and at its end too when `whole`). */
+export const wordPattern = (s: string, whole: boolean) => `(^|${NOT_WORD})${escapeRegex(s)}${whole ? `($|${NOT_WORD})` : ''}`;
 
-/** Each term's tsquery as PostgreSQL writes it (empty for a stop word) and its substring pattern. */
+/** The stem of a one-word tsquery ("'bild'" -> "bild"), null for anything else. */
+const stemOf = (tsquery: string) => /^'([^']+)'$/.exec(tsquery)?.[1] ?? null;
+
+/** Each term's tsquery as PostgreSQL writes it (empty for a stop word), its substring pattern, and the word start a short stem needs. */
 async function conditions(knex: Knex, terms: SearchTerm[]): Promise<Condition[]> {
   const result = await knex.raw(
     `select t.i, (case t.kind
+       when 'literal' then ''::tsquery
        when 'phrase' then phraseto_tsquery('swedish', t.text)
        when 'prefix' then to_tsquery('swedish', quote_literal(t.text) || ':*')
        else plainto_tsquery('swedish', t.text) end)::text as q
      from jsonb_to_recordset(?::jsonb) as t(i int, kind text, text text) order by t.i`,
     [JSON.stringify(terms.map((t, i) => ({ i, kind: t.kind, text: t.text })))],
   );
-  return (result.rows as Array<{ q: string }>).map((r, i) => ({
-    tsquery: r.q ? r.q : null,
-    like: terms[i]!.text.length >= MIN_SUBSTRING ? `%${escapeLike(terms[i]!.text)}%` : null,
-  })).filter((c) => c.tsquery || c.like);
+  return (result.rows as Array<{ q: string }>).map((r, i) => {
+    const term = terms[i]!;
+    const stem = term.kind === 'word' && r.q ? stemOf(r.q) : null;
+    const short = stem !== null && stem.length <= SHORT_STEM && term.text.startsWith(stem) && term.text.length > stem.length + 1;
+    return {
+      tsquery: r.q ? r.q : null,
+      like: term.kind === 'literal' || term.text.length >= MIN_SUBSTRING ? `%${escapeLike(term.text)}%` : null,
+      stemPrefix: short ? wordPattern(term.text.slice(0, stem.length + 1), false) : null,
+    };
+  }).filter((c) => c.tsquery || c.like);
 }
 
 let trgmSchema: Promise<string> | undefined;
@@ -97,18 +118,22 @@ export async function searchPage(knex: Knex, schema: string, args: SearchArgs): 
   if (args.kinds?.length) { parts.push('s.kind = any(?::text[])'); params.push([...args.kinds]); }
   if (args.levels?.length) { parts.push('s.level = any(?::text[])'); params.push([...args.levels]); }
   for (const c of conds) {
-    const either = [c.tsquery ? 's.tsv @@ ?::tsquery' : null, c.like ? 's.search_text like ?' : null].filter(Boolean).join(' or ');
+    const stemmed = c.tsquery ? (c.stemPrefix ? '(s.tsv @@ ?::tsquery and s.search_text ~ ?)' : 's.tsv @@ ?::tsquery') : null;
+    const either = [stemmed, c.like ? 's.search_text like ?' : null].filter(Boolean).join(' or ');
     parts.push(`(${either})`);
-    if (c.tsquery) params.push(c.tsquery);
+    if (c.tsquery) params.push(c.tsquery, ...(c.stemPrefix ? [c.stemPrefix] : []));
     if (c.like) params.push(c.like);
   }
+  // Each term found as written, as a whole word (or phrase, or date), ranks first.
+  const exact = args.terms.filter((term) => term.kind !== 'prefix').map((term) => wordPattern(term.text, true));
+  const exactRank = exact.length ? exact.map(() => '(s.search_text ~ ?)::int').join(' + ') : '0';
   const tsquery = conds.map((c) => c.tsquery).filter(Boolean).map((q) => `(${q})`).join(' & ') || '';
   const similar = args.terms.map((term) => term.text).join(' ');
   const sql = `
 with q as (select ?::tsquery as tsq),
 matched as (
   select s.region_code, s.seq, s.kind, s.id,
-    (case when numnode(q.tsq) > 0 then ts_rank_cd(s.tsv, q.tsq) else 0 end + ${ext}.word_similarity(?, s.search_text))::float8 as rank
+    (${exactRank} + case when numnode(q.tsq) > 0 then ts_rank_cd(s.tsv, q.tsq) else 0 end + ${ext}.word_similarity(?, s.search_text))::float8 as rank
   from ${t} s, q where ${parts.join(' and ')}
 ), best as (
   select distinct on (region_code, kind, id) * from matched order by region_code, kind, id, rank desc, seq
@@ -128,14 +153,14 @@ select meta.total, meta.cursor_n, page.* from meta left join lateral (
   limit ?
 ) page on true`;
   const a = args.after;
-  const result = await knex.raw(sql, [tsquery, similar, ...params, args.regionOrder, a?.regionCode ?? null, a?.kind ?? null, a?.id ?? null, args.first] as Knex.RawBinding[]);
+  const result = await knex.raw(sql, [tsquery, ...exact, similar, ...params, args.regionOrder, a?.regionCode ?? null, a?.kind ?? null, a?.id ?? null, args.first] as Knex.RawBinding[]);
   const rows = result.rows as Array<Record<string, any>>;
   const head = rows[0]!;
   return {
     totalCount: head.total,
     start: head.cursor_n === null ? 0 : Number(head.cursor_n),
     cursorFound: a === null || head.cursor_n !== null,
-    likeTerms: args.terms.filter((term) => term.text.length >= MIN_SUBSTRING).map((term) => term.text),
+    likeTerms: args.terms.filter((term) => term.kind === 'literal' || term.text.length >= MIN_SUBSTRING).map((term) => term.text),
     hits: rows.filter((r) => r.n !== null).map((r) => ({
       regionCode: r.region_code, kind: r.kind, id: r.id, level: r.level, name: r.name, text: r.text, headline: r.headline, quote: r.quote,
       documentId: r.document_id, documentTitle: r.document_title, document: r.document_file, section: r.section, rank: Number(r.rank),
