@@ -46,6 +46,7 @@ export function requirementsMessage(missing: string[]): string {
 
 /** Throws requirementsMessage when the server lacks anything required. */
 export async function checkPostgres(em: EntityManager, required: PostgresRequirements): Promise<void> {
-  const missing = await missingRequirements((sql, params) => query(em, sql, params), required);
+  // knex binds `?`, the statements here are written with PostgreSQL's `$n`.
+  const missing = await missingRequirements((sql, params) => query(em, sql.replace(/\$\d+/g, '?'), params), required);
   if (missing.length) throw new Error(requirementsMessage(missing));
 }
