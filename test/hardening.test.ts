@@ -23,8 +23,8 @@ describe('bad input at the gateway', () => {
   it.each([
     ['malformed JSON', '{"query": "{ regions { code }"', 400, 400, /not valid JSON/],
     ['an empty body', '', 400, 400, /./],
-    ['a JSON array when batching is off', JSON.stringify([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }]), 400, /batch/i],
-    ['no query', JSON.stringify({ variables: {} }), 400, /query/i],
+    ['a JSON array when batching is off', JSON.stringify([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }]), 400, 400, /batch/i],
+    ['no query', JSON.stringify({ variables: {} }), 400, 400, /query/i],
     ['a syntax error', JSON.stringify({ query: '{ regions { code ' }), 400, 200, /Syntax Error/],
     ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, 200, /Cannot query field/],
     ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, 200, /Variable "\$c"/],

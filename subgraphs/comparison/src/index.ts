@@ -5,10 +5,10 @@ import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import { COMPARISON, portVar, REGIONS } from '@samverkan/contract';
-import { createLogger, initOrm, loadConfig, Metrics, migrate, retry, schemaName, serve, stopOnSignals } from '@samverkan/shared';
+import { checkPostgres, createLogger, initOrm, loadConfig, Metrics, migrate, POSTGRES_MIN_VERSION_NUM, retry, schemaName, serve, stopOnSignals } from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
 import { loadComparisonConfig } from './config';
-import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
+import { NAME_COLLATION, READ_MODEL_MIGRATIONS } from './read-model/migrations';
 import { RegionSync } from './read-model/sync';
 import { SyncMetrics } from './read-model/sync-metrics';
 import { ReadModel } from './read-model/read-model';
@@ -23,6 +23,7 @@ async function main() {
   const orm = await retry('connecting to PostgreSQL', () => initOrm({
     clientUrl: config.DATABASE_URL!, schema, entities: [], migrations: READ_MODEL_MIGRATIONS, poolMax: config.DB_POOL_MAX, logger,
   }), logger);
+  await checkPostgres(orm.em.fork(), { minVersionNum: POSTGRES_MIN_VERSION_NUM, collations: [NAME_COLLATION.replace(/"/g, '')], extensions: ['pg_trgm'] });
   // Every statement the read model sends, at GET /metrics (knex's query event), as the regions count theirs.
   const metrics = new Metrics();
   metrics.countSql(orm);
