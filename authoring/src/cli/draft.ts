@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { ingestFile } from '../ingest';
+import { ingestFile, readOrigin } from '../ingest';
 import { draftDocument } from '../draft';
 import { FACT_KINDS, factsOf } from '../draft/measure';
 
@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   let data;
   try {
-    data = draftDocument(ingested.text, { fileName, origin: ingested.origin });
+    // A text written by `npm run ingest` names its original (PDF, DOCX, HTML) in its .origin.json: that is the origin.
+    data = draftDocument(ingested.text, { fileName, origin: readOrigin(resolve(source)) ?? ingested.origin });
   } catch (e) {
     process.stderr.write(`draft: ${source}: ${(e as Error).message}\n`);
     return 1;

@@ -1,6 +1,6 @@
 /** What the authoring commands share: where the repository is, exit codes, writing a file whole or not at all. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** The repository's root: where the command runs (`npm run` runs it there), so a test can run it in a copy. */
 export const ROOT = process.cwd();
@@ -17,6 +17,8 @@ export class UsageError extends Error {}
 /** Writes every file or none: each goes to a temporary name first, and all are renamed once all are written. */
 export function writeAll(files: Array<[path: string, content: string]>): void {
   const temps = files.map(([path]) => `${path}.tmp-${process.pid}`);
+  // An output folder that does not exist yet is made (only folders: a failed write leaves no file).
+  for (const [path] of files) mkdirSync(dirname(path), { recursive: true });
   try {
     files.forEach(([, content], i) => writeFileSync(temps[i]!, content));
   } catch (e) {

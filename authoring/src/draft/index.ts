@@ -5,7 +5,7 @@
  * NOT_STATED, empty lists). The result fits the data-file schema and passes the data checks, so a
  * reviewer starts from a loadable file. See docs/AUTHORING.md ("Draft").
  */
-import type { DataFile } from '@samverkan/contract';
+import type { DataFile, OriginData } from '@samverkan/contract';
 import { Draft } from './model';
 import { outline } from './text';
 import { bodyStatementRules, headingRules, textRules } from './rules/structure';
@@ -20,7 +20,7 @@ export interface DraftOptions {
   /** The text file's name, written as the data file's `file` (it must end in .txt). */
   fileName: string;
   /** The original document the text was ingested from. */
-  origin?: { fileName: string; mediaType: string; sha256: string };
+  origin?: OriginData;
 }
 
 export { outline } from './text';
@@ -52,7 +52,9 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
   const data = draft.dataFile();
   if (options.origin) {
     const o2 = options.origin;
-    data.document.note = `Drafted from ${o2.fileName} (${o2.mediaType}, sha256 ${o2.sha256}); every fact is a proposal to review.`;
+    // The original file's type and hash are the document's own metadata (Document.origin).
+    data.document.origin = { fileName: o2.fileName, mediaType: o2.mediaType, sha256: o2.sha256 };
+    data.document.note = `Drafted from ${o2.fileName}; every fact is a proposal to review.`;
   }
   return data;
 }
