@@ -79,8 +79,9 @@ export class BodyConnection {
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+/** A page of the comparison's bodies connection (`landscape.bodies`): default and largest `first`. */
+export const DEFAULT_BODIES_PAGE = 50;
+export const MAX_BODIES_PAGE = 200;
 
 const encodeCursor = (id: string) => Buffer.from(`body:${id}`, 'utf8').toString('base64');
 function decodeCursor(cursor: string): string {
@@ -133,9 +134,9 @@ export interface BodyPageArgs {
  * totalCount counts the matching bodies.
  */
 export async function bodyConnection(readModel: ReadModel, codes: string[], missing: MissingRegion[], args: BodyPageArgs): Promise<BodyConnection> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`);
+  const first = args.first ?? DEFAULT_BODIES_PAGE;
+  if (first < 0 || first > MAX_BODIES_PAGE) {
+    throw badUserInput(`first must be between 0 and ${MAX_BODIES_PAGE}`);
   }
   const afterId = args.after ? decodeCursor(args.after) : null;
   const page = await bodyPage(readModel.knex, readModel.schema, codes, REGION_ORDER, {
