@@ -1,6 +1,7 @@
 // Lint for every workspace, run in `npm test` (test/lint.test.ts) and by `npm run lint`.
 // Typed rules catch what tsc does not: promises nobody awaits or handles, and unused code.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -21,5 +22,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-declaration-merging': 'off',
     },
+  },
+  // Imports go one way: no module may reach itself again through its imports (issue #25). Type-only
+  // imports are erased by tsc, so they cannot form a runtime cycle and are not counted.
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }] },
   },
 );

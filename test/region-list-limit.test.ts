@@ -1,5 +1,5 @@
 /**
- * A region's list without `first` is answered whole up to MAX_PAGE_SIZE entries; a longer one is a
+ * A region's list without `first` is answered whole up to MAX_REGION_LIST_PAGE entries; a longer one is a
  * BAD_USER_INPUT error that says to page, and the region goes on serving (building one answer of tens
  * of thousands of bodies would take its memory). A region serving a synthetic data folder one body over
  * the bound (scripts/lib/synthetic.ts), on its own schema and port.
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { portVar, REGIONS } from '../contract/src/registry';
-import { MAX_PAGE_SIZE } from '../shared/src/graphql/list-page';
+import { MAX_REGION_LIST_PAGE } from '../shared/src/graphql/list-page';
 import { writeSyntheticRegion } from '../scripts/lib/synthetic';
 import { dropSchemas, gql, gqlOk } from './support/client';
 import { testPort } from './support/ports';
@@ -26,7 +26,7 @@ let counts: { bodies: number; roles: number; reportingDuties: number };
 beforeAll(async () => {
   await dropSchemas(inject('databaseUrl'), [`${PREFIX}${REGION}`]);
   dataDir = join(mkdtempSync(join(tmpdir(), 'samverkan-list-limit-')), REGION);
-  counts = writeSyntheticRegion(dataDir, MAX_PAGE_SIZE + 1);
+  counts = writeSyntheticRegion(dataDir, MAX_REGION_LIST_PAGE + 1);
   await services.start(`subgraphs/${REGION}`, PORT, testServiceEnv(PREFIX, {}, { [portVar(REGION)]: String(PORT), DATA_DIR: dataDir }), { timeoutMs: 120_000 });
 }, 180_000);
 
@@ -39,20 +39,20 @@ afterAll(async () => {
   }
 });
 
-describe(`a region list longer than ${MAX_PAGE_SIZE} entries`, () => {
+describe(`a region list longer than ${MAX_REGION_LIST_PAGE} entries`, () => {
   it('without first is a BAD_USER_INPUT error that says how to page', async () => {
-    expect(counts.bodies).toBe(MAX_PAGE_SIZE + 1);
+    expect(counts.bodies).toBe(MAX_REGION_LIST_PAGE + 1);
     const r = await gql(`{ r: ${REGION} { bodies { id } } }`, undefined, URL);
     expect(r.data).toEqual({ r: { bodies: null } });
     expect(r.errors).toHaveLength(1);
     expect(r.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(r.errors![0]!.message).toBe(`This list has more than ${MAX_PAGE_SIZE} entries: ask for it in pages, with first (at most ${MAX_PAGE_SIZE}) and afterId (the id of the last entry of the previous page).`);
+    expect(r.errors![0]!.message).toBe(`This list has more than ${MAX_REGION_LIST_PAGE} entries: ask for it in pages, with first (at most ${MAX_REGION_LIST_PAGE}) and afterId (the id of the last entry of the previous page).`);
   });
 
   it('in pages gives every entry, and a shorter list of the same region is answered whole', async () => {
-    const first = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_PAGE_SIZE}) { id } } }`, undefined, URL)).r.bodies;
-    expect(first).toHaveLength(MAX_PAGE_SIZE);
-    const rest = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_PAGE_SIZE}, afterId: ${JSON.stringify(first.at(-1)!.id)}) { id } } }`, undefined, URL)).r.bodies;
+    const first = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_REGION_LIST_PAGE}) { id } } }`, undefined, URL)).r.bodies;
+    expect(first).toHaveLength(MAX_REGION_LIST_PAGE);
+    const rest = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_REGION_LIST_PAGE}, afterId: ${JSON.stringify(first.at(-1)!.id)}) { id } } }`, undefined, URL)).r.bodies;
     expect(rest).toHaveLength(1);
     expect(new Set([...first, ...rest].map((b) => b.id)).size).toBe(counts.bodies);
     const duties = (await gqlOk<{ r: { reportingDuties: unknown[] } }>(`{ r: ${REGION} { reportingDuties { id } } }`, undefined, URL)).r.reportingDuties;

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 
 export * from './registry';
+export * from './errors';
 export * from './frequency';
 export * from './data/schema';
 export * from './data/validate';

@@ -8,8 +8,8 @@
  * (an aggregate, freshness) does not validate here and fails as before, naming the comparison.
  */
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
-import { LANDSCAPE_ID, REGIONS, unknownRegionCodesMessage } from '@samverkan/contract';
+import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphql';
+import { badUserInput, LANDSCAPE_ID, REGIONS, unknownRegionCodesMessage } from '@samverkan/contract';
 
 const schema = buildSchema(`
   interface Region { code: ID! }
@@ -23,7 +23,7 @@ const rootValue = {
   regions: refs,
   region: ({ code }: { code: string }) => {
     const ref = refs().find((r) => r.code === code);
-    if (!ref) throw new GraphQLError(unknownRegionCodesMessage([code]), { extensions: { code: 'BAD_USER_INPUT' } });
+    if (!ref) throw badUserInput(unknownRegionCodesMessage([code]));
     return ref;
   },
   landscape: () => ({ id: LANDSCAPE_ID, regions: refs() }),

@@ -2,7 +2,7 @@
  * Dates as precise as the documents state them, and the input checks of the history and timeline
  * arguments (a bad value is a BAD_USER_INPUT error naming it, never a crash).
  */
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../errors';
 
 export type Precision = 'YEAR' | 'MONTH' | 'DAY';
 
@@ -34,15 +34,12 @@ export function dateSpan(text: string): DateSpan | null {
   return { precision: 'YEAR', start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
 }
 
-export function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
 
 /** A timeline bound: YYYY, YYYY-MM or YYYY-MM-DD, else BAD_USER_INPUT. */
 export function parseDateArg(name: string, value: string | null | undefined): DateSpan | null {
   if (value === null || value === undefined) return null;
   const span = dateSpan(value);
-  if (!span) throw badInput(`${name}: "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  if (!span) throw badUserInput(`${name}: "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   return span;
 }
 
@@ -53,7 +50,7 @@ export function parseDateTimeArg(name: string, value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   const text = String(value);
   const ms = DATE_TIME.test(text) ? Date.parse(/T/.test(text) && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? `${text}Z` : text) : NaN;
-  if (Number.isNaN(ms)) throw badInput(`${name}: "${text}" is not an ISO 8601 date-time (e.g. 2026-11-27T20:00:00Z)`);
+  if (Number.isNaN(ms)) throw badUserInput(`${name}: "${text}" is not an ISO 8601 date-time (e.g. 2026-11-27T20:00:00Z)`);
   return new Date(ms);
 }
 
@@ -63,7 +60,7 @@ export const MAX_CHANGES_PAGE = 200;
 /** `first` of a history page: default 50, 0–200, else BAD_USER_INPUT. */
 export function pageSize(first: number | null | undefined): number {
   const n = first ?? DEFAULT_CHANGES_PAGE;
-  if (!Number.isInteger(n) || n < 0 || n > MAX_CHANGES_PAGE) throw badInput(`first must be between 0 and ${MAX_CHANGES_PAGE}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_CHANGES_PAGE) throw badUserInput(`first must be between 0 and ${MAX_CHANGES_PAGE}`);
   return n;
 }
 
@@ -81,5 +78,5 @@ export function decodeCursor<T>(prefix: string, cursor: string | null | undefine
       if (check(v)) return v;
     } catch { /* not ours: reported below */ }
   }
-  throw badInput(`Invalid cursor: ${cursor}`);
+  throw badUserInput(`Invalid cursor: ${cursor}`);
 }

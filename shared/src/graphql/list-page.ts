@@ -5,33 +5,31 @@
  * the page and, when `afterId` names nothing, one marker row that says so (an unknown id is an error,
  * never an empty page that would look like the end of the list).
  *
- * Without `first` a list is answered whole up to MAX_PAGE_SIZE entries; a longer one is a client error
+ * Without `first` a list is answered whole up to MAX_REGION_LIST_PAGE entries; a longer one is a client error
  * that says to page (never a truncated list that looks complete, and never one answer so large that
  * building it takes the region's memory: 50,000 bodies are about 100 MB of JSON).
  */
 import type { EntitySchema } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '@samverkan/contract';
 import type { SubgraphContext } from './context';
 
-/** The largest page a client can ask for. */
-export const MAX_PAGE_SIZE = 5000;
+/** The largest page of a region's own list (`first`), and the longest list answered whole without it. */
+export const MAX_REGION_LIST_PAGE = 5000;
 
 export interface ListPage { first?: number | null; afterId?: string | null }
-
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /** Rows of `entity` matching `where`, in document order, paged by `page` (the whole list without it). */
 export async function readPage<T>(ctx: SubgraphContext, entity: EntitySchema<any>, where: Record<string, unknown>, page: ListPage = {}): Promise<T[]> {
   const { first, afterId } = page;
-  if (first != null && (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE} (the entries of one page; page on with afterId), got ${first}.`);
+  if (first != null && (!Number.isInteger(first) || first < 1 || first > MAX_REGION_LIST_PAGE)) {
+    throw badUserInput(`first must be between 1 and ${MAX_REGION_LIST_PAGE} (the entries of one page; page on with afterId), got ${first}.`);
   }
   const qb = ctx.em.createQueryBuilder(entity, 'p').select(['data', 'position']).where(where).orderBy({ position: 'asc' });
   // One more than the largest answer without `first`: enough to know the list is longer.
-  qb.limit(first ?? MAX_PAGE_SIZE + 1);
+  qb.limit(first ?? MAX_REGION_LIST_PAGE + 1);
   const whole = <R>(rows: R[]): R[] => {
-    if (first == null && rows.length > MAX_PAGE_SIZE) {
-      throw badInput(`This list has more than ${MAX_PAGE_SIZE} entries: ask for it in pages, with first (at most ${MAX_PAGE_SIZE}) and afterId (the id of the last entry of the previous page).`);
+    if (first == null && rows.length > MAX_REGION_LIST_PAGE) {
+      throw badUserInput(`This list has more than ${MAX_REGION_LIST_PAGE} entries: ask for it in pages, with first (at most ${MAX_REGION_LIST_PAGE}) and afterId (the id of the last entry of the previous page).`);
     }
     return rows;
   };
@@ -45,7 +43,7 @@ export async function readPage<T>(ctx: SubgraphContext, entity: EntitySchema<any
     .orderBy('position', 'asc', 'last');
   const rows = await query as Array<{ data: T; position: number | null }>;
   if (rows.some((r) => r.position === null)) {
-    throw badInput(`afterId "${afterId}" is not an entry of this list (give the id of the last entry of the previous page).`);
+    throw badUserInput(`afterId "${afterId}" is not an entry of this list (give the id of the last entry of the previous page).`);
   }
   return whole(rows).map((r) => r.data);
 }

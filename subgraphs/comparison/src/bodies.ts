@@ -3,10 +3,9 @@
  * ComparedBody view. Cursors name a body (base64 of its id), so a page boundary does not shift when
  * a body is added elsewhere in the list.
  */
-import { GraphQLError } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
-  ARTIFACT_KINDS, BodyFilter, BodyKind, Level, LevelBasis, PageInfo, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
+  ARTIFACT_KINDS, badUserInput, BodyFilter, BodyKind, Level, LevelBasis, PageInfo, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
 } from '@samverkan/contract';
 import { bodyPage } from './read-model/body-query';
 import type { ReadModel } from './read-model/read-model';
@@ -80,13 +79,14 @@ export class BodyConnection {
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+/** A page of the comparison's bodies connection (`landscape.bodies`): default and largest `first`. */
+export const DEFAULT_BODIES_PAGE = 50;
+export const MAX_BODIES_PAGE = 200;
 
 const encodeCursor = (id: string) => Buffer.from(`body:${id}`, 'utf8').toString('base64');
 function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64').toString('utf8');
-  if (!text.startsWith('body:')) throw new GraphQLError(`Invalid cursor: ${cursor}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!text.startsWith('body:')) throw badUserInput(`Invalid cursor: ${cursor}`);
   return text.slice('body:'.length);
 }
 
@@ -134,15 +134,15 @@ export interface BodyPageArgs {
  * totalCount counts the matching bodies.
  */
 export async function bodyConnection(readModel: ReadModel, codes: string[], missing: MissingRegion[], args: BodyPageArgs): Promise<BodyConnection> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 0 || first > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  const first = args.first ?? DEFAULT_BODIES_PAGE;
+  if (first < 0 || first > MAX_BODIES_PAGE) {
+    throw badUserInput(`first must be between 0 and ${MAX_BODIES_PAGE}`);
   }
   const afterId = args.after ? decodeCursor(args.after) : null;
   const page = await bodyPage(readModel.knex, readModel.schema, codes, REGION_ORDER, {
     filter: args.filter, sort: args.sort?.field ?? BodySortField.REGION, desc: args.sort?.direction === SortDirection.DESC, first, afterId,
   });
-  if (!page.cursorFound) throw new GraphQLError('The cursor\'s body is not in this result (filter or sort changed?)', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!page.cursorFound) throw badUserInput('The cursor\'s body is not in this result (filter or sort changed?)');
   const nodes = page.rows.map((r) => comparedBody(r.body, r.parentName, r.roleKinds, r.reportArtifacts));
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {

@@ -5,7 +5,7 @@
  */
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver } from 'type-graphql';
 import {
-  badInput, DataChange, DataChangeEdge, DatedEvent, DateTimeScalar, decodeCursor, encodeCursor, EventKind, PageInfo, pageSize,
+  badUserInput, DataChange, DataChangeEdge, DatedEvent, DateTimeScalar, decodeCursor, encodeCursor, EventKind, PageInfo, pageSize,
   parseDateArg, parseDateTimeArg, SourceDocument,
 } from '@samverkan/shared';
 import { Landscape } from './landscape';
@@ -96,7 +96,7 @@ export class HistoryResolver {
     @Arg('kinds', () => [EventKind], { nullable: true, description: 'Default: every kind.' }) kinds?: Array<keyof typeof EventKind>,
   ): Promise<Timeline> {
     const window = { from: parseDateArg('from', from), to: parseDateArg('to', to), kinds: kinds ?? null };
-    if (window.from && window.to && window.from.start > window.to.end) throw badInput(`from "${from}" is after to "${to}"`);
+    if (window.from && window.to && window.from.start > window.to.end) throw badUserInput(`from "${from}" is after to "${to}"`);
     const { codes, missing, stale } = await scopeWithStale(ctx, regions);
     const events = await timelineEvents(ctx.readModel.knex, ctx.readModel.schema, codes, REGION_ORDER, window);
     return { events, totalCount: events.length, missingRegions: missing.map((m) => m.code), missing, staleRegions: stale };

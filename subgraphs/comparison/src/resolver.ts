@@ -3,16 +3,16 @@
  * needs from the read model (a fixed number of bounded SQL statements: its precomputed groups, or a
  * query on the body and fact tables) and hand it to the aggregate's file.
  */
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { ARTIFACT_KINDS, BodyFilter, LANDSCAPE_ID, REGIONS, RoleKind } from '@samverkan/contract';
+import { ARTIFACT_KINDS, badUserInput, BodyFilter, LANDSCAPE_ID, REGIONS, RoleKind } from '@samverkan/contract';
 import { REGION_STUBS } from './generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
 import { frequencyTable } from './frequency-table';
 import { frequencyBodies } from './read-model/body-query';
 import { dutyRows } from './read-model/duty-query';
 import { firstOf, readGroups } from './read-model/aggregate-groups';
-import { DEFAULT_FIRST, MAX_FIRST } from './read-model/aggregate-tables';
+import { DEFAULT_FIRST, MAX_FIRST } from './read-model/constants';
 import type { AggregateName } from './read-model/aggregate-sync';
 import { checkRegionCodes, MissingRegion, REGION_ORDER, scopeOf } from './scope';
 import type { ComparisonContext } from './context';
@@ -169,7 +169,7 @@ export class LandscapeResolver {
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<Differences> {
     if (new Set(regions).size < 2) {
-      throw new GraphQLError('differences needs two or more distinct regions', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw badUserInput('differences needs two or more distinct regions');
     }
     const { codes, groups, missing } = await aggregateGroups(ctx, 'differences', regions, first);
     return differences(codes, groups, missing);

@@ -3,9 +3,8 @@
  * those the read model holds a copy of and those it has never synced (missingRegions, with the
  * reason). Regions are keyed by code everywhere, never by list position.
  */
-import { GraphQLError } from 'graphql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { REGIONS, unknownRegionCodesMessage, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
+import { badUserInput, REGIONS, unknownRegionCodesMessage, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
 import type { ReadModel } from './read-model/read-model';
 import { SyncFailureKind } from './read-model/failure';
 import type { RegionList } from './read-model/store';
@@ -46,9 +45,7 @@ export const REGION_ORDER = REGIONS.map((r) => r.code);
 export function checkRegionCodes(codes: readonly string[] | null | undefined): void {
   const unknown = (codes ?? []).filter((c) => !REGION_ORDER.includes(c));
   if (unknown.length) {
-    throw new GraphQLError(unknownRegionCodesMessage(unknown), {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badUserInput(unknownRegionCodesMessage(unknown));
   }
 }
 

@@ -4,7 +4,7 @@
  * A hit names its region, kind and id (to drill down), a snippet with the matched words as UTF-16
  * ranges, the verbatim quote and its source document and section.
  */
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '@samverkan/contract';
 import { Arg, Ctx, Field, Float, FieldResolver, ID, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Level, Source } from '@samverkan/shared';
 import type { ComparisonContext } from './context';
@@ -60,7 +60,7 @@ export class SearchConnection {
 export const DEFAULT_SEARCH_PAGE = 20;
 export const MAX_SEARCH_PAGE = 100;
 
-const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const bad = badUserInput;
 const encodeCursor = (h: SearchRowHit) => Buffer.from(JSON.stringify(['hit', h.regionCode, h.kind, h.id]), 'utf8').toString('base64');
 function decodeCursor(cursor: string): { regionCode: string; kind: string; id: string } {
   try {

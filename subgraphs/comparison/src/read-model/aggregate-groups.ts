@@ -5,8 +5,8 @@
  * list cut to `first`, in one statement.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
-import { DEFAULT_FIRST, MAX_FIRST } from './aggregate-tables';
+import { badUserInput } from '@samverkan/contract';
+import { DEFAULT_FIRST, MAX_FIRST } from './constants';
 
 /** One list of one region's answer: its entries in answer order, its total, and the values beside it. */
 export interface Group<D = unknown, I = unknown> {
@@ -88,7 +88,7 @@ export const EMPTY_GROUP: ReadGroup = { total: 0, data: {}, items: [] };
 export function firstOf(first: number | null | undefined): number {
   if (first == null) return DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) {
-    throw new GraphQLError(`first must be between 0 and ${MAX_FIRST} (it gives the entries of each list of the answer; the counts give the rest).`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput(`first must be between 0 and ${MAX_FIRST} (it gives the entries of each list of the answer; the counts give the rest).`);
   }
   return first;
 }

@@ -46,8 +46,3 @@ export class Migration20261129000000Aggregates extends RegionMigration {
     for (const table of ['agg_item', 'agg_group']) this.addSql(`drop table if exists ${s}."${table}";`);
   }
 }
-
-/** The most entries of one list a request can ask for (`first`), and so the most a group stores. */
-export const MAX_FIRST = 500;
-/** The entries of each list an aggregate answers with when `first` is not given. */
-export const DEFAULT_FIRST = 50;

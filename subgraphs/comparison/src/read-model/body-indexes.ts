@@ -6,7 +6,7 @@
  * coalesce(±count, infinity) ascending (the counts are finite numbers), so every key but a
  * descending name is ascending and a page's start is one row comparison the index can seek to.
  */
-import { NAME_COLLATION } from './migrations';
+import { NAME_COLLATION } from './constants';
 
 export type SortKey = 'MEETINGS_PER_YEAR' | 'NAME' | 'REGION';
 

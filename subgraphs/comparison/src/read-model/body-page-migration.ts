@@ -5,7 +5,7 @@
  */
 import { RegionMigration } from '@samverkan/shared';
 import { meetings } from './body-indexes';
-import { NAME_COLLATION } from './migrations';
+import { NAME_COLLATION } from './constants';
 
 export class Migration20261130000000BodyPageIndexes extends RegionMigration {
   override async up(): Promise<void> {

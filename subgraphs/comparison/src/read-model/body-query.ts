@@ -11,7 +11,7 @@
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Body, BodyFilter } from '@samverkan/contract';
-import { NAME_COLLATION } from './migrations';
+import { NAME_COLLATION } from './constants';
 import { PAGE_KEYS, type SortKey } from './body-indexes';
 
 export type { SortKey };

@@ -7,7 +7,7 @@
  * are derived again (derivation.ts: BODY_COLUMNS_VERSION), which this code's first start does.
  */
 import { RegionMigration } from '@samverkan/shared';
-import { NAME_COLLATION } from './migrations';
+import { NAME_COLLATION } from './constants';
 
 const FREQUENCY_RANK_ORDER = `"min_per_year" desc nulls last, "frequency_approximate", "max_per_year" desc nulls first`;
 

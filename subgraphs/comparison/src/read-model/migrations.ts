@@ -5,6 +5,7 @@
  * it is JSONB beside them.
  */
 import { RegionMigration } from '@samverkan/shared';
+import { NAME_COLLATION } from './constants';
 import { Migration20261129000000Aggregates } from './aggregate-tables';
 import { Migration20261130000000BodyPageIndexes } from './body-page-migration';
 import { Migration20261205000000Derivation } from './derivation-migration';
@@ -123,12 +124,6 @@ export class Migration20261129100000History extends RegionMigration {
     for (const table of ['event', 'change']) this.addSql(`drop table if exists ${s}."${table}";`);
   }
 }
-
-/**
- * Swedish collation, ICU (the order of `localeCompare(name, 'sv')`): present in the embedded server
- * and in PostgreSQL 15 built with ICU (pg_collation: sv-x-icu).
- */
-export const NAME_COLLATION = '"sv-x-icu"';
 
 /**
  * The search index (search-index.ts fills it at sync time): one row per searchable item of every
