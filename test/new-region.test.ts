@@ -133,7 +133,7 @@ describe('npm run new-region, in a copy of the repository', () => {
     const build = tsc();
     if (build.status !== 0) throw new Error(`build in the copy failed:\n${build.output}`);
     console.log(`new-region test: copy and build in ${Date.now() - started} ms (${copy})`);
-  }, 180_000);
+  }, 360_000); // a copy and a full build: over three minutes on a loaded machine
 
   afterAll(async () => {
     closed = true; // a test that runs on after its timeout stops the federation it then gets (see below)
