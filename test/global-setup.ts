@@ -18,6 +18,9 @@ export async function setup(project: TestProject) {
     embeddedDir: join(__dirname, '..', '.data', 'postgres-test'),
     embeddedPort: TEST_EMBEDDED_PORT,
     output: process.env.TEST_LOG_LEVEL ? 'inherit' : 'ignore',
+    // TEST_START_TIMEOUT_MS: how long each service may take to answer /health (a first load into an
+    // empty database on a loaded machine takes longer than the default 60 s).
+    startTimeoutMs: process.env.TEST_START_TIMEOUT_MS ? Number(process.env.TEST_START_TIMEOUT_MS) : undefined,
   });
   project.provide('gatewayUrl', federation.gatewayUrl);
   project.provide('databaseUrl', federation.database.url);

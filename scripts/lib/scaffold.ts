@@ -243,19 +243,17 @@ export function removeWorkspace(text: string, code: string): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** Root tsconfig.json: the project reference, before subgraphs/comparison (written as 2-space JSON, like npm's package.json). */
-export function addReference(text: string, code: string): string {
+/** Root tsconfig.json: the project reference, before subgraphs/comparison (rewritten as 2-space JSON). */
+function editReferences(text: string, change: (refs: Array<{ path: string }>) => Array<{ path: string }>): string {
   const config = JSON.parse(text) as { references: Array<{ path: string }> };
-  const at = config.references.findIndex((r) => r.path === 'subgraphs/comparison');
+  return `${JSON.stringify({ ...config, references: change(config.references) }, null, 2)}\n`;
+}
+export const addReference = (text: string, code: string) => editReferences(text, (refs) => {
+  const at = refs.findIndex((r) => r.path === 'subgraphs/comparison');
   if (at < 0) throw new Error('tsconfig.json: cannot find the reference to subgraphs/comparison, before which a region goes');
-  config.references.splice(at, 0, { path: regionDir(code) });
-  return `${JSON.stringify(config, null, 2)}\n`;
-}
-export function removeReference(text: string, code: string): string {
-  const config = JSON.parse(text) as { references: Array<{ path: string }> };
-  config.references = config.references.filter((r) => r.path !== regionDir(code));
-  return `${JSON.stringify(config, null, 2)}\n`;
-}
+  return [...refs.slice(0, at), { path: regionDir(code) }, ...refs.slice(at)];
+});
+export const removeReference = (text: string, code: string) => editReferences(text, (refs) => refs.filter((r) => r.path !== regionDir(code)));
 
 /** Dockerfile: the workspace's package.json before `npm ci`, beside the other subgraphs. */
 export const dockerCopyLine = (code: string) => `COPY ${regionDir(code)}/package.json ${regionDir(code)}/`;
