@@ -49,8 +49,9 @@ const timeline = async (args = '') => (await gqlOk<{ landscape: { timeline: { ev
 const ids = (events: Array<{ id: string }>) => events.map((e) => e.id);
 
 describe('dated events (region { events }, landscape { timeline })', () => {
-  it('the data has dated events in every region', () => {
-    expect(new Set(FILE_EVENTS.map((e) => e.regionCode))).toEqual(new Set(ORDER));
+  it('the data has dated events (a region whose documents state none has none: a new region\'s)', () => {
+    expect(FILE_EVENTS.length).toBeGreaterThan(0);
+    for (const e of FILE_EVENTS) expect(ORDER).toContain(e.regionCode);
   });
 
   it('each region serves its events in document order, typed, with the date at the precision of the text', async () => {

@@ -23,7 +23,7 @@ export const GatewaySchema = z.object({
   SUPERGRAPH_POLL_MS: int().min(0).default(1000).describe('how often the supergraph file is re-read (0: never); a new one is swapped in without a restart'),
   SUBGRAPH_TIMEOUT_MS: int().positive().default(5000).describe('timeout of one attempt of a subgraph request'),
   SUBGRAPH_RETRIES: int().min(0).max(3).default(1).describe('retries of a query after a network failure of a subgraph'),
-  SUBGRAPH_BREAKER_FAILURES: int().min(0).default(3).describe('requests in a row that get no answer from a subgraph (refused, timed out) before its circuit opens and it is failed fast; 0: no circuit breaker'),
+  SUBGRAPH_BREAKER_FAILURES: int().min(0).default(3).describe('requests in a row to a subgraph that time out (a hung subgraph; a refused connection fails at once anyway) before its circuit opens and it is failed fast; 0: no circuit breaker'),
   SUBGRAPH_BREAKER_HALF_OPEN_MS: int().positive().default(5000).describe('how long an open circuit fails fast before one request probes the subgraph again'),
   RESPONSE_CACHE: bool.default(true).describe('the response cache of complete answers (see docs/OPERATIONS.md)'),
   RESPONSE_CACHE_POLL_MS: int().min(100).default(1000).describe('how often the subgraphs\' /version is polled; a change drops the cache'),

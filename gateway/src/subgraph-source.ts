@@ -4,7 +4,7 @@
  * attempt, a cap on the bytes a subgraph may answer, and bounded retries of queries (never of
  * mutations) after a network failure, decided from the parsed operation. A failure names the
  * subgraph, never its internal address. A circuit breaker per subgraph (cockatiel): after
- * `breakerFailures` requests in a row that got no answer (refused, reset, timed out), the subgraph is
+ * `breakerFailures` requests in a row that timed out (a hung subgraph; a refused connection already fails at once, and a restarted subgraph is used again at once), the subgraph is
  * not called for `breakerHalfOpenMs`; then one request probes it, and its answer closes the circuit
  * again. So a hung subgraph (a stopped process accepts connections and never answers) costs each
  * request milliseconds, not the timeout. A `fallback` may answer instead while it does not answer.
@@ -13,20 +13,25 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { getOperationAST, GraphQLError, parse, type DocumentNode, type OperationTypeNode } from 'graphql';
 import type { GatewayGraphQLRequest } from '@apollo/server-gateway-interface';
-import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleType, type CircuitBreakerPolicy } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { Agent, request } from 'undici';
 import { responseTooLarge, type DemandContext } from './shedding';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
 export class SubgraphUnavailableError extends GraphQLError {
-  constructor(subgraph: string, reason: string) {
+  /** `timedOut`: the last attempt waited out the timeout (a hung subgraph), the failure the breaker counts. */
+  constructor(subgraph: string, reason: string, readonly timedOut = false) {
     super(`Subgraph "${subgraph}" did not answer (${reason})`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph } });
   }
 }
 
 /** A network failure of one attempt (connection refused, reset, timed out): the only kind retried. */
-class NetworkFailure extends Error {}
+class NetworkFailure extends Error {
+  constructor(message: string, readonly timedOut = false) {
+    super(message);
+  }
+}
 
 export class SubgraphResponseTooLargeError extends GraphQLError {
   constructor(subgraph: string, maxBytes: number) {
@@ -58,7 +63,8 @@ export function subgraphFetcher(subgraph: string, timeoutMs: number, maxBytes: n
       });
     } catch (e) {
       const err = e as Error & { code?: string };
-      throw new NetworkFailure(err.name === 'TimeoutError' || err.name === 'AbortError' ? `timed out after ${timeoutMs} ms` : (err.code ?? err.name));
+      const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
+      throw new NetworkFailure(timedOut ? `timed out after ${timeoutMs} ms` : (err.code ?? err.name), timedOut);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -128,9 +134,9 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
     this.retries = options.retries;
     this.maxRequestBytes = options.maxRequestBytes;
     this.fallback = options.fallback;
-    this.openReason = `circuit open after ${options.breakerFailures} requests in a row without an answer; probed again every ${options.breakerHalfOpenMs} ms`;
+    this.openReason = `circuit open after ${options.breakerFailures} requests in a row that timed out; probed again every ${options.breakerHalfOpenMs} ms`;
     if (options.breakerFailures > 0) {
-      this.breaker = circuitBreaker(handleType(SubgraphUnavailableError), { halfOpenAfter: options.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(options.breakerFailures) });
+      this.breaker = circuitBreaker(handleWhen((e) => e instanceof SubgraphUnavailableError && e.timedOut), { halfOpenAfter: options.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(options.breakerFailures) });
       this.breaker.onBreak(() => options.onBreakerChange?.('open'));
       this.breaker.onReset(() => options.onBreakerChange?.('closed'));
     }
@@ -159,6 +165,7 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
     const type = operationType(document, options.request.query, options.request.operationName);
     const attempts = 1 + (type === 'query' ? this.retries : 0);
     let reason = 'unknown';
+    let timedOut = false;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         return await super.process(options);
@@ -166,9 +173,10 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
         if (e instanceof SubgraphResponseTooLargeError && demand) demand.tooLarge = true;
         if (!(e instanceof NetworkFailure)) throw e;
         reason = e.message;
+        timedOut = e.timedOut;
       }
     }
-    throw new SubgraphUnavailableError(this.subgraph, reason);
+    throw new SubgraphUnavailableError(this.subgraph, reason, timedOut);
   }
 
   /** The body as JSON, or a clear error naming the subgraph. */

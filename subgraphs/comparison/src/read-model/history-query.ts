@@ -62,11 +62,13 @@ export async function documentsOfChanges(knex: Knex, schema: string, changes: Da
   };
   for (const c of changes) if (c.factKind === 'document' && c.factId) add(c.id, fileToId(c.regionCode, c.factId));
   const quotes = changes.flatMap((c) => [c.quoteAfter, c.quoteBefore, ...c.fields.flatMap((f) => [f.quoteAfter, f.quoteBefore])]
-    .filter((q): q is string => Boolean(q)).map((quote) => ({ change_id: c.id, region_code: c.regionCode, quote })));
+    .filter((q): q is string => Boolean(q)).map((quote) => ({ change_id: c.id, region_code: c.regionCode, quote })))
+    // The order of the quotes, as a column (WITH ORDINALITY does not go with a column definition list).
+    .map((q, i) => ({ ...q, i }));
   if (!quotes.length) return out;
   const t = `"${schema.replace(/"/g, '""')}"."search_item"`;
   const result = await knex.raw(
-    `select x.change_id, s.document_id, min(x.i) as first from jsonb_to_recordset(?::jsonb) with ordinality as x(change_id text, region_code text, quote text, i int)
+    `select x.change_id, s.document_id, min(x.i) as first from jsonb_to_recordset(?::jsonb) as x(change_id text, region_code text, quote text, i int)
      join ${t} s on s.region_code = x.region_code and (s.quote = x.quote or (s.kind = 'DOCUMENT_PASSAGE' and strpos(s.quote, x.quote) > 0))
      group by x.change_id, s.document_id order by first, s.document_id`,
     [JSON.stringify(quotes)],
