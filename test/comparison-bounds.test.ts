@@ -20,8 +20,8 @@ const Q = {
   table: (first: string) => `{ landscape { meetingFrequencyTable${first} { rank bodyId } } }`,
 };
 type Name = keyof typeof Q;
-/** Matrix aspects whose value joins one part per fact with '; '. */
-const JOINED = ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'ACTION_PLAN_REVISION'];
+// Aspects whose value is made of the cell's facts, joined with "; " (the chair offices: one fact per quote).
+const JOINED = ['ANNUAL_REPORT', 'HALF_YEAR_REPORT', 'ACTION_PLAN_REVISION', 'CHAIR_SELECTION', 'VICE_CHAIR'];
 
 const args = (name: Name, first: number | null) => {
   if (first === null) return '';

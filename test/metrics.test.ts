@@ -29,7 +29,8 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 const scrape = async (port: number) => (await fetch(`${base(port)}/metrics`)).text();
-const post = (query: string) => fetch(`${base(PORTS.gateway)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+// Accept: application/graphql-response+json, the media type whose request errors are 400 (GraphQL over HTTP).
+const post = (query: string) => fetch(`${base(PORTS.gateway)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query }) });
 
 beforeAll(async () => {
   await dropSchemas(inject('databaseUrl'), [`${PREFIX}${COMPARISON.code}`]);

@@ -87,6 +87,10 @@ function copyRepository(): string {
   for (const ws of readdirSync(join(root, 'node_modules', '@samverkan'))) {
     const link = join(root, 'node_modules', '@samverkan', ws);
     if (lstatSync(link).isSymbolicLink()) symlinkSync(readlinkSync(link), join(dir, 'node_modules', '@samverkan', ws)); // relative: ../../<workspace>
+    // A workspace's own node_modules (npm nests a version that differs from the root's there) is linked too.
+    const nested = join(root, readlinkSync(link).replace(/^(\.\.\/)+/, ''), 'node_modules');
+    const target = join(dir, readlinkSync(link).replace(/^(\.\.\/)+/, ''), 'node_modules');
+    if (lstatSync(link).isSymbolicLink() && existsSync(nested) && !existsSync(target)) symlinkSync(nested, target);
   }
   return dir;
 }

@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { missingRequirements, POSTGRES_MIN_VERSION_NUM, requirementsMessage } from '../shared/src/orm/requirements';
-import { NAME_COLLATION } from '../subgraphs/comparison/src/read-model/migrations';
+import { NAME_COLLATION } from '../subgraphs/comparison/src/read-model/constants';
 
 let client: Client;
 const run = async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Array<Record<string, unknown>>;
