@@ -255,9 +255,10 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     titlesMatch(sv.rows, 10);
 
     const svMatrix = await downloadCsv(page(), '#matrix button.csv');
-    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt']);
+    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt', 'Fakta (i citatens ordning)']);
     const notes = svMatrix.rows.slice(1).map((r) => r[5]!).filter(Boolean);
-    for (const note of notes) expect(note, 'an English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
+    // A note no phrase translates is shown in English, marked "(på engelska)"; every other note is Swedish.
+    for (const note of notes) if (!note.startsWith('(på engelska) ')) expect(note, 'an unmarked English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
     expect(svMatrix.rows.some((r) => r[4]!.includes(' per år'))).toBe(true);
   }, 60_000);
 
@@ -285,7 +286,7 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(marks.some((m) => m.includes('suicidprevention'))).toBe(true);
     // the first hit opens its verbatim quote with the document's title
     const first = want.landscape.search.nodes[0]!;
-    await hits.first().locator('button').click();
+    await hits.first().locator('button.hit').click();
     const panel = page().locator('[data-testid="quote-panel"]');
     await expect.poll(() => panel.innerText()).toContain(first.source.quote);
     expect(await panel.innerText()).toContain(first.source.documentTitle);

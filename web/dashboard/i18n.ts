@@ -266,7 +266,8 @@ export function translator(lang: Lang): Translator {
       const own = lang === 'en' ? v.replace(/(^|→ )ej angivet\b/g, '$1not stated') : v;
       return own.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
-    note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v) ?? v),
+    // A note no phrase translates stays in English in the Swedish view, marked as such (never left out).
+    note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v) ?? `(på engelska) ${v}`),
     num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),
   };
 }
