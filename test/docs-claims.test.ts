@@ -15,6 +15,7 @@
  * page in a comment, `<!-- docs-claims: examples vaxjo HoglandetRegion.history -->`: spans that contain
  * one are not claims.
  */
+import { REVIEW_DEFAULT_PORT } from '../authoring/src/review/port';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,7 +85,8 @@ const CODE_TEXT = walk('', (f) => /\.(ts|mts|mjs|js|tsx|json|ya?ml|graphql|sh)$|
 
 const schema: GraphQLSchema = apiSchemaOf(read('gateway/supergraph.graphql'));
 const ROOT_TYPES: Record<string, string> = { landscape: 'Landscape', region: 'Region', regions: 'Region', Query: 'Query' };
-const PORTS = new Set([...REGIONS.map((r) => r.port), COMPARISON.port, GATEWAY.port]);
+// The services' ports, and the review page's (a development tool, authoring/src/review/port.ts).
+const PORTS = new Set([...REGIONS.map((r) => r.port), COMPARISON.port, GATEWAY.port, REVIEW_DEFAULT_PORT]);
 
 /** A file the code creates on demand (a region's schema-changes.json): its folder exists and the code names it. */
 const createdOnDemand = (p: string) => pathExists(dirname(p)) && new RegExp(`['\`/]${p.split('/').at(-1)!.replace(/\./g, '\\.')}\\b`).test(CODE_TEXT);

@@ -6,6 +6,7 @@
  * folder (a copy; nothing is restarted then unless `--run-dir` names a federation's .data/run).
  * See docs/AUTHORING.md, "Review".
  */
+import { REVIEW_DEFAULT_PORT } from '../review/port';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,7 +56,7 @@ async function main() {
     options: { region: { type: 'string' }, draft: { type: 'string' }, document: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'run-dir': { type: 'string' } },
   });
   const region = regionByCode(values.region ?? '') ?? fail(`--region must be one of ${REGIONS.map((r) => r.code).join(', ')}`);
-  const port = Number(values.port ?? 4010);
+  const port = Number(values.port ?? REVIEW_DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a port number, got ${values.port}`);
   const repositoryData = join(ROOT, 'subgraphs', region.code, 'data');
   const dataDir = resolve(values['data-dir'] ?? repositoryData);
