@@ -17,7 +17,7 @@ import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
 import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
-import { Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
+import { BENCH_PG_PORT, Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
 import { renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
@@ -225,7 +225,7 @@ async function main() {
     return;
   }
   runStarted = Date.now();
-  const database = await startDatabase(process.env, { dataDir: join(ROOT, '.data', 'postgres-bench'), port: 5437, database: 'samverkan_bench' });
+  const database = await startDatabase(process.env, { dataDir: join(ROOT, '.data', 'postgres-bench'), port: BENCH_PG_PORT, database: 'samverkan_bench' });
   stopDatabase = () => database.stop().catch(() => {});
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
   const report: Report = {

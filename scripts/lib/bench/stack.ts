@@ -1,5 +1,5 @@
 /**
- * The services of one benchmark scale, on loopback ports 16000-16999: four regions, each serving its
+ * The services of one benchmark scale, on loopback ports 16000-16999 (moved by BENCH_PORT_OFFSET): four regions, each serving its
  * own synthetic data (DATA_DIR) in its own schemas (DB_SCHEMA_PREFIX per scale), the comparison, our
  * gateway with the response cache off and on, and on request Hive Gateway (caches off, and with its
  * response cache) and the ceiling. The last region is started after the comparison, to time its sync.
@@ -15,8 +15,13 @@ import { ROOT } from '../paths';
 import { writeSyntheticRegion } from '../synthetic';
 import { waitFor } from './measure';
 
-export const PORTS = { gateway: 16000, cached: 16100, hive: 16200, hiveCached: 16201, ceiling: 16300, comparison: 16005 } as const;
-const REGION_PORTS: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) => [r.code, 16001 + i]));
+/** BENCH_PORT_OFFSET moves every bench port (two checkouts can bench side by side; default 0). */
+const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 40000) throw new Error(`BENCH_PORT_OFFSET must be an integer 0-40000, got "${process.env.BENCH_PORT_OFFSET}"`);
+export const PORTS = { gateway: 16000 + OFFSET, cached: 16100 + OFFSET, hive: 16200 + OFFSET, hiveCached: 16201 + OFFSET, ceiling: 16300 + OFFSET, comparison: 16005 + OFFSET } as const;
+/** The bench's embedded PostgreSQL port (5437 + BENCH_PORT_OFFSET / 1000). */
+export const BENCH_PG_PORT = 5437 + Math.floor(OFFSET / 1000);
+const REGION_PORTS: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) => [r.code, 16001 + OFFSET + i]));
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
 export interface Stack {
