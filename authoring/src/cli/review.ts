@@ -72,7 +72,8 @@ async function main() {
     const wanted = values.document?.replace(/\.(txt|json)$/, '');
     const name = wanted ? names.find((n) => n === `${wanted}.json`) : names.length === 1 ? names[0] : undefined;
     if (!name) fail(wanted ? `no ${wanted}.json in ${dataDir}` : `${dataDir} has ${names.length} data files (${names.join(', ')}): choose one with --document`);
-    data = readJson(join(dataDir, name));
+    // A region scaffolded from a draft (new-region --data) keeps its proposals' marks until they are accepted.
+    data = liftDraftMarks(readJson(join(dataDir, name)));
     origin = name;
   }
   const file = String(data.file);
