@@ -7,8 +7,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/contract';
 import { bodyOffices } from '../domain/offices';
-import { type AnsweredRegion, MissingRegion } from '../api/scope';
-import type { Group, GroupsByRegion, ReadGroup } from '../read-model/aggregate-groups';
+import type { AnsweredRegion } from '../domain/region';
+import { MissingRegion } from './missing-region';
+import type { Group, GroupsByRegion, ReadGroup } from './groups';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {

@@ -7,9 +7,10 @@
  */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/contract';
-import type { AnsweredRegion, MissingRegion } from '../api/scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from '../read-model/aggregate-groups';
-import { MissingRegion as MissingRegionType } from '../api/scope';
+import type { AnsweredRegion } from '../domain/region';
+import type { MissingRegion } from './missing-region';
+import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from './groups';
+import { MissingRegion as MissingRegionType } from './missing-region';
 import { Quote, quoteOf } from './views';
 
 export enum CollaborationFunction {

@@ -7,19 +7,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { badUserInput } from '@samverkan/contract';
 import { DEFAULT_FIRST, MAX_FIRST } from './constants';
-
-/** One list of one region's answer: its entries in answer order, its total, and the values beside it. */
-export interface Group<D = unknown, I = unknown> {
-  grp: string;
-  /** Entries in the whole list (default: items.length). */
-  total?: number;
-  data?: D;
-  items?: I[];
-}
-
-export interface ReadGroup<D = any, I = any> { total: number; data: D; items: I[] }
-/** Groups by region code, then by group name. */
-export type GroupsByRegion = Map<string, Map<string, ReadGroup>>;
+import type { Group, GroupsByRegion } from '../aggregates/groups';
 
 const table = (schema: string, name: string) => `"${schema.replace(/"/g, '""')}"."${name}"`;
 const CHUNK = 2000;
@@ -80,9 +68,6 @@ export async function readGroups(knex: Knex, schema: string, aggregate: string, 
   }
   return out;
 }
-
-/** A group that is not there is an empty list. */
-export const EMPTY_GROUP: ReadGroup = { total: 0, data: {}, items: [] };
 
 /** The `first` argument of an aggregate: how many entries of each list, default DEFAULT_FIRST, 0 to MAX_FIRST. */
 export function firstOf(first: number | null | undefined): number {

@@ -10,7 +10,8 @@ import { reportingChainsGroups } from '../aggregates/chains';
 import { comparisonMatrixGroups } from '../aggregates/matrix';
 import { differencesGroups } from '../aggregates/differences';
 import type { Knex } from '@mikro-orm/postgresql';
-import { deleteGroups, insertGroups, type Group } from './aggregate-groups';
+import { deleteGroups, insertGroups } from './aggregate-groups';
+import type { Group } from '../aggregates/groups';
 import type { RegionSnapshot } from './store';
 
 export const AGGREGATE_GROUPS = {
