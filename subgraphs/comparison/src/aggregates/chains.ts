@@ -9,8 +9,9 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BodyKind, Level, LEVELS, ParentRelation, ReportArtifactKind, RoleKind, type Body, type ReportingDuty } from '@samverkan/contract';
-import { type AnsweredRegion, MissingRegion } from '../api/scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion } from '../read-model/aggregate-groups';
+import type { AnsweredRegion } from '../domain/region';
+import { MissingRegion } from './missing-region';
+import { defineAggregate, SingleGroup, type GroupsByRegion, type NoData } from './groups';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 export enum ChainNodeType { BODY = 'BODY', ROLE = 'ROLE' }
@@ -148,23 +149,33 @@ export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'ro
   };
 }
 
-const CHAIN_LISTS = ['nodes', 'roleNodes', 'edges', 'notUpward', 'paths'] as const;
+/** One group per list of a region's chain, under the list's name. */
+const LISTS = {
+  nodes: SingleGroup.of<NoData, ChainNode>('nodes'),
+  roleNodes: SingleGroup.of<NoData, ChainRoleNode>('roleNodes'),
+  edges: SingleGroup.of<NoData, ChainEdge>('edges'),
+  notUpward: SingleGroup.of<NoData, ChainEdge>('notUpward'),
+  paths: SingleGroup.of<NoData, ChainPath>('paths'),
+} satisfies { [L in Exclude<keyof ChainLists, 'regionCode'>]: SingleGroup<NoData, ChainLists[L][number]> };
 
 /** At sync time: one region's chain, one group per list. */
-export function reportingChainsGroups(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>): Group[] {
+function reportingChainsGroups(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>) {
   const chain = regionChain(region);
-  return CHAIN_LISTS.map((grp) => ({ grp, items: chain[grp] }));
+  return [LISTS.nodes.write(chain.nodes), LISTS.roleNodes.write(chain.roleNodes), LISTS.edges.write(chain.edges), LISTS.notUpward.write(chain.notUpward), LISTS.paths.write(chain.paths)];
 }
+
+export const REPORTING_CHAINS = defineAggregate('reportingChains', 2, Object.values(LISTS), reportingChainsGroups);
 
 /** At request time: each region's lists cut to `first` (the counts beside give the totals). */
 export function reportingChains(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): ReportingChains {
   return {
     regions: codes.map((code) => {
-      const g = (list: (typeof CHAIN_LISTS)[number]) => groups.get(code)?.get(list) ?? EMPTY_GROUP;
+      const region = groups.get(code);
+      const [nodes, roleNodes, edges, notUpward, paths] = [LISTS.nodes.list(region), LISTS.roleNodes.list(region), LISTS.edges.list(region), LISTS.notUpward.list(region), LISTS.paths.list(region)];
       return {
         regionCode: code,
-        nodes: g('nodes').items, roleNodes: g('roleNodes').items, edges: g('edges').items, notUpward: g('notUpward').items, paths: g('paths').items,
-        nodeCount: g('nodes').total, roleNodeCount: g('roleNodes').total, edgeCount: g('edges').total, notUpwardCount: g('notUpward').total, pathCount: g('paths').total,
+        nodes: nodes.items, roleNodes: roleNodes.items, edges: edges.items, notUpward: notUpward.items, paths: paths.items,
+        nodeCount: nodes.total, roleNodeCount: roleNodes.total, edgeCount: edges.total, notUpwardCount: notUpward.total, pathCount: paths.total,
       };
     }),
     missingRegions: missing.map((m) => m.code),

@@ -8,8 +8,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/contract';
 import { bodyOffices, type BodyOffice } from '../domain/offices';
-import { type AnsweredRegion, MissingRegion } from '../api/scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion } from '../read-model/aggregate-groups';
+import type { AnsweredRegion } from '../domain/region';
+import { MissingRegion } from './missing-region';
+import { defineAggregate, KeyedGroup, type GroupsByRegion, type NoData } from './groups';
 import { BodyRef, quoteOf, Quote } from './views';
 
 export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }
@@ -143,7 +144,7 @@ function officeRow(o: BodyOffice): ComparedRole {
   };
 }
 
-function regionRoles(region: Pick<AnsweredRegion, 'bodies' | 'roles'>, names: Map<string, Body>): Array<{ kind: string; view: ComparedRole }> {
+function regionRoles(region: Pick<AnsweredRegion, 'bodies' | 'roles'>, names: Map<string, Body>): Array<{ kind: keyof typeof RoleKind; view: ComparedRole }> {
   const attached = new Map<Role, BodyOffice[]>();
   const standalone: BodyOffice[] = [];
   const servingBody = new Map<string, Role[]>();
@@ -154,18 +155,23 @@ function regionRoles(region: Pick<AnsweredRegion, 'bodies' | 'roles'>, names: Ma
     else standalone.push(office);
   }
   return [
-    ...region.roles.map((r) => ({ kind: r.kind as string, view: roleView(r, names, attached.get(r) ?? []) })),
-    ...standalone.map((o) => ({ kind: o.kind as string, view: officeRow(o) })),
+    ...region.roles.map((r) => ({ kind: r.kind, view: roleView(r, names, attached.get(r) ?? []) })),
+    ...standalone.map((o) => ({ kind: o.kind, view: officeRow(o) })),
   ];
 }
 
+/** A region's roles and standalone offices of one kind (stored under the kind's name). */
+export const ROLES_OF_KIND = KeyedGroup.of<keyof typeof RoleKind, NoData, ComparedRole>('');
+
 /** At sync time: one region's roles and standalone offices, one group per kind it has (body names from the region). */
-export function rolesCrosswalkGroups(region: Pick<AnsweredRegion, 'bodies' | 'roles'>): Array<Group<object, ComparedRole>> {
+function rolesCrosswalkGroups(region: Pick<AnsweredRegion, 'bodies' | 'roles'>) {
   const names = new Map(region.bodies.map((b) => [b.id, b]));
-  const byKind = new Map<string, ComparedRole[]>();
+  const byKind = new Map<keyof typeof RoleKind, ComparedRole[]>();
   for (const { kind, view } of regionRoles(region, names)) (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(view);
-  return [...byKind].map(([grp, items]) => ({ grp, items }));
+  return [...byKind].map(([kind, items]) => ROLES_OF_KIND.write(kind, items));
 }
+
+export const ROLES_CROSSWALK = defineAggregate('rolesCrosswalk', 1, [ROLES_OF_KIND], rolesCrosswalkGroups);
 
 /** At request time: kinds in RoleKind order, each region's roles of the kind cut to `first` (roleCount counts them all). */
 export function rolesCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
@@ -174,8 +180,8 @@ export function rolesCrosswalk(codes: string[], groups: GroupsByRegion, missing:
     .map((kind) => ({
       kind,
       regions: codes.map((code) => {
-        const g = groups.get(code)?.get(kind) ?? EMPTY_GROUP;
-        return { regionCode: code, roles: g.items as ComparedRole[], roleCount: g.total };
+        const g = ROLES_OF_KIND.list(groups.get(code), kind);
+        return { regionCode: code, roles: g.items, roleCount: g.total };
       }),
     }))
     .filter((row) => kinds?.length || row.regions.some((r) => r.roleCount > 0));

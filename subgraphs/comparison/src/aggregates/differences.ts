@@ -7,8 +7,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/contract';
 import { bodyOffices } from '../domain/offices';
-import { type AnsweredRegion, MissingRegion } from '../api/scope';
-import type { Group, GroupsByRegion, ReadGroup } from '../read-model/aggregate-groups';
+import type { AnsweredRegion } from '../domain/region';
+import { MissingRegion } from './missing-region';
+import { defineAggregate, KeyedGroup, type GroupsByRegion, type NoData, type ReadGroup } from './groups';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {
@@ -88,11 +89,16 @@ const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: 
   },
 };
 
-/** At sync time: one group per dimension and value the region has (`<dimension>:<value>`), its quotes as the list. */
-export function differencesGroups(region: RegionFacts): Group[] {
+/** The quotes of one value of one dimension that a region has (key `<dimension>:<value>`). */
+const VALUE = KeyedGroup.of<`${DifferenceDimension}:${string}`, NoData, Quote>('');
+
+/** At sync time: one group per dimension and value the region has, its quotes as the list. */
+function differencesGroups(region: RegionFacts) {
   return Object.values(DifferenceDimension).flatMap((dimension) => [...EXTRACT[dimension].of(region)]
-    .map(([value, sources]) => ({ grp: `${dimension}:${value}`, items: sources.map(quoteOf) })));
+    .map(([value, sources]) => VALUE.write(`${dimension}:${value}`, sources.map(quoteOf))));
 }
+
+export const DIFFERENCES = defineAggregate('differences', 2, [VALUE], differencesGroups);
 
 /** At request time: which values each region has (its groups), the quotes of a value only one has cut to `first`. */
 export function differences(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): Differences {
@@ -102,10 +108,10 @@ export function differences(codes: string[], groups: GroupsByRegion, missing: Mi
     dimensions: Object.values(DifferenceDimension).map((dimension) => {
       const { vocabulary } = EXTRACT[dimension];
       const evidence = codes.map((code) => new Map(vocabulary.flatMap((v) => {
-        const g = groups.get(code)?.get(`${dimension}:${v}`);
+        const g = VALUE.read(groups.get(code), `${dimension}:${v}`);
         return g ? [[v, g] as const] : [];
       })));
-      const inVocabulary = (set: Map<string, ReadGroup>) => vocabulary.filter((v) => set.has(v));
+      const inVocabulary = (set: Map<string, ReadGroup<NoData, Quote>>) => vocabulary.filter((v) => set.has(v));
       return {
         dimension,
         common: codes.length ? vocabulary.filter((v) => evidence.every((e) => e.has(v))) : [],

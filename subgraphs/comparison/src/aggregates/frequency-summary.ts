@@ -7,8 +7,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { hasStatedFrequency, LEVELS, type Body } from '@samverkan/contract';
 import { BodyRef, ValueCount } from './views';
-import { type AnsweredRegion, MissingRegion } from '../api/scope';
-import type { Group, GroupsByRegion } from '../read-model/aggregate-groups';
+import type { AnsweredRegion } from '../domain/region';
+import { MissingRegion } from './missing-region';
+import { defineAggregate, SingleGroup, type GroupsByRegion } from './groups';
 
 @ObjectType({ simpleResolvers: true, description: 'One region\'s bodies and meeting frequency in numbers.' })
 export class RegionFrequencySummary {
@@ -35,35 +36,36 @@ const isStanding = (b: Body) => b.permanence !== 'TEMPORARY';
 
 type Counts = Omit<RegionFrequencySummary, 'regionCode' | 'bodiesWithoutFrequencyList'>;
 
+/** A region's counts, and the bodies without a frequency as the list. */
+const SUMMARY = SingleGroup.of<Counts, BodyRef>('');
+
 /** At sync time: one region's counts, and the bodies without a frequency as the group's list. */
-export function frequencySummaryGroups(region: Pick<AnsweredRegion, 'bodies'>): Array<Group<Counts, BodyRef>> {
+function frequencySummaryGroups(region: Pick<AnsweredRegion, 'bodies'>) {
   const { bodies } = region;
   const standing = bodies.filter(isStanding);
   const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);
   const without = bodies.filter((b) => !hasStatedFrequency(b.cadence));
   const perLevel = new Map<string | null, number>();
   for (const b of bodies) perLevel.set(b.level ?? null, (perLevel.get(b.level ?? null) ?? 0) + 1);
-  return [{
-    grp: '',
-    data: {
-      bodyCount: bodies.length,
-      bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: perLevel.get(level) ?? 0 })),
-      standingBodyCount: standing.length,
-      standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
-      standingBodiesWithMinimum: withMinimum.length,
-      bodiesWithoutFrequency: without.length,
-    },
-    items: without.map((b) => ({ id: b.id, name: b.name })),
-  }];
+  return [SUMMARY.write(without.map((b) => ({ id: b.id, name: b.name })), {
+    bodyCount: bodies.length,
+    bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: perLevel.get(level) ?? 0 })),
+    standingBodyCount: standing.length,
+    standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
+    standingBodiesWithMinimum: withMinimum.length,
+    bodiesWithoutFrequency: without.length,
+  })];
 }
+
+export const FREQUENCY_SUMMARY = defineAggregate('frequencySummary', 1, [SUMMARY], frequencySummaryGroups);
 
 /** At request time: the regions' groups, each list cut to `first` (bodiesWithoutFrequency counts them all). */
 export function frequencySummary(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): FrequencySummary {
   return {
     missingRegions: missing.map((m) => m.code), missing,
     regions: codes.map((code) => {
-      const g = groups.get(code)?.get('');
-      return g ? { regionCode: code, ...(g.data as Counts), bodiesWithoutFrequencyList: g.items as BodyRef[] } : emptySummary(code);
+      const g = SUMMARY.read(groups.get(code));
+      return g ? { regionCode: code, ...g.data, bodiesWithoutFrequencyList: g.items } : emptySummary(code);
     }),
   };
 }

@@ -7,9 +7,10 @@
  */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/contract';
-import type { AnsweredRegion, MissingRegion } from '../api/scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from '../read-model/aggregate-groups';
-import { MissingRegion as MissingRegionType } from '../api/scope';
+import type { AnsweredRegion } from '../domain/region';
+import type { MissingRegion } from './missing-region';
+import { defineAggregate, KeyedGroup, SingleGroup, type GroupsByRegion, type NoData, type StoredGroups } from './groups';
+import { MissingRegion as MissingRegionType } from './missing-region';
 import { Quote, quoteOf } from './views';
 
 export enum CollaborationFunction {
@@ -195,40 +196,49 @@ type RoleFunctionsEntry = Omit<RoleFunctions, 'closest'>;
 /** A role in a function-set group: position = document order, to merge groups in that order. */
 interface SetMember { roleId: string; title: string; position: number }
 
-/**
- * At sync time: one region's groups: `fn:<function>` its performers of each function, `roles` its
- * roles performing at least one function, `without` its roles with no stated duties, and
- * `set:<functions>` its roles by the exact set of functions they perform (what closest compares).
- */
-export function functionalCrosswalkGroups(region: RegionFacts): Group[] {
+/** A region's performers of one function. */
+const PERFORMERS = KeyedGroup.of<CollaborationFunction, NoData, FunctionPerformer>('fn:');
+/** A region's roles performing at least one function. */
+const ROLES = SingleGroup.of<NoData, RoleFunctionsEntry>('roles');
+/** A region's roles with no stated duties. */
+const WITHOUT_DUTIES = SingleGroup.of<NoData, RoleRef>('without');
+/** A region's roles whose stated duties map to no function. */
+const UNMATCHED = SingleGroup.of<NoData, RoleRef>('unmatched');
+/** A region's roles by the exact set of functions they perform (key: the functions joined by commas): what closest compares. */
+const FUNCTION_SET = KeyedGroup.of<string, { functions: CollaborationFunction[] }, SetMember>('set:');
+
+/** At sync time: one region's groups of each kind above. */
+function functionalCrosswalkGroups(region: RegionFacts) {
   const found = findings(region);
   const fnsOf = new Map<string, Set<CollaborationFunction>>(region.roles.map((r) => [r.id, new Set()]));
   for (const f of found) if (f.performer.roleId) fnsOf.get(f.performer.roleId)?.add(f.fn);
-  const sets = new Map<string, SetMember[]>();
+  const sets = new Map<string, { functions: CollaborationFunction[]; members: SetMember[] }>();
   const performing: RoleFunctionsEntry[] = [];
   const unmatched: Role[] = [];
   region.roles.forEach((role, position) => {
     const functions = FUNCTIONS.filter((fn) => fnsOf.get(role.id)!.has(fn));
     if (!functions.length) { if (role.duties.length) unmatched.push(role); return; }
     performing.push({ roleId: role.id, title: role.title, kind: role.kind, functions });
-    const key = `set:${functions.join(',')}`;
-    (sets.get(key) ?? sets.set(key, []).get(key)!).push({ roleId: role.id, title: role.title, position });
+    const key = functions.join(',');
+    (sets.get(key) ?? sets.set(key, { functions, members: [] }).get(key)!).members.push({ roleId: role.id, title: role.title, position });
   });
   return [
-    ...FUNCTIONS.map((fn) => ({ grp: `fn:${fn}`, items: performersOf(found.filter((f) => f.fn === fn)) })),
-    { grp: 'roles', items: performing },
-    { grp: 'without', items: region.roles.filter((role) => role.duties.length === 0).map(roleRef) },
-    { grp: 'unmatched', items: unmatched.map(roleRef) },
-    ...[...sets].map(([grp, items]) => ({ grp, data: { functions: grp.slice(4).split(',') }, items })),
+    ...FUNCTIONS.map((fn) => PERFORMERS.write(fn, performersOf(found.filter((f) => f.fn === fn)))),
+    ROLES.write(performing),
+    WITHOUT_DUTIES.write(region.roles.filter((role) => role.duties.length === 0).map(roleRef)),
+    UNMATCHED.write(unmatched.map(roleRef)),
+    ...[...sets].map(([key, { functions, members }]) => FUNCTION_SET.write(key, members, { functions })),
   ];
 }
+
+export const FUNCTIONAL_CROSSWALK = defineAggregate('functionalCrosswalk', 2, [PERFORMERS, ROLES, WITHOUT_DUTIES, UNMATCHED, FUNCTION_SET], functionalCrosswalkGroups);
 
 /**
  * Per other region, the roles sharing most functions with `fns` (Jaccard; ties all listed, in
  * document order, the first `first`), read from that region's function-set groups.
  */
-function closestIn(code: string, groups: Map<string, ReadGroup>, fns: Set<string>, first: number): RoleMatch[] {
-  const scored = [...groups].filter(([grp]) => grp.startsWith('set:')).map(([, g]) => {
+function closestIn(code: string, groups: StoredGroups | undefined, fns: Set<string>, first: number): RoleMatch[] {
+  const scored = FUNCTION_SET.entries(groups).map(([, g]) => {
     const theirs = new Set<string>(g.data.functions);
     const shared = FUNCTIONS.filter((fn) => fns.has(fn) && theirs.has(fn));
     const either = new Set([...fns, ...theirs]).size;
@@ -236,7 +246,7 @@ function closestIn(code: string, groups: Map<string, ReadGroup>, fns: Set<string
   }).filter((s) => s.shared.length >= MIN_SHARED);
   const best = Math.max(0, ...scored.map((s) => s.score));
   return scored.filter((s) => s.score === best)
-    .flatMap((s) => (s.g.items as SetMember[]).map((m) => ({ m, shared: s.shared, explanation: s.explanation })))
+    .flatMap((s) => s.g.items.map((m) => ({ m, shared: s.shared, explanation: s.explanation })))
     .sort((a, b) => a.m.position - b.m.position)
     .slice(0, first)
     .map(({ m, shared, explanation }) => ({ regionCode: code, roleId: m.roleId, title: m.title, shared, score: best, explanation }));
@@ -244,12 +254,11 @@ function closestIn(code: string, groups: Map<string, ReadGroup>, fns: Set<string
 
 /** At request time: the regions' groups, each list cut to `first` (the counts beside give the totals). */
 export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], first: number, only?: CollaborationFunction[] | null): FunctionalCrosswalk {
-  const group = (code: string, grp: string) => groups.get(code)?.get(grp) ?? EMPTY_GROUP;
   // Roles with the same functions have the same closest roles: each (region, set) is scored once.
   const scored = new Map<string, RoleMatch[]>();
   const closest = (other: string, functions: string[]) => {
     const key = `${other}|${functions.join(',')}`;
-    return scored.get(key) ?? scored.set(key, closestIn(other, groups.get(other) ?? new Map(), new Set(functions), first)).get(key)!;
+    return scored.get(key) ?? scored.set(key, closestIn(other, groups.get(other), new Set(functions), first)).get(key)!;
   };
   return {
     functions: FUNCTIONS.filter((fn) => !only?.length || only.includes(fn)).map((fn) => ({
@@ -261,19 +270,19 @@ export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, mis
         ...(FUNCTION_BASIS[fn].minutes ? ['a body\'s minutes keeper'] : []),
         ...(FUNCTION_BASIS[fn].artifacts ? [`reporting duties from a role or body (${FUNCTION_BASIS[fn].artifacts!.join(', ')})`] : []),
       ].join('; '),
-      regions: codes.map((code) => ({ regionCode: code, performers: group(code, `fn:${fn}`).items, performerCount: group(code, `fn:${fn}`).total })),
+      regions: codes.map((code) => ({ regionCode: code, performers: PERFORMERS.list(groups.get(code), fn).items, performerCount: PERFORMERS.list(groups.get(code), fn).total })),
     })),
     regions: codes.map((code) => ({
       regionCode: code,
-      roles: (group(code, 'roles').items as RoleFunctionsEntry[]).map((role) => ({
+      roles: ROLES.list(groups.get(code)).items.map((role) => ({
         ...role,
         closest: codes.filter((other) => other !== code).flatMap((other) => closest(other, role.functions)),
       })),
-      roleCount: group(code, 'roles').total,
-      rolesWithoutDuties: group(code, 'without').items,
-      rolesWithoutDutiesCount: group(code, 'without').total,
-      rolesWithoutFunctions: group(code, 'unmatched').items,
-      rolesWithoutFunctionsCount: group(code, 'unmatched').total,
+      roleCount: ROLES.list(groups.get(code)).total,
+      rolesWithoutDuties: WITHOUT_DUTIES.list(groups.get(code)).items,
+      rolesWithoutDutiesCount: WITHOUT_DUTIES.list(groups.get(code)).total,
+      rolesWithoutFunctions: UNMATCHED.list(groups.get(code)).items,
+      rolesWithoutFunctionsCount: UNMATCHED.list(groups.get(code)).total,
     })),
     missingRegions: missing.map((m) => m.code),
     missing,

@@ -6,8 +6,9 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OFFICE_FACTS, type Body, type Source } from '@samverkan/contract';
-import { type AnsweredRegion, MissingRegion } from '../api/scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion } from '../read-model/aggregate-groups';
+import type { AnsweredRegion } from '../domain/region';
+import { MissingRegion } from './missing-region';
+import { defineAggregate, KeyedGroup, SingleGroup, type GroupsByRegion, type ReadGroup } from './groups';
 import { TOP_BODY_RULE, topBody } from '../domain/top-body';
 import { BodyRef, Quote, quoteOf } from './views';
 
@@ -158,33 +159,42 @@ type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'reportingDuties' | 'plans' |
 interface CellItem { quote: Quote; detail: string | null; part: string | null }
 type CellData = Omit<CellFacts, 'details' | 'quotes' | 'parts'> & { joined: boolean };
 
-/** At sync time: one region's top body (`top`) and one group per cell, its facts (quote, detail, value part) as the list. */
-export function comparisonMatrixGroups(region: RegionFacts): Group[] {
+/** A region's top body, no list. */
+const TOP = SingleGroup.of<{ body: BodyRef | null }, never>('top');
+/** One cell of a region: its facts (quote, detail, value part) as the list. */
+const CELL = KeyedGroup.of<MatrixAspect, CellData, CellItem>('cell:');
+
+/** At sync time: one region's top body and one group per cell. */
+function comparisonMatrixGroups(region: RegionFacts) {
   const top = topBody(region.bodies);
   return [
-    { grp: 'top', data: { body: top ? { id: top.id, name: top.name } : null } },
-    ...Object.values(MatrixAspect).map((aspect): Group<CellData, CellItem> => {
+    TOP.write([], { body: top ? { id: top.id, name: top.name } : null }),
+    ...Object.values(MatrixAspect).map((aspect) => {
       const { details, quotes, parts: valueParts, ...cell } = cellFor(aspect, region, top);
       const items = Array.from({ length: Math.max(details.length, quotes.length) }, (_, i) => ({ quote: quotes[i]!, detail: details[i] ?? null, part: valueParts?.[i] ?? null }));
-      return { grp: `cell:${aspect}`, data: { ...cell, joined: Boolean(valueParts) }, items };
+      return CELL.write(aspect, items, { ...cell, joined: Boolean(valueParts) });
     }),
   ];
 }
 
+export const COMPARISON_MATRIX = defineAggregate('comparisonMatrix', 2, [TOP, CELL], comparisonMatrixGroups);
+
+/** A cell a region has no group for (none: every copy has every cell) reads as not stated. */
+const EMPTY_CELL: ReadGroup<CellData, CellItem> = { total: 0, data: { status: StatementStatus.NOT_STATED, value: null, note: null, joined: false }, items: [] };
+
 /** At request time: each cell with its first `first` facts (a joined value of those; quoteCount counts them all). */
 export function comparisonMatrix(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): ComparisonMatrix {
-  const group = (code: string, grp: string) => groups.get(code)?.get(grp) ?? EMPTY_GROUP;
   return {
     columns: codes,
     topBodyRule: TOP_BODY_RULE,
-    topBodies: codes.map((code) => ({ regionCode: code, body: group(code, 'top').data.body ?? null })),
+    topBodies: codes.map((code) => ({ regionCode: code, body: TOP.read(groups.get(code))?.data.body ?? null })),
     rows: Object.values(MatrixAspect).map((aspect) => ({
       aspect,
       label: LABELS[aspect],
       cells: codes.map((code) => {
-        const g = group(code, `cell:${aspect}`);
-        const { joined, ...cell } = g.data as CellData;
-        const items = g.items as CellItem[];
+        const g = CELL.read(groups.get(code), aspect) ?? EMPTY_CELL;
+        const { joined, ...cell } = g.data;
+        const items = g.items;
         return {
           regionCode: code, ...cell,
           value: joined ? items.map((i) => i.part).join('; ') : cell.value,

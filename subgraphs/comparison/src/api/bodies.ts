@@ -9,7 +9,8 @@ import {
 } from '@samverkan/contract';
 import { bodyPage } from '../read-model/body-query';
 import type { ReadModel } from '../read-model/read-model';
-import { REGION_ORDER, MissingRegion } from './scope';
+import { REGION_ORDER } from './scope';
+import { MissingRegion } from '../aggregates/missing-region';
 import {
   DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary,
 } from '../aggregates/views';

@@ -9,7 +9,8 @@ import {
   parseDateArg, parseDateTimeArg, SourceDocument,
 } from '@samverkan/shared';
 import { Landscape } from './landscape';
-import { MissingRegion, REGION_ORDER, scopeOf } from './scope';
+import { REGION_ORDER, scopeOf } from './scope';
+import { MissingRegion } from '../aggregates/missing-region';
 import type { ComparisonContext } from '../context';
 import { changePage, documentsOfChanges, timelineEvents, type ChangeKey } from '../read-model/history-query';
 

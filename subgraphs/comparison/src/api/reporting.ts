@@ -5,7 +5,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReportArtifactKind } from '@samverkan/contract';
-import { MissingRegion } from './scope';
+import { MissingRegion } from '../aggregates/missing-region';
 import type { DutyRow } from '../read-model/duty-query';
 import { Frequency, frequencyOf, Quote, quoteOf } from '../aggregates/views';
 

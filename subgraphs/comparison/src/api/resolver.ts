@@ -14,12 +14,13 @@ import { dutyRows } from '../read-model/duty-query';
 import { firstOf, readGroups } from '../read-model/aggregate-groups';
 import { DEFAULT_FIRST, MAX_FIRST } from '../read-model/constants';
 import type { AggregateName } from '../read-model/aggregate-sync';
-import { checkRegionCodes, MissingRegion, REGION_ORDER, scopeOf } from './scope';
+import { checkRegionCodes, REGION_ORDER, scopeOf } from './scope';
+import { MissingRegion } from '../aggregates/missing-region';
 import type { ComparisonContext } from '../context';
 import { selectsAny } from './selection';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
 import { FrequencySummary, frequencySummary } from '../aggregates/frequency-summary';
-import { RolesCrosswalk, rolesCrosswalk } from '../aggregates/crosswalk';
+import { ROLES_OF_KIND, RolesCrosswalk, rolesCrosswalk } from '../aggregates/crosswalk';
 import { CollaborationFunction, FunctionalCrosswalk, functionalCrosswalk } from '../aggregates/functions';
 import { ReportingDutiesComparison, ReportingDutyFilter, reportingDuties } from './reporting';
 import { ReportingChains, reportingChains } from '../aggregates/chains';
@@ -111,7 +112,7 @@ export class LandscapeResolver {
     @Info() info?: GraphQLResolveInfo,
   ): Promise<RolesCrosswalk> {
     const entries = !info || selectsAny(info, [['rows', 'regions', 'roles']]);
-    const { codes, groups, missing } = await aggregateGroups(ctx, 'rolesCrosswalk', regions, first, kinds?.length ? kinds : null, entries);
+    const { codes, groups, missing } = await aggregateGroups(ctx, 'rolesCrosswalk', regions, first, kinds?.length ? kinds.map((k) => ROLES_OF_KIND.nameOf(k)) : null, entries);
     return rolesCrosswalk(codes, groups, missing, kinds);
   }
 

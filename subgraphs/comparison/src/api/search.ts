@@ -11,7 +11,8 @@ import type { ComparisonContext } from '../context';
 import { PageInfo } from './bodies';
 import { Landscape, RegionRef } from './landscape';
 import { regionStub } from './resolver';
-import { MissingRegion, REGION_ORDER, scopeOf } from './scope';
+import { REGION_ORDER, scopeOf } from './scope';
+import { MissingRegion } from '../aggregates/missing-region';
 import { SEARCH_KINDS, type SearchKind } from '../read-model/search-index';
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, searchPage, type SearchRowHit } from '../read-model/search-query';
 

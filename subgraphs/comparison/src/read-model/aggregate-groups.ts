@@ -1,25 +1,13 @@
 /**
- * Writing and reading the aggregates' precomputed groups (aggregate-tables.ts). Each aggregate file
- * gives a function from one region's facts to its groups (AGGREGATE_GROUPS); writeGroups stores them
+ * Writing and reading the aggregates' precomputed groups (aggregate-tables.ts). Each aggregate's
+ * definition gives its groups of one region's facts (aggregate-sync.ts); writeGroups stores them
  * in the sync's transaction, readGroups reads one aggregate's groups of the regions in scope, each
  * list cut to `first`, in one statement.
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import { badUserInput } from '@samverkan/contract';
 import { DEFAULT_FIRST, MAX_FIRST } from './constants';
-
-/** One list of one region's answer: its entries in answer order, its total, and the values beside it. */
-export interface Group<D = unknown, I = unknown> {
-  grp: string;
-  /** Entries in the whole list (default: items.length). */
-  total?: number;
-  data?: D;
-  items?: I[];
-}
-
-export interface ReadGroup<D = any, I = any> { total: number; data: D; items: I[] }
-/** Groups by region code, then by group name. */
-export type GroupsByRegion = Map<string, Map<string, ReadGroup>>;
+import type { Group, GroupsByRegion, ReadGroup } from '../aggregates/groups';
 
 const table = (schema: string, name: string) => `"${schema.replace(/"/g, '""')}"."${name}"`;
 const CHUNK = 2000;
@@ -60,7 +48,7 @@ export async function insertGroups(trx: Knex.Transaction, schema: string, code: 
  * with its first `first` entries: one statement, reading at most `first` entries per group.
  */
 export async function readGroups(knex: Knex, schema: string, aggregate: string, codes: string[], first: number, grps?: string[] | null): Promise<GroupsByRegion> {
-  const out: GroupsByRegion = new Map(codes.map((c) => [c, new Map()]));
+  const out = new Map(codes.map((c) => [c, new Map<string, ReadGroup<unknown, unknown>>()]));
   if (!codes.length) return out;
   const result = await knex.raw(
     `select g.region_code, g.grp, g.total, g.data, coalesce(i.items, '[]'::jsonb) as items
@@ -80,9 +68,6 @@ export async function readGroups(knex: Knex, schema: string, aggregate: string, 
   }
   return out;
 }
-
-/** A group that is not there is an empty list. */
-export const EMPTY_GROUP: ReadGroup = { total: 0, data: {}, items: [] };
 
 /** The `first` argument of an aggregate: how many entries of each list, default DEFAULT_FIRST, 0 to MAX_FIRST. */
 export function firstOf(first: number | null | undefined): number {

@@ -1,46 +1,36 @@
 /**
- * What sync precomputes for the aggregates (aggregate-tables.ts): per aggregate, the function from
- * one region's facts to its groups. writeSnapshot stores them with the region's copy, in the same
- * transaction, so a copy and its aggregates are never out of step.
+ * What sync precomputes for the aggregates (aggregate-tables.ts): every aggregate's definition
+ * (aggregates/: its kinds of group, how one region's facts become them, its version). writeSnapshot
+ * stores them with the region's copy, in the same transaction, so a copy and its aggregates are
+ * never out of step.
  */
-import { frequencySummaryGroups } from '../aggregates/frequency-summary';
-import { rolesCrosswalkGroups } from '../aggregates/crosswalk';
-import { functionalCrosswalkGroups } from '../aggregates/functions';
-import { reportingChainsGroups } from '../aggregates/chains';
-import { comparisonMatrixGroups } from '../aggregates/matrix';
-import { differencesGroups } from '../aggregates/differences';
 import type { Knex } from '@mikro-orm/postgresql';
-import { deleteGroups, insertGroups, type Group } from './aggregate-groups';
+import { FREQUENCY_SUMMARY } from '../aggregates/frequency-summary';
+import { ROLES_CROSSWALK } from '../aggregates/crosswalk';
+import { FUNCTIONAL_CROSSWALK } from '../aggregates/functions';
+import { REPORTING_CHAINS } from '../aggregates/chains';
+import { COMPARISON_MATRIX } from '../aggregates/matrix';
+import { DIFFERENCES } from '../aggregates/differences';
+import type { Aggregate, Group } from '../aggregates/groups';
+import { deleteGroups, insertGroups } from './aggregate-groups';
 import type { RegionSnapshot } from './store';
 
-export const AGGREGATE_GROUPS = {
-  frequencySummary: frequencySummaryGroups,
-  rolesCrosswalk: rolesCrosswalkGroups,
-  functionalCrosswalk: functionalCrosswalkGroups,
-  reportingChains: reportingChainsGroups,
-  comparisonMatrix: comparisonMatrixGroups,
-  differences: differencesGroups,
-} satisfies Record<string, (region: RegionSnapshot) => Group[]>;
+const DEFINED = [FREQUENCY_SUMMARY, ROLES_CROSSWALK, FUNCTIONAL_CROSSWALK, REPORTING_CHAINS, COMPARISON_MATRIX, DIFFERENCES] as const;
 
-export type AggregateName = keyof typeof AGGREGATE_GROUPS;
+export type AggregateName = (typeof DEFINED)[number]['name'];
+
+/** Every precomputed aggregate, each derived from a region's copy. */
+export const AGGREGATES: ReadonlyArray<Aggregate<AggregateName, RegionSnapshot>> = DEFINED;
 
 /**
- * The version of each aggregate's derivation (its groups function and what that calls). Bump the
- * aggregate's number whenever a change of code changes the groups it derives from the same facts: the
- * read model's derivation (derivation.ts) changes with it, and a comparison with the new code derives
+ * The version of each aggregate's derivation, as its definition declares it: the read model's
+ * derivation (derivation.ts) is a hash of them, so a comparison whose aggregate code changed derives
  * every region's copy again at start instead of serving groups the old code derived.
  */
-export const AGGREGATE_VERSIONS = {
-  frequencySummary: 1,
-  rolesCrosswalk: 1,
-  functionalCrosswalk: 2,
-  reportingChains: 2,
-  comparisonMatrix: 2,
-  differences: 2,
-} satisfies Record<AggregateName, number>;
+export const AGGREGATE_VERSIONS = Object.fromEntries(AGGREGATES.map((a) => [a.name, a.version])) as Record<AggregateName, number>;
 
 export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, Group[]> {
-  return Object.fromEntries(Object.entries(AGGREGATE_GROUPS).map(([name, of]) => [name, of(snapshot)])) as Record<AggregateName, Group[]>;
+  return Object.fromEntries(AGGREGATES.map((a) => [a.name, a.groups(snapshot)])) as Record<AggregateName, Group[]>;
 }
 
 /**
@@ -50,7 +40,7 @@ export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, 
  */
 export async function writeGroupsOfRegion(trx: Knex.Transaction, schema: string, snapshot: RegionSnapshot): Promise<void> {
   await deleteGroups(trx, schema, snapshot.code);
-  for (const [name, of] of Object.entries(AGGREGATE_GROUPS)) {
-    await insertGroups(trx, schema, snapshot.code, { [name]: (of as (region: RegionSnapshot) => Group[])(snapshot) });
+  for (const a of AGGREGATES) {
+    await insertGroups(trx, schema, snapshot.code, { [a.name]: a.groups(snapshot) });
   }
 }

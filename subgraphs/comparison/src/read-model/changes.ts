@@ -10,7 +10,7 @@ import { nullList } from './failure';
 import { parse } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import { dateSpan, type DataChange, type DatedEvent } from '@samverkan/shared';
-import { forContract, printQuery } from './snapshot-query';
+import { forContract, printQuery, type RegionAnswer } from './snapshot-query';
 
 const CHANGE_FIELDS = 'id regionCode at dataVersionBefore dataVersionAfter change factKind factId factName fields { path before after quoteBefore quoteAfter } quoteBefore quoteAfter';
 const PAGE = 200;
@@ -18,7 +18,7 @@ const PAGE = 200;
 export interface FetchedChanges { changes: DataChange[]; dropped: string[] }
 
 /** Every entry of the region's history (newest first), or none when its contract has no `changes`. */
-export async function fetchChanges(graphql: (query: string) => Promise<any>, code: string, sdl: string, onPage?: (page: DataChange[]) => Promise<void>): Promise<FetchedChanges> {
+export async function fetchChanges(graphql: (query: string) => Promise<RegionAnswer | undefined>, code: string, sdl: string, onPage?: (page: DataChange[]) => Promise<void>): Promise<FetchedChanges> {
   // With onPage, each page is handed over as it arrives and not kept (changes stays empty).
   const changes: DataChange[] = [];
   for (let after: string | null = null; ;) {
@@ -27,9 +27,9 @@ export async function fetchChanges(graphql: (query: string) => Promise<any>, cod
     } }`), sdl);
     if (dropped.includes('changes')) return { changes: [], dropped };
     const data = await graphql(printQuery(query));
-    const page = data?.region?.changes;
+    const page = data?.region?.changes as { edges: Array<{ node: DataChange }>; pageInfo: { hasNextPage: boolean; endCursor: string } } | null | undefined;
     if (!page) throw nullList('changes');
-    const nodes = page.edges.map((e: { node: DataChange }) => e.node) as DataChange[];
+    const nodes = page.edges.map((e) => e.node);
     if (onPage) await onPage(nodes); else changes.push(...nodes);
     if (!page.pageInfo.hasNextPage) return { changes, dropped };
     after = page.pageInfo.endCursor;

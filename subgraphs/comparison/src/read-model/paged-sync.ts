@@ -18,7 +18,7 @@
 import { nullList, SyncError, SyncFailureKind } from './failure';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Body, DataChange, DecisionRule, Plan, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
-import { forContract, listQuery, pageQuery, printQuery, snapshotQuery, type PagedList } from './snapshot-query';
+import { forContract, listQuery, pageQuery, printQuery, snapshotQuery, type PagedList, type RegionAnswer } from './snapshot-query';
 import { citationsBy } from './citations';
 import { bodyDerivation, bodyRow, factRow, insertRows, lockRegion, markSynced, quoted, type FactList } from './store';
 import { INDEXED_LISTS, insertSearchRows, searchRowsOfList, type SearchRow } from './search-index';
@@ -31,7 +31,7 @@ export interface PagedRegion {
   /** The region's own SDL (`_service { sdl }`). */
   sdl: string;
   pageSize: number;
-  graphql: (query: string) => Promise<any>;
+  graphql: (query: string) => Promise<RegionAnswer | undefined>;
   /** The region's data version now (its GET /version). */
   version: () => Promise<string>;
 }

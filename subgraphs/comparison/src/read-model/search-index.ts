@@ -7,7 +7,7 @@
  * Migration20261129000000SearchIndex).
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import type { Body, Source } from '@samverkan/shared';
+import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, Source } from '@samverkan/shared';
 import type { RegionSnapshot } from './store';
 
 /** The derivation of the rows below: raise it when searchRows changes, so held copies are indexed anew. */
@@ -64,8 +64,12 @@ type IndexedList = 'bodies' | 'roles' | 'reportingDuties' | 'plans' | 'decisionR
 /** The lists of a copy in index order (a row's seq counts through them in this order). */
 export const INDEXED_LISTS: readonly IndexedList[] = ['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'documents'];
 
-const FACT_KINDS: Record<Exclude<IndexedList, 'documents'>, { kind: SearchKind; name: (f: any) => string; level?: (f: any) => string | null }> = {
-  bodies: { kind: 'BODY', name: (b: Body) => b.name, level: (b: Body) => b.level ?? null },
+/** The fact of each list but documents. */
+interface FactOf { bodies: Body; roles: Role; reportingDuties: ReportingDuty; plans: Plan; decisionRules: DecisionRule; regionalFacts: RegionalFact }
+interface FactKind<F> { kind: SearchKind; name: (f: F) => string; level?: (f: F) => string | null }
+
+const FACT_KINDS: { [L in keyof FactOf]: FactKind<FactOf[L]> } = {
+  bodies: { kind: 'BODY', name: (b) => b.name, level: (b) => b.level ?? null },
   roles: { kind: 'ROLE', name: (r) => r.title },
   reportingDuties: { kind: 'REPORTING_DUTY', name: (d) => `${d.fromText} → ${d.toText}` },
   plans: { kind: 'PLAN', name: (p) => p.name },
@@ -90,9 +94,13 @@ export function searchRowsOfList(code: string, list: IndexedList, items: readonl
     }
     return rows;
   }
-  const { kind, name, level = () => null } = FACT_KINDS[list];
-  for (const f of items as Array<{ id: string }>) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
+  factRows(list, items as ReadonlyArray<FactOf[typeof list]>, push);
   return rows;
+}
+
+function factRows<L extends keyof FactOf>(list: L, items: ReadonlyArray<FactOf[L]>, push: (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => void): void {
+  const { kind, name, level = () => null }: FactKind<FactOf[L]> = FACT_KINDS[list];
+  for (const f of items) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
 }
 
 /**

@@ -100,6 +100,12 @@ export interface SearchRowHit {
   regionCode: string; kind: SearchKind; id: string; level: string | null; name: string; text: string; headline: string; quote: string;
   documentId: string; documentTitle: string; document: string; section: string; rank: number;
 }
+/** A row of the search statement: the counts on every row, a hit's columns where n is not null. */
+interface SearchSqlRow {
+  total: number; cursor_n: string | null; n: number | null; rank: string;
+  region_code: string; kind: SearchKind; id: string; level: string | null; name: string; text: string; headline: string; quote: string;
+  document_id: string; document_title: string; document_file: string; section: string;
+}
 export interface SearchPage { hits: SearchRowHit[]; totalCount: number; start: number; cursorFound: boolean; likeTerms: string[] }
 
 /** Marks ts_headline puts around matched words; search.ts turns them into ranges. */
@@ -154,7 +160,7 @@ select meta.total, meta.cursor_n, page.* from meta left join lateral (
 ) page on true`;
   const a = args.after;
   const result = await knex.raw(sql, [tsquery, ...exact, similar, ...params, args.regionOrder, a?.regionCode ?? null, a?.kind ?? null, a?.id ?? null, args.first] as Knex.RawBinding[]);
-  const rows = result.rows as Array<Record<string, any>>;
+  const rows = result.rows as SearchSqlRow[];
   const head = rows[0]!;
   return {
     totalCount: head.total,

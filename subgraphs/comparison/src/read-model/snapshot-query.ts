@@ -6,6 +6,16 @@
  */
 import { Kind, parse, print, visit, type DocumentNode, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 
+/**
+ * A region's answer to the sync's queries (the `data` of the GraphQL response): its lists under
+ * `region`, each null when the region failed it, or its SDL under `_service`. JSON as served: each
+ * reader states the type of the list it asked for.
+ */
+export interface RegionAnswer {
+  region?: { readonly [list: string]: unknown } | null;
+  _service?: { sdl: string };
+}
+
 const SOURCE = 'section quote document documentId documentTitle';
 const SRC = `source { ${SOURCE} }`;
 const CAD = `label text minPerYear maxPerYear approximate whenNeeded note ${SRC}`;

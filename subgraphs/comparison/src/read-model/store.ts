@@ -128,8 +128,9 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
 export interface HeldCopy { code: string; dataVersion: string; syncedAt: Date; missingFields: string[]; derivation: string }
 
 export async function heldCopies(knex: Knex, schema: string): Promise<Map<string, HeldCopy>> {
-  const rows = await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields', 'derivation');
-  return new Map(rows.map((r: any) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields, derivation: r.derivation }]));
+  const rows: Array<{ region_code: string; data_version: string; synced_at: string | Date; missing_fields: string[]; derivation: string }> =
+    await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields', 'derivation');
+  return new Map(rows.map((r) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields, derivation: r.derivation }]));
 }
 
 /** The lists of the given regions, as their subgraphs served them: two statements at most. */

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
-import { forContract, pagesLists, printQuery, snapshotQuery } from './snapshot-query';
+import { forContract, pagesLists, printQuery, snapshotQuery, type RegionAnswer } from './snapshot-query';
 import { syncPaged } from './paged-sync';
 import { writeSnapshot, type RegionSnapshot } from './store';
 import { withCitations } from './citations';
@@ -92,15 +92,15 @@ export class RegionSync {
     return { 'content-type': 'application/json', ...(this.options.secret ? { [SECRET_HEADER]: this.options.secret } : {}) };
   }
 
-  private async fetchJson(url: string, init?: RequestInit): Promise<any> {
+  private async fetchJson(url: string, init?: RequestInit): Promise<unknown> {
     const res = await fetch(url, { ...init, headers: this.headers(), signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopping.signal]) });
     if (!res.ok) throw new SyncError(SyncFailureKind.HTTP_ERROR, `${new URL(url).pathname} answered HTTP ${res.status}`);
     return res.json();
   }
 
-  private async graphql(url: string, query: string): Promise<any> {
-    const body = await this.fetchJson(url, { method: 'POST', body: JSON.stringify({ query }) });
-    if (body.errors?.length) throw new SyncError(SyncFailureKind.GRAPHQL_ERRORS, `answered with errors: ${body.errors.map((e: { message: string }) => e.message).slice(0, 3).join('; ')}`);
+  private async graphql(url: string, query: string): Promise<RegionAnswer | undefined> {
+    const body = await this.fetchJson(url, { method: 'POST', body: JSON.stringify({ query }) }) as { data?: RegionAnswer; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new SyncError(SyncFailureKind.GRAPHQL_ERRORS, `answered with errors: ${body.errors.map((e) => e.message).slice(0, 3).join('; ')}`);
     return body.data;
   }
 
@@ -150,8 +150,7 @@ export class RegionSync {
    * region's contract pages its lists, else in one answer. The number of bodies written, null when held.
    */
   private async replaceCopy(target: SyncTarget, dataVersion: string): Promise<number | null> {
-    const { _service } = await this.graphql(target.url, '{ _service { sdl } }');
-    const sdl = _service.sdl as string;
+    const sdl = (await this.graphql(target.url, '{ _service { sdl } }'))!._service!.sdl;
     if (pagesLists(sdl, target.code)) {
       return syncPaged(this.options.knex, this.options.schema, {
         code: target.code, sdl, pageSize: this.options.pageSize,
