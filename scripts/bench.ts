@@ -19,7 +19,7 @@ import { ROOT } from './lib/paths';
 import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
 import { BENCH_PG_PORT, Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
-import { renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
+import { mergeReports, renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -27,7 +27,9 @@ const SCALES = (process.env.BENCH_SCALES ?? '50,500,5000,50000').split(',').map(
 const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? SCALES[0]);
 /** BENCH_MIX=hot: only the bodies pages and frequency tables (a before/after of the SQL aggregates). */
 const HOT_ONLY = process.env.BENCH_MIX === 'hot';
-const START_TIMEOUT = Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000);
+/** A start's wait for one step (a service's start, one region's sync): BENCH_START_TIMEOUT_MS, default 300 s or 8 ms per body of a region when more. */
+const startTimeout = (scale: number) => Number(process.env.BENCH_START_TIMEOUT_MS ?? Math.max(300_000, scale * 8));
+const START_TIMEOUT = startTimeout(0);
 /** Each operation alone: at most this many requests, and no more than BENCH_OP_BUDGET_MS per operation (at least 5). */
 const OP_REPEATS = Number(process.env.BENCH_OP_REPEATS ?? 40);
 const OP_BUDGET_MS = Number(process.env.BENCH_OP_BUDGET_MS ?? 1500);
@@ -166,7 +168,7 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
 
 async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, services: Services, started: number): Promise<void> {
   {
-    const stack = await startStack(scale, env, START_TIMEOUT, services);
+    const stack = await startStack(scale, env, startTimeout(scale), services);
     console.log(`  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`);
     at('asking every operation once (reference answers)');
     const ops = (await resolveCursors(workload(), (op) => post(stack.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
@@ -219,7 +221,11 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
 async function main() {
   // BENCH_RENDER_ONLY=1: write docs/BENCHMARKS.md again from the last run's docs/benchmarks.json (no measuring).
   if (process.env.BENCH_RENDER_ONLY) {
-    const last = JSON.parse(readFileSync(join(ROOT, 'docs', 'benchmarks.json'), 'utf8')) as Report;
+    // BENCH_MERGE=<file.json,...>: the last run's report merged with other runs' (of other scales) first.
+    const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Report;
+    const merged = (process.env.BENCH_MERGE ?? '').split(',').filter(Boolean);
+    const last = merged.length ? mergeReports([read(join(ROOT, 'docs', 'benchmarks.json')), ...merged.map(read)]) : read(join(ROOT, 'docs', 'benchmarks.json'));
+    if (merged.length) writeFileSync(join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(last, null, 2)}\n`);
     writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), renderReport(last));
     console.log('wrote docs/BENCHMARKS.md from docs/benchmarks.json');
     return;

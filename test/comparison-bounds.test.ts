@@ -97,6 +97,31 @@ describe('aggregate bounds: first and the counts', () => {
     }
   });
 
+  it('functionalCrosswalk: closest cut to closestFirst per other region, closestCounts counting every tie', async () => {
+    type Role = { roleId: string; closest: Array<{ regionCode: string; roleId: string }>; closestCounts: Array<{ regionCode: string; count: number; score: number }> };
+    const ask = async (closestFirst: number) => (await gqlOk<{ landscape: any }>(`{ landscape { functionalCrosswalk(closestFirst: ${closestFirst}) {
+      regions { regionCode roles { roleId closest { regionCode roleId } closestCounts { regionCode count score } } } } } }`)).landscape.functionalCrosswalk.regions as Array<{ regionCode: string; roles: Role[] }>;
+    const [all, one] = [await ask(500), await ask(1)];
+    const ids = (role: Role, code: string) => role.closest.filter((m) => m.regionCode === code).map((m) => m.roleId);
+    let tied = 0;
+    all.forEach((region, i) => region.roles.forEach((role, j) => {
+      expect(role.closestCounts.map((c) => c.regionCode)).toEqual(all.map((r) => r.regionCode).filter((c) => c !== region.regionCode));
+      expect(one[i]!.roles[j]!.closestCounts).toEqual(role.closestCounts);
+      for (const c of role.closestCounts) {
+        // On the real data every tie fits the default first (50): closestFirst 500 lists them all.
+        expect(ids(role, c.regionCode)).toHaveLength(c.count);
+        expect(ids(one[i]!.roles[j]!, c.regionCode)).toEqual(ids(role, c.regionCode).slice(0, 1));
+        if (c.count > 1) tied++;
+      }
+    }));
+    expect(tied).toBeGreaterThan(0);
+  });
+
+  it.each([-1, 501])('closestFirst: %s is refused with BAD_USER_INPUT', async (closestFirst) => {
+    const res = await gql(`{ landscape { functionalCrosswalk(closestFirst: ${closestFirst}) { regions { regionCode } } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it.each([-1, 501])('first: %s is refused with BAD_USER_INPUT', async (first) => {
     const res = await gql(`{ landscape { rolesCrosswalk(first: ${first}) { rows { kind } } } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

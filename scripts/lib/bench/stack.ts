@@ -146,8 +146,8 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
     const regionStartSeconds = (Date.now() - t0) / 1000;
     await waitSynced(comparison, last, timeoutMs);
     const syncSeconds = (Date.now() - t0) / 1000;
-    await spawnService('gateway', PORTS.gateway, { ...env, GATEWAY_PORT: String(PORTS.gateway), RESPONSE_CACHE: 'false' }, 'ignore', undefined, services.track('gateway'));
-    await spawnService('gateway', PORTS.cached, { ...env, GATEWAY_PORT: String(PORTS.cached) }, 'ignore', undefined, services.track('gateway-cached'));
+    await spawnService('gateway', PORTS.gateway, { ...env, GATEWAY_PORT: String(PORTS.gateway), RESPONSE_CACHE: 'false' }, 'ignore', timeoutMs, services.track('gateway'));
+    await spawnService('gateway', PORTS.cached, { ...env, GATEWAY_PORT: String(PORTS.cached) }, 'ignore', timeoutMs, services.track('gateway-cached'));
     return {
       scale, counts, gateway: url(PORTS.gateway), cached: url(PORTS.cached), comparison,
       regionUrls: Object.fromEntries(REGIONS.map((r) => [r.code, url(REGION_PORTS[r.code]!)])),
@@ -200,7 +200,7 @@ export async function startHive(cached: boolean): Promise<{ url: string; child: 
     stdio: 'ignore', cwd: dir, env: { ...process.env, NODE_ENV: 'production' },
   });
   try {
-    await waitForHealth(`http://127.0.0.1:${port}/healthcheck`, child, 60_000);
+    await waitForHealth(`http://127.0.0.1:${port}/healthcheck`, child, 300_000);
   } catch (e) {
     await stopChild(child);
     throw e;

@@ -93,13 +93,21 @@ export class RoleMatch {
   @Field(() => String, { description: 'Why the score: which functions both roles perform, out of the functions of either role (e.g. "2 shared (CONVENES_BODY, KEEPS_MINUTES) of 3 functions of either role").' }) explanation!: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'How many roles of another region are this role\'s closest (all tied at the best score), however many closest lists.' })
+export class ClosestCount {
+  @Field(() => String) regionCode!: string;
+  @Field(() => Int, { description: `Roles of that region sharing most functions with this one; 0 when none shares ${MIN_SHARED} or more.` }) count!: number;
+  @Field(() => Float, { description: 'Their score (Jaccard, 0-1); 0 when count is 0.' }) score!: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A role and the functions its duties (and the bodies\' and reporting data) give it.' })
 export class RoleFunctions {
   @Field(() => ID) roleId!: string;
   @Field(() => String) title!: string;
   @Field(() => RoleKind) kind!: keyof typeof RoleKind;
   @Field(() => [CollaborationFunction]) functions!: CollaborationFunction[];
-  @Field(() => [RoleMatch], { description: `Per other answered region, the role(s) sharing most functions (ties listed in document order, the first \`first\` of each region); none when fewer than ${MIN_SHARED} functions are shared (one shared generic function is no match).` }) closest!: RoleMatch[];
+  @Field(() => [RoleMatch], { description: `Per other answered region, the role(s) sharing most functions (ties listed in document order, the first \`closestFirst\` of each region: closestCounts counts them all); none when fewer than ${MIN_SHARED} functions are shared (one shared generic function is no match).` }) closest!: RoleMatch[];
+  @Field(() => [ClosestCount], { description: 'Per other answered region, in registry order: how many of its roles are closest to this one (all of them, not only those closest lists).' }) closestCounts!: ClosestCount[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A role named by the documents.' })
@@ -192,7 +200,7 @@ const FUNCTIONS = Object.values(CollaborationFunction);
 const roleRef = (role: Role): RoleRef => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) });
 
 type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties'>;
-type RoleFunctionsEntry = Omit<RoleFunctions, 'closest'>;
+type RoleFunctionsEntry = Omit<RoleFunctions, 'closest' | 'closestCounts'>;
 /** A role in a function-set group: position = document order, to merge groups in that order. */
 interface SetMember { roleId: string; title: string; position: number }
 
@@ -233,11 +241,14 @@ function functionalCrosswalkGroups(region: RegionFacts) {
 
 export const FUNCTIONAL_CROSSWALK = defineAggregate('functionalCrosswalk', 2, [PERFORMERS, ROLES, WITHOUT_DUTIES, UNMATCHED, FUNCTION_SET], functionalCrosswalkGroups);
 
+/** Closest roles listed per role and other region when the request does not say (closestCounts counts them all). */
+export const DEFAULT_CLOSEST_FIRST = 3;
+
 /**
- * Per other region, the roles sharing most functions with `fns` (Jaccard; ties all listed, in
- * document order, the first `first`), read from that region's function-set groups.
+ * Per other region, the roles sharing most functions with `fns` (Jaccard; ties in document order, the
+ * first `first`) and how many they are, read from that region's function-set groups.
  */
-function closestIn(code: string, groups: StoredGroups | undefined, fns: Set<string>, first: number): RoleMatch[] {
+function closestIn(code: string, groups: StoredGroups | undefined, fns: Set<string>, first: number): { matches: RoleMatch[]; count: ClosestCount } {
   const scored = FUNCTION_SET.entries(groups).map(([, g]) => {
     const theirs = new Set<string>(g.data.functions);
     const shared = FUNCTIONS.filter((fn) => fns.has(fn) && theirs.has(fn));
@@ -245,20 +256,25 @@ function closestIn(code: string, groups: StoredGroups | undefined, fns: Set<stri
     return { g, shared, score: shared.length / either, explanation: `${shared.length} shared (${shared.join(', ')}) of ${either} functions of either role` };
   }).filter((s) => s.shared.length >= MIN_SHARED);
   const best = Math.max(0, ...scored.map((s) => s.score));
-  return scored.filter((s) => s.score === best)
+  const tied = scored.filter((s) => s.score === best);
+  const matches = tied
     .flatMap((s) => s.g.items.map((m) => ({ m, shared: s.shared, explanation: s.explanation })))
     .sort((a, b) => a.m.position - b.m.position)
     .slice(0, first)
     .map(({ m, shared, explanation }) => ({ regionCode: code, roleId: m.roleId, title: m.title, shared, score: best, explanation }));
+  return { matches, count: { regionCode: code, count: tied.reduce((n, s) => n + s.g.total, 0), score: best } };
 }
 
-/** At request time: the regions' groups, each list cut to `first` (the counts beside give the totals). */
-export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], first: number, only?: CollaborationFunction[] | null): FunctionalCrosswalk {
+/**
+ * At request time: the regions' groups, each list cut to `first` (the counts beside give the totals),
+ * each role's closest roles cut to `closestFirst` per other region (at most `first`; closestCounts counts them).
+ */
+export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], first: number, only?: CollaborationFunction[] | null, closestFirst = DEFAULT_CLOSEST_FIRST): FunctionalCrosswalk {
   // Roles with the same functions have the same closest roles: each (region, set) is scored once.
-  const scored = new Map<string, RoleMatch[]>();
+  const scored = new Map<string, ReturnType<typeof closestIn>>();
   const closest = (other: string, functions: string[]) => {
     const key = `${other}|${functions.join(',')}`;
-    return scored.get(key) ?? scored.set(key, closestIn(other, groups.get(other), new Set(functions), first)).get(key)!;
+    return scored.get(key) ?? scored.set(key, closestIn(other, groups.get(other), new Set(functions), Math.min(first, closestFirst))).get(key)!;
   };
   return {
     functions: FUNCTIONS.filter((fn) => !only?.length || only.includes(fn)).map((fn) => ({
@@ -276,7 +292,8 @@ export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, mis
       regionCode: code,
       roles: ROLES.list(groups.get(code)).items.map((role) => ({
         ...role,
-        closest: codes.filter((other) => other !== code).flatMap((other) => closest(other, role.functions)),
+        closest: codes.filter((other) => other !== code).flatMap((other) => closest(other, role.functions).matches),
+        closestCounts: codes.filter((other) => other !== code).map((other) => closest(other, role.functions).count),
       })),
       roleCount: ROLES.list(groups.get(code)).total,
       rolesWithoutDuties: WITHOUT_DUTIES.list(groups.get(code)).items,

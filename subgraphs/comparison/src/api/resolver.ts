@@ -21,7 +21,7 @@ import { selectsAny } from './selection';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
 import { FrequencySummary, frequencySummary } from '../aggregates/frequency-summary';
 import { ROLES_OF_KIND, RolesCrosswalk, rolesCrosswalk } from '../aggregates/crosswalk';
-import { CollaborationFunction, FunctionalCrosswalk, functionalCrosswalk } from '../aggregates/functions';
+import { CollaborationFunction, DEFAULT_CLOSEST_FIRST, FunctionalCrosswalk, functionalCrosswalk } from '../aggregates/functions';
 import { ReportingDutiesComparison, ReportingDutyFilter, reportingDuties } from './reporting';
 import { ReportingChains, reportingChains } from '../aggregates/chains';
 import { ComparisonMatrix, comparisonMatrix } from '../aggregates/matrix';
@@ -122,11 +122,15 @@ export class LandscapeResolver {
     @Arg('functions', () => [CollaborationFunction], { nullable: true, description: 'Default: every function.' }) functions?: CollaborationFunction[],
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
+    @Arg('closestFirst', () => Int, { nullable: true, description: `Closest roles listed per role and other region: default ${DEFAULT_CLOSEST_FIRST}, 0 to ${MAX_FIRST}, and never more than \`first\` (closestCounts counts them all).` }) closestFirst?: number,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<FunctionalCrosswalk> {
+    if (closestFirst != null && (!Number.isInteger(closestFirst) || closestFirst < 0 || closestFirst > MAX_FIRST)) {
+      throw badUserInput(`closestFirst must be between 0 and ${MAX_FIRST} (the closest roles listed per role and other region; closestCounts counts them all).`);
+    }
     const entries = !info || selectsAny(info, [['functions', 'regions', 'performers'], ['regions', 'roles'], ['regions', 'rolesWithoutDuties'], ['regions', 'rolesWithoutFunctions']]);
     const { codes, groups, missing, size } = await aggregateGroups(ctx, 'functionalCrosswalk', regions, first, null, entries);
-    return functionalCrosswalk(codes, groups, missing, size, functions);
+    return functionalCrosswalk(codes, groups, missing, size, functions, closestFirst ?? DEFAULT_CLOSEST_FIRST);
   }
 
   @FieldResolver(() => ReportingDutiesComparison, { description: 'Reporting duties side by side: artifact, from, to, frequency, quote (question 4).' })

@@ -10,6 +10,7 @@ import { Migration20261129000000Aggregates } from './aggregate-tables';
 import { Migration20261130000000BodyPageIndexes } from './body-page-migration';
 import { Migration20261205000000Derivation } from './derivation-migration';
 import { Migration20261205100000FrequencyRank } from './frequency-rank-migration';
+import { Migration20261205200000SearchIndexFastUpdate } from './search-index-migration';
 
 export class Migration20261127000000ReadModel extends RegionMigration {
   override async up(): Promise<void> {
@@ -193,4 +194,5 @@ export const READ_MODEL_MIGRATIONS = [
   { name: 'Migration20261130000000BodyPageIndexes', class: Migration20261130000000BodyPageIndexes },
   { name: 'Migration20261205000000Derivation', class: Migration20261205000000Derivation },
   { name: 'Migration20261205100000FrequencyRank', class: Migration20261205100000FrequencyRank },
+  { name: 'Migration20261205200000SearchIndexFastUpdate', class: Migration20261205200000SearchIndexFastUpdate },
 ];

@@ -21,7 +21,7 @@ import type { Body, DataChange, DecisionRule, Plan, ReportingDuty, Role, SourceD
 import { forContract, listQuery, pageQuery, printQuery, snapshotQuery, type PagedList, type RegionAnswer } from './snapshot-query';
 import { citationsBy } from './citations';
 import { bodyDerivation, bodyRow, factRow, insertRows, lockRegion, markSynced, quoted, type FactList } from './store';
-import { INDEXED_LISTS, insertSearchRows, searchRowsOfList, type SearchRow } from './search-index';
+import { flushSearchIndex, insertSearchRows, searchRowsOfList, seqOf, type INDEXED_LISTS, type SearchRow } from './search-index';
 import { writeGroupsOfRegion } from './aggregate-sync';
 import { eventRows, fetchChanges, writeChanges } from './changes';
 import { stringInterner } from './intern';
@@ -38,8 +38,6 @@ export interface PagedRegion {
 
 /** Lists in the order they are read: roles and duties before bodies, whose derived values need them whole. */
 const READ_ORDER: readonly PagedList[] = ['roles', 'reportingDuties', 'bodies', 'plans', 'decisionRules', 'regionalFacts', 'events'];
-/** Search rows are numbered in bands per list while pages arrive, and renumbered 0.. in index order at the end. */
-const SEQ_BAND = 100_000_000;
 
 /** Every page of one list of the region, handed to `onPage` in order. */
 async function readPages(r: PagedRegion, list: PagedList, onPage: (items: Array<{ id: string }>) => Promise<void>): Promise<void> {
@@ -77,9 +75,8 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     const seq = new Map<string, number>();
     const intern = stringInterner();
     const indexed = async (list: (typeof INDEXED_LISTS)[number], items: unknown[]) => {
-      const band = INDEXED_LISTS.indexOf(list) * SEQ_BAND;
       let n = seq.get(list) ?? 0;
-      const rows: SearchRow[] = searchRowsOfList(r.code, list, items).map((row) => ({ ...row, seq: band + n++ }));
+      const rows: SearchRow[] = searchRowsOfList(r.code, list, items).map((row) => ({ ...row, seq: seqOf(list, n++) }));
       seq.set(list, n);
       await insertSearchRows(trx, q('search_item'), rows);
     };
@@ -102,12 +99,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
       });
     }
     await indexed('documents', documents);
-    await trx.raw(
-      `update ${q('search_item')} s set seq = n.seq from (
-         select seq as band_seq, (row_number() over (order by seq) - 1)::integer as seq from ${q('search_item')} where region_code = ?
-       ) n where s.region_code = ? and s.seq = n.band_seq`,
-      [r.code, r.code],
-    );
+    await flushSearchIndex(trx, schema);
 
     const history = await fetchChanges(r.graphql, r.code, r.sdl, (page: DataChange[]) => writeChanges(trx, q, r.code, complete(page), true));
     await writeGroupsOfRegion(trx, schema, { code: r.code, dataVersion, missingFields, documents, regionalFacts: [], ...kept });

@@ -103,12 +103,23 @@ function factRows<L extends keyof FactOf>(list: L, items: ReadonlyArray<FactOf[L
   for (const f of items) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
 }
 
+/** Rows of one list are numbered within a band of this many: a row's seq orders it in index order. */
+const SEQ_BAND = 100_000_000;
+
+/**
+ * The seq of the `n`th row of a list: its list's band (INDEXED_LISTS order), then its place in the
+ * list. Seq only orders rows (ties of a search's rank, passages of one item), so its gaps are not seen;
+ * a paged sync numbers each page's rows as they come, in whatever order the lists are read, and never
+ * renumbers them (an update of every row of a region, which rewrote its two GIN indexes entry by entry).
+ */
+export const seqOf = (list: IndexedList, n: number): number => INDEXED_LISTS.indexOf(list) * SEQ_BAND + n;
+
 /**
  * The index rows of one region's copy, in document order. The searched text of a row is a verbatim
  * quote (never the data's paraphrase), so every word a hit matched stands in its quote or its name.
  */
 export function searchRows(s: RegionSnapshot): SearchRow[] {
-  return INDEXED_LISTS.flatMap((list) => searchRowsOfList(s.code, list, s[list])).map((r, seq) => ({ ...r, seq }));
+  return INDEXED_LISTS.flatMap((list) => searchRowsOfList(s.code, list, s[list]).map((r, n) => ({ ...r, seq: seqOf(list, n) })));
 }
 
 const COLUMNS = ['region_code', 'seq', 'kind', 'id', 'level', 'name', 'text', 'quote', 'document_id', 'document_title', 'document_file', 'section'];
@@ -122,8 +133,21 @@ export async function insertSearchRows(trx: Knex.Transaction, table: string, row
   }
 }
 
+/** The GIN indexes of the search index (migrations.ts), which take new rows in their pending lists (fastupdate). */
+export const SEARCH_GIN_INDEXES = ['search_item_tsv', 'search_item_trgm'] as const;
+
+/**
+ * Merges the rows a sync wrote from the GIN indexes' pending lists into the indexes, in bulk, before
+ * the sync commits: what fastupdate saves is the entry-by-entry insert, and no search is left to scan
+ * a pending list of the sync's rows.
+ */
+export async function flushSearchIndex(trx: Knex.Transaction, schema: string): Promise<void> {
+  for (const index of SEARCH_GIN_INDEXES) await trx.raw('select gin_clean_pending_list(?::regclass)', [`"${schema.replace(/"/g, '""')}"."${index}"`]);
+}
+
 /** Replaces the region's rows of the index (called by writeSnapshot inside its transaction). */
-export async function writeSearchIndex(trx: Knex.Transaction, table: string, s: RegionSnapshot): Promise<void> {
+export async function writeSearchIndex(trx: Knex.Transaction, schema: string, table: string, s: RegionSnapshot): Promise<void> {
   await trx.raw(`delete from ${table} where region_code = ?`, [s.code]);
   await insertSearchRows(trx, table, searchRows(s), Infinity);
+  await flushSearchIndex(trx, schema);
 }

@@ -116,7 +116,7 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
     await trx.raw(`delete from ${q('fact')} where region_code = ?`, [s.code]);
     await insertRows(trx, q('body'), bodies);
     await insertRows(trx, q('fact'), facts);
-    await writeSearchIndex(trx, q('search_item'), s);
+    await writeSearchIndex(trx, schema, q('search_item'), s);
     await writeGroups(trx, schema, s.code, groups);
     await writeHistory(trx, q, s.code, s.changes ?? [], s.events ?? []);
     await markSynced(trx, schema, s.code, s.dataVersion, s.missingFields);
