@@ -32,7 +32,6 @@ export const GatewaySchema = z.object({
   SUBGRAPH_MAX_RESPONSE_BYTES: int().positive().default(16 * 1024 * 1024).describe('largest answer one subgraph may send; larger: that part fails, the request gets 413'),
   MAX_WORK: int().positive().default(25_000).describe('estimated work of an operation (gateway/src/demand.ts) over this: 400 QUERY_TOO_EXPENSIVE'),
   WORK_PER_AGGREGATE: int().min(0).default(100).describe('work added per aggregate field of Landscape selected'),
-  WORK_PER_FANOUT: int().min(0).default(1000).describe('work added per region, per object selecting a field that @requires region data'),
   WORK_LIST_FACTOR: int().min(1).default(10).describe('how many times a list field counts (a list of regions: the number of regions)'),
   WORK_MAX_MULTIPLIER: int().min(1).default(100).describe('bound of the multiplier of nested lists'),
   EXPENSIVE_WORK: int().positive().default(1000).describe('operations with at least this work are expensive: limited in concurrency, shed first'),

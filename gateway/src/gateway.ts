@@ -111,7 +111,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   metrics.watchSubgraphCalls((u) => subgraphByUrl.get(u));
   const demand = demandPlugin<Context>({
     aggregates: aggregateFields(supergraph.current()),
-    weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
+    weights: { perAggregate: config.WORK_PER_AGGREGATE, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
     maxWork: config.MAX_WORK,
     expensiveWork: config.EXPENSIVE_WORK,
     limiter,

@@ -10,7 +10,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { getHeapStatistics } from 'node:v8';
-import { operationWork, type AggregateFields, type WorkWeights } from './demand';
+import { operationWork, type WorkWeights } from './demand';
 
 /** Per-request accounting, part of the request context. */
 export interface Demand {
@@ -75,7 +75,8 @@ export class WorkLimiter {
 }
 
 export interface DemandOptions {
-  aggregates: AggregateFields;
+  /** `Type.field` of the aggregates (demand.ts aggregateFields). */
+  aggregates: Set<string>;
   weights: WorkWeights;
   maxWork: number;
   expensiveWork: number;
