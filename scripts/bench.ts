@@ -19,6 +19,7 @@ import { ROOT } from './lib/paths';
 import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
 import { BENCH_PG_PORT, Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
+import { fairness, repeatedQuery } from './lib/bench/fairness';
 import { mergeReports, renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -79,6 +80,7 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
       targets.push({ target: t.target, connections: CONNECTIONS, result, same, peakRssMb: t.rss?.() ?? null });
       console.log(`  ${t.target.padEnd(44)} ${fmt(result)}  same answers ${same.same}/${same.of}${same.differing.length ? ` (differ: ${same.differing.slice(0, 4).join(', ')})` : ''}`);
     }
+    targets.push(...(await repeatedQuery(list, CONNECTIONS, DURATION))); // issue #26 (lib/bench/fairness.ts)
     const at50 = await loadMix(stack.gateway, ops, 50, DURATION);
     targets.push({ target: 'our gateway, cache off', connections: 50, result: at50, same: null });
     console.log(`  ${'our gateway, cache off, 50 connections'.padEnd(44)} ${fmt(at50)}`);
@@ -89,6 +91,7 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
     ]);
     targets.push({ target: CHEAP_BESIDE_HEAVY, connections: 2, result: cheap, same: null, note: `heavy: ${heavy.rps.toFixed(0)} req/s, ${heavy.errors} shed or refused` });
     console.log(`  ${'cheap query beside 10 heavy clients'.padEnd(44)} ${fmt(cheap)}  (heavy ${fmt(heavy)})`);
+    targets.push(...(await fairness(stack, services, DURATION))); // issue #26 (lib/bench/fairness.ts)
   } finally {
     ceiling.server.close();
     for (const c of extra) await stopChild(c);

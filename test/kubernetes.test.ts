@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../contract/src/registry';
 import {
-  K8S_DATABASE_SECRET, K8S_DIR, K8S_GATEWAY_REPLICAS, K8S_IMAGE, K8S_SUBGRAPH_SECRET, renderDockerCompose, renderKubernetes, COMPOSE_FILE,
+  K8S_DATABASE_SECRET, K8S_DIR, K8S_GATEWAY_REPLICAS, K8S_IMAGE, K8S_SUBGRAPH_SECRET, K8S_TRACING_CONFIG, renderDockerCompose, renderKubernetes, COMPOSE_FILE,
 } from '../scripts/lib/generated';
 import { parse } from 'yaml';
 
@@ -136,5 +136,14 @@ describe('deploy/k8s', () => {
       expect(env(s.code)[portVar]).toBe(compose.services[s.code]!.environment[portVar]);
       expect(env(s.code).SERVICE_DIR).toBe(compose.services[s.code]!.environment.SERVICE_DIR);
     }
+  });
+
+  it('tracing: every service reads the OTEL_* variables of one ConfigMap, whose endpoint is empty (off), as compose has them', () => {
+    const config = of('ConfigMap').find((m) => m.metadata.name === K8S_TRACING_CONFIG)!;
+    expect(config.data.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('');
+    const compose = parse(readFileSync(join(root, COMPOSE_FILE), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> };
+    const composeOtel = Object.keys(compose.services[GATEWAY.code]!.environment!).filter((k) => k.startsWith('OTEL_'));
+    expect(composeOtel.every((k) => k in config.data)).toBe(true);
+    for (const s of [...SUBGRAPHS, GATEWAY]) expect(container(s.code).envFrom).toEqual([{ configMapRef: { name: K8S_TRACING_CONFIG } }]);
   });
 });

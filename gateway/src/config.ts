@@ -32,7 +32,6 @@ export const GatewaySchema = z.object({
   SUBGRAPH_MAX_RESPONSE_BYTES: int().positive().default(16 * 1024 * 1024).describe('largest answer one subgraph may send; larger: that part fails, the request gets 413'),
   MAX_WORK: int().positive().default(25_000).describe('estimated work of an operation (gateway/src/demand.ts) over this: 400 QUERY_TOO_EXPENSIVE'),
   WORK_PER_AGGREGATE: int().min(0).default(100).describe('work added per aggregate field of Landscape selected'),
-  WORK_PER_FANOUT: int().min(0).default(1000).describe('work added per region, per object selecting a field that @requires region data'),
   WORK_LIST_FACTOR: int().min(1).default(10).describe('how many times a list field counts (a list of regions: the number of regions)'),
   WORK_MAX_MULTIPLIER: int().min(1).default(100).describe('bound of the multiplier of nested lists'),
   EXPENSIVE_WORK: int().positive().default(1000).describe('operations with at least this work are expensive: limited in concurrency, shed first'),
@@ -42,7 +41,7 @@ export const GatewaySchema = z.object({
   HEAP_SHED_RATIO: z.coerce.number().gt(0).max(1).default(0.7).describe('expensive operations get 503 while the used heap is over this share of its limit'),
   MAX_RESPONSE_BYTES: int().positive().default(8 * 1024 * 1024).describe('all subgraph answers of one request together; over it: 413 RESPONSE_TOO_LARGE'),
   RETRY_AFTER_SECONDS: int().positive().default(2).describe('Retry-After of a 503'),
-  RATE_LIMIT_MAX: int().min(0).default(1200).describe('requests per client and window that reach GraphQL work (cache hits and merged requests are free); over it: 429; 0: off'),
+  RATE_LIMIT_MAX: int().min(0).default(1200).describe('requests per client and window that reach GraphQL work (cache hits, merged requests and refusals by known cost are free); over it: 429; 0: off'),
   RATE_LIMIT_WINDOW_MS: int().positive().default(60_000).describe('the rate limit\'s window'),
   TRUST_PROXY: z.string().default('false').describe('express\'s "trust proxy": true/false, a number of hops (1 behind one load balancer) or addresses, so the client is X-Forwarded-For\'s'),
   PERSISTED_DOCUMENTS: z.enum(['off', 'require']).default('off')

@@ -5,16 +5,12 @@
  *     read the comparison's read model: each one runs its SQL over every region's copy and computes
  *     the comparison over all of it, once per object that selects it (each alias of `landscape` is
  *     one more round). The gateway no longer fetches region data for them, but they are not free;
- *   - a list of regions is fetched from every region subgraph;
- *   - a field whose supergraph definition `@requires` data (none today; the comparison used it
- *     before its read model) makes the gateway fetch that data from every region and hand it on,
- *     once per object that selects such fields.
+ *   - a list of regions is fetched from every region subgraph.
  * So the work of an operation is:
  *   - each field: 1 × how many times it is resolved (lists count `listFactor`, a region list the
  *     number of regions; nested lists at most `maxMultiplier` in all: the lists inside an aggregate
  *     are cut from data already read, so they do not grow without bound);
- *   - each aggregate (read-model or `@requires` field): `perAggregate` more;
- *   - each object that selects at least one `@requires` field: `perFanOut` × the number of regions.
+ *   - each aggregate: `perAggregate` more.
  */
 import {
   getNamedType, isAbstractType, isListType, isNonNullType, isObjectType, isInterfaceType, Kind, parse,
@@ -24,31 +20,17 @@ import {
 
 export interface WorkWeights {
   perAggregate: number;
-  perFanOut: number;
   listFactor: number;
   maxMultiplier: number;
   regions: number;
 }
 
-/** `Type.field` of every field whose supergraph definition carries `@join__field(..., requires: ...)`. */
-export function fieldsWithRequires(supergraphSdl: string): Set<string> {
-  const out = new Set<string>();
-  for (const def of parse(supergraphSdl).definitions) {
-    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    for (const field of def.fields ?? []) {
-      const requires = field.directives?.some((d) => d.name.value === 'join__field' && d.arguments?.some((a) => a.name.value === 'requires'));
-      if (requires) out.add(`${def.name.value}.${field.name.value}`);
-    }
-  }
-  return out;
-}
-
 /**
- * `Type.field` of every comparison aggregate: the fields of the entity types only `graph` resolves
- * (`@join__type(graph: <graph>, key: ...)` and no other graph; today `Landscape`), except their key
+ * `Type.field` of every comparison aggregate (the fields that cost `perAggregate`): the fields of the
+ * entity types only `graph` resolves (`@join__type(graph: <graph>, key: ...)` and no other graph; today `Landscape`), except their key
  * fields and the fields that return regions (those are resolved by the region subgraphs).
  */
-export function readModelFields(supergraphSdl: string, graph = 'COMPARISON', regionType = 'Region'): Set<string> {
+export function aggregateFields(supergraphSdl: string, graph = 'COMPARISON', regionType = 'Region'): Set<string> {
   const out = new Set<string>();
   for (const def of parse(supergraphSdl).definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
@@ -69,30 +51,18 @@ export function readModelFields(supergraphSdl: string, graph = 'COMPARISON', reg
   return out;
 }
 
-/** The fields that cost `perAggregate`: `@requires` fields (also a fan-out) and read-model aggregates. */
-export interface AggregateFields {
-  requires: Set<string>;
-  readModel: Set<string>;
-}
-
-export function aggregateFields(supergraphSdl: string): AggregateFields {
-  return { requires: fieldsWithRequires(supergraphSdl), readModel: readModelFields(supergraphSdl) };
-}
-
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 export function operationWork(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, fields: AggregateFields, weights: WorkWeights,
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, aggregates: Set<string>, weights: WorkWeights,
 ): number {
-  const { requires, readModel } = fields;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const regionType = schema.getType('Region');
 
-  /** Work of a selection set on `type`, resolved `times` times; whether it selects a @requires field (a fan-out). */
-  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, times: number, seen: Set<string>): { work: number; aggregates: boolean } => {
+  /** Work of a selection set on `type`, resolved `times` times. */
+  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, times: number, seen: Set<string>): number => {
     let work = 0;
-    let aggregates = false;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value.startsWith('__')) { work += times; continue; }
@@ -100,42 +70,27 @@ export function operationWork(
         const def = fields[sel.name.value];
         if (!def) continue;
         work += times;
-        // On an interface (Region), a field is @requires when any implementation says so.
+        // On an interface, a field is an aggregate when any implementation's is.
         const names = isAbstractType(type) ? [type.name, ...schema.getPossibleTypes(type).map((t) => t.name)] : [type.name];
-        if (names.some((n) => requires.has(`${n}.${sel.name.value}`))) {
-          aggregates = true;
-          work += times * weights.perAggregate;
-        } else if (names.some((n) => readModel.has(`${n}.${sel.name.value}`))) {
-          work += times * weights.perAggregate;
-        }
+        if (names.some((n) => aggregates.has(`${n}.${sel.name.value}`))) work += times * weights.perAggregate;
         if (!sel.selectionSet) continue;
         const named = getNamedType(def.type) as GraphQLCompositeType;
         const childTimes = !isList(def.type) ? times
           : named === regionType ? times * weights.regions : Math.min(times * weights.listFactor, Math.max(times, weights.maxMultiplier));
-        const child = walk(sel.selectionSet, named, childTimes, seen);
-        work += child.work;
-        if (child.aggregates) work += childTimes * weights.perFanOut * weights.regions;
+        work += walk(sel.selectionSet, named, childTimes, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType | undefined) : type;
-        if (!t) continue;
-        const r = walk(sel.selectionSet, t, times, seen);
-        work += r.work;
-        aggregates ||= r.aggregates;
+        if (t) work += walk(sel.selectionSet, t, times, seen);
       } else {
         const f = fragments.get(sel.name.value);
         if (!f || seen.has(f.name.value)) continue;
         const t = schema.getType(f.typeCondition.name.value) as GraphQLCompositeType | undefined;
-        if (!t) continue;
-        const r = walk(f.selectionSet, t, times, new Set([...seen, f.name.value]));
-        work += r.work;
-        aggregates ||= r.aggregates;
+        if (t) work += walk(f.selectionSet, t, times, new Set([...seen, f.name.value]));
       }
     }
-    return { work, aggregates };
+    return work;
   };
 
   const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-  const r = walk(operation.selectionSet, root, 1, new Set());
-  return r.work + (r.aggregates ? weights.perFanOut * weights.regions : 0);
+  return root ? walk(operation.selectionSet, root, 1, new Set()) : 0;
 }

@@ -12,6 +12,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import bytes from 'bytes';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS, urlVar } from '@samverkan/cont
 import { createLimitedServer, createLogger, jsonErrorHandler, requireSecret, SECRET_HEADER, type RunningServer } from '@samverkan/shared/server';
 import { loadGatewayConfig } from './config';
 import { errorPlugin, type RequestContext } from './errors';
-import { mediaTypePlugin } from './media-type';
+import { mediaTypePlugin, responseMediaType } from './media-type';
 import { FiniteNumbersRule } from './operation-checks';
 import { SubgraphDataSource } from './subgraph-source';
 import { registryAnswer } from './registry-fallback';
@@ -33,6 +34,8 @@ import { GatewayMetrics, observedOf, type Observed } from './metrics';
 import { fileSupergraph } from './supergraph-file';
 import { serveWebApps } from './web-apps';
 import { PersistedDocuments, persistedDocumentsMiddleware } from './persisted-documents';
+import { KnownCosts, type KeyedRequest } from './known-costs';
+import { frontDoor, frontDoorParseErrors } from './front-door';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 export const PERSISTED_DOCUMENTS_PATH = join(__dirname, '..', 'persisted-documents');
@@ -53,9 +56,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }
   logger.info({ mode: config.PERSISTED_DOCUMENTS, manifests: documents.manifests, documents: documents.size }, 'persisted documents');
   // Live rollout: a new supergraph in the file is taken without a restart (supergraph-file.ts).
-  const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => cache?.invalidate('new supergraph'));
+  const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => { cache?.invalidate('new supergraph'); costs.clear(); });
   const urls = new Map<string, string>();
-  type Context = RequestContext & CacheContext & DemandContext & { observed: Observed };
+  type Context = RequestContext & CacheContext & DemandContext & { observed: Observed; costKey?: string };
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
@@ -106,12 +109,16 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     : undefined;
 
   const limiter = new WorkLimiter(config.MAX_CONCURRENT_EXPENSIVE, config.EXPENSIVE_QUEUE, config.EXPENSIVE_QUEUE_WAIT_MS);
+  const costs = new KnownCosts({
+    maxWork: config.MAX_WORK, expensiveWork: config.EXPENSIVE_WORK, limiter, heapShedRatio: config.HEAP_SHED_RATIO, retryAfterSeconds: config.RETRY_AFTER_SECONDS,
+    onRefused: (reason, code) => metrics.knownCostRefusal(reason, code),
+  });
   metrics.watch(limiter, () => ({ bytes: cache?.size ?? 0, entries: cache?.count ?? 0 }));
   // Each call to a subgraph, timed by subgraph (the URLs are known once the gateway has started).
   metrics.watchSubgraphCalls((u) => subgraphByUrl.get(u));
   const demand = demandPlugin<Context>({
     aggregates: aggregateFields(supergraph.current()),
-    weights: { perAggregate: config.WORK_PER_AGGREGATE, perFanOut: config.WORK_PER_FANOUT, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
+    weights: { perAggregate: config.WORK_PER_AGGREGATE, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
     maxWork: config.MAX_WORK,
     expensiveWork: config.EXPENSIVE_WORK,
     limiter,
@@ -119,6 +126,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     maxResponseBytes: config.MAX_RESPONSE_BYTES,
     retryAfterSeconds: config.RETRY_AFTER_SECONDS,
     onShed: (reason) => metrics.shed(reason),
+    onWork: (context, work) => costs.learn(context.costKey, work),
   });
   const inFlight = new InFlight();
 
@@ -128,6 +136,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const httpServer = createLimitedServer(app);
+  // The front door answers repeated questions and refusals before express (front-door.ts).
+  httpServer.removeListener('request', app);
+  httpServer.on('request', frontDoor(app, { path: '/graphql', bodyLimit: bytes.parse(config.BODY_LIMIT) ?? 0, costs, cache, metrics, mediaTypeOf: responseMediaType, inFlight: (mediaType, key) => inFlight.has(mediaType, key), logger }));
   const server = new ApolloServer<Context>({
     gateway,
     introspection: config.introspection,
@@ -175,23 +186,27 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     const ready = checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: checks });
   });
-  type CachedRequest = express.Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number };
+  type CachedRequest = express.Request & KeyedRequest & { cacheGeneration?: number };
   app.use(
     '/graphql',
     // First: the request id, so that every answer (a refusal by any layer below included) carries it.
     requestIds(logger),
     metrics.timeRequests(),
-    express.json({ limit: config.BODY_LIMIT, verify: (req, _res, buf) => { (req as CachedRequest).rawBody = buf; } }),
+    // A body the front door read is parsed already (express.json skips it), or answered as express.json would.
+    frontDoorParseErrors(),
+    express.json({ limit: config.BODY_LIMIT }),
     // A document id becomes its registered text before the cache keys the request (persisted-documents.ts).
     persistedDocumentsMiddleware(documents, config.PERSISTED_DOCUMENTS),
-    // Cache hits and merged requests cost (almost) nothing: only requests that do GraphQL work are rate limited.
+    costs.keys(),
+    // Cache hits, merged requests and refusals by known cost cost (almost) nothing: only requests that do GraphQL work are rate limited.
     ...(cache ? [cache.middleware()] : []),
     inFlight.middleware(),
+    costs.middleware(responseMediaType),
     ...(config.RATE_LIMIT_MAX > 0 ? [rateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_MS, (n) => metrics.rateLimited(n))] : []),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const r = req as CachedRequest;
-        return { requestId: requestIdOfResponse(res), cacheKey: r.cacheKey, cacheGeneration: r.cacheGeneration, demand: { bytes: 0 }, observed: observedOf(res) };
+        return { requestId: requestIdOfResponse(res), cacheKey: cache ? r.cacheKey : undefined, cacheGeneration: r.cacheGeneration, costKey: r.costKey, demand: { bytes: 0 }, observed: observedOf(res) };
       },
     }),
   );

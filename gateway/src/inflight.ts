@@ -1,12 +1,12 @@
 /**
  * Identical requests in flight are merged: while one request is being answered, the same request
- * (the same normalized operation, name and variables: ResponseCache.key, and the same response media type) waits for that answer instead of doing
+ * (the same normalized operation, name and variables: the cache key, known-costs.ts `keys`, and the same response media type) waits for that answer instead of doing
  * the work again, and gets the same status and body. Nothing here is per user (as for the response
  * cache), so sharing an answer shares nothing that must not be shared.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { requestIdOfResponse } from './request-id';
-import { ResponseCache } from './response-cache';
+import type { KeyedRequest } from './known-costs';
 import { responseMediaType } from './media-type';
 
 interface Answer { status: number; contentType: string; retryAfter?: string; body: string | Buffer }
@@ -17,10 +17,13 @@ export class InFlight {
 
   get size(): number { return this.pending.size; }
 
+  /** Whether a request with this cache key and response media type is being answered (a new one would be merged). */
+  has(mediaType: string, cacheKey: string): boolean { return this.pending.has(`${mediaType} ${cacheKey}`); }
+
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'POST') return next();
-      const operation = ResponseCache.key(req.body);
+      const operation = (req as Request & KeyedRequest).cacheKey;
       if (!operation) return next();
       // The media type sets the status of a request error (media-type.ts): only requests with the same one share an answer.
       const key = `${responseMediaType(req.headers.accept)} ${operation}`;

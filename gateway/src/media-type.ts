@@ -19,8 +19,16 @@ export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset
 export function responseMediaType(accept: string | string[] | null | undefined): string | null {
   const header = Array.isArray(accept) ? accept.join(', ') : accept;
   if (!header) return APPLICATION_JSON;
-  return new Negotiator({ headers: { accept: header } }).mediaType([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) ?? null;
+  let negotiated = negotiatedByHeader.get(header);
+  if (negotiated === undefined) {
+    negotiated = new Negotiator({ headers: { accept: header } }).mediaType([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) ?? null;
+    // Clients send a handful of distinct Accept headers; the memo is bounded all the same.
+    if (negotiatedByHeader.size >= 100) negotiatedByHeader.clear();
+    negotiatedByHeader.set(header, negotiated);
+  }
+  return negotiated;
 }
+const negotiatedByHeader = new Map<string, string | null>();
 
 /**
  * GraphQL request errors: the document was read but will not run (parse, validation, variable coercion,

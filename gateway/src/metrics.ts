@@ -37,6 +37,7 @@ export class GatewayMetrics {
   private readonly operations: BoundedLabel;
   private readonly codes = new BoundedLabel(50);
   private readonly shedCounter = new Counter({ name: 'samverkan_gateway_shed_total', help: 'Expensive operations refused with 503 (queue full or timed out, heap nearly full).', labelNames: ['reason'], registers: [this.registry] });
+  private readonly knownCostCounter = new Counter({ name: 'samverkan_gateway_known_cost_refusals_total', help: 'Requests refused by the known work of their operation, before any GraphQL work (known-costs.ts), by reason: too_expensive (400), queue or heap (503).', labelNames: ['reason'], registers: [this.registry] });
   private readonly limitedCounter = new Counter({ name: 'samverkan_gateway_rate_limited_total', help: 'Requests refused with 429 (per-client rate limit).', registers: [this.registry] });
   private readonly requestDuration = new Histogram({
     name: 'samverkan_gateway_request_duration_seconds', help: 'POST /graphql from the first byte read to the last byte sent, by operation name and HTTP status (cache hits and refusals included).',
@@ -57,6 +58,7 @@ export class GatewayMetrics {
     this.registry.setDefaultLabels({ service: 'gateway' });
     // Zero from the start, so that a rate of refusals is 0 rather than no data.
     for (const reason of ['queue', 'heap']) this.shedCounter.inc({ reason }, 0);
+    for (const reason of ['too_expensive', 'queue', 'heap']) this.knownCostCounter.inc({ reason }, 0);
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -73,14 +75,18 @@ export class GatewayMetrics {
     return name ? this.operations.of(name) : '(anonymous)';
   }
 
+  /** One POST /graphql answered, from `start` (process.hrtime.bigint()) until now. */
+  observeRequest(operation: string | null | undefined, status: number, start: bigint): void {
+    this.requestDuration.observe({ operation: this.operationLabel(operation), status: String(status) }, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+
   /** Express middleware, first on /graphql: the duration of every request, whoever answers it. */
   timeRequests() {
     return (req: Request, res: Response, next: NextFunction) => {
       const start = process.hrtime.bigint();
       res.once('finish', () => {
         const body = req.body as { operationName?: unknown } | undefined;
-        const name = observedOf(res).operation ?? (typeof body?.operationName === 'string' ? body.operationName : undefined);
-        this.requestDuration.observe({ operation: this.operationLabel(name), status: String(res.statusCode) }, Number(process.hrtime.bigint() - start) / 1e9);
+        this.observeRequest(observedOf(res).operation ?? (typeof body?.operationName === 'string' ? body.operationName : undefined), res.statusCode, start);
       });
       next();
     };
@@ -139,6 +145,12 @@ export class GatewayMetrics {
   }
 
   shed(reason: 'queue' | 'heap'): void { this.shedCounter.inc({ reason }); }
+  /** A refusal by known cost (known-costs.ts): counted as the same refusal by Apollo would be, and by reason. */
+  knownCostRefusal(reason: 'too_expensive' | 'queue' | 'heap', code: string): void {
+    this.knownCostCounter.inc({ reason });
+    this.errors.inc({ code: this.codes.of(code) });
+    if (reason !== 'too_expensive') this.shed(reason);
+  }
   rateLimited(n: number): void { this.limitedCounter.inc(n); }
   render(): Promise<string> { return this.registry.metrics(); }
   get contentType(): string { return this.registry.contentType; }

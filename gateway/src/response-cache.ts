@@ -34,7 +34,7 @@ export interface ResponseCacheOptions {
 }
 
 /** A stored answer: the exact bytes sent, and the operation's name (for the metrics of a hit). */
-interface Entry { body: Buffer; operation?: string }
+export interface Entry { body: Buffer; operation?: string }
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, Entry>;
@@ -96,38 +96,39 @@ export class ResponseCache {
    * body is not a GraphQL request this cache can key (Apollo answers it).
    */
   static key(body: unknown): string | undefined {
-    const b = body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
-    if (!b || typeof b.query !== 'string') return undefined;
-    const query = normalizedQuery(b.query);
-    if (query === undefined) return undefined;
-    return createHash('sha256').update(JSON.stringify([query, b.operationName ?? null, canonical(b.variables ?? null)])).digest('base64');
+    return requestKeys(body)?.cacheKey;
+  }
+
+  /** The stored answer of a key, when the cache serves (every subgraph answered its last poll); counted as a hit. */
+  hit(key: string): Entry | undefined {
+    const hit = this.healthy ? this.entries.get(key) : undefined;
+    if (hit) this.options.onLookup?.('hit', hit.body.length);
+    return hit;
   }
 
   /**
-   * Express middleware in front of Apollo: a hit is answered here with the stored bytes, with no
-   * GraphQL work at all (the identical request passed every limit when it was first answered).
-   * A miss goes on to Apollo carrying its key and the cache generation it started in.
+   * Express middleware in front of Apollo (after the request's keys, known-costs.ts): a hit is
+   * answered here with the stored bytes, with no GraphQL work at all (the identical request passed
+   * every limit when it was first answered). A miss goes on to Apollo carrying its key and the cache
+   * generation it started in. Most hits never get here: the front door answers them (front-door.ts).
    */
   middleware() {
-    return (req: Request & { rawBody?: Buffer; cacheKey?: string; cacheGeneration?: number }, res: Response, next: NextFunction) => {
-      if (req.method !== 'POST') return next();
-      const key = ResponseCache.key(req.body);
-      if (!key) return next();
+    return (req: Request & { cacheKey?: string; cacheGeneration?: number }, res: Response, next: NextFunction) => {
+      const key = req.cacheKey;
+      if (req.method !== 'POST' || !key) return next();
       if (!this.healthy) {
         this.options.onLookup?.('bypass');
         return next();
       }
-      const hit = this.entries.get(key);
       // A complete answer's bytes are the same under either media type; an unacceptable Accept goes on to Apollo (406).
       const mediaType = responseMediaType(req.headers.accept);
+      const hit = mediaType ? this.hit(key) : undefined;
       if (hit !== undefined && mediaType) {
-        this.options.onLookup?.('hit', hit.body.length);
         observedOf(res).operation = hit.operation;
         res.status(200).set({ 'content-type': mediaType, 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit.body);
         return;
       }
       this.options.onLookup?.('miss');
-      req.cacheKey = key;
       req.cacheGeneration = this.generation;
       next();
     };
@@ -152,6 +153,23 @@ export class ResponseCache {
       }),
     };
   }
+}
+
+/**
+ * The keys of a GraphQL request body: `costKey`, its operation (normalized text and name: what its
+ * work depends on, known-costs.ts) and `cacheKey`, that and its variables (the response cache's and
+ * merged requests' key, ResponseCache.key). Undefined when the body is not one request with a query that parses.
+ */
+export function requestKeys(body: unknown): { costKey: string; cacheKey: string } | undefined {
+  const b = body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+  if (!b || typeof b.query !== 'string') return undefined;
+  const query = normalizedQuery(b.query);
+  if (query === undefined) return undefined;
+  const name = b.operationName ?? null;
+  return {
+    costKey: `${typeof name === 'string' ? name : JSON.stringify(name)}\n${query}`,
+    cacheKey: createHash('sha256').update(JSON.stringify([query, name, canonical(b.variables ?? null)])).digest('base64'),
+  };
 }
 
 const normalized = new LRUCache<string, string | false>({ max: 1000 });

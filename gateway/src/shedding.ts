@@ -5,12 +5,14 @@
  *     a few more wait in a bounded queue for a bounded time; the rest, and any expensive operation
  *     while the heap is nearly full, get a 503 with Retry-After;
  *   - an answer whose subgraph parts grow over the response budget stops fetching and gets a 413.
- * Cheap operations are never queued: a small question still gets its answer under load.
+ * Cheap operations are never queued: a small question still gets its answer under load. An
+ * operation whose work is already known is refused before any of this when it would be (known-costs.ts).
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { getHeapStatistics } from 'node:v8';
-import { operationWork, type AggregateFields, type WorkWeights } from './demand';
+import { operationWork, type WorkWeights } from './demand';
+import { tooExpensiveMessage } from './known-costs';
 
 /** Per-request accounting, part of the request context. */
 export interface Demand {
@@ -34,30 +36,40 @@ export const responseTooLarge = (maxBytes: number) => new GraphQLError(
   { extensions: { code: 'RESPONSE_TOO_LARGE' } },
 );
 
-/** A counting semaphore with a bounded queue and a bounded wait. */
+/**
+ * A counting semaphore with a bounded queue and a bounded wait. The queue is ordered by work: a slot
+ * that frees goes to the waiting operation with the least estimated work (the earliest among equals),
+ * so a moderately expensive question does not wait behind a row of the most expensive ones.
+ */
 export class WorkLimiter {
   active = 0;
-  private readonly waiting: Array<(ok: boolean) => void> = [];
+  private readonly waiting: Array<{ work: number; wake: (granted: boolean) => void }> = [];
 
   constructor(readonly maxConcurrent: number, readonly maxQueued: number, readonly maxWaitMs: number) {}
 
   get queued(): number { return this.waiting.length; }
 
+  /** Every slot taken and the queue full: an expensive operation now would be refused. */
+  get full(): boolean { return this.active >= this.maxConcurrent && this.waiting.length >= this.maxQueued; }
+
   /** Resolves with a release function, or false when the queue is full or the wait timed out. */
-  async acquire(): Promise<(() => void) | false> {
+  async acquire(work = 0): Promise<(() => void) | false> {
     if (this.active < this.maxConcurrent) {
       this.active++;
       return this.releaser();
     }
     if (this.waiting.length >= this.maxQueued) return false;
     const ok = await new Promise<boolean>((resolve) => {
+      const entry = {
+        work,
+        wake: (granted: boolean) => { clearTimeout(timer); resolve(granted); },
+      };
       const timer = setTimeout(() => {
-        const i = this.waiting.indexOf(wake);
+        const i = this.waiting.indexOf(entry);
         if (i >= 0) this.waiting.splice(i, 1);
         resolve(false);
       }, this.maxWaitMs);
-      const wake = (granted: boolean) => { clearTimeout(timer); resolve(granted); };
-      this.waiting.push(wake);
+      this.waiting.push(entry);
     });
     return ok ? this.releaser() : false;
   }
@@ -67,15 +79,17 @@ export class WorkLimiter {
     return () => {
       if (done) return;
       done = true;
-      const next = this.waiting.shift();
-      if (next) next(true); // the slot passes on; `active` stays the same
-      else this.active--;
+      if (!this.waiting.length) { this.active--; return; }
+      let next = 0;
+      for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i]!.work < this.waiting[next]!.work) next = i;
+      this.waiting.splice(next, 1)[0]!.wake(true); // the slot passes on; `active` stays the same
     };
   }
 }
 
-export interface DemandOptions {
-  aggregates: AggregateFields;
+export interface DemandOptions<T> {
+  /** `Type.field` of the aggregates (demand.ts aggregateFields). */
+  aggregates: Set<string>;
   weights: WorkWeights;
   maxWork: number;
   expensiveWork: number;
@@ -85,9 +99,11 @@ export interface DemandOptions {
   maxResponseBytes: number;
   retryAfterSeconds: number;
   onShed?: (reason: 'queue' | 'heap') => void;
+  /** Told of the work of every operation estimated (known-costs.ts keeps it for later requests). */
+  onWork?: (context: T, work: number) => void;
 }
 
-export function demandPlugin<T extends DemandContext>(options: DemandOptions): ApolloServerPlugin<T> {
+export function demandPlugin<T extends DemandContext>(options: DemandOptions<T>): ApolloServerPlugin<T> {
   const heapLimit = getHeapStatistics().heap_size_limit;
   return {
     async requestDidStart() {
@@ -97,8 +113,9 @@ export function demandPlugin<T extends DemandContext>(options: DemandOptions): A
           if (!operation) return;
           const work = operationWork(schema, document, operation, options.aggregates, options.weights);
           if (contextValue.demand) contextValue.demand.work = work;
+          options.onWork?.(contextValue, work);
           if (work > options.maxWork) {
-            throw new GraphQLError(`Query is too expensive: estimated work ${work} is over the limit ${options.maxWork} (each alias of landscape computes its aggregates again over every region's data); split it into smaller requests`, {
+            throw new GraphQLError(tooExpensiveMessage(work, options.maxWork), {
               extensions: { code: 'QUERY_TOO_EXPENSIVE', work, maxWork: options.maxWork, http: { status: 400 } },
             });
           }
@@ -107,7 +124,7 @@ export function demandPlugin<T extends DemandContext>(options: DemandOptions): A
             options.onShed?.('heap');
             throw new OverloadedError('The gateway is busy (memory); try again shortly', options.retryAfterSeconds);
           }
-          const granted = await options.limiter.acquire();
+          const granted = await options.limiter.acquire(work);
           if (!granted) {
             options.onShed?.('queue');
             throw new OverloadedError('The gateway is busy with expensive queries; try again shortly', options.retryAfterSeconds);

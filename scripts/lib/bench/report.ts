@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
 import type { LoadResult, OperationLatency } from './measure';
+import { fairnessRows } from './fairness';
 
 export interface TargetResult {
   target: string; connections: number; result: LoadResult | null;
@@ -126,6 +127,7 @@ export function renderReport(r: Report): string {
     `| p99 < 50 ms at 50 connections, uncached (at ${side?.bodiesPerRegion ?? 'n/a'} bodies/region) | ${n(q.p99At50Connections)} ms | ${met(q.p99At50Connections === null ? null : q.p99At50Connections < 50)} |`,
     `| p99 < 100 ms at 50 connections, uncached (issue #25: crosswalk answers bounded) | ${n(q.p99At50Connections)} ms | ${met(q.p99At50Connections === null ? null : q.p99At50Connections < 100)} |`,
     `| cheap query p99 < 100 ms beside 10 clients of heavy operations (issue #14) | ${n(q.cheapP99BesideHeavy)} ms | ${met(q.cheapP99BesideHeavy === null ? null : q.cheapP99BesideHeavy < 100)} |`,
+    ...fairnessRows(side?.targets ?? [], met),
     `| freshness lag (region restarted with changed data → comparison answer shows it) | ${n(r.freshnessLagSeconds, 2)} s (${n(r.freshnessLagFromHealthySeconds, 2)} s after the region answered /health) | |`,
     '',
     `## Side by side, 4 regions × ${side?.bodiesPerRegion ?? 'n/a'} bodies, the mix`,
