@@ -8,8 +8,10 @@
  * and regenerates the dashboard's operation types from the new supergraph. `npm test` passes right
  * after it, with no other edit.
  *
- * `<file>` is the region's source document, a text file already in docs/sources/. The data file
- * names it and quotes its title (its first line); no fact is invented. With `--data <file.json>`, the
+ * `<file>` is the region's source document: a text file already in docs/sources/ (its name or path),
+ * or a PDF, DOCX, HTML or text file anywhere, which is ingested into docs/sources/ first, with its
+ * origin beside it, as `npm run ingest` does. The data file names it and quotes its title (its first
+ * line); no fact is invented. With `--data <file.json>`, the
  * region starts from a reviewed draft instead: a data file for that document which passes
  * `npm run check-data` (it is checked before anything is written, and copied as the region's data file).
  *
@@ -19,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { ingestFile, originOf, readOrigin, sidecarContent, sidecarPath, textFileName, type Ingested, type Origin } from '@samverkan/authoring';
 import { checkRegionData } from '@samverkan/contract';
 import { ROOT } from './lib/paths';
 import {
@@ -29,7 +32,8 @@ import {
 } from './lib/scaffold';
 
 const USAGE = `usage:
-  npm run new-region -- <code> "<Name>" --source <file in docs/sources/> [--data <draft data file.json>]
+  npm run new-region -- <code> "<Name>" --source <document> [--data <draft data file.json>]
+    <document>: a .txt in docs/sources/, or a .pdf, .docx, .html or .txt anywhere (ingested into docs/sources/)
   npm run new-region -- --remove <code>`;
 
 class UsageError extends Error {}
@@ -110,25 +114,79 @@ function checkedDraft(draft: string, sourceFile: string): { text?: string; probl
   }
 }
 
-function add(code: string, name: string, source: string | undefined, draft: string | undefined): void {
+/** Where the region's text comes from: a text already in docs/sources/, or a file ingested into it. */
+interface SourceText { sourceFile: string; text: string; origin?: Origin; ingested?: Ingested }
+
+/**
+ * `--source`: a path (from where npm was run) or a bare name in docs/sources/. A text already in
+ * docs/sources/ is used as it is; any other file is read by ingest now and written only by `add`.
+ */
+async function resolveSource(source: string, problems: string[]): Promise<SourceText | undefined> {
+  const sourcesDir = path('docs/sources');
+  const given = resolve(process.env.INIT_CWD ?? process.cwd(), source);
+  const inSources = join(sourcesDir, basename(source));
+  const file = existsSync(given) ? given : !source.includes('/') && existsSync(inSources) ? inSources : undefined;
+  if (!file) {
+    problems.push(`--source ${source}: does not exist (neither as a path nor as docs/sources/${basename(source)})`);
+    return undefined;
+  }
+  const sourceFile = textFileName(file, sourcesDir);
+  if (dirname(file) === sourcesDir && file.endsWith('.txt')) {
+    if (!/^[\w.-]+\.txt$/.test(sourceFile)) problems.push(`--source ${source}: a .txt file name (letters, digits, . _ -)`);
+    const usedBy = usedSourceFiles(ROOT).get(sourceFile);
+    if (usedBy) problems.push(`--source ${source}: docs/sources/${sourceFile} is already the source of ${usedBy}`);
+    return { sourceFile, text: readFileSync(file, 'utf8'), origin: readOrigin(file) };
+  }
+  if (existsSync(join(sourcesDir, sourceFile))) {
+    problems.push(`--source ${source}: it would be ingested as docs/sources/${sourceFile}, which exists; give that file as --source to use it, or remove it`);
+    return undefined;
+  }
+  try {
+    const ingested = await ingestFile(file);
+    return { sourceFile, text: ingested.text, origin: originOf(ingested), ingested };
+  } catch (e) {
+    problems.push(`--source ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The top-level entries of a draft data file, and how many of its facts still carry a draft mark. */
+function draftCounts(text: string): { entries: number; proposals: number } {
+  const data = JSON.parse(text) as Record<string, unknown>;
+  const entries = Object.values(data).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+  let proposals = 0;
+  JSON.parse(text, (key, value: unknown) => {
+    if (key === 'draft' && value && typeof value === 'object') proposals++;
+    return value;
+  });
+  return { entries, proposals };
+}
+
+async function add(code: string, name: string, source: string | undefined, draft: string | undefined): Promise<void> {
   const problems = codeProblems(ROOT, code);
   if (!name.trim() || /[\n\r]/.test(name)) problems.push('the name must be one non-empty line');
-  if (!source) problems.push('--source <file> is required: the region\'s source document, a text file in docs/sources/');
-  const sourceFile = source ? basename(source) : '';
-  if (source) {
-    if (!/^[\w.-]+\.txt$/.test(sourceFile)) problems.push(`--source ${source}: a .txt file name (letters, digits, . _ -)`);
-    else if (!existsSync(path(`docs/sources/${sourceFile}`))) problems.push(`--source ${source}: docs/sources/${sourceFile} does not exist; add the document there first`);
-    else {
-      const usedBy = usedSourceFiles(ROOT).get(sourceFile);
-      if (usedBy) problems.push(`--source ${source}: docs/sources/${sourceFile} is already the source of ${usedBy}`);
-    }
+  if (!source) problems.push('--source <file> is required: the region\'s source document (a .txt in docs/sources/, or a PDF, DOCX, HTML or text file to ingest)');
+  const src = source && !problems.length ? await resolveSource(source, problems) : undefined;
+  if (problems.length || !src) throw new UsageError(problems.map((p) => `- ${p}`).join('\n'));
+  const { sourceFile } = src;
+  // An ingested text goes into docs/sources/ now (the draft's quotes are checked against it), and out again on failure.
+  const written = src.ingested ? [path(`docs/sources/${sourceFile}`), sidecarPath(path(`docs/sources/${sourceFile}`))] : [];
+  if (src.ingested) {
+    writeFileSync(written[0]!, src.text);
+    writeFileSync(written[1]!, sidecarContent(src.ingested));
+    console.log(`ingested ${src.ingested.origin.fileName} (${src.ingested.origin.mediaType}) -> docs/sources/${sourceFile} (+ .origin.json)`);
   }
-  const data = draft && !problems.length ? checkedDraft(draft, sourceFile) : undefined;
-  if (data) problems.push(...data.problems);
-  if (problems.length) throw new UsageError(problems.map((p) => `- ${p}`).join('\n'));
+  const data = draft ? checkedDraft(draft, sourceFile) : undefined;
+  if (data?.problems.length) {
+    for (const f of written) rmSync(f, { force: true });
+    throw new UsageError(data.problems.map((p) => `- ${p}`).join('\n'));
+  }
 
-  const title = documentTitle(read(`docs/sources/${sourceFile}`));
-  const region: NewRegion = { code, name: name.trim(), sourceFile, title, port: nextFreePort(read(REGISTRY_FILE)) };
+  const title = documentTitle(src.text);
+  const region: NewRegion = {
+    code, name: name.trim(), sourceFile, title, port: nextFreePort(read(REGISTRY_FILE)),
+    ...(src.origin ? { origin: src.origin } : {}), ...(data?.text !== undefined ? { fromDraft: draftCounts(data.text) } : {}),
+  };
   console.log(`new region ${code} (${regionTypename(code)}, port ${region.port}), source ${sourceFile}: "${title}"`);
 
   const files = renderRegionFiles(region);
@@ -154,7 +212,7 @@ function add(code: string, name: string, source: string | undefined, draft: stri
   }
   console.log(`
 Region ${code} is scaffolded, registered, generated and composed. Next:
-  1. Model the document in ${regionDir(code)}/data/${dataFileName(sourceFile)}: every fact with a verbatim quote (docs/EXTENDING.md).
+  1. ${data ? 'Review the drafted facts' : 'Model the document'} in ${regionDir(code)}/data/${dataFileName(sourceFile)}: npm run review -- --region ${code} (docs/AUTHORING.md).
   2. Add the region to the README's table of regions, and its tests to ${regionDir(code)}/test/${code}.test.ts.
   3. npm run check-data && npm run generate && npm test && npm run schema:check, then commit everything (package-lock.json included).`);
 }
@@ -199,7 +257,7 @@ function remove(code: string): void {
   console.log(`\nRegion ${code} is removed (its source document in docs/sources/ is kept).`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const flag = (f: string) => {
     const i = args.indexOf(f);
@@ -217,12 +275,10 @@ function main(): void {
   const source = flag('--source');
   const draft = flag('--data');
   if (args.length !== 2 || args.some((a) => a.startsWith('--'))) throw new UsageError('- expected a code and a name');
-  add(args[0]!, args[1]!, source, draft === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), draft));
+  await add(args[0]!, args[1]!, source, draft === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), draft));
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   console.error(e instanceof UsageError ? `${e.message}\n\n${USAGE}` : (e as Error).message);
   process.exit(e instanceof UsageError ? 2 : 1);
-}
+});

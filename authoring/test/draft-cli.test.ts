@@ -30,7 +30,7 @@ describe('draft CLI', () => {
     const out = join(dir, 'out', 'exempel.json');
     const printed = execFileSync(process.execPath, [cli, '--source', source, '--out', out], { encoding: 'utf8' });
     const data = JSON.parse(readFileSync(out, 'utf8'));
-    expect(data.file).toBe('Exempel_dokument.txt');
+    expect(data.file).toBe('exempel-dokument.txt');
     expect(DataFileSchema.safeParse(data).success).toBe(true);
     expect(checkAgainstDocument(data, TEXT)).toEqual([]);
     expect(printed).toMatch(/^ {2}member +2$/m);

@@ -1,11 +1,13 @@
 /**
  * `npm run draft -- --source <file> --out <file.json>`: ingests a document (any path), drafts its data
  * file and writes it pretty-printed (keys in the schema's order, so two drafts of one text are equal
- * byte for byte). `file` names the source's text file (its name with .txt). Prints proposals per kind.
+ * byte for byte). `file` names the source's text file as ingest names it in docs/sources/. Prints proposals per kind.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ingestFile, readOrigin } from '../ingest';
+import { textFileName } from '../ingest/naming';
+import { SOURCES_DIR } from './support';
 import { draftDocument } from '../draft';
 import { FACT_KINDS, factsOf } from '../draft/measure';
 
@@ -28,7 +30,8 @@ async function main(): Promise<number> {
     process.stderr.write(`draft: cannot read ${source}: ${(e as Error).message}\n`);
     return 1;
   }
-  const fileName = `${basename(source).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_')}.txt`;
+  // The name `npm run ingest` and `npm run new-region -- --source` give the document in docs/sources/.
+  const fileName = textFileName(source, SOURCES_DIR);
   const started = Date.now();
   let data;
   try {

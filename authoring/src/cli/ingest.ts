@@ -5,23 +5,15 @@
  * a message naming the file and the reason, exit 1, nothing written. A wrong command line: exit 2.
  */
 import { existsSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestFile, type Ingested, originOf, sidecarPath } from '../ingest';
+import { ingestFile, type Ingested, sidecarPath } from '../ingest';
+import { sidecarContent, textFileName } from '../ingest/naming';
 import { ROOT, run, SOURCES_DIR, UsageError, writeAll } from './support';
 
 const USAGE = `usage: npm run ingest -- <file.pdf|.docx|.html|.htm|.txt> [--out <file.txt>] [--force]
   --out    where the text goes (default docs/sources/<name>.txt); "-" prints it to stdout
   --force  replace an existing output file`;
-
-/** A file name the data files accept ([\\w.-]): lower case, letters without their accents, dashes for the rest. */
-export function slug(name: string): string {
-  const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
-  return s || 'document';
-}
-
-/** The sidecar: the origin a data file records, and what ingest changed or left out. */
-export const sidecar = (i: Ingested) => `${JSON.stringify({ origin: originOf(i), bytes: i.origin.bytes, pages: i.pages, hyphenBreaks: i.hyphenBreaks, dropped: i.dropped }, null, 2)}\n`;
 
 /** One paragraph on what was read, for the terminal. */
 export function summary(i: Ingested, out: string): string {
@@ -39,7 +31,7 @@ async function main(): Promise<void> {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'one file at a time' : 'which file?');
   const file = positionals[0]!;
   if (values.out === undefined && !existsSync(SOURCES_DIR)) throw new UsageError('no docs/sources here: run it from the repository\'s root (npm run does), or give --out');
-  const out = values.out ?? join(SOURCES_DIR, `${slug(basename(file, extname(file)))}.txt`);
+  const out = values.out ?? join(SOURCES_DIR, textFileName(file, SOURCES_DIR));
   if (out !== '-' && !out.endsWith('.txt')) throw new UsageError(`--out must name a .txt file: ${out}`);
   if (out !== '-' && !values.force) {
     for (const path of [out, sidecarPath(out)]) if (existsSync(path)) throw new Error(`${relative(ROOT, path) || path} exists; --force replaces it`);
@@ -50,7 +42,7 @@ async function main(): Promise<void> {
     process.stderr.write(summary(ingested, 'stdout'));
     return;
   }
-  writeAll([[out, ingested.text], [sidecarPath(out), sidecar(ingested)]]);
+  writeAll([[out, ingested.text], [sidecarPath(out), sidecarContent(ingested)]]);
   process.stdout.write(summary(ingested, out));
   process.stdout.write(`origin: ${sidecarPath(out)}\n`);
 }

@@ -8,7 +8,7 @@
 import type { DataFile, OriginData } from '@samverkan/contract';
 import { Draft } from './model';
 import { outline } from './text';
-import { bodyStatementRules, headingRules, textRules } from './rules/structure';
+import { bodyStatementRules, headingRules, parentRules, textRules } from './rules/structure';
 import { memberRules, officeRules, substituteRules } from './rules/members';
 import { cadenceRules } from './rules/cadence';
 import { dutyRules } from './rules/duties';
@@ -37,6 +37,7 @@ export function draftDocument(text: string, options: DraftOptions): DataFile {
   for (const seg of o.segments) {
     const subject = draft.subjectOf(seg);
     bodyStatementRules(draft, seg, subject.bodyId);
+    parentRules(draft, seg, subject.bodyId);
     memberRules(draft, seg, subject);
     officeRules(draft, seg, subject);
     substituteRules(draft, seg, subject);

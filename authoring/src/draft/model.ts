@@ -24,6 +24,13 @@ export interface Mention {
 const NOT_A_BODY = /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
 
 const UNIQUE_ORGANS = new Set(['styrelse', 'nämnd', 'presidium']);
+/**
+ * A sentence that opens with a group's bare head in the definite form ("Gruppen", "Nätverket", "Rådet") or
+ * with "Den" before a verb is about its section's body. Not "Styrelsen", "Förbundet", "Ledningen": those
+ * name an organ of their own.
+ */
+const SELF_HEADS = ['grupp', 'gruppering', 'konferens', 'råd', 'utskott', 'nätverk', 'kommitté', 'forum', 'team'];
+const OPENS_WITH_ITSELF = new RegExp(`^(?:den\\s+(?!\\p{L}+[ae]\\s)|(?:${SELF_HEADS.join('|')})(?:en|et|n)\\s)`, 'iu');
 
 /** Body mentions in tokens: a body head with a compound first part, or an adjective before it. */
 export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Mention[] {
@@ -56,11 +63,22 @@ export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Ment
   return out;
 }
 
+/** Role heads in "-are" have their plural and definite forms on the stem without the e ("samordnarna", "processledaren"). */
+const ROLE_STEMS = ROLE_HEADS.filter((h) => h.endsWith('are')).map((h) => h.slice(0, -1));
+
+/** A role head of a word, in any of its forms: "processledarna" -> processledare. */
+function roleHead(w: string): { head: string; prefix: string } | null {
+  const h = nounHead(w, ROLE_HEADS);
+  if (h) return h;
+  const s = nounHead(w, ROLE_STEMS);
+  return s && /(?:en|na|ens|nas)$/.test(w) ? { head: `${s.head}e`, prefix: s.prefix } : null;
+}
+
 export function roleMentions(toks: Token[]): Mention[] {
   const out: Mention[] = [];
   toks.forEach((t, index) => {
     const w = t.word.toLowerCase();
-    const h = nounHead(w, ROLE_HEADS);
+    const h = roleHead(w);
     if (!h || (h.head === 'ledare' && !h.prefix)) return;
     out.push({ key: `${h.prefix}${h.head}`, head: h.head, prefix: h.prefix, before: '', index });
   });
@@ -72,6 +90,8 @@ export interface Subject {
   roleId: string | null;
   /** The body of the section the segment stands in (its heading's, else the document's). */
   sectionBodyId?: string | null;
+  /** The sentence opens with the section's body as "Gruppen", "Nätverket" or "Den": the body it names later is not its subject. */
+  itself?: boolean;
 }
 
 export class Draft {
@@ -136,17 +156,46 @@ export class Draft {
 
   /** The first body a text names (by its key), or null. */
   bodyNamedIn(text: string): string | null {
+    return this.bodyMentionIn(text)?.id ?? null;
+  }
+
+  /** The first body a text names, with where its mention stands (token index), or null. */
+  bodyMentionIn(text: string): { id: string; index: number } | null {
     for (const m of bodyMentions(tokens(text), false, text)) {
-      const id = this.bodyKeys.get(m.key) ?? this.keyEndingIn(this.bodyKeys, m);
-      if (id) return id;
+      const id = this.resolveBody(m);
+      if (id) return { id, index: m.index };
     }
     return null;
   }
 
+  /**
+   * The body a mention names, in any form the genre writes it: its key ("beredningsgruppen",
+   * "Beredningsgrupp"), a compound ending in a known key, the short form of a name with a tail
+   * ("ledningsgruppen" for "Ledningsgruppen för samverkan i X"), or a bare organ ("styrelsen") for the
+   * one body of that head ("Förbundsstyrelsen"). The last two only when one body fits: "chefsgruppen"
+   * beside "Chefsgrupp för skola" and "Chefsgrupp för vård" names neither.
+   */
+  resolveBody(m: Mention): string | null {
+    const exact = this.bodyKeys.get(m.key) ?? this.keyEndingIn(this.bodyKeys, m);
+    if (exact) return exact;
+    const bases = [...this.bodyKeys].map(([key, id]) => ({ base: key.replace(/\s(?:för|inom)\s.*$/u, ''), id }));
+    const unique = (fits: (base: string) => boolean) => {
+      const ids = new Set(bases.filter((b) => fits(b.base)).map((b) => b.id));
+      return ids.size === 1 ? [...ids][0]! : null;
+    };
+    const short = unique((base) => base === m.key);
+    if (short) return short;
+    return !m.prefix && !m.before && UNIQUE_ORGANS.has(m.head) ? unique((base) => base.endsWith(m.head) && !base.includes(' ')) : null;
+  }
+
   roleNamedIn(text: string): string | null {
+    return this.roleMentionIn(text)?.id ?? null;
+  }
+
+  roleMentionIn(text: string): { id: string; index: number } | null {
     for (const m of roleMentions(tokens(text))) {
       const id = this.roleKeys.get(m.key);
-      if (id) return id;
+      if (id) return { id, index: m.index };
     }
     return null;
   }
@@ -172,10 +221,14 @@ export class Draft {
     const fromHeading = seg.heading ? this.headingSubject.get(seg.heading) : undefined;
     const sectionBodyId = fromHeading?.bodyId ?? this.mainBodyId;
     const opening = seg.text.split(/\s+/).slice(0, 4).join(' ');
-    const bodyId = this.specific(this.bodyNamedIn(opening), sectionBodyId);
+    // "Nätverket är underställt beredningsgruppen", "Den förbereder ...": the section's body, by its bare head or a pronoun.
+    if (sectionBodyId && OPENS_WITH_ITSELF.test(opening)) return { bodyId: sectionBodyId, roleId: null, sectionBodyId, itself: true };
+    const body = this.bodyMentionIn(opening);
+    const role = seg.kind === 'sentence' ? this.roleMentionIn(opening) : null;
+    // "Förbundschefen rapporterar till styrelsen": the sentence is about what it names first.
+    if (role && (!body || role.index < body.index)) return { bodyId: null, roleId: role.id, sectionBodyId };
+    const bodyId = this.specific(body?.id ?? null, sectionBodyId);
     if (bodyId) return { bodyId, roleId: null, sectionBodyId };
-    const roleId = this.roleNamedIn(opening);
-    if (roleId && seg.kind === 'sentence') return { bodyId: null, roleId, sectionBodyId };
     if (fromHeading && (fromHeading.bodyId || fromHeading.roleId)) return { ...fromHeading, sectionBodyId };
     return { bodyId: this.mainBodyId, roleId: null, sectionBodyId };
   }

@@ -65,7 +65,8 @@ function plainHeading(all: Line[], i: number): boolean {
 /** Sentences of one paragraph line: split after . ! ? before a capital letter or digit. */
 function sentences(line: string, start: number): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  const re = /[^.!?]+(?:[.!?]+(?=\s+[\p{Lu}\d]|\s*$)|$)/gu;
+  // A mark that ends no sentence ("t.o.m. 2029" is one at a digit, then the abbreviation check; "kl.13") stays inside.
+  const re = /(?:[^.!?]|[.!?]+(?![.!?]|\s+[\p{Lu}\d]|\s*$))+(?:[.!?]+(?=\s+[\p{Lu}\d]|\s*$)|$)/gu;
   let bufferStart = -1;
   for (const m of line.matchAll(re)) {
     if (bufferStart < 0) bufferStart = m.index;

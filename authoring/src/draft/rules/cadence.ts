@@ -121,12 +121,16 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
     }
   }
   const meeting = isMeetingSentence(seg);
-  const body = draft.body(draft.specific(draft.bodyNamedIn(seg.text), subject.sectionBodyId ?? null) ?? subject.bodyId);
+  const body = draft.body(subject.itself ? subject.bodyId : draft.specific(draft.bodyNamedIn(seg.text), subject.sectionBodyId ?? null) ?? subject.bodyId);
   if (!body) return false;
   // A frequency in a body's section without a meeting word is still how often something of it recurs.
   const cadence = meeting ? cadenceOf(draft, seg, 'meeting-cadence', 0.8, true) : numbered(cadenceOf(draft, seg, 'recurring-in-section', 0.4));
   if (!cadence) return false;
   if (!body.cadence) body.cadence = cadence;
-  else if (!body.otherMeetings.some((c) => c.source.quote === cadence.source.quote)) body.otherMeetings.push(cadence);
+  else if (meeting && body.cadence.source.draft?.rule === 'recurring-in-section') {
+    // "Ledningsgruppen träffas fyra gånger per år" is its meeting cadence, before a frequency read earlier without a meeting word.
+    body.otherMeetings.push(body.cadence);
+    body.cadence = cadence;
+  } else if (!body.otherMeetings.some((c) => c.source.quote === cadence.source.quote)) body.otherMeetings.push(cadence);
   return false;
 }

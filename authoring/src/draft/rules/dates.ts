@@ -5,7 +5,10 @@
  * - `document-date`: a full date (YYYY-MM-DD) alone on a line before the first section, or after
  *   "Datum", "Beslutad", "Fastställd", "Antagen" in the first lines.
  * - `document-validity`: "gäller från/till/t.o.m.", "giltig", "Giltighetstid", "revideras/granskas
- *   senast" with a full date give the validity (and the review date).
+ *   senast" with a full date give the validity (and the review date): "gäller från A till och med B"
+ *   (or "fr.o.m. A t.o.m. B", "A – B") is from A to B, "gäller t.o.m. B" / "till B" is to B, "gäller
+ *   från A" from A; a review date is the validity's end when nothing else gives one.
+ * - `event-validity`: the validity's sentence, when it gives a start, is the VALID_FROM event (to its end).
  * - `event-founded` ("bildades", "startade", "inrättades" + year), `event-since` ("sedan", "från år"
  *   + year), `event-period` ("2016-08-01 – 2019-07-31", "2022 till 2030"; PLAN_PERIOD when a plan is
  *   named), `event-decision` ("beslutad", "antagen", "fastställd" + date), `event-review`.
@@ -32,12 +35,29 @@ export function isoDate(phrase: string): string | null {
   return year ? year[1]! : null;
 }
 
-const PERIOD = new RegExp(`(?<!\\d)(${DATE})\\s*(?:–|-|till|t\\.o\\.m\\.?)\\s*(${DATE})(?!\\d)`, 'iu');
+const PERIOD = new RegExp(`(?<!\\d)(${DATE})\\s*(?:–|-|till\\s+och\\s+med|till|t\\.o\\.m\\.?)\\s*(${DATE})(?!\\d)`, 'iu');
 const FOUNDED = new RegExp(`(?<!\\p{L})(?:bildades|startade|inrättades|grundades|etablerades|startades|bildats|inrättats)(?!\\p{L})[^.]*?(${DATE})|(${DATE})[^.]*?(?<!\\p{L})(?:bildades|startade|inrättades|grundades|etablerades|startades)(?!\\p{L})`, 'iu');
 const SINCE = new RegExp(`(?<!\\p{L})(?:sedan|från och med|fr\\.o\\.m\\.?|från)\\s+(?:år\\s+|starten\\s+|hösten\\s+|våren\\s+)?(${DATE})`, 'iu');
 const DECIDED = new RegExp(`(?<!\\p{L})(?:beslutad|beslutades|antagen|antogs|fastställd|fastställdes)(?!\\p{L})[^.]*?(\\d{4}-\\d{2}-\\d{2})`, 'iu');
 const REVIEW = new RegExp(`(?<!\\p{L})(?:revider\\p{L}*|granska\\p{L}*|ses över|omprövas|uppdateras)(?!\\p{L})[^.]*?((?:senast|innan|före)?\\s*\\d{4}-\\d{2}-\\d{2})`, 'iu');
-const VALID = new RegExp(`(?<!\\p{L})(?:gäller|giltig\\p{L}*)(?!\\p{L})[^.]*?(\\d{4}-\\d{2}-\\d{2})`, 'iu');
+// Within the sentence: a dot that ends no sentence ("t.o.m.", "fr.o.m.") is crossed.
+const VALID = new RegExp(`(?<!\\p{L})(?:gäller|giltig\\p{L}*)(?!\\p{L})(?:[^.]|\\.(?!\\s+\\p{Lu}|\\s*$))*?(\\d{4}-\\d{2}-\\d{2})`, 'iu');
+const ISO = '\\d{4}-\\d{2}-\\d{2}';
+const UNTIL = '(?:(?<![\\p{L}\\d])(?:till\\s+och\\s+med|t\\.\\s?o\\.\\s?m\\.?|tom|till)|–|-)';
+/** "från A till och med B", "fr.o.m. A t.o.m. B", "A – B": a start and an end. */
+const VALID_PERIOD = new RegExp(`(?:(?:från(?:\\s+och\\s+med)?|fr\\.\\s?o\\.\\s?m\\.?)\\s+)?(${ISO})\\s*${UNTIL}\\s*(${ISO})`, 'iu');
+const VALID_TO = new RegExp(`${UNTIL}\\s*(${ISO})`, 'iu');
+const VALID_FROM = new RegExp(`(?:från(?:\\s+och\\s+med)?|fr\\.\\s?o\\.\\s?m\\.?)\\s+(${ISO})`, 'iu');
+
+/** The validity a sentence states: from and to (each null where it says none). */
+export function validityOf(text: string): { from: string | null; to: string | null } | null {
+  const period = VALID_PERIOD.exec(text);
+  if (period) return { from: period[1]!, to: period[2]! };
+  const to = VALID_TO.exec(text);
+  if (to) return { from: null, to: to[1]! };
+  const from = VALID_FROM.exec(text);
+  return from ? { from: from[1]!, to: null } : null;
+}
 
 const LABELS: Record<EventData['kind'], string> = {
   FOUNDED: 'Founded', SINCE: 'Since', PERIOD: 'Period', PLAN_PERIOD: 'Plan period', DOCUMENT_DATE: 'Date of the document',
@@ -60,6 +80,12 @@ function addEvent(draft: Draft, seg: Segment, kind: EventData['kind'], rule: str
 
 export function eventRules(draft: Draft, seg: Segment, bodyId: string | null, namesPlan: boolean): void {
   const t = seg.text;
+  const validity = draft.document?.validity;
+  if (validity && validity.source.quote === t) {
+    // The document's validity is its own event ("gäller från A till och med B"), not a period of a body.
+    if (validity.from) addEvent(draft, seg, 'VALID_FROM', 'event-validity', validity.from, validity.to, null);
+    if (validity.from || !REVIEW.test(t)) return;
+  }
   const period = PERIOD.exec(t);
   if (period) {
     const kind = namesPlan ? 'PLAN_PERIOD' : 'PERIOD';
@@ -111,9 +137,10 @@ export function documentRules(draft: Draft): void {
     const isReview = !!review;
     if (isReview && !draft.document.reviewBy) draft.document.reviewBy = date;
     if (!draft.document.validity) {
+      const stated = valid && !isReview ? validityOf(seg.text) : null;
       draft.document.validity = {
-        text: seg.text, from: isReview || /till|t\.o\.m|tom/.test(seg.text) ? null : date, to: isReview || /till|t\.o\.m|tom/.test(seg.text) ? date : null,
-        note: null, source: draft.source(seg, 'document-validity', 0.6),
+        text: seg.text, from: stated ? stated.from : null, to: stated ? stated.to : date,
+        note: null, source: draft.source(seg, 'document-validity', stated ? 0.7 : 0.5),
       };
     }
   }

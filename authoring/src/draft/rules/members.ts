@@ -8,7 +8,9 @@
  * - `chair`, `vice-chair`: "ordförande", "ordförandeskap", "leds av" outside a member list.
  * - `convener`: "sammankallande", "kallar till", "sammankallar"; `agenda`: "dagordning".
  * - `minutes`: "minnesanteckningar", "protokoll" with "förs", "skrivs", "föra".
- * - `substitutes`: "ersättare": "får inte" -> FORBIDDEN, "ska" -> REQUIRED, "får/kan" -> ALLOWED.
+ * - `substitutes`: "ersättare": "får inte (skicka) ersättare", "inga ersättare" -> FORBIDDEN; "ska utse
+ *   ersättare", "en ledamot och en ersättare" (a substitute seat per member) -> REQUIRED; "får skicka
+ *   ersättare", "ersättare får närvara" -> ALLOWED.
  */
 import type { BodyData } from '@samverkan/contract';
 import type { Draft, Subject } from '../model';
@@ -28,6 +30,8 @@ export function memberCue(text: string): { toks: Token[]; after: number } | null
   if (!cue) return null;
   const after = cue.at + cue.phrase.length;
   if (toks.slice(Math.max(0, cue.at - 3), after + 3).some((t) => t.word.toLowerCase() === 'att' || /^uppdrag/.test(t.stem))) return null;
+  // "En ledamot som inte kan delta ...": absence, not who takes part.
+  if (toks.slice(Math.max(0, cue.at - 2), cue.at).some((t) => /^(?:inte|ej)$/i.test(t.word))) return null;
   return { toks, after };
 }
 
@@ -114,8 +118,14 @@ export function officeRules(draft: Draft, seg: Segment, subject: Subject): void 
   }
 }
 
-const FORBIDDEN = /(?<!\p{L})(?:får|kan)\s+(?:inte|ej)\b|(?<!\p{L})(?:inga|ej|inte)\s+(?:\p{L}+\s+)?ersättare/iu;
-const REQUIRED = /(?<!\p{L})(?:ska|skall|måste|bör)\s+(?:\p{L}+\s+){0,3}?ersättare|ersättare\s+(?:ska|skall|måste)\s+utses/iu;
+// The negation governs the substitute: "får inte skicka ersättare", "ersättare får inte", "inga ersättare";
+// not "en ledamot som inte kan delta får skicka ersättare" (the negation is the member's absence).
+const FORBIDDEN = new RegExp([
+  '(?<!\\p{L})(?:får|kan|ska)\\s+(?:inte|ej)\\s+(?:\\p{L}+\\s+){0,2}?ersättar',
+  'ersättare\\s+(?:\\p{L}+\\s+)?(?:får|kan)\\s+(?:inte|ej)(?!\\p{L})',
+  '(?<!\\p{L})(?:inga|ej|inte)\\s+(?:\\p{L}+\\s+)?ersättare',
+].join('|'), 'iu');
+const REQUIRED = /(?<!\p{L})(?:ska|skall|måste|bör)\s+(?:\p{L}+\s+){0,3}?ersättare|ersättare\s+(?:ska|skall|måste)\s+utses|(?<!\p{L})(?:ledamot|ledamöter|representant\p{L}*)\s+(?:och|samt)\s+(?:en\s+|\p{L}+\s+)?ersättare/iu;
 const ALLOWED = /(?<!\p{L})(?:får|kan|möjlighet)(?!\p{L})/iu;
 
 export function substituteRules(draft: Draft, seg: Segment, subject: Subject): void {

@@ -8,6 +8,10 @@
  * - `heading-names-role` / `text-names-role`: the same for role titles (samordnare, utvecklingsledare ...).
  * - `body-level-stated`, `body-permanence-stated`: "strategisk nivå", "tillfällig", "stående" in a
  *   body's own section.
+ * - `body-parent`: "X tillsätts av Y" / "utses av" (APPOINTED_BY), "X är underställd Y" (REPORTS_TO),
+ *   "X inrättas av Y" (ESTABLISHED_BY), "X styrs av Y" (STEERED_BY), where Y is a body the draft knows:
+ *   X's parent is Y. X is the body named before the verb, or, for "Den"/"Gruppen"/"Nätverket", the
+ *   body the sentence is about.
  */
 import type { BodyData } from '@samverkan/contract';
 import { bodyKind, roleKind } from '../lexicon';
@@ -29,6 +33,8 @@ export function nameFrom(toks: Token[], text: string, m: Mention): string {
   let last = m.index;
   const next = toks[m.index + 1]?.word.toLowerCase();
   if (next === 'för' || next === 'inom') last = toks.length - 1;
+  // "Samordningsförbundet Mellansjö": a proper name after the head is part of the body's name.
+  else while (/^\p{Lu}/u.test(toks[last + 1]?.word ?? '') && text.slice(toks[last]!.end, toks[last + 1]!.start) === ' ') last++;
   let head = text.slice(toks[first]!.start, toks[last]!.end);
   // Genitive "gruppers uppdrag" -> "grupper" (not the s of a head such as "konferens").
   if (last === m.index) head = withoutGenitive(head, m.head);
@@ -118,5 +124,28 @@ export function bodyStatementRules(draft: Draft, seg: Segment, bodyId: string | 
       body.permanence = t;
       body.permanenceSource = draft.source(seg, 'body-permanence-stated', 0.5);
     }
+  }
+}
+
+const PARENT_CUES: Array<[RegExp, NonNullable<BodyData['parent']>['relation']]> = [
+  [/(?<!\p{L})(?:tillsätts|tillsattes|tillsatt|tillsatta|utses|utsågs|utsedd|utsedda)\s+av\s/iu, 'APPOINTED_BY'],
+  [/(?<!\p{L})(?:underställd|underställt|underställda|underordnad|underordnat|underordnade)\s/iu, 'REPORTS_TO'],
+  [/(?<!\p{L})(?:inrättas|inrättades|inrättad|inrättat|inrättade)\s+av\s/iu, 'ESTABLISHED_BY'],
+  [/(?<!\p{L})(?:styrs|styrdes)\s+av\s/iu, 'STEERED_BY'],
+];
+
+/** A body's parent, when a sentence says who appoints, establishes or steers it, or whom it is under. */
+export function parentRules(draft: Draft, seg: Segment, subjectBodyId: string | null): void {
+  for (const [cue, relation] of PARENT_CUES) {
+    const at = cue.exec(seg.text);
+    if (!at) continue;
+    const before = seg.text.slice(0, at.index);
+    // "Den", "Gruppen", "Nätverket är": a sentence about the body of its section.
+    const child = draft.bodyNamedIn(before) ?? (before.trim().split(/\s+/).length <= 3 ? subjectBodyId : null);
+    const parent = draft.bodyNamedIn(seg.text.slice(at.index + at[0].length));
+    const body = draft.body(child);
+    if (!body || !parent || parent === body.id || body.parent) return;
+    body.parent = { bodyId: parent, relation, source: draft.source(seg, 'body-parent', 0.7) };
+    return;
   }
 }
