@@ -3,12 +3,12 @@
  * one region's facts to its groups. writeSnapshot stores them with the region's copy, in the same
  * transaction, so a copy and its aggregates are never out of step.
  */
-import { frequencySummaryGroups } from '../frequency-summary';
-import { rolesCrosswalkGroups } from '../crosswalk';
-import { functionalCrosswalkGroups } from '../functions';
-import { reportingChainsGroups } from '../chains';
-import { comparisonMatrixGroups } from '../matrix';
-import { differencesGroups } from '../differences';
+import { frequencySummaryGroups } from '../aggregates/frequency-summary';
+import { rolesCrosswalkGroups } from '../aggregates/crosswalk';
+import { functionalCrosswalkGroups } from '../aggregates/functions';
+import { reportingChainsGroups } from '../aggregates/chains';
+import { comparisonMatrixGroups } from '../aggregates/matrix';
+import { differencesGroups } from '../aggregates/differences';
 import type { Knex } from '@mikro-orm/postgresql';
 import { deleteGroups, insertGroups, type Group } from './aggregate-groups';
 import type { RegionSnapshot } from './store';

@@ -4,7 +4,7 @@
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import { ARTIFACT_KINDS, hasStatedFrequency, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
-import { roleKindsOfBody } from '../offices';
+import { roleKindsOfBody } from '../domain/offices';
 import { writeSearchIndex } from './search-index';
 import { READ_MODEL_DERIVATION } from './derivation';
 import { writeGroups } from './aggregate-groups';

@@ -6,8 +6,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReportArtifactKind } from '@samverkan/contract';
 import { MissingRegion } from './scope';
-import type { DutyRow } from './read-model/duty-query';
-import { Frequency, frequencyOf, Quote, quoteOf } from './views';
+import type { DutyRow } from '../read-model/duty-query';
+import { Frequency, frequencyOf, Quote, quoteOf } from '../aggregates/views';
 
 @InputType({ description: 'Filter for reporting duties. All given conditions must hold; within a list, any value matches.' })
 export class ReportingDutyFilter {

@@ -1,7 +1,7 @@
 /** The Landscape entity: every cross-region aggregate hangs off it, answered from the read model. */
 import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { BodyKind, Level } from '@samverkan/contract';
-import { Frequency } from './views';
+import { Frequency } from '../aggregates/views';
 
 /**
  * A region as the comparison knows it: its key only. Every other field of a region (its name, its

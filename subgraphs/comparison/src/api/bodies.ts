@@ -7,12 +7,12 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import {
   ARTIFACT_KINDS, badUserInput, BodyFilter, BodyKind, Level, LevelBasis, PageInfo, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
 } from '@samverkan/contract';
-import { bodyPage } from './read-model/body-query';
-import type { ReadModel } from './read-model/read-model';
+import { bodyPage } from '../read-model/body-query';
+import type { ReadModel } from '../read-model/read-model';
 import { REGION_ORDER, MissingRegion } from './scope';
 import {
   DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary,
-} from './views';
+} from '../aggregates/views';
 
 export enum BodySortField { MEETINGS_PER_YEAR = 'MEETINGS_PER_YEAR', NAME = 'NAME', REGION = 'REGION' }
 export enum SortDirection { ASC = 'ASC', DESC = 'DESC' }

@@ -7,7 +7,7 @@
  * highest of those is the one that steers the collaboration day to day.
  */
 import { LEVELS, type Body } from '@samverkan/contract';
-import { enumRank } from './scope';
+import { enumRank } from '../api/scope';
 
 export const TOP_BODY_RULE = 'The highest-level body with a stated regular frequency; if none states one, the highest-level body; ties in document order.';
 

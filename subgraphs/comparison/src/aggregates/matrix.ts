@@ -6,9 +6,9 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OFFICE_FACTS, type Body, type Source } from '@samverkan/contract';
-import { type AnsweredRegion, MissingRegion } from './scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
-import { TOP_BODY_RULE, topBody } from './top-body';
+import { type AnsweredRegion, MissingRegion } from '../api/scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion } from '../read-model/aggregate-groups';
+import { TOP_BODY_RULE, topBody } from '../domain/top-body';
 import { BodyRef, Quote, quoteOf } from './views';
 
 export enum MatrixAspect {

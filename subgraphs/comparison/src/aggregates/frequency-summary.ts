@@ -7,8 +7,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { hasStatedFrequency, LEVELS, type Body } from '@samverkan/contract';
 import { BodyRef, ValueCount } from './views';
-import { type AnsweredRegion, MissingRegion } from './scope';
-import type { Group, GroupsByRegion } from './read-model/aggregate-groups';
+import { type AnsweredRegion, MissingRegion } from '../api/scope';
+import type { Group, GroupsByRegion } from '../read-model/aggregate-groups';
 
 @ObjectType({ simpleResolvers: true, description: 'One region\'s bodies and meeting frequency in numbers.' })
 export class RegionFrequencySummary {

@@ -7,13 +7,13 @@
 import { badUserInput } from '@samverkan/contract';
 import { Arg, Ctx, Field, Float, FieldResolver, ID, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Level, Source } from '@samverkan/shared';
-import type { ComparisonContext } from './context';
+import type { ComparisonContext } from '../context';
 import { PageInfo } from './bodies';
 import { Landscape, RegionRef } from './landscape';
 import { regionStub } from './resolver';
 import { MissingRegion, REGION_ORDER, scopeOf } from './scope';
-import { SEARCH_KINDS, type SearchKind } from './read-model/search-index';
-import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, searchPage, type SearchRowHit } from './read-model/search-query';
+import { SEARCH_KINDS, type SearchKind } from '../read-model/search-index';
+import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, searchPage, type SearchRowHit } from '../read-model/search-query';
 
 export const SearchHitKind = Object.fromEntries(SEARCH_KINDS.map((k) => [k, k])) as { [K in SearchKind]: K };
 registerEnumType(SearchHitKind, {

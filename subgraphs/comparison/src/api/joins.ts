@@ -7,7 +7,7 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { RegionBody, regionBodyTypename, RegionRole, regionRoleTypename, type RegionOwnedRef } from '@samverkan/contract';
 import { ComparedBody } from './bodies';
-import { ComparedRole, RoleOrigin } from './crosswalk';
+import { ComparedRole, RoleOrigin } from '../aggregates/crosswalk';
 import { FrequencyRow, RegionRef } from './landscape';
 import { regionStub } from './resolver';
 

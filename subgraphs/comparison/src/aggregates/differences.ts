@@ -6,9 +6,9 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/contract';
-import { bodyOffices } from './offices';
-import { type AnsweredRegion, MissingRegion } from './scope';
-import type { Group, GroupsByRegion, ReadGroup } from './read-model/aggregate-groups';
+import { bodyOffices } from '../domain/offices';
+import { type AnsweredRegion, MissingRegion } from '../api/scope';
+import type { Group, GroupsByRegion, ReadGroup } from '../read-model/aggregate-groups';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {

@@ -10,8 +10,8 @@ import {
 } from '@samverkan/shared';
 import { Landscape } from './landscape';
 import { MissingRegion, REGION_ORDER, scopeOf } from './scope';
-import type { ComparisonContext } from './context';
-import { changePage, documentsOfChanges, timelineEvents, type ChangeKey } from './read-model/history-query';
+import type { ComparisonContext } from '../context';
+import { changePage, documentsOfChanges, timelineEvents, type ChangeKey } from '../read-model/history-query';
 
 @ObjectType({ simpleResolvers: true, description: 'The source documents one change is about: where its quotes stand (or the changed document itself).' })
 export class ChangeDocuments {

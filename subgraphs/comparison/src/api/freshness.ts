@@ -1,8 +1,8 @@
 /** How current each region's copy in the read model is: part of every comparison answer. */
 import { Ctx, Field, FieldResolver, ID, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '@samverkan/shared';
-import { SyncFailureKind } from './failure';
-import { Landscape } from '../landscape';
+import { SyncFailureKind } from '../read-model/failure';
+import { Landscape } from './landscape';
 import type { ComparisonContext } from '../context';
 
 registerEnumType(SyncFailureKind, {

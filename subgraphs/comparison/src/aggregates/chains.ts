@@ -9,8 +9,8 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BodyKind, Level, LEVELS, ParentRelation, ReportArtifactKind, RoleKind, type Body, type ReportingDuty } from '@samverkan/contract';
-import { type AnsweredRegion, MissingRegion } from './scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
+import { type AnsweredRegion, MissingRegion } from '../api/scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion } from '../read-model/aggregate-groups';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 export enum ChainNodeType { BODY = 'BODY', ROLE = 'ROLE' }

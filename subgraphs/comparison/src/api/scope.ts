@@ -5,9 +5,9 @@
  */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { badUserInput, REGIONS, unknownRegionCodesMessage, type Body, type DecisionRule, type Plan, type ReportingDuty, type Role } from '@samverkan/contract';
-import type { ReadModel } from './read-model/read-model';
-import { SyncFailureKind } from './read-model/failure';
-import type { RegionList } from './read-model/store';
+import type { ReadModel } from '../read-model/read-model';
+import { SyncFailureKind } from '../read-model/failure';
+import type { RegionList } from '../read-model/store';
 
 export enum MissingReason { NO_ANSWER = 'NO_ANSWER', INCOMPLETE = 'INCOMPLETE' }
 registerEnumType(MissingReason, {

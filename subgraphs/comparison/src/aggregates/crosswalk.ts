@@ -7,9 +7,9 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/contract';
-import { bodyOffices, type BodyOffice } from './offices';
-import { type AnsweredRegion, MissingRegion } from './scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion } from './read-model/aggregate-groups';
+import { bodyOffices, type BodyOffice } from '../domain/offices';
+import { type AnsweredRegion, MissingRegion } from '../api/scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion } from '../read-model/aggregate-groups';
 import { BodyRef, quoteOf, Quote } from './views';
 
 export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }

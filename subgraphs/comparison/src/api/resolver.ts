@@ -6,25 +6,25 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { ARTIFACT_KINDS, badUserInput, BodyFilter, LANDSCAPE_ID, REGIONS, RoleKind } from '@samverkan/contract';
-import { REGION_STUBS } from './generated/region-stubs';
+import { REGION_STUBS } from '../generated/region-stubs';
 import { FrequencyRow, Landscape, RegionRef } from './landscape';
 import { frequencyTable } from './frequency-table';
-import { frequencyBodies } from './read-model/body-query';
-import { dutyRows } from './read-model/duty-query';
-import { firstOf, readGroups } from './read-model/aggregate-groups';
-import { DEFAULT_FIRST, MAX_FIRST } from './read-model/constants';
-import type { AggregateName } from './read-model/aggregate-sync';
+import { frequencyBodies } from '../read-model/body-query';
+import { dutyRows } from '../read-model/duty-query';
+import { firstOf, readGroups } from '../read-model/aggregate-groups';
+import { DEFAULT_FIRST, MAX_FIRST } from '../read-model/constants';
+import type { AggregateName } from '../read-model/aggregate-sync';
 import { checkRegionCodes, MissingRegion, REGION_ORDER, scopeOf } from './scope';
-import type { ComparisonContext } from './context';
+import type { ComparisonContext } from '../context';
 import { selectsAny } from './selection';
 import { BodyConnection, bodyConnection, BodySort, ComparisonBodyFilter } from './bodies';
-import { FrequencySummary, frequencySummary } from './frequency-summary';
-import { RolesCrosswalk, rolesCrosswalk } from './crosswalk';
-import { CollaborationFunction, FunctionalCrosswalk, functionalCrosswalk } from './functions';
+import { FrequencySummary, frequencySummary } from '../aggregates/frequency-summary';
+import { RolesCrosswalk, rolesCrosswalk } from '../aggregates/crosswalk';
+import { CollaborationFunction, FunctionalCrosswalk, functionalCrosswalk } from '../aggregates/functions';
 import { ReportingDutiesComparison, ReportingDutyFilter, reportingDuties } from './reporting';
-import { ReportingChains, reportingChains } from './chains';
-import { ComparisonMatrix, comparisonMatrix } from './matrix';
-import { Differences, differences } from './differences';
+import { ReportingChains, reportingChains } from '../aggregates/chains';
+import { ComparisonMatrix, comparisonMatrix } from '../aggregates/matrix';
+import { Differences, differences } from '../aggregates/differences';
 
 export function regionStub(code: string): RegionRef {
   const Stub = REGION_STUBS[code as keyof typeof REGION_STUBS];

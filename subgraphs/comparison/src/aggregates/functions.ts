@@ -7,9 +7,9 @@
  */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RoleKind, type Body, type DutyCategory, type Role, type Source } from '@samverkan/contract';
-import type { AnsweredRegion, MissingRegion } from './scope';
-import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from './read-model/aggregate-groups';
-import { MissingRegion as MissingRegionType } from './scope';
+import type { AnsweredRegion, MissingRegion } from '../api/scope';
+import { EMPTY_GROUP, type Group, type GroupsByRegion, type ReadGroup } from '../read-model/aggregate-groups';
+import { MissingRegion as MissingRegionType } from '../api/scope';
 import { Quote, quoteOf } from './views';
 
 export enum CollaborationFunction {
