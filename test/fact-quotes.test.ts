@@ -40,6 +40,46 @@ function operations(): Array<{ name: string; query: string }> {
   return [...docs, ...Object.values(manifest).map((query) => ({ name: /query (\w+)/.exec(query)![1]!, query }))];
 }
 
+type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+interface SchemaType { name: string; fields: Array<{ name: string; args: Array<{ type: TypeRef }>; type: TypeRef }> | null }
+const INTROSPECT = `{ __schema { types { name fields { name args { type { ...T } } type { ...T } } } } }
+  fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
+const namedType = (t: TypeRef): string => t.name ?? namedType(t.ofType!);
+/** The types a root field of Query returns besides Landscape (the regions and their entities), filled from the schema. */
+const ENTITIES = new Set<string>();
+
+/**
+ * A selection of every field of a type, down to its scalars (each object type once per path; fields
+ * needing an argument left out; the regions' own entities, which the aggregates do not make, not entered).
+ */
+function selectAll(typeName: string, types: Map<string, SchemaType>, path: string[] = []): string | null {
+  const fields = types.get(typeName)?.fields;
+  if (!fields || ENTITIES.has(typeName)) return null;
+  const parts = fields.filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL')).flatMap((f) => {
+    const inner = namedType(f.type);
+    if (!types.get(inner)?.fields) return [f.name];
+    if (path.includes(inner)) return [];
+    const sub = selectAll(inner, types, [...path, inner]);
+    return sub ? [`${f.name} ${sub}`] : [];
+  });
+  return parts.length ? `{ ${parts.join(' ')} }` : null;
+}
+
+/** Every aggregate of the landscape, asked with all its fields (required arguments: every region, a common word). */
+async function everyAggregate(): Promise<Array<{ name: string; data: unknown }>> {
+  const schema = await gqlOk<{ __schema: { types: SchemaType[] } }>(INTROSPECT);
+  const types = new Map(schema.__schema.types.map((t) => [t.name, t]));
+  for (const f of types.get('Query')!.fields!) if (namedType(f.type) !== 'Landscape') ENTITIES.add(namedType(f.type));
+  const args: Record<string, string> = { differences: `(regions: ${JSON.stringify(REGIONS.map((r) => r.code))})`, search: '(text: "samverkan", first: 100)' };
+  const out: Array<{ name: string; data: unknown }> = [];
+  for (const f of types.get('Landscape')!.fields!) {
+    const sub = selectAll(namedType(f.type), types, ['Landscape', namedType(f.type)]);
+    if (!sub) continue;
+    out.push({ name: f.name, data: await gqlOk(`{ landscape { ${f.name}${args[f.name] ?? ''} ${sub} } }`) });
+  }
+  return out;
+}
+
 const MATRIX = '{ landscape { comparisonMatrix { rows { aspect cells { regionCode status value details note quotes { document section quote } quoteCount facts { text quote { document section quote } } } } } } }';
 let rows: Row[];
 const cell = (aspect: string, region: string) => rows.find((r) => r.aspect === aspect)!.cells.find((c) => c.regionCode === region)!;
@@ -65,7 +105,32 @@ describe('every fact shown has its own quote', () => {
       }
     }
     expect(seen).toBeGreaterThan(100);
-  });
+  }, 120_000);
+
+  it('every aggregate of the landscape, asked with all its fields: every quote verbatim, every listed fact with a quote of its own', async () => {
+    const answers = await everyAggregate();
+    expect(answers.map((a) => a.name)).toEqual(expect.arrayContaining(['comparisonMatrix', 'reportingDuties', 'functionalCrosswalk', 'rolesCrosswalk', 'reportingChains', 'timeline', 'search', 'differences']));
+    const unquoted: string[] = [];
+    let seen = 0;
+    for (const { name, data } of answers) {
+      for (const { path, q } of quotesIn(data, name)) {
+        expect(sourceText(q.document).includes(q.quote), `${path}: ${q.quote}`).toBe(true);
+        seen++;
+      }
+      // a list of facts (an object with text and a quote field) where one fact has no quote
+      (function walk(v: unknown, path: string) {
+        if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+        else if (v && typeof v === 'object') {
+          const r = v as Record<string, unknown>;
+          if ('quote' in r && r.quote === null && typeof (r.text ?? r.description) === 'string') unquoted.push(`${path}: ${String(r.text ?? r.description)}`);
+          if (Array.isArray(r.facts) && Array.isArray(r.quotes)) expect((r.facts as Fact[]).every((f) => f.quote), path).toBe(true);
+          for (const [k, x] of Object.entries(r)) walk(x, `${path}.${k}`);
+        }
+      })(data, name);
+    }
+    expect(seen).toBeGreaterThan(500);
+    expect(unquoted).toEqual([]);
+  }, 120_000);
 
   it('a STATED matrix cell shows one fact per quote, each with its own; a NOT_STATED cell shows no fact', () => {
     for (const row of rows) {
@@ -114,10 +179,10 @@ describe('every fact shown has its own quote', () => {
 
 describe('the misreadings of issue #27, against the documents', () => {
   const FUNCTIONS = `{ landscape { functionalCrosswalk { functions { function regions { regionCode performers { type bodyId roleId title evidence { text quote { quote } } } } }
-    regions { regionCode roleCount rolesWithoutDutiesCount rolesWithoutFunctionsCount roles { roleId functions closest { roleId shared score explanation } } rolesWithoutDuties { id } rolesWithoutFunctions { id title } } } } }`;
+    regions { regionCode roleCount rolesWithoutDutiesCount rolesWithoutFunctionsCount roles { roleId functions closest { regionCode roleId shared score explanation } } rolesWithoutDuties { id } rolesWithoutFunctions { id title } } } } }`;
   type Fx = { landscape: { functionalCrosswalk: {
     functions: Array<{ function: string; regions: Array<{ regionCode: string; performers: Array<{ type: string; bodyId: string | null; roleId: string | null; evidence: Array<{ text: string; quote: { quote: string } }> }> }> }>;
-    regions: Array<{ regionCode: string; roleCount: number; rolesWithoutDutiesCount: number; rolesWithoutFunctionsCount: number; roles: Array<{ roleId: string; functions: string[]; closest: Array<{ roleId: string; shared: string[]; score: number; explanation: string }> }>; rolesWithoutDuties: Array<{ id: string }>; rolesWithoutFunctions: Array<{ id: string; title: string }> }>;
+    regions: Array<{ regionCode: string; roleCount: number; rolesWithoutDutiesCount: number; rolesWithoutFunctionsCount: number; roles: Array<{ roleId: string; functions: string[]; closest: Array<{ regionCode: string; roleId: string; shared: string[]; score: number; explanation: string }> }>; rolesWithoutDuties: Array<{ id: string }>; rolesWithoutFunctions: Array<{ id: string; title: string }> }>;
   } } };
   let fx: Fx['landscape']['functionalCrosswalk'];
   beforeAll(async () => { fx = (await gqlOk<Fx>(FUNCTIONS)).landscape.functionalCrosswalk; });
@@ -160,6 +225,37 @@ describe('the misreadings of issue #27, against the documents', () => {
     expect(matches).toBeGreaterThan(0);
     const sekreterare = fx.regions.find((r) => r.regionCode === 'orebro')!.roles.filter((r) => /sekreterar/i.test(r.roleId));
     for (const r of sekreterare) expect(r.closest.filter((m) => m.roleId.startsWith('hoglandet:') && m.score === 1)).toEqual([]);
+  });
+
+  it('closest roles against the documents: Örebro\'s Sekreterarfunktion and Höglandet\'s Samverkanspart share one generic function only, no match; every shared function is quoted for both roles', () => {
+    const role = (region: string, id: string) => fx.regions.find((r) => r.regionCode === region)!.roles.find((r) => r.roleId === id)!;
+    const quotes = (region: string, roleId: string, fn: string) => fx.functions.find((f) => f.function === fn)!.regions.find((r) => r.regionCode === region)!
+      .performers.filter((p) => p.type === 'ROLE' && p.roleId === roleId).flatMap((p) => p.evidence.map((e) => e.quote.quote));
+    const orebro = sourceText('001_c8e7a0a63f5e6cbb.txt');
+    const hoglandet = sourceText('003_3bddda7b82c4b001.txt');
+    // "Region Örebro län svarar för sekreterarfunktion ..." : support only; "Respektive samverkanspart ansvarar för att ...": support only
+    const sek = role('orebro', 'orebro:sekreterarfunktion-chefsgrupper');
+    expect(sek.functions).toEqual(['SUPPORTS']);
+    for (const q of quotes('orebro', sek.roleId, 'SUPPORTS')) expect(orebro).toContain(q);
+    expect(quotes('orebro', sek.roleId, 'SUPPORTS').some((q) => q.includes('svarar för sekreterarfunktion'))).toBe(true);
+    const part = role('hoglandet', 'hoglandet:samverkanspart');
+    expect(part.functions).toEqual(['SUPPORTS']);
+    for (const q of quotes('hoglandet', part.roleId, 'SUPPORTS')) expect(hoglandet).toContain(q);
+    expect(sek.closest).toEqual([]);
+    expect(part.closest).toEqual([]);
+    // SAMLA's processledare: every match shares at least two functions, each stated for both roles in their documents
+    const docs: Record<string, string> = { orebro: orebro + sourceText('000_15e43a147f007275.txt'), kalmar: sourceText('002_b6f78db4ef6f618f.txt'), hoglandet, samla: sourceText('004_d4ad0bc19c53bb6e.txt') };
+    const processledare = role('samla', 'samla:processledare-samla');
+    expect(processledare.closest.length).toBeGreaterThan(0);
+    for (const m of processledare.closest) {
+      for (const fn of m.shared) {
+        const mine = quotes('samla', processledare.roleId, fn);
+        const theirs = quotes(m.regionCode, m.roleId, fn);
+        expect(mine.length && theirs.length, `${fn}: ${m.roleId}`).toBeTruthy();
+        for (const q of mine) expect(docs.samla).toContain(q);
+        for (const q of theirs) expect(docs[m.regionCode]).toContain(q);
+      }
+    }
   });
 
   it('differences: COORDINATOR is not common through a role with no duties; Kalmar names a chair ("ordföranden, vice ordföranden")', async () => {

@@ -3,7 +3,9 @@
  * against the document: every body, role, duty, reporting duty, plan and rule with its quote.
  */
 import { join } from 'node:path';
-import { loadRegionData, REGIONS, type Body, type MeetingCadence, type Source } from '@samverkan/contract';
+import { loadRegionData, OFFICE_FACTS, REGIONS, type Body, type MeetingCadence, type Source } from '@samverkan/contract';
+
+type Office = NonNullable<Body['chair']>;
 import { ROOT } from './paths';
 
 export const regionDocFile = (code: string) => `docs/regions/${code}.md`;
@@ -16,17 +18,23 @@ const freq = (c: MeetingCadence) => {
   return `"${c.text}" (${bounds}${c.whenNeeded ? ', plus meetings when needed (not counted)' : ''})${c.note ? ` _${c.note}_` : ''}${q(c.source)}`;
 };
 
+/** An office (chair, vice chair): each fact it states on its own line, with its own quote (never one quote for several facts). */
+function office(label: string, o: Office | null | undefined): string[] {
+  if (!o) return [`- **${label}:** not stated`];
+  const facts = OFFICE_FACTS.filter((f) => o[f]).map((f) => `  - ${f}: ${o[f]}${q(o[`${f}Source`] ?? o.source)}`);
+  return [`- **${label}:**${facts.length ? '' : ` an office is named, no details${q(o.source)}`}`, ...facts, ...(o.note ? [`  - _Note: ${o.note}_`] : [])];
+}
+
 function bodySection(b: Body, names: Map<string, string>): string[] {
   const out = [`### ${b.name}`, ''];
   out.push(`- **Kind / level:** ${b.kind} / ${b.level ?? 'not stated'} (${b.levelBasis.toLowerCase().replace('_', ' ')})${q(b.levelSource)}`);
   out.push(`- **Permanence:** ${b.permanence.toLowerCase().replace('_', ' ')}${q(b.permanenceSource)}`);
   if (b.instances) out.push(`- **Instances:** ${b.instances.count ?? 'number not stated'}${b.instances.names.length ? ` (${b.instances.names.join(', ')})` : ''}${q(b.instances.source)}`);
-  if (b.parent) out.push(`- **${b.parent.relation.toLowerCase().replace('_', ' ')}:** ${names.get(b.parent.bodyId) ?? b.parent.bodyId}${q(b.parent.source)}`);
+  for (const p of [b.parent, ...(b.otherParents ?? [])]) if (p) out.push(`- **${p.relation.toLowerCase().replace('_', ' ')}:** ${names.get(p.bodyId) ?? p.bodyId}${q(p.source)}`);
   if (b.establishedBy) out.push(`- **Established by:** ${b.establishedBy.text}${q(b.establishedBy.source)}`);
   out.push(`- **Meets:** ${b.cadence ? freq(b.cadence) : 'not stated'}`);
   for (const m of b.otherMeetings) out.push(`- **${m.label ?? 'Other meetings'}:** ${freq(m)}`);
-  out.push(`- **Chair:** ${b.chair ? [b.chair.holder, b.chair.selection, b.chair.term, b.chair.rotation].filter(Boolean).join('; ') + q(b.chair.source) : 'not stated'}`);
-  out.push(`- **Vice chair:** ${b.viceChair ? [b.viceChair.holder, b.viceChair.selection, b.viceChair.term, b.viceChair.rotation].filter(Boolean).join('; ') + q(b.viceChair.source) : 'not stated'}`);
+  out.push(...office('Chair', b.chair), ...office('Vice chair', b.viceChair));
   out.push(`- **Convener:** ${b.convener ? b.convener.who + q(b.convener.source) : 'not stated'}`);
   if (b.agendaBy) out.push(`- **Agenda / preparation:** ${b.agendaBy.who}${q(b.agendaBy.source)}`);
   out.push(`- **Minutes:** ${b.minutes ? `${b.minutes.kept === null ? 'not stated' : b.minutes.kept ? 'kept' : 'not kept'}${b.minutes.keeper ? `, by ${b.minutes.keeper}` : ''}${q(b.minutes.source)}` : 'not stated'}`);

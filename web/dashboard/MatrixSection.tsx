@@ -10,7 +10,7 @@ export function MatrixSection(props: { matrix: Matrix | null; loading: boolean }
   const { tr, regionName } = useDashboard();
   const t = tr.t;
   const m = props.matrix;
-  const detail = (d: string) => tr.note(d) ?? d; // generated phrases translated; the documents' own words stay
+  const detail = tr.phrase; // generated phrases translated; the documents' own words stay
   const csv = (m?.rows ?? []).flatMap((row) => row.cells.map((c) => [
     tr.aspect(row.aspect, row.label), regionName(c.regionCode), t(c.status), c.value === null ? t('notStatedLower') : tr.value(c.value),
     c.details.map(detail).join(' · '), tr.note(c.note) ?? '', ...quoteCells(c.quotes), c.facts.map((f) => tr.value(f.text)).join(' | '),

@@ -210,6 +210,8 @@ export interface Translator {
   value: (v: string) => string;
   /** A note the API wrote (in English): translated when known; in Swedish an unknown one is shown in English, never left out. */
   note: (v: string | null | undefined) => string | null;
+  /** A cell's detail: a generated phrase translated, the documents' own words as they are. */
+  phrase: (v: string) => string;
   /** A number with the language's decimal sign. */
   num: (v: number) => string;
 }
@@ -264,10 +266,12 @@ export function translator(lang: Lang): Translator {
       }
       // The data's own "ej angivet" (an unnamed party, not the documents' words) in the page's language.
       const own = lang === 'en' ? v.replace(/(^|→ )ej angivet\b/g, '$1not stated') : v;
-      return own.replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
+      // "from → to (how often)": how often is the document's wording, marked as a quote as in the frequency table.
+      return own.replace(/^(.+ → .+) \(([^()“”]+)\)$/, '$1 (“$2”)').replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
     // A note no phrase translates stays in English in the Swedish view, marked as such (never left out).
     note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v) ?? `(på engelska) ${v}`),
+    phrase: (v) => (lang === 'sv' ? toSwedish(v) ?? v : v),
     num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),
   };
 }

@@ -71,7 +71,6 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
     window.addEventListener('keydown', onKey);
     return () => { window.removeEventListener('keydown', onKey); if (opener?.isConnected) opener.focus(); };
   }, [onClose]);
-  const note = tr.note(props.note);
   const region = props.regionCode ? regionName(props.regionCode) : null;
   return (
     <aside className="quote-panel" role="dialog" aria-modal="false" aria-labelledby="quote-panel-title" data-testid="quote-panel">
@@ -79,7 +78,7 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
         <strong id="quote-panel-title">{props.title}</strong>
         <button type="button" ref={close} onClick={onClose} aria-label={tr.t('close')}>×</button>
       </header>
-      {note ? <p className="note">{note}</p> : null}
+      {props.note ? <p className="note" data-testid="quote-note">{props.note}</p> : null}
       {props.quotes.length === 0 ? <p className="muted">{tr.t('noQuote')}</p> : null}
       {props.quotes.map((q, i) => (
         <figure key={i}>

@@ -11,7 +11,7 @@ import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, Sourc
 import type { RegionSnapshot } from './store';
 
 /** The derivation of the rows below: raise it when searchRows changes, so held copies are indexed anew. */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** What a hit is; the GraphQL enum SearchHitKind has the same names. */
 export const SEARCH_KINDS = ['BODY', 'ROLE', 'REPORTING_DUTY', 'PLAN', 'DECISION_RULE', 'REGIONAL_FACT', 'DOCUMENT_PASSAGE'] as const;
@@ -32,18 +32,30 @@ export interface SearchRow {
   section: string;
 }
 
-/** Every Source inside a fact (its own, its statements', its duties'), each quote once, in document order. */
-function sourcesOf(fact: unknown, out: Source[] = [], seen = new Set<string>()): Source[] {
-  if (Array.isArray(fact)) for (const v of fact) sourcesOf(v, out, seen);
+/**
+ * Every Source inside a fact that states something about it (its own, its statements', its duties'),
+ * each quote once, in document order. The basis of an inferred reading is left out (a level with
+ * levelBasis INFERRED, a parent, member or minutes rule with basis INFERRED): such a quote may be about
+ * another body (Höglandet's "Styrgruppen arbetar strategiskt ..." is the basis of Beredningsgruppen's
+ * inferred level, but speaks of the kommunområde styrgrupp), so a hit on it would name the wrong body.
+ * The sentence stays findable as its document's passage and under the fact it states. A fact whose
+ * only quotes are such bases keeps them (they are then the only sentences that name it).
+ */
+function sourcesOf(fact: unknown, inferred = false, out: Source[] = [], seen = new Set<string>()): Source[] {
+  if (Array.isArray(fact)) for (const v of fact) sourcesOf(v, inferred, out, seen);
   else if (fact && typeof fact === 'object') {
     const r = fact as Record<string, unknown>;
+    if (r.basis === 'INFERRED' && !inferred) return out;
     if (typeof r.quote === 'string' && typeof r.section === 'string') {
       const key = `${r.document}\n${r.section}\n${r.quote}`;
       if (!seen.has(key)) { seen.add(key); out.push(r as unknown as Source); }
-    } else for (const v of Object.values(r)) sourcesOf(v, out, seen);
+    } else {
+      for (const [k, v] of Object.entries(r)) if (inferred || !(k === 'levelSource' && r.levelBasis === 'INFERRED')) sourcesOf(v, inferred, out, seen);
+    }
   }
   return out;
 }
+const statedSourcesOf = (fact: unknown) => { const stated = sourcesOf(fact); return stated.length ? stated : sourcesOf(fact, true); };
 
 type Unnumbered = Omit<SearchRow, 'seq'>;
 
@@ -100,7 +112,7 @@ export function searchRowsOfList(code: string, list: IndexedList, items: readonl
 
 function factRows<L extends keyof FactOf>(list: L, items: ReadonlyArray<FactOf[L]>, push: (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => void): void {
   const { kind, name, level = () => null }: FactKind<FactOf[L]> = FACT_KINDS[list];
-  for (const f of items) for (const source of sourcesOf(f)) push(kind, f.id, level(f), name(f), source);
+  for (const f of items) for (const source of statedSourcesOf(f)) push(kind, f.id, level(f), name(f), source);
 }
 
 /** Rows of one list are numbered within a band of this many: a row's seq orders it in index order. */
