@@ -114,7 +114,7 @@ export function renderReport(r: Report): string {
     '# Benchmarks',
     '',
     `Run ${r.date} on ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GB, Node ${r.machine.node} (load average at start ${(r.machine.loadAverageAtStart as number[]).join(', ')}); ${r.settings.database}; services in NODE_ENV=${String(r.settings.nodeEnv ?? 'development')}; autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run, loopback only; whole run ${r.seconds} s. **The machine has 2 cores shared with other engineers' work: the figures are noisy, and gateway, subgraphs, PostgreSQL and the load generator share those 2 cores.** Command: \`npm run bench\` (\`BENCH_SCALES\`, \`BENCH_COMPARE_SCALE\`, \`BENCH_DURATION\`, \`BENCH_CONNECTIONS\` adjust it); raw figures: [benchmarks.json](benchmarks.json).`,
-    ...(r.runs?.length ? ['', `Merged from ${r.runs.length} runs of different scales, at the same time on the same machine (\`BENCH_MERGE\`): ${r.runs.map((x) => `${x.date}, ${x.scales.join(', ')} bodies/region, load average at start ${x.loadAverageAtStart.join(', ')}, ${x.seconds} s`).join('; ')}.`] : []),
+    ...(r.runs?.length ? ['', `Merged from ${r.runs.length} runs of different scales on the same machine (\`BENCH_MERGE\`): ${r.runs.map((x) => `${x.date}, ${x.scales.join(', ')} bodies/region, load average at start ${x.loadAverageAtStart.join(', ')}, ${x.seconds} s`).join('; ')}.`] : []),
     '',
     '## Targets',
     '',
