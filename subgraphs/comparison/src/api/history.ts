@@ -47,8 +47,8 @@ const isKey = (v: unknown): v is ChangeKey => {
 };
 
 async function scopeWithStale(ctx: ComparisonContext, regions: string[] | undefined) {
-  const scope = await scopeOf(ctx.readModel, [], regions);
-  const codes = scope.answered.map((r) => r.code);
+  const scope = await scopeOf(ctx.readModel, regions);
+  const { codes } = scope;
   const stale = (await ctx.readModel.freshness(codes)).filter((f) => f.stale).map((f) => f.regionCode);
   return { codes, missing: scope.missingDetails, stale };
 }

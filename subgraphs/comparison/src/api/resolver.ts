@@ -61,12 +61,12 @@ export class LandscapeResolver {
 
   @FieldResolver(() => [ID], { description: 'Codes of the regions the comparison holds no copy of (never synced: the subgraph has not answered, or answered only with errors); every aggregate answers for the rest. A region that stops answering after a sync is not missing but stale (freshness).' })
   async missingRegions(@Ctx() ctx: ComparisonContext): Promise<string[]> {
-    return (await scopeOf(ctx.readModel, [])).missing;
+    return (await scopeOf(ctx.readModel)).missing;
   }
 
   @FieldResolver(() => [MissingRegion], { description: 'The regions of missingRegions, each with its reason.' })
   async missing(@Ctx() ctx: ComparisonContext): Promise<MissingRegion[]> {
-    return (await scopeOf(ctx.readModel, [])).missingDetails;
+    return (await scopeOf(ctx.readModel)).missingDetails;
   }
 
   @FieldResolver(() => [FrequencyRow], { description: 'Bodies with a documented regular meeting frequency, ranked across regions (most frequent first).' })
@@ -77,8 +77,8 @@ export class LandscapeResolver {
   ): Promise<FrequencyRow[]> {
     checkRegionCodes(filter?.regions);
     const size = firstOf(first);
-    const { answered } = await scopeOf(ctx.readModel, [], filter?.regions);
-    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, filter, size));
+    const { codes } = await scopeOf(ctx.readModel, filter?.regions);
+    return frequencyTable(await frequencyBodies(ctx.readModel.knex, ctx.readModel.schema, codes, REGION_ORDER, filter, size));
   }
 
   @FieldResolver(() => BodyConnection, { description: 'Bodies across regions: filtered, sorted, cursor-paginated (question 1).' })
@@ -89,8 +89,8 @@ export class LandscapeResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, default 50, at most 200.' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
   ): Promise<BodyConnection> {
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, [], filter?.regions);
-    return bodyConnection(ctx.readModel, answered.map((r) => r.code), missingDetails, { filter, sort, first, after });
+    const { codes, missingDetails } = await scopeOf(ctx.readModel, filter?.regions);
+    return bodyConnection(ctx.readModel, codes, missingDetails, { filter, sort, first, after });
   }
 
   @FieldResolver(() => FrequencySummary, { description: 'Per region: bodies per level, documented minimum meetings per year of standing bodies, bodies with no stated frequency (question 2).' })
@@ -140,8 +140,8 @@ export class LandscapeResolver {
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
   ): Promise<ReportingDutiesComparison> {
     const size = firstOf(first);
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, [], filter?.regions);
-    const { rows, totalCount } = await dutyRows(ctx.readModel.knex, ctx.readModel.schema, answered.map((r) => r.code), REGION_ORDER, ARTIFACT_KINDS, filter, size);
+    const { codes, missingDetails } = await scopeOf(ctx.readModel, filter?.regions);
+    const { rows, totalCount } = await dutyRows(ctx.readModel.knex, ctx.readModel.schema, codes, REGION_ORDER, ARTIFACT_KINDS, filter, size);
     return reportingDuties(rows, totalCount, missingDetails);
   }
 
@@ -185,7 +185,6 @@ export class LandscapeResolver {
 /** `entries` false: the answer asks for none of the aggregate's lists, only what beside them (counts ...): no entry is read. */
 async function aggregateGroups(ctx: ComparisonContext, aggregate: AggregateName, regions: string[] | null | undefined, first: number | null | undefined, grps?: string[] | null, entries = true) {
   const size = firstOf(first);
-  const { answered, missingDetails } = await scopeOf(ctx.readModel, [], regions);
-  const codes = answered.map((r) => r.code);
+  const { codes, missingDetails } = await scopeOf(ctx.readModel, regions);
   return { codes, missing: missingDetails, size, groups: await readGroups(ctx.readModel.knex, ctx.readModel.schema, aggregate, codes, entries ? size : 0, grps) };
 }

@@ -3,15 +3,14 @@
  * those the read model holds a copy of and those it has never synced (missingRegions, with the
  * reason). Regions are keyed by code everywhere, never by list position.
  */
-import { badUserInput, REGIONS, unknownRegionCodesMessage, type Body } from '@samverkan/contract';
-import type { AnsweredRegion } from '../domain/region';
+import { badUserInput, REGIONS, unknownRegionCodesMessage } from '@samverkan/contract';
 import { MissingReason, type MissingRegion } from '../aggregates/missing-region';
 import type { ReadModel } from '../read-model/read-model';
 import { SyncFailureKind } from '../read-model/failure';
-import type { RegionList } from '../read-model/store';
 
 export interface Scope {
-  answered: AnsweredRegion[];
+  /** Requested regions the read model holds a copy of (fresh or stale), in registry order. */
+  codes: string[];
   /** Requested regions whose data did not arrive complete, in registry order. */
   missing: string[];
   missingDetails: MissingRegion[];
@@ -29,12 +28,12 @@ export function checkRegionCodes(codes: readonly string[] | null | undefined): v
 
 /**
  * The regions an aggregate answers for, from the read model: each region in scope with a copy (fresh
- * or stale) is answered with the lists the aggregate reads; a region never synced is missing, with
- * the reason the sync gave. Never an empty region that is not empty.
+ * or stale) is answered; a region never synced is missing, with the reason the sync gave. Never an
+ * empty region that is not empty.
  */
-export async function scopeOf(readModel: ReadModel, lists: RegionList[], codes?: readonly string[] | null): Promise<Scope> {
+export async function scopeOf(readModel: ReadModel, codes?: readonly string[] | null): Promise<Scope> {
   checkRegionCodes(codes);
-  const read = await readModel.regions(codes ?? undefined, lists);
+  const read = await readModel.regions(codes ?? undefined);
   const missingDetails = read.freshness.filter((f) => f.dataVersion === null).map((f): MissingRegion => {
     const cause = f.failure?.detail ?? 'not reached yet';
     return {
@@ -45,20 +44,8 @@ export async function scopeOf(readModel: ReadModel, lists: RegionList[], codes?:
     };
   });
   return {
-    answered: read.answered.map(({ code, data }) => ({
-      code,
-      bodies: data.bodies ?? [],
-      roles: data.roles ?? [],
-      reportingDuties: data.reportingDuties ?? [],
-      plans: data.plans ?? [],
-      decisionRules: data.decisionRules ?? [],
-    })),
+    codes: read.answered,
     missing: missingDetails.map((m) => m.code),
     missingDetails,
   };
-}
-
-/** Lookup of bodies by id across the answered regions. */
-export function bodyIndex(regions: AnsweredRegion[]): Map<string, Body> {
-  return new Map(regions.flatMap((r) => r.bodies.map((b) => [b.id, b] as const)));
 }

@@ -130,9 +130,9 @@ export class SearchResolver {
     const size = first ?? DEFAULT_SEARCH_PAGE;
     if (size < 0 || size > MAX_SEARCH_PAGE) throw bad(`first must be between 0 and ${MAX_SEARCH_PAGE}`);
     const cursor = after ? decodeCursor(after) : null;
-    const { answered, missingDetails } = await scopeOf(ctx.readModel, [], filter?.regions);
+    const { codes, missingDetails } = await scopeOf(ctx.readModel, filter?.regions);
     const page = await searchPage(ctx.readModel.knex, ctx.readModel.schema, {
-      terms, codes: answered.map((r) => r.code), regionOrder: REGION_ORDER, kinds: filter?.kinds, levels: filter?.levels, first: size, after: cursor,
+      terms, codes, regionOrder: REGION_ORDER, kinds: filter?.kinds, levels: filter?.levels, first: size, after: cursor,
     });
     if (!page.cursorFound) throw bad('The cursor\'s hit is not in this result (text or filter changed, or the data was synced anew)');
     const nodes = page.hits.map((h): SearchHit => ({

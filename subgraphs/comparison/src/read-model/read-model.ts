@@ -8,7 +8,7 @@ import { REGIONS, type SourceDocument } from '@samverkan/contract';
 import type { Reachability, RegionSync } from './sync';
 import type { SyncFailure } from './failure';
 import { derivationReason } from './derivation';
-import { heldCopies, readRegions, type HeldCopy, type RegionList, type RegionSnapshot } from './store';
+import { heldCopies, type HeldCopy } from './store';
 
 export interface Freshness {
   regionCode: string;
@@ -23,8 +23,8 @@ export interface Freshness {
 }
 
 export interface RegionsRead {
-  /** Regions with a copy, in registry order, with their lists. */
-  answered: Array<{ code: string; data: Partial<RegionSnapshot> }>;
+  /** Regions with a copy, in registry order. */
+  answered: string[];
   /** Regions in scope with no copy at all. */
   missing: string[];
   freshness: Freshness[];
@@ -103,14 +103,13 @@ export class ReadModel {
     return this.docs;
   }
 
-  /** The given lists of the regions in scope (default: all), and which regions have no copy. */
-  async regions(scope: readonly string[] | undefined, lists: RegionList[]): Promise<RegionsRead> {
+  /** The regions in scope (default: all) with a copy, and which have none. */
+  async regions(scope: readonly string[] | undefined): Promise<RegionsRead> {
     const codes = scope?.length ? REGIONS.map((r) => r.code).filter((c) => scope.includes(c)) : REGIONS.map((r) => r.code);
     const freshness = await this.freshness(codes);
     const held = freshness.filter((f) => f.dataVersion !== null).map((f) => f.regionCode);
-    const data = await readRegions(this.knex, this.schema, held, new Set(lists));
     return {
-      answered: held.map((code) => ({ code, data: data.get(code)! })),
+      answered: held,
       missing: freshness.filter((f) => f.dataVersion === null).map((f) => f.regionCode),
       freshness,
     };

@@ -30,7 +30,6 @@ export interface RegionSnapshot {
 /** The fact lists kept in the `fact` table, by their name on Region. */
 export const FACT_LISTS = ['documents', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const;
 export type FactList = (typeof FACT_LISTS)[number];
-export type RegionList = FactList | 'bodies';
 
 const factId = (list: FactList, fact: Record<string, unknown>) => String(list === 'documents' ? fact.file : fact.id);
 
@@ -131,23 +130,4 @@ export async function heldCopies(knex: Knex, schema: string): Promise<Map<string
   const rows: Array<{ region_code: string; data_version: string; synced_at: string | Date; missing_fields: string[]; derivation: string }> =
     await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields', 'derivation');
   return new Map(rows.map((r) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields, derivation: r.derivation }]));
-}
-
-/** The lists of the given regions, as their subgraphs served them: two statements at most. */
-export async function readRegions(knex: Knex, schema: string, codes: string[], lists: ReadonlySet<RegionList>): Promise<Map<string, Partial<RegionSnapshot>>> {
-  const out = new Map<string, Partial<RegionSnapshot>>(codes.map((c) => [c, {}]));
-  if (!codes.length) return out;
-  const factLists = FACT_LISTS.filter((l) => lists.has(l));
-  const [bodies, facts] = await Promise.all([
-    lists.has('bodies') ? knex.withSchema(schema).from('body').whereIn('region_code', codes).orderBy(['region_code', 'position']).select('region_code', 'data') : [],
-    factLists.length ? knex.withSchema(schema).from('fact').whereIn('region_code', codes).whereIn('kind', factLists).orderBy(['region_code', 'kind', 'position']).select('region_code', 'kind', 'data') : [],
-  ]);
-  for (const code of codes) {
-    const region = out.get(code)!;
-    if (lists.has('bodies')) region.bodies = [];
-    for (const l of factLists) (region as Record<string, unknown[]>)[l] = [];
-  }
-  for (const r of bodies as Array<{ region_code: string; data: Body }>) out.get(r.region_code)?.bodies?.push(r.data);
-  for (const r of facts as Array<{ region_code: string; kind: FactList; data: never }>) (out.get(r.region_code)?.[r.kind] as unknown[] | undefined)?.push(r.data);
-  return out;
 }
