@@ -3,9 +3,9 @@
  * comparison is reached through a proxy that holds the expensive operations' subgraph calls until the
  * test lets them go. While one expensive operation runs and two wait:
  *   - a cheap query is answered (it never waits behind expensive work);
- *   - the same expensive operation again is refused at once from the known cost of its operation, by
- *     the front door (the same bytes) and by the known-cost check (the same operation, formatted
- *     otherwise), with no GraphQL work: the metric of known-cost refusals counts them;
+ *   - the same expensive operation again (other variables: the very same request would be merged) is
+ *     refused at once from the known cost of its operation, by the known-cost check and then, the same
+ *     bytes again, by the front door, with no GraphQL work: the metric of known-cost refusals counts them;
  *   - a freed slot goes to the waiting operation with the least work, not the first in line.
  * An operation over MAX_WORK is refused by Apollo once and by its known cost after.
  * Runs its own gateway and proxy (15730, 15731) on the test subgraphs.
@@ -60,8 +60,8 @@ function startProxy(target: URL): Promise<Server> {
   return new Promise((resolve) => server.listen(PROXY_PORT, '127.0.0.1', () => resolve(server)));
 }
 
-const post = async (query: string, accept = GRAPHQL_RESPONSE_JSON) => {
-  const res = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(60_000) });
+const post = async (query: string, accept = GRAPHQL_RESPONSE_JSON, variables?: Record<string, unknown>) => {
+  const res = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(60_000) });
   return { status: res.status, refused: res.headers.get('x-refused'), json: (await res.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string; requestId?: string } }> } };
 };
 const metrics = async () => (await fetch(`http://127.0.0.1:${GATEWAY_PORT}/metrics`, { headers: secret })).text();
@@ -105,10 +105,11 @@ describe('fairness under expensive load', () => {
     expect(await gauge('samverkan_gateway_expensive_queued')).toBe(2);
     expect(await gauge('samverkan_gateway_expensive_active')).toBe(1);
 
-    // B again: its work is known and the queue is full. The same bytes (front door), then the same operation formatted otherwise.
+    // B's operation again, with other variables (the very same request would be merged with B's): its work
+    // is known and the queue is full. Refused by the known-cost check, then (the same bytes again) by the front door.
     expect(await knownCostRefusals('queue')).toBe(0);
-    for (const query of [B, B.replace(/ /g, '  ')]) {
-      const again = await post(query);
+    for (let i = 0; i < 2; i++) {
+      const again = await post(B, GRAPHQL_RESPONSE_JSON, { again: true });
       expect(again.status).toBe(503);
       expect(again.refused).toBe('known-cost');
       expect(again.json.errors![0]!.extensions!.code).toBe('SERVICE_OVERLOADED');
