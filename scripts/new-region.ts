@@ -118,14 +118,15 @@ function checkedDraft(draft: string, sourceFile: string): { text?: string; probl
 interface SourceText { sourceFile: string; text: string; origin?: Origin; ingested?: Ingested }
 
 /**
- * `--source`: a path (from where npm was run) or a bare name in docs/sources/. A text already in
+ * `--source`: a path (from where npm was run, or from the repository's root) or a bare name in docs/sources/. A text already in
  * docs/sources/ is used as it is; any other file is read by ingest now and written only by `add`.
  */
 async function resolveSource(source: string, problems: string[]): Promise<SourceText | undefined> {
   const sourcesDir = path('docs/sources');
-  const given = resolve(process.env.INIT_CWD ?? process.cwd(), source);
-  const inSources = join(sourcesDir, basename(source));
-  const file = existsSync(given) ? given : !source.includes('/') && existsSync(inSources) ? inSources : undefined;
+  // From where `npm run` was started, from the repository's root, or (a bare name) in docs/sources/.
+  const candidates = [resolve(process.env.INIT_CWD ?? process.cwd(), source), resolve(ROOT, source)];
+  if (!/[\\/]/.test(source)) candidates.push(join(sourcesDir, source));
+  const file = candidates.find((f) => existsSync(f));
   if (!file) {
     problems.push(`--source ${source}: does not exist (neither as a path nor as docs/sources/${basename(source)})`);
     return undefined;
