@@ -112,4 +112,16 @@ describe('the same rules in other wordings', () => {
     const two = doc('## Chefsgrupp för vård\n\nText.\n\n## Chefsgrupp för skola\n\nText.\n\n## Övrigt\n\nChefsgrupperna rapporterar till styrelsen.');
     expect(two.bodies.map((b) => b.name)).toEqual(['Chefsgrupp för vård', 'Chefsgrupp för skola', 'Chefsgrupperna', 'Styrelsen']);
   });
+  it('a heading that goes on after its body noun names the body in full, and the text\'s full name finds it', () => {
+    const d = doc('## Ledningsgrupp\n\nText.\n\n## Arbetsgrupp psykisk hälsa\n\nArbetsgrupp psykisk hälsa tillsätts av ledningsgruppen.\n\n'
+      + '## Arbetsgrupp äldres hälsa\n\nArbetsgruppen träffas varannan månad.\n\n## Övrigt\n\nLedningsgruppen följer upp arbetsgruppernas arbete.');
+    expect(d.bodies.map((b) => b.name)).toEqual(['Ledningsgrupp', 'Arbetsgrupp psykisk hälsa', 'Arbetsgrupp äldres hälsa']);
+    expect(d.bodies[1]!.parent?.bodyId).toBe(d.bodies[0]!.id);
+    expect(d.bodies[2]!.cadence?.text).toBe('varannan månad');
+  });
+
+  it('a predicate ("X är den strategiska ledningsgruppen") names no other body', () => {
+    const d = doc('## Styrgruppen för vård\n\nStyrgruppen för vård är den strategiska ledningsgruppen för samverkan i länet.');
+    expect(d.bodies.map((b) => b.name)).toEqual(['Styrgruppen för vård']);
+  });
 });

@@ -161,8 +161,9 @@ export class Draft {
 
   /** The first body a text names, with where its mention stands (token index), or null. */
   bodyMentionIn(text: string): { id: string; index: number } | null {
-    for (const m of bodyMentions(tokens(text), false, text)) {
-      const id = this.resolveBody(m);
+    const toks = tokens(text);
+    for (const m of bodyMentions(toks, false, text)) {
+      const id = this.fullNameAt(text.slice(toks[m.index]!.start).toLowerCase()) ?? this.resolveBody(m);
       if (id) return { id, index: m.index };
     }
     return null;
@@ -186,6 +187,23 @@ export class Draft {
     const short = unique((base) => base === m.key);
     if (short) return short;
     return !m.prefix && !m.before && UNIQUE_ORGANS.has(m.head) ? unique((base) => base.endsWith(m.head) && !base.includes(' ')) : null;
+  }
+
+  /** A body whose whole key of several words the text starts with ("Arbetsgrupp psykisk hälsa tillsätts ..."). */
+  private fullNameAt(lowerText: string): string | null {
+    let best: [string, string] | null = null;
+    for (const [key, id] of this.bodyKeys) if (key.includes(' ') && lowerText.startsWith(key) && (!best || key.length > best[0].length)) best = [key, id];
+    return best?.[1] ?? null;
+  }
+
+  /**
+   * Whether some body a heading named in full has this key followed by its words ("arbetsgrupp" of
+   * "Arbetsgrupp psykisk hälsa"); a "för/inom" tail does not count (the "Chefsgrupperna" of several
+   * "Chefsgrupp för X" stand for a body of their own).
+   */
+  hasBodyKeyStartingWith(key: string): boolean {
+    for (const k of this.bodyKeys.keys()) if (k.startsWith(`${key} `) && !/^(?:för|inom)\s/u.test(k.slice(key.length + 1))) return true;
+    return false;
   }
 
   roleNamedIn(text: string): string | null {

@@ -41,6 +41,26 @@ export function nameFrom(toks: Token[], text: string, m: Mention): string {
   return capital(head);
 }
 
+/**
+ * A heading that starts with a body noun and goes on in lower-case words names the body in full
+ * ("Arbetsgrupp psykisk hälsa", "Samverkansgrupp barn och unga"): a heading is a name, not a sentence.
+ * Not when the words after the noun say something about it ("Beredningsgruppens uppdrag"), nor after a
+ * colon or dash, nor for a long heading (more than six words).
+ */
+function headingTail(toks: Token[], text: string, m: Mention): string {
+  const after = toks.slice(m.index + 1);
+  if (m.index !== 0 || after.length === 0 || toks.length > 6) return '';
+  if (/[:–—(]/u.test(text.slice(toks[m.index]!.end))) return '';
+  if (/s$/i.test(toks[m.index]!.word) && !toks[m.index]!.word.toLowerCase().endsWith(m.head)) return '';
+  if (!after.every((t) => /^\p{Ll}/u.test(t.word) || /^(?:och|samt)$/u.test(t.word))) return '';
+  return ' ' + text.slice(after[0]!.start, after.at(-1)!.end).toLowerCase();
+}
+
+function headingName(toks: Token[], text: string, m: Mention): string | null {
+  const tail = headingTail(toks, text, m);
+  return tail ? capital(text.slice(toks[0]!.start, toks[m.index]!.end) + tail) : null;
+}
+
 function emptyBody(name: string, kind: BodyData['kind']): Omit<BodyData, 'id'> {
   return {
     name, kind, level: null, levelBasis: 'NOT_STATED', levelSource: null, permanence: 'NOT_STATED', permanenceSource: null,
@@ -67,9 +87,10 @@ export function headingRules(draft: Draft): void {
     let subject = { bodyId: null as string | null, roleId: null as string | null };
     const body = bodies[0];
     if (body && (!roles[0] || body.index <= roles[0].index || i === 0)) {
-      const name = nameFrom(toks, h.text, body);
-      // "Chefsgrupp för folkhälsa" and "Chefsgrupp för skola" are two bodies: the tail is part of the key.
-      const tail = /\s(?:för|inom)\s.+$/u.exec(name)?.[0].toLowerCase() ?? '';
+      const name = headingName(toks, h.text, body) ?? nameFrom(toks, h.text, body);
+      // "Chefsgrupp för folkhälsa" and "Chefsgrupp för skola" are two bodies, and so are "Arbetsgrupp
+      // psykisk hälsa" and "Arbetsgrupp äldres hälsa": the tail is part of the key.
+      const tail = /\s(?:för|inom)\s.+$/u.exec(name)?.[0].toLowerCase() ?? headingTail(toks, h.text, body);
       subject.bodyId = draft.addBody(`${body.key}${tail}`, emptyBody(name, bodyKind(body.head, body.prefix, body.before)));
       if (i === 0) draft.mainBodyId = subject.bodyId;
     } else if (roles[0]) {
@@ -88,11 +109,17 @@ export function headingRules(draft: Draft): void {
   });
 }
 
+const PREDICATE = /(?<!\p{L})(?:är|utgör|fungerar som)\s+(?:den|det|en|ett)\s+(?:\p{L}+\s+){0,2}$/iu;
+
 /** Bodies and roles named in running text, each once, with the first sentence that names it. */
 export function textRules(draft: Draft, seg: Segment): void {
   const toks = tokens(seg.text);
   for (const m of bodyMentions(toks, false, seg.text)) {
     if (draft.bodyByKey(m.key) || (!m.hyphenated && draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end)))) continue;
+    // "arbetsgruppen" beside "Arbetsgrupp psykisk hälsa" and "Arbetsgrupp äldres hälsa": a short form of named bodies, not a new one.
+    if (draft.hasBodyKeyStartingWith(m.key)) continue;
+    // "X är den strategiska ledningsgruppen för ...": a predicate says what X is; it names no other body.
+    if (PREDICATE.test(seg.text.slice(0, toks[m.index - (m.before ? 1 : 0)]!.start))) continue;
     const written = m.hyphenated ? `${m.hyphenated}${m.head}` : seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end);
     const name = withoutGenitive(capital(written), m.head);
     draft.addBody(m.key, { ...emptyBody(name, bodyKind(m.head, m.prefix, m.before)), notes: [] });
