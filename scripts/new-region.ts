@@ -163,6 +163,12 @@ function draftCounts(text: string): { entries: number; proposals: number } {
   return { entries, proposals };
 }
 
+/** The repository's formatter over what the scaffold wrote, so `npm run lint` stays clean (and --remove gives back the same bytes). */
+function formatRegion(code: string): void {
+  const run = spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--log-level', 'warn', '--write', regionDir(code), REGISTRY_FILE], { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`prettier exited with ${run.status ?? run.signal} on ${regionDir(code)}`);
+}
+
 async function add(code: string, name: string, source: string | undefined, draft: string | undefined): Promise<void> {
   const problems = codeProblems(ROOT, code);
   if (!name.trim() || /[\n\r]/.test(name)) problems.push('the name must be one non-empty line');
@@ -205,6 +211,7 @@ async function add(code: string, name: string, source: string | undefined, draft
   edit(SOURCES_README, (t) => addSourceRow(t, region), false);
   linkWorkspace(code);
   updateLockfile();
+  formatRegion(code);
 
   try {
     regenerate();
