@@ -11,20 +11,38 @@ const COMPARISON_ROOT = ['index.ts', 'subgraph.ts', 'config.ts', 'context.ts', '
 const COMPARISON_LAYERS = ['api', 'read-model', 'aggregates', 'domain'];
 const COMPARISON_ZONES = COMPARISON_LAYERS.map((layer, i) => ({
   target: `${COMPARISON}/${layer}`,
-  from: [...COMPARISON_LAYERS.slice(0, i).map((before) => `${COMPARISON}/${before}`), ...(layer === 'api' ? COMPARISON_ROOT.filter((f) => !/context|generated/.test(f)) : COMPARISON_ROOT)],
+  from: [
+    ...COMPARISON_LAYERS.slice(0, i).map((before) => `${COMPARISON}/${before}`),
+    ...(layer === 'api' ? COMPARISON_ROOT.filter((f) => !/context|generated/.test(f)) : COMPARISON_ROOT),
+  ],
   message: `${layer}/ imports only ${COMPARISON_LAYERS.slice(i + 1).join(', ') || 'contract and shared'} (docs/ARCHITECTURE.md, the comparison's layers).`,
 }));
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'web/**/build/**', 'web/dashboard/generated/**', 'bench/peer/**', '.data/**', 'docs/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'web/**/build/**',
+      'web/dashboard/generated/**',
+      'bench/peer/**',
+      '.data/**',
+      'docs/**',
+      '**/*.mjs',
+      '**/*.js',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['web/**/*.tsx', 'web/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' } },
+  {
+    files: ['web/**/*.tsx', 'web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
-    languageOptions: {
-      parserOptions: { project: ['./tsconfig.lint.json', './web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
-    },
+    languageOptions: { parserOptions: { project: ['./tsconfig.lint.json', './web/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
@@ -40,7 +58,8 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] })] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] })],
+    },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }] },
   },
   // The comparison subgraph's layers (docs/ARCHITECTURE.md): api → read-model → aggregates → domain.
@@ -48,21 +67,26 @@ export default tseslint.config(
   // config, context, generated stubs) wires them. domain/ holds no GraphQL and no SQL, aggregates/ no SQL.
   {
     files: ['subgraphs/comparison/src/**/*.ts'],
-    rules: {
-      'import-x/no-restricted-paths': ['error', {
-        basePath: import.meta.dirname,
-        zones: COMPARISON_ZONES,
-      }],
-    },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: COMPARISON_ZONES }] },
   },
   // Typed to the end: a stored group is read through the kind that wrote it (aggregates/groups.ts), rows are typed.
   { files: ['subgraphs/comparison/src/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   {
     files: ['subgraphs/comparison/src/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['type-graphql', 'graphql', '@mikro-orm/*', 'knex', 'pg'], message: 'domain/ is a region\'s facts: no GraphQL, no SQL.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['type-graphql', 'graphql', '@mikro-orm/*', 'knex', 'pg'], message: "domain/ is a region's facts: no GraphQL, no SQL." }] },
+      ],
+    },
   },
   {
     files: ['subgraphs/comparison/src/aggregates/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@mikro-orm/*', 'knex', 'pg'], message: 'aggregates/ derive and assemble in code: SQL belongs to read-model/.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@mikro-orm/*', 'knex', 'pg'], message: 'aggregates/ derive and assemble in code: SQL belongs to read-model/.' }] },
+      ],
+    },
   },
 );

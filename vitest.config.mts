@@ -9,7 +9,15 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['contract/test/**/*.test.ts', 'web/test/**/*.test.ts', 'authoring/test/**/*.test.ts', 'shared/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'contract/test/**/*.test.ts',
+      'web/test/**/*.test.ts',
+      'authoring/test/**/*.test.ts',
+      'shared/test/**/*.test.ts',
+      'subgraphs/*/test/**/*.test.ts',
+      'gateway/test/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     // test/must-fail/ holds a test that fails on purpose: .ci/run runs it with its own config.
     exclude: ['**/node_modules/**', 'test/must-fail/**'],
     setupFiles: ['reflect-metadata'],

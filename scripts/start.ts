@@ -17,7 +17,7 @@ async function main() {
   let givenUp = false;
   // onGiveUp may run before startFederation returns (a crash at start): it sees no federation then.
   const running: { federation?: Awaited<ReturnType<typeof startFederation>> } = {};
-  const federation = running.federation = await startFederation({
+  const federation = (running.federation = await startFederation({
     supervise: {
       onGiveUp: (code, reason) => {
         if (givenUp) return;
@@ -27,7 +27,7 @@ async function main() {
         void stopAll.finally(() => process.exit(1));
       },
     },
-  });
+  }));
   const db = federation.database.embedded
     ? `embedded PostgreSQL at ${federation.database.url.replace(/:[^:@/]+@/, ':***@')} (data in ${process.env.EMBEDDED_PG_DIR || DEFAULT_EMBEDDED_DIR})`
     : 'PostgreSQL from DATABASE_URL';
@@ -44,7 +44,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the federation ...`);
-    federation!.stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+    federation!.stop().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

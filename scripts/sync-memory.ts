@@ -56,14 +56,26 @@ async function main(): Promise<void> {
   const regionPort = (i: number) => PORT + i;
   const comparisonPort = PORT + REGIONS.length;
   const env: NodeJS.ProcessEnv = {
-    ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATABASE_URL, DB_SCHEMA_PREFIX: PREFIX, SYNC_TIMEOUT_MS: '600000',
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATABASE_URL,
+    DB_SCHEMA_PREFIX: PREFIX,
+    SYNC_TIMEOUT_MS: '600000',
     // Regions not started are unreachable: the comparison syncs the others.
     ...Object.fromEntries(REGIONS.map((r, i) => [urlVar(r.code), `http://127.0.0.1:${regionPort(i)}/graphql`])),
   };
   const children: ChildProcess[] = [];
   try {
     const regions: ChildProcess[] = [];
-    const startRegion = (i: number) => spawnService(`subgraphs/${SYNCED[i]!.code}`, regionPort(i), { ...env, [portVar(SYNCED[i]!.code)]: String(regionPort(i)), DATA_DIR: dir }, 'inherit', 1_800_000, (c) => children.push(c));
+    const startRegion = (i: number) =>
+      spawnService(
+        `subgraphs/${SYNCED[i]!.code}`,
+        regionPort(i),
+        { ...env, [portVar(SYNCED[i]!.code)]: String(regionPort(i)), DATA_DIR: dir },
+        'inherit',
+        1_800_000,
+        (c) => children.push(c),
+      );
     for (const [i, r] of SYNCED.entries()) {
       const started = Date.now();
       const seeded = await startRegion(i);
@@ -76,7 +88,11 @@ async function main(): Promise<void> {
     }
     // What a start on unchanged data costs is not the sync's either: reset the peaks.
     for (const r of regions) {
-      try { writeFileSync(`/proc/${r.pid}/clear_refs`, '5'); } catch { /* not permitted: the peak includes the start */ }
+      try {
+        writeFileSync(`/proc/${r.pid}/clear_refs`, '5');
+      } catch {
+        /* not permitted: the peak includes the start */
+      }
     }
     const started = Date.now();
     // The comparison serves after START_SYNC_WAIT_MS at most; its sync goes on: wait until it holds every region.
@@ -84,7 +100,12 @@ async function main(): Promise<void> {
     const comparison = await spawnService(`subgraphs/${COMPARISON.code}`, comparisonPort, comparisonEnv, 'inherit', 1_800_000, (c) => children.push(c));
     const client = new Client({ connectionString: DATABASE_URL });
     await client.connect();
-    const held = async () => (await client.query(`select (select count(*) from "${PREFIX}comparison".body)::int as bodies, (select count(*) from "${PREFIX}comparison".region_sync)::int as synced`)).rows[0] as { bodies: number; synced: number };
+    const held = async () =>
+      (
+        await client.query(
+          `select (select count(*) from "${PREFIX}comparison".body)::int as bodies, (select count(*) from "${PREFIX}comparison".region_sync)::int as synced`,
+        )
+      ).rows[0] as { bodies: number; synced: number };
     let rows = [await held()];
     while (rows[0]!.synced < COUNT && comparison.exitCode === null && comparison.signalCode === null) {
       await new Promise((r) => setTimeout(r, 500));
@@ -92,10 +113,19 @@ async function main(): Promise<void> {
     }
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     await client.end();
-    console.log(JSON.stringify({
-      bodiesPerRegion: BODIES, regionCount: COUNT, pageSize: process.env.SYNC_PAGE_SIZE ?? 'default', comparisonNodeOptions: comparisonEnv.NODE_OPTIONS ?? null, syncSeconds: seconds, heldBodies: rows[0]!.bodies, syncedRegions: rows[0]!.synced,
-      comparison: memory(comparison.pid), regions: Object.fromEntries(SYNCED.map((r, i) => [r.code, memory(regions[i]!.pid)])),
-    }));
+    console.log(
+      JSON.stringify({
+        bodiesPerRegion: BODIES,
+        regionCount: COUNT,
+        pageSize: process.env.SYNC_PAGE_SIZE ?? 'default',
+        comparisonNodeOptions: comparisonEnv.NODE_OPTIONS ?? null,
+        syncSeconds: seconds,
+        heldBodies: rows[0]!.bodies,
+        syncedRegions: rows[0]!.synced,
+        comparison: memory(comparison.pid),
+        regions: Object.fromEntries(SYNCED.map((r, i) => [r.code, memory(regions[i]!.pid)])),
+      }),
+    );
   } finally {
     await Promise.all(children.map((c) => stopChild(c)));
     await dropSchemas();

@@ -36,7 +36,8 @@ function graphqlCalls(): string[] {
 /** Every operation definition in docs/queries/*.graphql, by graphql-js. */
 function docDefinitions(): OperationDefinitionNode[] {
   const dir = join(root, 'docs', 'queries');
-  return readdirSync(dir).filter((f) => f.endsWith('.graphql'))
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
     .flatMap((f) => parse(readFileSync(join(dir, f), 'utf8')).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION));
 }
 
@@ -73,7 +74,7 @@ describe('bench workload', () => {
     const document = parse(op.query);
     expect(validate(api, document).map((e) => e.message)).toEqual([]);
     const [operation] = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const variables = op.afterOf ? { ...op.variables, after: 'a cursor' } : op.variables ?? {};
+    const variables = op.afterOf ? { ...op.variables, after: 'a cursor' } : (op.variables ?? {});
     const coerced = getVariableValues(api, operation!.variableDefinitions ?? [], variables);
     expect(coerced.errors?.map((e) => e.message) ?? []).toEqual([]);
   });

@@ -11,24 +11,36 @@ import { gqlOk } from './support/client';
 import { regionsWithBodies } from './support/data';
 
 interface RegionBody {
-  id: string; kind: string; level: string | null; permanence: string;
+  id: string;
+  kind: string;
+  level: string | null;
+  permanence: string;
   cadence: { minPerYear: number | null; maxPerYear: number | null } | null;
-  minutes: { kept: boolean | null } | null; substitutes: { rule: string };
+  minutes: { kept: boolean | null } | null;
+  substitutes: { rule: string };
 }
 type Filter = Record<string, unknown>;
 
-const regionIds = async (code: string, filter: Filter) => (await gqlOk<{ region: { bodies: Array<{ id: string }> } }>(
-  'query($code: ID!, $filter: BodyFilter) { region(code: $code) { bodies(filter: $filter) { id } } }', { code, filter },
-)).region.bodies.map((b) => b.id).sort();
+const regionIds = async (code: string, filter: Filter) =>
+  (
+    await gqlOk<{ region: { bodies: Array<{ id: string }> } }>(
+      'query($code: ID!, $filter: BodyFilter) { region(code: $code) { bodies(filter: $filter) { id } } }',
+      { code, filter },
+    )
+  ).region.bodies
+    .map((b) => b.id)
+    .sort();
 
 async function landscapeIds(code: string, filter: Filter): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string }> } = (await gqlOk<{ landscape: { bodies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string }> } } }>(
-      'query($filter: ComparisonBodyFilter, $after: String) { landscape { bodies(filter: $filter, first: 200, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } } }',
-      { filter: { ...filter, regions: [code] }, after },
-    )).landscape.bodies;
+    const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string }> } = (
+      await gqlOk<{ landscape: { bodies: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string }> } } }>(
+        'query($filter: ComparisonBodyFilter, $after: String) { landscape { bodies(filter: $filter, first: 200, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } } }',
+        { filter: { ...filter, regions: [code] }, after },
+      )
+    ).landscape.bodies;
     ids.push(...page.nodes.map((n) => n.id));
     if (!page.pageInfo.hasNextPage) return ids.sort();
     after = page.pageInfo.endCursor;
@@ -47,7 +59,10 @@ function filtersOf(bodies: RegionBody[]): Filter[] {
     ...distinct(bodies.map((b) => b.substitutes.rule)).map((v) => ({ substituteRules: [v] })),
     ...distinct(bodies.map((b) => b.cadence?.minPerYear)).map((v) => ({ meetsAtLeast: v })),
     ...distinct(bodies.map((b) => b.cadence?.maxPerYear)).map((v) => ({ meetsAtMost: v })),
-    { hasFrequency: true }, { hasFrequency: false }, { keepsMinutes: true }, { keepsMinutes: false },
+    { hasFrequency: true },
+    { hasFrequency: false },
+    { keepsMinutes: true },
+    { keepsMinutes: false },
   ];
 }
 
@@ -62,9 +77,12 @@ describe('the region and the comparison filter bodies alike', () => {
       continue;
     }
     it(`${code}: every BodyFilter field gives the same bodies in region(code) and landscape`, async () => {
-      const bodies = (await gqlOk<{ region: { bodies: RegionBody[] } }>(
-        'query($code: ID!) { region(code: $code) { bodies { id kind level permanence cadence { minPerYear maxPerYear } minutes { kept } substitutes { rule } } } }', { code },
-      )).region.bodies;
+      const bodies = (
+        await gqlOk<{ region: { bodies: RegionBody[] } }>(
+          'query($code: ID!) { region(code: $code) { bodies { id kind level permanence cadence { minPerYear maxPerYear } minutes { kept } substitutes { rule } } } }',
+          { code },
+        )
+      ).region.bodies;
       expect(bodies.length).toBeGreaterThan(0);
       let narrowed = 0;
       for (const filter of filtersOf(bodies)) {

@@ -9,8 +9,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS } from '../contract/src/registry';
 import { gql, gqlOk } from './support/client';
 
-interface Node { id: string; regionCode: string; name: string; frequency: { minPerYear: number | null; maxPerYear: number | null } | null }
-interface Conn { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] }
+interface Node {
+  id: string;
+  regionCode: string;
+  name: string;
+  frequency: { minPerYear: number | null; maxPerYear: number | null } | null;
+}
+interface Conn {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Node[];
+}
 
 const NODE = 'id regionCode name frequency { minPerYear maxPerYear }';
 const rank = (code: string) => REGIONS.findIndex((r) => r.code === code);
@@ -39,14 +48,20 @@ const ORDERS: Record<string, (a: Node, b: Node) => number> = {
   'REGION DESC': (a, b) => rank(b.regionCode) - rank(a.regionCode) || pos(a) - pos(b),
   'NAME ASC': (a, b) => byName(a.name, b.name) || tie(a, b),
   'NAME DESC': (a, b) => byName(b.name, a.name) || tie(a, b),
-  'MEETINGS_PER_YEAR ASC': (a, b) => num(a.frequency?.minPerYear, b.frequency?.minPerYear, false) || num(a.frequency?.maxPerYear, b.frequency?.maxPerYear, false) || tie(a, b),
-  'MEETINGS_PER_YEAR DESC': (a, b) => num(a.frequency?.minPerYear, b.frequency?.minPerYear, true) || num(a.frequency?.maxPerYear, b.frequency?.maxPerYear, true) || tie(a, b),
+  'MEETINGS_PER_YEAR ASC': (a, b) =>
+    num(a.frequency?.minPerYear, b.frequency?.minPerYear, false) || num(a.frequency?.maxPerYear, b.frequency?.maxPerYear, false) || tie(a, b),
+  'MEETINGS_PER_YEAR DESC': (a, b) =>
+    num(a.frequency?.minPerYear, b.frequency?.minPerYear, true) || num(a.frequency?.maxPerYear, b.frequency?.maxPerYear, true) || tie(a, b),
 };
 const FILTERS = ['', 'filter: { levels: [STRATEGIC, OPERATIONAL] }', 'filter: { regions: ["samla", "orebro"], hasFrequency: true }'];
 
-const page = async (args: string, first: number, after: string | null) => (await gqlOk<{ landscape: { bodies: Conn } }>(
-  `query($after: String) { landscape { bodies(${args}, first: ${first}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${NODE} } } } }`, { after },
-)).landscape.bodies;
+const page = async (args: string, first: number, after: string | null) =>
+  (
+    await gqlOk<{ landscape: { bodies: Conn } }>(
+      `query($after: String) { landscape { bodies(${args}, first: ${first}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${NODE} } } } }`,
+      { after },
+    )
+  ).landscape.bodies;
 
 describe('bodies pages: keyset order and cursors', () => {
   const cases = Object.keys(ORDERS).flatMap((order) => FILTERS.map((filter) => [order, filter] as const));
@@ -83,19 +98,43 @@ describe('bodies pages: keyset order and cursors', () => {
 
   it('a cursor whose body the filter excludes is refused with BAD_USER_INPUT', async () => {
     const samla = await page('filter: { regions: ["samla"] }', 1, null);
-    const res = await gql(`query($after: String) { landscape { bodies(filter: { regions: ["orebro"] }, after: $after) { totalCount } } }`, { after: samla.pageInfo.endCursor });
+    const res = await gql(`query($after: String) { landscape { bodies(filter: { regions: ["orebro"] }, after: $after) { totalCount } } }`, {
+      after: samla.pageInfo.endCursor,
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('meetingFrequencyTable: most frequent first (minimum; exact before approximate; open maximum, then maximum), then registry order, then name, then document order', async () => {
-    type Row = { rank: number; regionCode: string; bodyId: string; bodyName: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean };
-    const rows = (await gqlOk<{ landscape: { meetingFrequencyTable: Row[] } }>('{ landscape { meetingFrequencyTable(first: 500) { rank regionCode bodyId bodyName minPerYear maxPerYear approximate } } }')).landscape.meetingFrequencyTable;
-    const node = (r: Row): Node => ({ id: r.bodyId, regionCode: r.regionCode, name: r.bodyName, frequency: { minPerYear: r.minPerYear, maxPerYear: r.maxPerYear } });
+    type Row = {
+      rank: number;
+      regionCode: string;
+      bodyId: string;
+      bodyName: string;
+      minPerYear: number | null;
+      maxPerYear: number | null;
+      approximate: boolean;
+    };
+    const rows = (
+      await gqlOk<{ landscape: { meetingFrequencyTable: Row[] } }>(
+        '{ landscape { meetingFrequencyTable(first: 500) { rank regionCode bodyId bodyName minPerYear maxPerYear approximate } } }',
+      )
+    ).landscape.meetingFrequencyTable;
+    const node = (r: Row): Node => ({
+      id: r.bodyId,
+      regionCode: r.regionCode,
+      name: r.bodyName,
+      frequency: { minPerYear: r.minPerYear, maxPerYear: r.maxPerYear },
+    });
     // An open maximum ("minst sex": at least) ranks above any stated one at the same minimum.
     const openMax = (x: number | null) => (x === null ? Infinity : x);
-    const order = (a: Row, b: Row) => num(a.minPerYear, b.minPerYear, true) || Number(a.approximate) - Number(b.approximate)
-      || openMax(b.maxPerYear) - openMax(a.maxPerYear) || 0
-      || rank(a.regionCode) - rank(b.regionCode) || byName(a.bodyName, b.bodyName) || pos(node(a)) - pos(node(b));
+    const order = (a: Row, b: Row) =>
+      num(a.minPerYear, b.minPerYear, true) ||
+      Number(a.approximate) - Number(b.approximate) ||
+      openMax(b.maxPerYear) - openMax(a.maxPerYear) ||
+      0 ||
+      rank(a.regionCode) - rank(b.regionCode) ||
+      byName(a.bodyName, b.bodyName) ||
+      pos(node(a)) - pos(node(b));
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.map((r) => r.bodyId)).toEqual([...rows].sort(order).map((r) => r.bodyId));
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_r, i) => i + 1));

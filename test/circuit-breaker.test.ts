@@ -34,7 +34,8 @@ let comparison: ChildProcess | undefined;
 
 beforeAll(async () => {
   const env = testServiceEnv('breaker_', { comparison: `http://127.0.0.1:${COMPARISON_PORT}/graphql` });
-  comparison = (await services.start('subgraphs/comparison', COMPARISON_PORT, { ...env, COMPARISON_PORT: String(COMPARISON_PORT) }, { timeoutMs: 180_000 })).child;
+  comparison = (await services.start('subgraphs/comparison', COMPARISON_PORT, { ...env, COMPARISON_PORT: String(COMPARISON_PORT) }, { timeoutMs: 180_000 }))
+    .child;
   await services.start('gateway', GATEWAY_PORT, {
     ...env,
     GATEWAY_PORT: String(GATEWAY_PORT),
@@ -87,10 +88,14 @@ describe('a hung comparison subgraph', () => {
 
     process.kill(comparison!.pid!, 'SIGCONT');
     // After HALF_OPEN_MS one request probes it; its answer closes the circuit.
-    await eventually(async () => {
-      const r = await gql<{ landscape: { missingRegions: string[] } }>(COMPARISON_ONLY, undefined, gateway);
-      expect(r.errors).toBeUndefined();
-      expect(r.data!.landscape.missingRegions).toEqual([]);
-    }, HALF_OPEN_MS + 30_000, 500);
+    await eventually(
+      async () => {
+        const r = await gql<{ landscape: { missingRegions: string[] } }>(COMPARISON_ONLY, undefined, gateway);
+        expect(r.errors).toBeUndefined();
+        expect(r.data!.landscape.missingRegions).toEqual([]);
+      },
+      HALF_OPEN_MS + 30_000,
+      500,
+    );
   }, 120_000);
 });

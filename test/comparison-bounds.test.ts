@@ -12,7 +12,8 @@ const Q = {
   chains: (first: string) => `{ landscape { reportingChains${first} { regions { regionCode nodeCount roleNodeCount edgeCount notUpwardCount pathCount
     nodes { id } roleNodes { id } edges { from to } notUpward { from to } paths { bodyIds } } } } }`,
   matrix: (first: string) => `{ landscape { comparisonMatrix${first} { rows { aspect cells { regionCode value details quoteCount quotes { quote } } } } } }`,
-  differences: (first: string) => `{ landscape { differences(regions: ["orebro", "kalmar", "hoglandet", "samla"]${first}) { dimensions { dimension regions { regionCode onlyHere { value quoteCount quotes { quote } } } } } } }`,
+  differences: (first: string) =>
+    `{ landscape { differences(regions: ["orebro", "kalmar", "hoglandet", "samla"]${first}) { dimensions { dimension regions { regionCode onlyHere { value quoteCount quotes { quote } } } } } } }`,
   functions: (first: string) => `{ landscape { functionalCrosswalk${first} {
     functions { function regions { regionCode performerCount performers { title } } }
     regions { regionCode roleCount rolesWithoutDutiesCount roles { roleId closest { regionCode roleId } } rolesWithoutDuties { id } } } } }`,
@@ -39,8 +40,13 @@ describe('aggregate bounds: first and the counts', () => {
     for (const row of whole.roles.rolesCrosswalk.rows) for (const r of row.regions) expect(r.roles.length).toBe(r.roleCount);
     expect(whole.duties.reportingDuties.duties.length).toBe(whole.duties.reportingDuties.dutyCount);
     for (const r of whole.chains.reportingChains.regions) {
-      expect([r.nodes.length, r.roleNodes.length, r.edges.length, r.notUpward.length, r.paths.length])
-        .toEqual([r.nodeCount, r.roleNodeCount, r.edgeCount, r.notUpwardCount, r.pathCount]);
+      expect([r.nodes.length, r.roleNodes.length, r.edges.length, r.notUpward.length, r.paths.length]).toEqual([
+        r.nodeCount,
+        r.roleNodeCount,
+        r.edgeCount,
+        r.notUpwardCount,
+        r.pathCount,
+      ]);
     }
     for (const row of whole.matrix.comparisonMatrix.rows) for (const c of row.cells) expect(c.quotes.length).toBe(c.quoteCount);
     for (const d of whole.differences.differences.dimensions) for (const r of d.regions) for (const v of r.onlyHere) expect(v.quotes.length).toBe(v.quoteCount);
@@ -53,19 +59,25 @@ describe('aggregate bounds: first and the counts', () => {
 
   it('first: 1 gives the first entry of each list, and the same counts', async () => {
     const roles = (await cut('roles', 1)).rolesCrosswalk.rows;
-    expect(roles.map((row: any) => row.regions.map((r: any) => ({ ...r, roles: r.roles }))))
-      .toEqual(whole.roles.rolesCrosswalk.rows.map((row: any) => row.regions.map((r: any) => ({ ...r, roles: r.roles.slice(0, 1) }))));
+    expect(roles.map((row: any) => row.regions.map((r: any) => ({ ...r, roles: r.roles })))).toEqual(
+      whole.roles.rolesCrosswalk.rows.map((row: any) => row.regions.map((r: any) => ({ ...r, roles: r.roles.slice(0, 1) }))),
+    );
     const duties = (await cut('duties', 1)).reportingDuties;
     expect(duties).toEqual({ dutyCount: whole.duties.reportingDuties.dutyCount, duties: whole.duties.reportingDuties.duties.slice(0, 1) });
     const chains = (await cut('chains', 1)).reportingChains.regions;
     const lists = ['nodes', 'roleNodes', 'edges', 'notUpward', 'paths'];
     expect(chains).toEqual(whole.chains.reportingChains.regions.map((r: any) => ({ ...r, ...Object.fromEntries(lists.map((l) => [l, r[l].slice(0, 1)])) })));
     const summary = (await cut('summary', 1)).frequencySummary.regions;
-    expect(summary).toEqual(whole.summary.frequencySummary.regions.map((r: any) => ({ ...r, bodiesWithoutFrequencyList: r.bodiesWithoutFrequencyList.slice(0, 1) })));
+    expect(summary).toEqual(
+      whole.summary.frequencySummary.regions.map((r: any) => ({ ...r, bodiesWithoutFrequencyList: r.bodiesWithoutFrequencyList.slice(0, 1) })),
+    );
     const differences = (await cut('differences', 1)).differences.dimensions;
-    expect(differences).toEqual(whole.differences.differences.dimensions.map((d: any) => ({
-      ...d, regions: d.regions.map((r: any) => ({ ...r, onlyHere: r.onlyHere.map((v: any) => ({ ...v, quotes: v.quotes.slice(0, 1) })) })),
-    })));
+    expect(differences).toEqual(
+      whole.differences.differences.dimensions.map((d: any) => ({
+        ...d,
+        regions: d.regions.map((r: any) => ({ ...r, onlyHere: r.onlyHere.map((v: any) => ({ ...v, quotes: v.quotes.slice(0, 1) })) })),
+      })),
+    );
     const table = (await cut('table', 3)).meetingFrequencyTable;
     expect(table).toEqual(whole.table.meetingFrequencyTable.slice(0, 3));
   });
@@ -91,29 +103,39 @@ describe('aggregate bounds: first and the counts', () => {
     for (const f of fx.functions) for (const r of f.regions) expect(r.performers.length).toBe(Math.min(1, r.performerCount));
     for (const r of fx.regions) {
       expect(r.roles.length).toBe(Math.min(1, r.roleCount));
-      for (const role of r.roles) for (const code of new Set(role.closest.map((m: any) => m.regionCode))) {
-        expect(role.closest.filter((m: any) => m.regionCode === code).length).toBe(1);
-      }
+      for (const role of r.roles)
+        for (const code of new Set(role.closest.map((m: any) => m.regionCode))) {
+          expect(role.closest.filter((m: any) => m.regionCode === code).length).toBe(1);
+        }
     }
   });
 
   it('functionalCrosswalk: closest cut to closestFirst per other region, closestCounts counting every tie', async () => {
-    type Role = { roleId: string; closest: Array<{ regionCode: string; roleId: string }>; closestCounts: Array<{ regionCode: string; count: number; score: number }> };
-    const ask = async (closestFirst: number) => (await gqlOk<{ landscape: any }>(`{ landscape { functionalCrosswalk(closestFirst: ${closestFirst}) {
-      regions { regionCode roles { roleId closest { regionCode roleId } closestCounts { regionCode count score } } } } } }`)).landscape.functionalCrosswalk.regions as Array<{ regionCode: string; roles: Role[] }>;
+    type Role = {
+      roleId: string;
+      closest: Array<{ regionCode: string; roleId: string }>;
+      closestCounts: Array<{ regionCode: string; count: number; score: number }>;
+    };
+    const ask = async (closestFirst: number) =>
+      (
+        await gqlOk<{ landscape: any }>(`{ landscape { functionalCrosswalk(closestFirst: ${closestFirst}) {
+      regions { regionCode roles { roleId closest { regionCode roleId } closestCounts { regionCode count score } } } } } }`)
+      ).landscape.functionalCrosswalk.regions as Array<{ regionCode: string; roles: Role[] }>;
     const [all, one] = [await ask(500), await ask(1)];
     const ids = (role: Role, code: string) => role.closest.filter((m) => m.regionCode === code).map((m) => m.roleId);
     let tied = 0;
-    all.forEach((region, i) => region.roles.forEach((role, j) => {
-      expect(role.closestCounts.map((c) => c.regionCode)).toEqual(all.map((r) => r.regionCode).filter((c) => c !== region.regionCode));
-      expect(one[i]!.roles[j]!.closestCounts).toEqual(role.closestCounts);
-      for (const c of role.closestCounts) {
-        // On the real data every tie fits the default first (50): closestFirst 500 lists them all.
-        expect(ids(role, c.regionCode)).toHaveLength(c.count);
-        expect(ids(one[i]!.roles[j]!, c.regionCode)).toEqual(ids(role, c.regionCode).slice(0, 1));
-        if (c.count > 1) tied++;
-      }
-    }));
+    all.forEach((region, i) =>
+      region.roles.forEach((role, j) => {
+        expect(role.closestCounts.map((c) => c.regionCode)).toEqual(all.map((r) => r.regionCode).filter((c) => c !== region.regionCode));
+        expect(one[i]!.roles[j]!.closestCounts).toEqual(role.closestCounts);
+        for (const c of role.closestCounts) {
+          // On the real data every tie fits the default first (50): closestFirst 500 lists them all.
+          expect(ids(role, c.regionCode)).toHaveLength(c.count);
+          expect(ids(one[i]!.roles[j]!, c.regionCode)).toEqual(ids(role, c.regionCode).slice(0, 1));
+          if (c.count > 1) tied++;
+        }
+      }),
+    );
     expect(tied).toBeGreaterThan(0);
   });
 

@@ -13,13 +13,17 @@ import { regionFiles } from './support/data-files';
 /** The source documents of a region, as its data files name them. */
 const documentsOf = (code: string) => {
   const dir = join(__dirname, '..', 'subgraphs', code, 'data');
-  return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => (JSON.parse(readFileSync(join(dir, n), 'utf8')) as { file: string }).file);
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => (JSON.parse(readFileSync(join(dir, n), 'utf8')) as { file: string }).file);
 };
 
 describe('comparison rows joined to region-owned fields', () => {
-  it('every body row resolves its region in the region\'s own subgraph', async () => {
-    const data = await gqlOk<{ landscape: { bodies: { nodes: Array<{ id: string; regionCode: string; region: { code: string; name: string; documents: Array<{ file: string }> } }> } } }>(
-      '{ landscape { bodies(first: 200) { nodes { id regionCode region { code name documents { file } } } } } }');
+  it("every body row resolves its region in the region's own subgraph", async () => {
+    const data = await gqlOk<{
+      landscape: { bodies: { nodes: Array<{ id: string; regionCode: string; region: { code: string; name: string; documents: Array<{ file: string }> } }> } };
+    }>('{ landscape { bodies(first: 200) { nodes { id regionCode region { code name documents { file } } } } } }');
     const nodes = data.landscape.bodies.nodes;
     expect(nodes.length).toBe(REGIONS.reduce((n, r) => n + regionFiles(r.code).bodies.length, 0));
     for (const node of nodes) {
@@ -30,8 +34,14 @@ describe('comparison rows joined to region-owned fields', () => {
     }
   });
 
-  it('a frequency row reaches a typed field only its region has (Kalmar\'s presidiekonferens)', async () => {
-    const data = await gqlOk<{ landscape: { bodies: { totalCount: number }; meetingFrequencyTable: Array<{ regionCode: string; bodyName: string; region: { presidiekonferens?: { body: { id: string; name: string } } } }> }; kalmar: { presidiekonferens: { body: { id: string; name: string } } } }>(`{
+  it("a frequency row reaches a typed field only its region has (Kalmar's presidiekonferens)", async () => {
+    const data = await gqlOk<{
+      landscape: {
+        bodies: { totalCount: number };
+        meetingFrequencyTable: Array<{ regionCode: string; bodyName: string; region: { presidiekonferens?: { body: { id: string; name: string } } } }>;
+      };
+      kalmar: { presidiekonferens: { body: { id: string; name: string } } };
+    }>(`{
       kalmar { presidiekonferens { body { id name } } }
       counted: landscape { bodies(filter: { regions: ["kalmar"], hasFrequency: true }) { totalCount } }
       landscape { meetingFrequencyTable(filter: { regions: ["kalmar"] }) { regionCode bodyName region { ... on KalmarRegion { presidiekonferens { body { id name } } } } } }

@@ -13,7 +13,9 @@ import { testPort } from './support/ports';
 
 const ROOT = join(__dirname, '..');
 const QUERIES_DIR = join(ROOT, 'docs', 'queries');
-const QUERY_FILES = readdirSync(QUERIES_DIR).filter((n) => n.endsWith('.graphql')).sort();
+const QUERY_FILES = readdirSync(QUERIES_DIR)
+  .filter((n) => n.endsWith('.graphql'))
+  .sort();
 const readQuery = (name: string) => readFileSync(join(QUERIES_DIR, name), 'utf8');
 /** The aggregate a docs query asks for: the first field of landscape other than missingRegions. */
 function mainField(data: { landscape?: Record<string, unknown> } | null | undefined): [string, Record<string, unknown>] {
@@ -52,7 +54,11 @@ describe('every aggregate with a region the comparison has never reached', () =>
     const urls = inject('subgraphUrls');
     await dropSchemas(inject('databaseUrl'), ['queriesdown_comparison']);
     const env = {
-      ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: 'queriesdown_',
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      RESPONSE_CACHE: 'false',
+      DATABASE_URL: inject('databaseUrl'),
+      DB_SCHEMA_PREFIX: 'queriesdown_',
       ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
       [urlVar(DOWN)]: `http://127.0.0.1:${PORTS.dead}/graphql`,
       COMPARISON_URL: `http://127.0.0.1:${PORTS.comparison}/graphql`,

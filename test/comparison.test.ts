@@ -9,13 +9,32 @@ import { allRegionFiles, regionFiles } from './support/data-files';
 import { REGIONS } from '../contract/src/registry';
 import { regionsWithBodies } from './support/data';
 
-interface Quote { document: string; section: string; quote: string }
+interface Quote {
+  document: string;
+  section: string;
+  quote: string;
+}
 
 describe('comparison aggregates through the gateway', () => {
   it('1. bodies: filtered (incl. role kind and report artifact), sorted, cursor-paginated, with quotes', async () => {
-    type Node = { id: string; regionCode: string; name: string; frequency: { minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null; substituteRule: { rule: string; quote: { quote: string } | null }; roleKinds: string[]; reportArtifacts: string[] };
-    type Conn = { totalCount: number; missingRegions: string[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[]; edges: Array<{ cursor: string; node: { id: string } }> };
-    const fields = 'totalCount missingRegions nodes { id regionCode name frequency { minPerYear maxPerYear source { quote } } substituteRule { rule quote { quote } } roleKinds reportArtifacts }';
+    type Node = {
+      id: string;
+      regionCode: string;
+      name: string;
+      frequency: { minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null;
+      substituteRule: { rule: string; quote: { quote: string } | null };
+      roleKinds: string[];
+      reportArtifacts: string[];
+    };
+    type Conn = {
+      totalCount: number;
+      missingRegions: string[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Node[];
+      edges: Array<{ cursor: string; node: { id: string } }>;
+    };
+    const fields =
+      'totalCount missingRegions nodes { id regionCode name frequency { minPerYear maxPerYear source { quote } } substituteRule { rule quote { quote } } roleKinds reportArtifacts }';
     const pageFields = 'totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id }';
     // One aggregate per request: the gateway's cost limit is per operation.
     const bodies = async (args: string) => (await gqlOk<{ landscape: { bodies: Conn } }>(`{ landscape { bodies(${args}) { ${fields} } } }`)).landscape.bodies;
@@ -59,7 +78,8 @@ describe('comparison aggregates through the gateway', () => {
     let after: string | null = null;
     for (let page = 0; page < 100; page++) {
       const r: { landscape: { bodies: Conn } } = await gqlOk(
-        `query($after: String) { landscape { bodies(sort: { field: NAME }, first: 2, after: $after) { ${pageFields} } } }`, { after },
+        `query($after: String) { landscape { bodies(sort: { field: NAME }, first: 2, after: $after) { ${pageFields} } } }`,
+        { after },
       );
       const conn = r.landscape.bodies;
       expect(conn.totalCount).toBe(byName.totalCount);
@@ -73,7 +93,14 @@ describe('comparison aggregates through the gateway', () => {
   });
 
   it('2. frequencySummary: bodies per level, sum of documented minimum meetings of standing bodies, bodies with no frequency', async () => {
-    type Row = { regionCode: string; bodyCount: number; bodiesPerLevel: Array<{ value: string | null; count: number }>; standingMinMeetingsPerYear: number; standingBodiesWithMinimum: number; bodiesWithoutFrequency: number };
+    type Row = {
+      regionCode: string;
+      bodyCount: number;
+      bodiesPerLevel: Array<{ value: string | null; count: number }>;
+      standingMinMeetingsPerYear: number;
+      standingBodiesWithMinimum: number;
+      bodiesWithoutFrequency: number;
+    };
     const data = await gqlOk<{ landscape: { frequencySummary: { missingRegions: string[]; regions: Row[] } } }>(`{
       landscape { frequencySummary { missingRegions regions { regionCode bodyCount bodiesPerLevel { value count } standingMinMeetingsPerYear standingBodiesWithMinimum bodiesWithoutFrequency } } }
     }`);
@@ -84,7 +111,10 @@ describe('comparison aggregates through the gateway', () => {
     const by = (code: string) => s.regions.find((r) => r.regionCode === code)!;
     // Örebro: both chefsgrupper "minst sex gånger per år" and Samverkansgrupp barn och unga "cirka sex gånger".
     // The sum of the documented minimum meetings per year of the bodies not stated TEMPORARY, from the data files.
-    const standingMin = (code: string) => regionFiles(code).bodies.filter((b) => b.permanence !== 'TEMPORARY').reduce((n, b) => n + (b.cadence?.minPerYear ?? 0), 0);
+    const standingMin = (code: string) =>
+      regionFiles(code)
+        .bodies.filter((b) => b.permanence !== 'TEMPORARY')
+        .reduce((n, b) => n + (b.cadence?.minPerYear ?? 0), 0);
     for (const r of s.regions) expect(r.standingMinMeetingsPerYear, r.regionCode).toBe(standingMin(r.regionCode));
     for (const r of s.regions) expect(r.bodyCount, r.regionCode).toBe(regionFiles(r.regionCode).bodies.length);
     // Örebro: both chefsgrupper "minst sex gånger per år" and Samverkansgrupp barn och unga "cirka sex gånger".
@@ -94,8 +124,16 @@ describe('comparison aggregates through the gateway', () => {
     expect(by('hoglandet').bodiesWithoutFrequency).toBe(by('hoglandet').bodyCount); // Höglandet states no frequency
   });
 
-  it('3. rolesCrosswalk: each region\'s roles per canonical kind, duties by category with the region\'s wording and quotes, body offices included', async () => {
-    type Role = { id: string; origin: string; title: string | null; bodies: Array<{ name: string | null }>; dutiesByCategory: Array<{ category: string; duties: Array<{ text: string; quote: Quote }> }>; offices: Array<{ bodyName: string; rotation: string | null; quote: Quote }>; quote: Quote };
+  it("3. rolesCrosswalk: each region's roles per canonical kind, duties by category with the region's wording and quotes, body offices included", async () => {
+    type Role = {
+      id: string;
+      origin: string;
+      title: string | null;
+      bodies: Array<{ name: string | null }>;
+      dutiesByCategory: Array<{ category: string; duties: Array<{ text: string; quote: Quote }> }>;
+      offices: Array<{ bodyName: string; rotation: string | null; quote: Quote }>;
+      quote: Quote;
+    };
     type Row = { kind: string; regions: Array<{ regionCode: string; roles: Role[] }> };
     const data = await gqlOk<{ landscape: { rolesCrosswalk: { missingRegions: string[]; rows: Row[] } } }>(`{
       landscape { rolesCrosswalk(kinds: [COORDINATOR, CHAIR, CONVENER]) { missingRegions rows { kind regions { regionCode roles {
@@ -113,7 +151,9 @@ describe('comparison aggregates through the gateway', () => {
     for (const r of coordinators.regions) expect(r.roles.length > 0, r.regionCode).toBe(regionFiles(r.regionCode).roles.some((x) => x.kind === 'COORDINATOR'));
     const koordinator = cell('COORDINATOR', 'hoglandet').find((r) => r.title === 'Samverkanskoordinator')!;
     const reporting = koordinator.dutiesByCategory.find((g) => g.category === 'REPORTING')!;
-    const inFile = regionFiles('hoglandet').roles.find((r) => r.title === 'Samverkanskoordinator')!.duties.filter((d) => d.category === 'REPORTING');
+    const inFile = regionFiles('hoglandet')
+      .roles.find((r) => r.title === 'Samverkanskoordinator')!
+      .duties.filter((d) => d.category === 'REPORTING');
     expect(reporting.duties.map((d) => d.quote.quote)).toEqual(inFile.map((d) => d.source.quote));
     expect(cell('COORDINATOR', 'orebro').map((r) => r.title)).toContain('Samverkansledare');
 
@@ -127,10 +167,27 @@ describe('comparison aggregates through the gateway', () => {
   });
 
   it('4. reportingDuties side by side, and reportingChains as nodes and edges up to the political level', async () => {
-    type Duty = { id: string; regionCode: string; artifact: string; from: { text: string; roleTitle: string | null }; to: { text: string }; frequency: { text: string; minPerYear: number | null; maxPerYear: number | null } | null; quote: Quote };
+    type Duty = {
+      id: string;
+      regionCode: string;
+      artifact: string;
+      from: { text: string; roleTitle: string | null };
+      to: { text: string };
+      frequency: { text: string; minPerYear: number | null; maxPerYear: number | null } | null;
+      quote: Quote;
+    };
     type Edge = { from: string; fromType: string; to: string; toType: string; relation: string; quote: Quote };
-    type Chain = { regionCode: string; nodes: Array<{ id: string; level: string | null }>; roleNodes: Array<{ id: string; title: string }>; edges: Edge[]; notUpward: Edge[]; paths: Array<{ bodyIds: string[]; reachesPolitical: boolean }> };
-    const data = await gqlOk<{ landscape: { reportingDuties: { missingRegions: string[]; duties: Duty[] }; reportingChains: { missingRegions: string[]; regions: Chain[] } } }>(`{
+    type Chain = {
+      regionCode: string;
+      nodes: Array<{ id: string; level: string | null }>;
+      roleNodes: Array<{ id: string; title: string }>;
+      edges: Edge[];
+      notUpward: Edge[];
+      paths: Array<{ bodyIds: string[]; reachesPolitical: boolean }>;
+    };
+    const data = await gqlOk<{
+      landscape: { reportingDuties: { missingRegions: string[]; duties: Duty[] }; reportingChains: { missingRegions: string[]; regions: Chain[] } };
+    }>(`{
       landscape {
         reportingDuties(filter: { artifacts: [HALF_YEAR_REPORT, ANNUAL_REPORT] }) { missingRegions duties { id regionCode artifact from { text roleTitle } to { text } frequency { text minPerYear maxPerYear } quote { document section quote } } }
         reportingChains { missingRegions regions { regionCode nodes { id level } roleNodes { id title } edges { from fromType to toType relation quote { document section quote } } notUpward { from fromType to toType relation quote { document section quote } } paths { bodyIds reachesPolitical } } }
@@ -162,7 +219,9 @@ describe('comparison aggregates through the gateway', () => {
       const files = regionFiles(region.regionCode);
       for (const d of files.reportingDuties.filter((x) => x.toRoleId && !x.toBodyId && (x.fromBodyId || x.fromRoleId))) {
         const from = d.fromBodyId ?? d.fromRoleId!;
-        expect([...region.edges, ...region.notUpward], d.id).toContainEqual(expect.objectContaining({ from, to: d.toRoleId, toType: 'ROLE', quote: expect.objectContaining({ quote: d.source.quote }) }));
+        expect([...region.edges, ...region.notUpward], d.id).toContainEqual(
+          expect.objectContaining({ from, to: d.toRoleId, toType: 'ROLE', quote: expect.objectContaining({ quote: d.source.quote }) }),
+        );
       }
     }
     const kalmar = chains.regions.find((r) => r.regionCode === 'kalmar')!;
@@ -170,7 +229,9 @@ describe('comparison aggregates through the gateway', () => {
     expect(kalmar.edges).toContainEqual(expect.objectContaining({ from: fromRole.fromRoleId, fromType: 'ROLE', to: fromRole.toBodyId, toType: 'BODY' }));
     expect(kalmar.roleNodes.map((n) => n.id)).toContain(fromRole.fromRoleId);
     const samla = chains.regions.find((r) => r.regionCode === 'samla')!;
-    expect(samla.edges).toContainEqual(expect.objectContaining({ from: 'samla:samordningsgruppen', to: 'samla:politiska-samradsgruppen', relation: 'REPORTS_TO' }));
+    expect(samla.edges).toContainEqual(
+      expect.objectContaining({ from: 'samla:samordningsgruppen', to: 'samla:politiska-samradsgruppen', relation: 'REPORTS_TO' }),
+    );
     // SAMLA's dialogue with NOSAM is a networking duty of the group above, not a report: no edge either way.
     expect([...samla.edges, ...samla.notUpward]).not.toContainEqual(expect.objectContaining({ from: 'samla:samordningsgruppen', to: 'samla:nosam' }));
     expect(samla.paths).toContainEqual({ bodyIds: ['samla:nosam', 'samla:samordningsgruppen', 'samla:politiska-samradsgruppen'], reachesPolitical: true });
@@ -182,14 +243,33 @@ describe('comparison aggregates through the gateway', () => {
 
   it('5. comparisonMatrix: aspects × regions, STATED (including a stated no) vs NOT_STATED, with quotes', async () => {
     type Cell = { regionCode: string; status: string; value: string | null; quotes: Quote[] };
-    const data = await gqlOk<{ landscape: { comparisonMatrix: { missingRegions: string[]; columns: string[]; topBodies: Array<{ regionCode: string; body: { id: string } | null }>; rows: Array<{ aspect: string; cells: Cell[] }> } } }>(`{
+    const data = await gqlOk<{
+      landscape: {
+        comparisonMatrix: {
+          missingRegions: string[];
+          columns: string[];
+          topBodies: Array<{ regionCode: string; body: { id: string } | null }>;
+          rows: Array<{ aspect: string; cells: Cell[] }>;
+        };
+      };
+    }>(`{
       landscape { comparisonMatrix { missingRegions columns topBodies { regionCode body { id } } rows { aspect cells { regionCode status value quotes { document section quote } } } } }
     }`);
     const m = data.landscape.comparisonMatrix;
     expect(m.columns).toEqual(REGIONS.map((r) => r.code));
-    expect(m.rows.map((r) => r.aspect)).toEqual(expect.arrayContaining([
-      'CHAIR_SELECTION', 'VICE_CHAIR', 'SUBSTITUTES', 'CONVENER', 'MINUTES', 'TOP_BODY_FREQUENCY', 'ANNUAL_REPORT', 'ACTION_PLAN_REVISION', 'DECISION_RULES',
-    ]));
+    expect(m.rows.map((r) => r.aspect)).toEqual(
+      expect.arrayContaining([
+        'CHAIR_SELECTION',
+        'VICE_CHAIR',
+        'SUBSTITUTES',
+        'CONVENER',
+        'MINUTES',
+        'TOP_BODY_FREQUENCY',
+        'ANNUAL_REPORT',
+        'ACTION_PLAN_REVISION',
+        'DECISION_RULES',
+      ]),
+    );
     for (const row of m.rows) {
       expect(row.cells.map((c) => c.regionCode)).toEqual(m.columns);
       for (const c of row.cells) {
@@ -213,7 +293,11 @@ describe('comparison aggregates through the gateway', () => {
   });
 
   it('6. differences: what one region has that the others lack, with the quotes; two regions at least', async () => {
-    type Dim = { dimension: string; common: string[]; regions: Array<{ regionCode: string; has: string[]; onlyHere: Array<{ value: string; quotes: Quote[] }>; lacks: string[] }> };
+    type Dim = {
+      dimension: string;
+      common: string[];
+      regions: Array<{ regionCode: string; has: string[]; onlyHere: Array<{ value: string; quotes: Quote[] }>; lacks: string[] }>;
+    };
     const data = await gqlOk<{ landscape: { differences: { missingRegions: string[]; regions: string[]; dimensions: Dim[] } } }>(`{
       landscape { differences(regions: ["samla", "hoglandet"]) { missingRegions regions dimensions { dimension common regions { regionCode has onlyHere { value quotes { quote } } lacks } } } }
     }`);
@@ -235,7 +319,10 @@ describe('comparison aggregates through the gateway', () => {
     // Duty categories: a role's duties and a body's assignments with a category (group duties count too), from the data files.
     for (const code of ['samla', 'hoglandet']) {
       const f = regionFiles(code);
-      const stated = new Set([...f.roles.flatMap((r) => r.duties.map((x) => x.category)), ...f.bodies.flatMap((b) => (b.assignments ?? []).map((a) => a.category).filter(Boolean))]);
+      const stated = new Set([
+        ...f.roles.flatMap((r) => r.duties.map((x) => x.category)),
+        ...f.bodies.flatMap((b) => (b.assignments ?? []).map((a) => a.category).filter(Boolean)),
+      ]);
       expect(new Set(dim('DUTY_CATEGORIES', code).has), code).toEqual(stated);
     }
 

@@ -44,7 +44,8 @@ async function dropSchemas() {
 beforeAll(async () => {
   // Laid out like the container's /app: the subgraph's dist and data, the source documents, node_modules.
   install = mkdtempSync(join(tmpdir(), 'samverkan-data-check-'));
-  for (const part of ['package.json', 'dist', 'data']) cpSync(join(root, 'subgraphs', 'kalmar', part), join(install, 'subgraphs', 'kalmar', part), { recursive: true });
+  for (const part of ['package.json', 'dist', 'data'])
+    cpSync(join(root, 'subgraphs', 'kalmar', part), join(install, 'subgraphs', 'kalmar', part), { recursive: true });
   mkdirSync(join(install, 'docs'));
   cpSync(join(root, 'docs', 'sources'), join(install, 'docs', 'sources'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(install, 'node_modules'));
@@ -62,9 +63,17 @@ function env(prefix: string): NodeJS.ProcessEnv {
 }
 const kalmarDir = () => join(install, 'subgraphs', 'kalmar');
 /** The JSON log lines (pino) of a captured output. */
-const logLines = (output: string) => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+const logLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 async function bodyNames(): Promise<string[]> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ kalmar { bodies { name } } }' }) });
+  const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ kalmar { bodies { name } } }' }),
+  });
   const json = (await res.json()) as { data: { kalmar: { bodies: Array<{ name: string }> } } };
   return json.data.kalmar.bodies.map((b) => b.name);
 }
@@ -83,7 +92,11 @@ describe('npm run check-data', () => {
     data.bodies[0]!.cadence!.source.quote = BAD_QUOTE(quote);
     data.bodies[0]!.cadence!.maxPerYear = 3;
     writeData(data);
-    const r = spawnSync('npm', ['run', '--silent', 'check-data', '--', join(install, 'subgraphs', 'kalmar', 'data')], { cwd: root, encoding: 'utf8', timeout: 110_000 });
+    const r = spawnSync('npm', ['run', '--silent', 'check-data', '--', join(install, 'subgraphs', 'kalmar', 'data')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
     const out = `${r.stdout}${r.stderr}`;
     expect(r.status, out).toBe(1);
     expect(out).toContain(`${dataPath()}: $.bodies[0].cadence.source.quote: not in 002_b6f78db4ef6f618f.txt: ${JSON.stringify(BAD_QUOTE(quote))}`);

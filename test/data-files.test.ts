@@ -11,14 +11,21 @@ const root = join(__dirname, '..');
 
 /** docs/sources/README.md's table: which documents are a region's (its name, as in the registry, opens the region column). */
 function documentsListedFor(name: string): string[] {
-  const rows = readFileSync(join(root, 'docs', 'sources', 'README.md'), 'utf8').split('\n')
-    .map((l) => /^\| (\S+\.txt) \| ([^|]+) \|/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
-  return rows.filter((m) => m[2]!.trim() === name || m[2]!.trim().startsWith(`${name} (`)).map((m) => m[1]!).sort();
+  const rows = readFileSync(join(root, 'docs', 'sources', 'README.md'), 'utf8')
+    .split('\n')
+    .map((l) => /^\| (\S+\.txt) \| ([^|]+) \|/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null);
+  return rows
+    .filter((m) => m[2]!.trim() === name || m[2]!.trim().startsWith(`${name} (`))
+    .map((m) => m[1]!)
+    .sort();
 }
 
 describe.each(REGIONS.map((r) => [r.code, r.name] as const))('data of %s', (region, name) => {
   const dir = join(root, 'subgraphs', region, 'data');
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
   const files: DataFile[] = names.map((n) => DataFileSchema.parse(JSON.parse(readFileSync(join(dir, n), 'utf8'))));
 
   it('has one data file per document docs/sources/README.md lists for it, each named after its document', () => {

@@ -26,7 +26,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services).filter((name) => compose.services[name]!.profiles)).toEqual(['jaeger']);
   });
 
-  it('the tracing profile: Jaeger, its UI on the host\'s loopback only, every service pointed at it when the profile is on', () => {
+  it("the tracing profile: Jaeger, its UI on the host's loopback only, every service pointed at it when the profile is on", () => {
     // The endpoint is set exactly when COMPOSE_PROFILES is: the profile must be the only one for that to be right.
     const profiles = new Set(Object.values(compose.services).flatMap((s) => (s.profiles ?? []) as string[]));
     expect([...profiles]).toEqual(['tracing']);
@@ -51,7 +51,7 @@ describe('docker-compose.yml', () => {
     expect(s.ports).toBeUndefined();
   });
 
-  it('the comparison subgraph has its port and healthcheck, its read model\'s database, every region\'s URL, and no published port', () => {
+  it("the comparison subgraph has its port and healthcheck, its read model's database, every region's URL, and no published port", () => {
     const s = compose.services[COMPARISON.code]!;
     expect(s.environment[`COMPARISON_PORT`]).toBe(String(COMPARISON.port));
     expect(s.environment.DATABASE_URL).toBe(compose.services[REGIONS[0]!.code]!.environment.DATABASE_URL);
@@ -68,7 +68,9 @@ describe('docker-compose.yml', () => {
       expect(g.depends_on[s.code]).toBeDefined();
     }
     // Jaeger's UI (tracing profile) is published on the host's loopback only.
-    const published = Object.entries(compose.services).filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:'))).map(([name]) => name);
+    const published = Object.entries(compose.services)
+      .filter(([, s]) => s.ports?.some((p: string) => !p.startsWith('127.0.0.1:')))
+      .map(([name]) => name);
     expect(published).toEqual([GATEWAY.code]);
   });
 });
@@ -93,7 +95,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('npm ci');
   });
 
-  it('copies every workspace\'s package.json before `npm ci` (npm ci fails on a missing workspace)', () => {
+  it("copies every workspace's package.json before `npm ci` (npm ci fails on a missing workspace)", () => {
     const workspaces = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
     const beforeCi = dockerfile.slice(0, dockerfile.indexOf('RUN npm ci'));
     for (const ws of workspaces) expect(beforeCi, ws).toContain(`COPY ${ws}/package.json ${ws}/`);
@@ -104,7 +106,11 @@ describe('Dockerfile', () => {
     expect(build).toMatch(/^WORKDIR \/app$/m);
     expect(build).toMatch(/^COPY docs\/sources docs\/sources$/m);
     expect(build).toMatch(/^COPY subgraphs subgraphs$/m); // the data: /app/subgraphs/<code>/data
-    expect(readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())).not.toContain('docs');
+    expect(
+      readFileSync(join(root, '.dockerignore'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim()),
+    ).not.toContain('docs');
   });
 
   it('the runtime stage is a second stage, as uid 1000 (Kubernetes runAsUser), on files the service cannot change', () => {

@@ -13,7 +13,10 @@ import { gql } from './support/client';
 import { REGIONS } from '../contract/src/registry';
 
 const ROOT = join(__dirname, '..');
-const markdown = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`);
+const markdown = (dir: string) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `${dir}/${f}`);
 const DOCS = ['README.md', ...markdown('docs'), ...markdown('docs/regions'), ...REGIONS.map((r) => `subgraphs/${r.code}/README.md`)];
 const ROOTS = `region|regions|landscape|${REGIONS.map((r) => r.code).join('|')}`;
 
@@ -31,7 +34,11 @@ function isSelection(text: string): boolean {
 /** "[...]" or "... }": a shortened selection in prose, not an operation ("... on X" is a fragment and runs). */
 const ELIDED = /\[\.\.\.\]|\.\.\.\s*[}\]]/;
 
-interface Example { file: string; query: string; answer?: string }
+interface Example {
+  file: string;
+  query: string;
+  answer?: string;
+}
 
 function examples(file: string): Example[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
@@ -50,7 +57,12 @@ const ALL = DOCS.flatMap(examples);
 /** Drops the "…" placeholders the docs use for elided parts. */
 const withoutElisions = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(withoutElisions);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== '…').map(([k, x]) => [k, withoutElisions(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== '…')
+        .map(([k, x]) => [k, withoutElisions(x)]),
+    );
   return v;
 };
 

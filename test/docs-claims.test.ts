@@ -45,19 +45,27 @@ function claimsOf(page: string): { spans: Array<[string, number]>; links: Array<
   const spans: Array<[string, number]> = [];
   const links: Array<[string, number]> = [];
   let fenced = false;
-  read(page).split('\n').forEach((line, i) => {
-    if (/^\s*```/.test(line)) { fenced = !fenced; return; }
-    if (fenced) return;
-    for (const m of line.matchAll(/`([^`]+)`/g)) spans.push([m[1]!.trim(), i + 1]);
-    for (const m of line.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)) links.push([m[1]!, i + 1]);
-  });
+  read(page)
+    .split('\n')
+    .forEach((line, i) => {
+      if (/^\s*```/.test(line)) {
+        fenced = !fenced;
+        return;
+      }
+      if (fenced) return;
+      for (const m of line.matchAll(/`([^`]+)`/g)) spans.push([m[1]!.trim(), i + 1]);
+      for (const m of line.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)\)/g)) links.push([m[1]!, i + 1]);
+    });
   return { spans, links };
 }
 
 /** A repository path a span names, or null when the span is not one. */
 function pathOf(span: string): string | null {
-  const p = span.replace(/^\.\//, '').replace(/[:#].*$/, '').replace(/[),.;]+$/, '');
-  if (/\s/.test(p) || !p.includes('/') && !/\.\w+$/.test(p)) return null;
+  const p = span
+    .replace(/^\.\//, '')
+    .replace(/[:#].*$/, '')
+    .replace(/[),.;]+$/, '');
+  if (/\s/.test(p) || (!p.includes('/') && !/\.\w+$/.test(p))) return null;
   if (!TOP.has(p.split('/')[0]!) || /(^|\/)(dist|\.data|node_modules)(\/|$)/.test(p)) return null;
   return p;
 }
@@ -69,7 +77,8 @@ function pathExists(p: string): boolean {
   const match = (dir: string, i: number): boolean => {
     if (i === parts.length) return true;
     const part = parts[i]!;
-    if (part === '**') return match(dir, i + 1) || readdirSync(join(ROOT, dir)).some((n) => statSync(join(ROOT, dir, n)).isDirectory() && match(join(dir, n), i));
+    if (part === '**')
+      return match(dir, i + 1) || readdirSync(join(ROOT, dir)).some((n) => statSync(join(ROOT, dir, n)).isDirectory() && match(join(dir, n), i));
     const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/<[^>]+>|\*|\\\.\\\.\\\./g, '.*')}$`);
     if (!existsSync(join(ROOT, dir)) || !statSync(join(ROOT, dir)).isDirectory()) return false;
     return readdirSync(join(ROOT, dir)).some((n) => re.test(n) && match(join(dir, n), i + 1));
@@ -78,10 +87,17 @@ function pathExists(p: string): boolean {
 }
 
 /** The text the code and the generated configuration consist of: where a named variable must occur. */
-const CODE_TEXT = walk('', (f) => /\.(ts|mts|mjs|js|tsx|json|ya?ml|graphql|sh)$|(^|\/)(Dockerfile|run|new-region-suite|\.env\.example)$/.test(f)
-  && !/(^|\/)docs\//.test(f) && f !== 'test/docs-claims.test.ts' && !f.endsWith('package-lock.json'))
+const CODE_TEXT = walk(
+  '',
+  (f) =>
+    /\.(ts|mts|mjs|js|tsx|json|ya?ml|graphql|sh)$|(^|\/)(Dockerfile|run|new-region-suite|\.env\.example)$/.test(f) &&
+    !/(^|\/)docs\//.test(f) &&
+    f !== 'test/docs-claims.test.ts' &&
+    !f.endsWith('package-lock.json'),
+)
   .concat(['.env.example', 'docs/CONFIGURATION.md'])
-  .map(read).join('\n');
+  .map(read)
+  .join('\n');
 
 const schema: GraphQLSchema = apiSchemaOf(read('gateway/supergraph.graphql'));
 const ROOT_TYPES: Record<string, string> = { landscape: 'Landscape', region: 'Region', regions: 'Region', Query: 'Query' };
@@ -118,7 +134,7 @@ describe.each(PAGES)('%s names only what exists', (page) => {
       if (!m) continue;
       const pkg = m[2] ? (m[2].startsWith('@samverkan/') ? m[2].slice('@samverkan/'.length) : m[2]) : '.';
       const file = join(pkg === '.' ? '' : pkg, 'package.json');
-      const scripts = existsSync(join(ROOT, file)) ? (JSON.parse(read(file)) as { scripts?: Record<string, string> }).scripts ?? {} : {};
+      const scripts = existsSync(join(ROOT, file)) ? ((JSON.parse(read(file)) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
       if (!(m[1]! in scripts)) missing.push(`${page}:${line}: ${span} (not in ${file})`);
     }
     expect(missing).toEqual([]);
@@ -134,11 +150,14 @@ describe.each(PAGES)('%s names only what exists', (page) => {
     expect(missing).toEqual([]);
   });
 
-  it('ports of the services are the registry\'s', () => {
+  it("ports of the services are the registry's", () => {
     const wrong: string[] = [];
-    read(page).split('\n').forEach((text, i) => {
-      for (const m of text.matchAll(/(?:127\.0\.0\.1:|localhost:|\bports? )(40\d\d)\b/g)) if (!PORTS.has(Number(m[1]))) wrong.push(`${page}:${i + 1}: ${m[0]}`);
-    });
+    read(page)
+      .split('\n')
+      .forEach((text, i) => {
+        for (const m of text.matchAll(/(?:127\.0\.0\.1:|localhost:|\bports? )(40\d\d)\b/g))
+          if (!PORTS.has(Number(m[1]))) wrong.push(`${page}:${i + 1}: ${m[0]}`);
+      });
     expect(wrong).toEqual([]);
   });
 

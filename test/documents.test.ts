@@ -18,9 +18,20 @@ import { hasFacts } from './support/data';
 import { documentText } from './support/data-files';
 import { testPort } from './support/ports';
 
-interface Src { documentId: string; documentTitle: string; document: string; section: string; quote: string }
+interface Src {
+  documentId: string;
+  documentTitle: string;
+  document: string;
+  section: string;
+  quote: string;
+}
 interface Doc {
-  id: string; file: string; title: string; date: string | null; version: string | null; textAvailable: boolean;
+  id: string;
+  file: string;
+  title: string;
+  date: string | null;
+  version: string | null;
+  textAvailable: boolean;
   publisher: { name: string; inferred: boolean; source: Src } | null;
   validity: { text: string; from: string | null; to: string | null; source: Src } | null;
   passages: Array<{ ordinal: number; section: string; text: string }> | null;
@@ -30,8 +41,17 @@ interface Doc {
 const SRC = 'source { documentId documentTitle document section quote }';
 const DOCS = `documents { id file title date version textAvailable publisher { name inferred ${SRC} } validity { text from to ${SRC} } passages { ordinal section text } ${SRC} }`;
 const ROOT = join(__dirname, '..');
-const dataFiles = (code: string) => readdirSync(join(ROOT, 'subgraphs', code, 'data')).filter((f) => f.endsWith('.json')).sort()
-  .map((f) => JSON.parse(readFileSync(join(ROOT, 'subgraphs', code, 'data', f), 'utf8')) as { file: string; document: { id: string; title: string; date: string | null; publisher?: { name: string } | null } });
+const dataFiles = (code: string) =>
+  readdirSync(join(ROOT, 'subgraphs', code, 'data'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(ROOT, 'subgraphs', code, 'data', f), 'utf8')) as {
+          file: string;
+          document: { id: string; title: string; date: string | null; publisher?: { name: string } | null };
+        },
+    );
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Every Source object inside a value. */
@@ -94,7 +114,7 @@ describe('documents as sources', () => {
     expect(withValidity.find((d) => d.file.startsWith('001_'))?.validity).toMatchObject({ from: null, to: '2026-12-31' });
   });
 
-  it('every Source a region serves carries its document\'s id and title', async () => {
+  it("every Source a region serves carries its document's id and title", async () => {
     const query = `{ regions { code documents { id title file } bodies { id purposes { ${SRC} } assignments { ${SRC} } composition { ${SRC} } cadence { ${SRC} } chair { ${SRC} } }
       roles { ${SRC} duties { ${SRC} } } reportingDuties { ${SRC} } plans { ${SRC} } decisionRules { ${SRC} } regionalFacts { ${SRC} } } }`;
     const data = await gqlOk<{ regions: Array<{ code: string; documents: Array<{ id: string; title: string; file: string }> }> }>(query);
@@ -112,12 +132,14 @@ describe('documents as sources', () => {
     }
   });
 
-  it('every comparison citation (Quote) carries the document\'s id and title', async () => {
+  it("every comparison citation (Quote) carries the document's id and title", async () => {
     const q = 'source { documentId documentTitle document quote }';
     const data = await gqlOk<{ landscape: unknown }>(`{ landscape {
       comparisonMatrix { rows { cells { quotes { documentId documentTitle document quote } } } }
       meetingFrequencyTable { cadence { ${q} } } } }`);
-    const docs = await gqlOk<{ regions: Array<{ documents: Array<{ id: string; title: string; file: string }> }> }>('{ regions { documents { id title file } } }');
+    const docs = await gqlOk<{ regions: Array<{ documents: Array<{ id: string; title: string; file: string }> }> }>(
+      '{ regions { documents { id title file } } }',
+    );
     const byId = new Map(docs.regions.flatMap((r) => r.documents.map((d) => [d.id, d] as const)));
     const quotes: Array<{ documentId: string; documentTitle: string; document: string; quote: string }> = [];
     const walk = (v: unknown): void => {
@@ -149,7 +171,12 @@ describe('a region on DATA_DIR without its documents', () => {
     dir = mkdtempSync(join(tmpdir(), 'samverkan-documents-'));
     cpSync(join(ROOT, 'subgraphs', REGION.code, 'data'), dir, { recursive: true });
     child = await spawnService(`subgraphs/${REGION.code}`, PORT, {
-      ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: 'docs_', DATA_DIR: dir, [portVar(REGION.code)]: String(PORT),
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: inject('databaseUrl'),
+      DB_SCHEMA_PREFIX: 'docs_',
+      DATA_DIR: dir,
+      [portVar(REGION.code)]: String(PORT),
     });
     const data = await gqlOk<Record<string, { documents: Doc[] }>>(`{ ${REGION.code} { ${DOCS} } }`, undefined, `http://127.0.0.1:${PORT}/graphql`);
     const docs = data[REGION.code]!.documents;

@@ -19,11 +19,19 @@ const ROOT = join(__dirname, '..');
 const RECORDER = join(__dirname, 'egress', 'recorder.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'samverkan-egress-'));
 
-interface Egress { pid: number; script: string; kind: string; target: string }
+interface Egress {
+  pid: number;
+  script: string;
+  kind: string;
+  target: string;
+}
 
 function recorded(log: string): Egress[] {
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Egress);
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Egress);
 }
 
 /** The host of a recorded target: "host:port", "[v6]:port", a bare DNS name, or a unix socket. */
@@ -52,11 +60,18 @@ afterAll(async () => {
     const child = federation;
     const ended = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 15_000);
-      child.once('exit', () => { clearTimeout(timer); resolve(); });
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
     child.kill('SIGINT');
     await ended;
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   rmSync(dir, { recursive: true, force: true });
 });
@@ -64,14 +79,17 @@ afterAll(async () => {
 describe('no connection outside loopback', () => {
   it('the recorder catches a process that reaches out (a DNS lookup and a connection to a non-loopback address)', () => {
     const log = join(dir, 'control.log');
-    const code = "require('node:dns').lookup('samverkan-egress.invalid', () => {}); require('node:net').connect(9, '192.0.2.1').on('error', () => {}).destroy();";
+    const code =
+      "require('node:dns').lookup('samverkan-egress.invalid', () => {}); require('node:net').connect(9, '192.0.2.1').on('error', () => {}).destroy();";
     const r = spawnSync(process.execPath, ['-e', code], { env: { ...process.env, NODE_OPTIONS: `--require ${RECORDER}`, EGRESS_LOG: log }, timeout: 10_000 });
     expect(r.status).toBe(0);
-    const outside = recorded(log).map(hostOf).filter((h) => !isLoopback(h));
+    const outside = recorded(log)
+      .map(hostOf)
+      .filter((h) => !isLoopback(h));
     expect(outside.sort()).toEqual(['192.0.2.1', 'samverkan-egress.invalid']);
   });
 
-  it('npm start\'s processes (gateway, regions, comparison, the start script) connect only to loopback', async () => {
+  it("npm start's processes (gateway, regions, comparison, the start script) connect only to loopback", async () => {
     const log = join(dir, 'federation.log');
     const ports = Object.fromEntries([...SUBGRAPHS, GATEWAY].map((s) => [portVar(s.code), String(testPort(s.port - 4000 + 16400))]));
     federation = spawn(process.execPath, [join(ROOT, 'scripts', 'dist', 'start.js')], {
@@ -89,16 +107,32 @@ describe('no connection outside loopback', () => {
       }),
     });
     let output = '';
-    federation.stdout!.on('data', (c: Buffer) => { output += c.toString(); });
-    federation.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
+    federation.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    federation.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the federation did not start in 180 s:\n${output}`)), 180_000);
-      const check = () => { if (output.includes('Samverkan Graph is running')) { clearTimeout(timer); resolve(); } };
+      const check = () => {
+        if (output.includes('Samverkan Graph is running')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
       federation!.stdout!.on('data', check);
-      federation!.once('exit', (c) => { clearTimeout(timer); reject(new Error(`start.js exited with ${c}:\n${output}`)); });
+      federation!.once('exit', (c) => {
+        clearTimeout(timer);
+        reject(new Error(`start.js exited with ${c}:\n${output}`));
+      });
     });
     const gateway = `http://127.0.0.1:${ports[portVar(GATEWAY.code)]}/graphql`;
-    const res = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code } landscape { missingRegions } }' }) });
+    const res = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ regions { code } landscape { missingRegions } }' }),
+    });
     expect(res.status).toBe(200);
     // Apollo's detectors and exporter started within seconds of the gateway's start when they were on.
     await new Promise((r) => setTimeout(r, 5_000));

@@ -16,10 +16,29 @@ import { REGIONS } from '../contract/src/registry';
 const ROOT = join(__dirname, '..');
 const sourceText = (file: string) => readFileSync(join(ROOT, 'docs', 'sources', file), 'utf8');
 
-interface Quote { document: string; section: string; quote: string }
-interface Fact { text: string; quote: Quote }
-interface Cell { regionCode: string; status: string; value: string | null; details: string[]; note: string | null; quotes: Quote[]; quoteCount: number; facts: Fact[] }
-interface Row { aspect: string; cells: Cell[] }
+interface Quote {
+  document: string;
+  section: string;
+  quote: string;
+}
+interface Fact {
+  text: string;
+  quote: Quote;
+}
+interface Cell {
+  regionCode: string;
+  status: string;
+  value: string | null;
+  details: string[];
+  note: string | null;
+  quotes: Quote[];
+  quoteCount: number;
+  facts: Fact[];
+}
+interface Row {
+  aspect: string;
+  cells: Cell[];
+}
 
 /** Every object of an answer that is a quote (document, section, quote), with where it is. */
 function quotesIn(value: unknown, path: string, out: Array<{ path: string; q: Quote }> = []) {
@@ -35,13 +54,18 @@ function quotesIn(value: unknown, path: string, out: Array<{ path: string; q: Qu
 /** The operations a reader or the dashboard sends: docs/queries and the dashboard's persisted manifest. */
 function operations(): Array<{ name: string; query: string }> {
   const dir = join(ROOT, 'docs', 'queries');
-  const docs = readdirSync(dir).filter((f) => f.endsWith('.graphql')).map((f) => ({ name: f, query: readFileSync(join(dir, f), 'utf8') }));
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => ({ name: f, query: readFileSync(join(dir, f), 'utf8') }));
   const manifest = JSON.parse(readFileSync(join(ROOT, 'gateway', 'persisted-documents', 'dashboard.json'), 'utf8')) as Record<string, string>;
   return [...docs, ...Object.values(manifest).map((query) => ({ name: /query (\w+)/.exec(query)![1]!, query }))];
 }
 
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
-interface SchemaType { name: string; fields: Array<{ name: string; args: Array<{ type: TypeRef }>; type: TypeRef }> | null }
+interface SchemaType {
+  name: string;
+  fields: Array<{ name: string; args: Array<{ type: TypeRef }>; type: TypeRef }> | null;
+}
 const INTROSPECT = `{ __schema { types { name fields { name args { type { ...T } } type { ...T } } } } }
   fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
 const namedType = (t: TypeRef): string => t.name ?? namedType(t.ofType!);
@@ -55,13 +79,15 @@ const ENTITIES = new Set<string>();
 function selectAll(typeName: string, types: Map<string, SchemaType>, path: string[] = []): string | null {
   const fields = types.get(typeName)?.fields;
   if (!fields || ENTITIES.has(typeName)) return null;
-  const parts = fields.filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL')).flatMap((f) => {
-    const inner = namedType(f.type);
-    if (!types.get(inner)?.fields) return [f.name];
-    if (path.includes(inner)) return [];
-    const sub = selectAll(inner, types, [...path, inner]);
-    return sub ? [`${f.name} ${sub}`] : [];
-  });
+  const parts = fields
+    .filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL'))
+    .flatMap((f) => {
+      const inner = namedType(f.type);
+      if (!types.get(inner)?.fields) return [f.name];
+      if (path.includes(inner)) return [];
+      const sub = selectAll(inner, types, [...path, inner]);
+      return sub ? [`${f.name} ${sub}`] : [];
+    });
   return parts.length ? `{ ${parts.join(' ')} }` : null;
 }
 
@@ -80,7 +106,8 @@ async function everyAggregate(): Promise<Array<{ name: string; data: unknown }>>
   return out;
 }
 
-const MATRIX = '{ landscape { comparisonMatrix { rows { aspect cells { regionCode status value details note quotes { document section quote } quoteCount facts { text quote { document section quote } } } } } } }';
+const MATRIX =
+  '{ landscape { comparisonMatrix { rows { aspect cells { regionCode status value details note quotes { document section quote } quoteCount facts { text quote { document section quote } } } } } } }';
 let rows: Row[];
 const cell = (aspect: string, region: string) => rows.find((r) => r.aspect === aspect)!.cells.find((c) => c.regionCode === region)!;
 
@@ -109,7 +136,18 @@ describe('every fact shown has its own quote', () => {
 
   it('every aggregate of the landscape, asked with all its fields: every quote verbatim, every listed fact with a quote of its own', async () => {
     const answers = await everyAggregate();
-    expect(answers.map((a) => a.name)).toEqual(expect.arrayContaining(['comparisonMatrix', 'reportingDuties', 'functionalCrosswalk', 'rolesCrosswalk', 'reportingChains', 'timeline', 'search', 'differences']));
+    expect(answers.map((a) => a.name)).toEqual(
+      expect.arrayContaining([
+        'comparisonMatrix',
+        'reportingDuties',
+        'functionalCrosswalk',
+        'rolesCrosswalk',
+        'reportingChains',
+        'timeline',
+        'search',
+        'differences',
+      ]),
+    );
     const unquoted: string[] = [];
     let seen = 0;
     for (const { name, data } of answers) {
@@ -123,7 +161,11 @@ describe('every fact shown has its own quote', () => {
         else if (v && typeof v === 'object') {
           const r = v as Record<string, unknown>;
           if ('quote' in r && r.quote === null && typeof (r.text ?? r.description) === 'string') unquoted.push(`${path}: ${String(r.text ?? r.description)}`);
-          if (Array.isArray(r.facts) && Array.isArray(r.quotes)) expect((r.facts as Fact[]).every((f) => f.quote), path).toBe(true);
+          if (Array.isArray(r.facts) && Array.isArray(r.quotes))
+            expect(
+              (r.facts as Fact[]).every((f) => f.quote),
+              path,
+            ).toBe(true);
           for (const [k, x] of Object.entries(r)) walk(x, `${path}.${k}`);
         }
       })(data, name);
@@ -136,19 +178,28 @@ describe('every fact shown has its own quote', () => {
     for (const row of rows) {
       for (const c of row.cells) {
         const where = `${row.aspect} ${c.regionCode}`;
-        if (c.status !== 'STATED') { expect(c.facts, where).toEqual([]); continue; }
+        if (c.status !== 'STATED') {
+          expect(c.facts, where).toEqual([]);
+          continue;
+        }
         expect(c.facts.length, where).toBe(c.quotes.length);
-        expect(c.facts.map((f) => f.quote), where).toEqual(c.quotes);
+        expect(
+          c.facts.map((f) => f.quote),
+          where,
+        ).toEqual(c.quotes);
         expect(c.quoteCount, where).toBe(c.quotes.length);
       }
     }
   });
 
-  it('SAMLA\'s chair: selection, term and rotation each with its own quote, in the document\'s words', () => {
+  it("SAMLA's chair: selection, term and rotation each with its own quote, in the document's words", () => {
     const c = cell('CHAIR_SELECTION', 'samla');
     const doc = sourceText('004_d4ad0bc19c53bb6e.txt');
     expect(c.facts.map((f) => [f.text, f.quote.quote])).toEqual([
-      ['selection: Ordförandeskapet i Samordningsgruppen följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen.', 'Ordförandeskapet i Samordningsgruppen följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen.'],
+      [
+        'selection: Ordförandeskapet i Samordningsgruppen följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen.',
+        'Ordförandeskapet i Samordningsgruppen följer samma huvudman som ordförandeskapet i den politiska samrådsgruppen.',
+      ],
       ['term: Mandatperiod om ett år', 'Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år.'],
       ['rotation: Ordförandeskapet roterar mellan huvudmännen', 'Ordförandeskapet roterar mellan huvudmännen med en mandatperiod om ett år.'],
     ]);
@@ -164,7 +215,9 @@ describe('every fact shown has its own quote', () => {
 
   it('Höglandet\'s reports: one stream twice a year ("vid halv- och helårsskifte"), counted once', () => {
     const half = cell('HALF_YEAR_REPORT', 'hoglandet');
-    expect(half.facts.map((f) => f.quote.quote)).toEqual(['Lämna skriftlig rapport avseende samverkansarbetet i respektive kommunområde till förbundschef i Höglandets samordningsförbund vid halv- och helårsskifte.']);
+    expect(half.facts.map((f) => f.quote.quote)).toEqual([
+      'Lämna skriftlig rapport avseende samverkansarbetet i respektive kommunområde till förbundschef i Höglandets samordningsförbund vid halv- och helårsskifte.',
+    ]);
     expect(half.value).toBe('Samverkanskoordinator → förbundschef i Höglandets samordningsförbund (vid halv- och helårsskifte)');
     expect(cell('ANNUAL_REPORT', 'hoglandet').status).toBe('NOT_STATED');
   });
@@ -180,12 +233,36 @@ describe('every fact shown has its own quote', () => {
 describe('the misreadings of issue #27, against the documents', () => {
   const FUNCTIONS = `{ landscape { functionalCrosswalk { functions { function regions { regionCode performers { type bodyId roleId title evidence { text quote { quote } } } } }
     regions { regionCode roleCount rolesWithoutDutiesCount rolesWithoutFunctionsCount roles { roleId functions closest { regionCode roleId shared score explanation } } rolesWithoutDuties { id } rolesWithoutFunctions { id title } } } } }`;
-  type Fx = { landscape: { functionalCrosswalk: {
-    functions: Array<{ function: string; regions: Array<{ regionCode: string; performers: Array<{ type: string; bodyId: string | null; roleId: string | null; evidence: Array<{ text: string; quote: { quote: string } }> }> }> }>;
-    regions: Array<{ regionCode: string; roleCount: number; rolesWithoutDutiesCount: number; rolesWithoutFunctionsCount: number; roles: Array<{ roleId: string; functions: string[]; closest: Array<{ regionCode: string; roleId: string; shared: string[]; score: number; explanation: string }> }>; rolesWithoutDuties: Array<{ id: string }>; rolesWithoutFunctions: Array<{ id: string; title: string }> }>;
-  } } };
+  type Fx = {
+    landscape: {
+      functionalCrosswalk: {
+        functions: Array<{
+          function: string;
+          regions: Array<{
+            regionCode: string;
+            performers: Array<{ type: string; bodyId: string | null; roleId: string | null; evidence: Array<{ text: string; quote: { quote: string } }> }>;
+          }>;
+        }>;
+        regions: Array<{
+          regionCode: string;
+          roleCount: number;
+          rolesWithoutDutiesCount: number;
+          rolesWithoutFunctionsCount: number;
+          roles: Array<{
+            roleId: string;
+            functions: string[];
+            closest: Array<{ regionCode: string; roleId: string; shared: string[]; score: number; explanation: string }>;
+          }>;
+          rolesWithoutDuties: Array<{ id: string }>;
+          rolesWithoutFunctions: Array<{ id: string; title: string }>;
+        }>;
+      };
+    };
+  };
   let fx: Fx['landscape']['functionalCrosswalk'];
-  beforeAll(async () => { fx = (await gqlOk<Fx>(FUNCTIONS)).landscape.functionalCrosswalk; });
+  beforeAll(async () => {
+    fx = (await gqlOk<Fx>(FUNCTIONS)).landscape.functionalCrosswalk;
+  });
 
   it('every role appears in the functional crosswalk: matched, without duties, or without a function', async () => {
     const roles = await gqlOk<{ regions: Array<{ code: string; roles: Array<{ id: string }> }> }>('{ regions { code roles { id } } }');
@@ -227,10 +304,14 @@ describe('the misreadings of issue #27, against the documents', () => {
     for (const r of sekreterare) expect(r.closest.filter((m) => m.roleId.startsWith('hoglandet:') && m.score === 1)).toEqual([]);
   });
 
-  it('closest roles against the documents: Örebro\'s Sekreterarfunktion and Höglandet\'s Samverkanspart share one generic function only, no match; every shared function is quoted for both roles', () => {
+  it("closest roles against the documents: Örebro's Sekreterarfunktion and Höglandet's Samverkanspart share one generic function only, no match; every shared function is quoted for both roles", () => {
     const role = (region: string, id: string) => fx.regions.find((r) => r.regionCode === region)!.roles.find((r) => r.roleId === id)!;
-    const quotes = (region: string, roleId: string, fn: string) => fx.functions.find((f) => f.function === fn)!.regions.find((r) => r.regionCode === region)!
-      .performers.filter((p) => p.type === 'ROLE' && p.roleId === roleId).flatMap((p) => p.evidence.map((e) => e.quote.quote));
+    const quotes = (region: string, roleId: string, fn: string) =>
+      fx.functions
+        .find((f) => f.function === fn)!
+        .regions.find((r) => r.regionCode === region)!
+        .performers.filter((p) => p.type === 'ROLE' && p.roleId === roleId)
+        .flatMap((p) => p.evidence.map((e) => e.quote.quote));
     const orebro = sourceText('001_c8e7a0a63f5e6cbb.txt');
     const hoglandet = sourceText('003_3bddda7b82c4b001.txt');
     // "Region Örebro län svarar för sekreterarfunktion ..." : support only; "Respektive samverkanspart ansvarar för att ...": support only
@@ -244,7 +325,12 @@ describe('the misreadings of issue #27, against the documents', () => {
     expect(sek.closest).toEqual([]);
     expect(part.closest).toEqual([]);
     // SAMLA's processledare: every match shares at least two functions, each stated for both roles in their documents
-    const docs: Record<string, string> = { orebro: orebro + sourceText('000_15e43a147f007275.txt'), kalmar: sourceText('002_b6f78db4ef6f618f.txt'), hoglandet, samla: sourceText('004_d4ad0bc19c53bb6e.txt') };
+    const docs: Record<string, string> = {
+      orebro: orebro + sourceText('000_15e43a147f007275.txt'),
+      kalmar: sourceText('002_b6f78db4ef6f618f.txt'),
+      hoglandet,
+      samla: sourceText('004_d4ad0bc19c53bb6e.txt'),
+    };
     const processledare = role('samla', 'samla:processledare-samla');
     expect(processledare.closest.length).toBeGreaterThan(0);
     for (const m of processledare.closest) {
@@ -259,8 +345,14 @@ describe('the misreadings of issue #27, against the documents', () => {
   });
 
   it('differences: COORDINATOR is not common through a role with no duties; Kalmar names a chair ("ordföranden, vice ordföranden")', async () => {
-    type D = { landscape: { differences: { dimensions: Array<{ dimension: string; common: string[]; regions: Array<{ regionCode: string; has: string[] }> }> } } };
-    const d = (await gqlOk<D>(`{ landscape { differences(regions: ${JSON.stringify(REGIONS.map((r) => r.code))}) { dimensions { dimension common regions { regionCode has } } } } }`)).landscape.differences;
+    type D = {
+      landscape: { differences: { dimensions: Array<{ dimension: string; common: string[]; regions: Array<{ regionCode: string; has: string[] }> }> } };
+    };
+    const d = (
+      await gqlOk<D>(
+        `{ landscape { differences(regions: ${JSON.stringify(REGIONS.map((r) => r.code))}) { dimensions { dimension common regions { regionCode has } } } } }`,
+      )
+    ).landscape.differences;
     const kinds = d.dimensions.find((x) => x.dimension === 'ROLE_KINDS')!;
     expect(kinds.common).not.toContain('COORDINATOR');
     expect(kinds.regions.find((r) => r.regionCode === 'samla')!.has).not.toContain('COORDINATOR');
@@ -269,25 +361,48 @@ describe('the misreadings of issue #27, against the documents', () => {
   });
 
   it('the questions of principle go from the chefsgrupp to KCRD: a chain edge with its quote', async () => {
-    type C = { landscape: { reportingChains: { regions: Array<{ regionCode: string; edges: Array<{ from: string; to: string; origin: string; quote: { quote: string } }> }> } } };
-    const c = (await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"]) { regions { regionCode edges { from to origin quote { quote } } } } } }')).landscape.reportingChains;
-    const edge = c.regions[0]!.edges.find((e) => e.to === 'orebro:kcrd' && e.from === 'orebro:chefsgrupp-social-valfard-vard-omsorg' && e.origin === 'REPORTING_DUTY')!;
+    type C = {
+      landscape: {
+        reportingChains: { regions: Array<{ regionCode: string; edges: Array<{ from: string; to: string; origin: string; quote: { quote: string } }> }> };
+      };
+    };
+    const c = (await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"]) { regions { regionCode edges { from to origin quote { quote } } } } } }'))
+      .landscape.reportingChains;
+    const edge = c.regions[0]!.edges.find(
+      (e) => e.to === 'orebro:kcrd' && e.from === 'orebro:chefsgrupp-social-valfard-vard-omsorg' && e.origin === 'REPORTING_DUTY',
+    )!;
     expect(edge.quote.quote).toBe('Den typen av frågor bör alltid gå till KCRD för ställningstagande innan det går ut till parterna för beslut.');
   });
 
   it('no two reporting-duty rows read the same (from, artifact, description, to)', async () => {
-    type R = { landscape: { reportingDuties: { duties: Array<{ regionCode: string; artifact: string; description: string; from: { text: string }; to: { text: string } }> } } };
-    const r = (await gqlOk<R>('{ landscape { reportingDuties(first: 500) { duties { regionCode artifact description from { text } to { text } } } } }')).landscape.reportingDuties;
+    type R = {
+      landscape: {
+        reportingDuties: { duties: Array<{ regionCode: string; artifact: string; description: string; from: { text: string }; to: { text: string } }> };
+      };
+    };
+    const r = (await gqlOk<R>('{ landscape { reportingDuties(first: 500) { duties { regionCode artifact description from { text } to { text } } } } }'))
+      .landscape.reportingDuties;
     const shown = r.duties.map((d) => [d.regionCode, d.from.text, d.artifact, d.description, d.to.text].join(' | '));
     expect(shown.filter((s, i) => shown.indexOf(s) !== i)).toEqual([]);
   });
 
   it('Örebro: the länsdelsgrupp and both arbetsgrupp bodies answer to both chefsgrupper; both chefsgrupper take assignments from KC/RD', async () => {
-    type C = { landscape: { reportingChains: { regions: Array<{ edges: Array<{ from: string; to: string; origin: string; relation: string; quote: { quote: string } }> }> } } };
-    const edges = (await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"], first: 500) { regions { edges { from to origin relation quote { quote } } } } } }')).landscape.reportingChains.regions[0]!.edges;
-    const to = (from: string, origin = 'PARENT_LINK') => edges.filter((e) => e.from === `orebro:${from}` && e.origin === origin).map((e) => e.to).sort();
+    type C = {
+      landscape: {
+        reportingChains: { regions: Array<{ edges: Array<{ from: string; to: string; origin: string; relation: string; quote: { quote: string } }> }> };
+      };
+    };
+    const edges = (
+      await gqlOk<C>('{ landscape { reportingChains(regions: ["orebro"], first: 500) { regions { edges { from to origin relation quote { quote } } } } } }')
+    ).landscape.reportingChains.regions[0]!.edges;
+    const to = (from: string, origin = 'PARENT_LINK') =>
+      edges
+        .filter((e) => e.from === `orebro:${from}` && e.origin === origin)
+        .map((e) => e.to)
+        .sort();
     const chefsgrupper = ['orebro:chefsgrupp-folkhalsa', 'orebro:chefsgrupp-social-valfard-vard-omsorg'];
-    for (const body of ['lansdelsgrupp', 'arbetsgrupper-och-styrgrupper', 'chefsgrupp-permanenta-arbetsgrupper']) expect(to(body), body).toEqual(expect.arrayContaining(chefsgrupper));
+    for (const body of ['lansdelsgrupp', 'arbetsgrupper-och-styrgrupper', 'chefsgrupp-permanenta-arbetsgrupper'])
+      expect(to(body), body).toEqual(expect.arrayContaining(chefsgrupper));
     expect(to('lansdelsgrupp', 'REPORTING_DUTY')).toEqual(expect.arrayContaining(chefsgrupper));
     const doc = sourceText('001_c8e7a0a63f5e6cbb.txt');
     for (const e of edges.filter((x) => x.from.startsWith('orebro:lansdelsgrupp') || x.from.includes('arbetsgrupper'))) expect(doc).toContain(e.quote.quote);
@@ -300,16 +415,32 @@ describe('the misreadings of issue #27, against the documents', () => {
   });
 
   it('Kalmar: the utvecklingsledare keep the samordnande grupp updated, an information duty to the group', async () => {
-    type R = { landscape: { reportingDuties: { duties: Array<{ artifact: string; from: { roleId: string | null }; to: { bodyId: string | null }; quote: { quote: string } }> } } };
-    const r = (await gqlOk<R>('{ landscape { reportingDuties(filter: { regions: ["kalmar"], artifacts: [INFORMATION] }) { duties { artifact from { roleId } to { bodyId } quote { quote } } } } }')).landscape.reportingDuties;
+    type R = {
+      landscape: {
+        reportingDuties: { duties: Array<{ artifact: string; from: { roleId: string | null }; to: { bodyId: string | null }; quote: { quote: string } }> };
+      };
+    };
+    const r = (
+      await gqlOk<R>(
+        '{ landscape { reportingDuties(filter: { regions: ["kalmar"], artifacts: [INFORMATION] }) { duties { artifact from { roleId } to { bodyId } quote { quote } } } } }',
+      )
+    ).landscape.reportingDuties;
     const q = 'Omvärldsbevaka och hålla den samordnande gruppen uppdaterad kring vad som händer och är på gång inom området';
     expect(sourceText('002_b6f78db4ef6f618f.txt')).toContain(q);
-    expect(r.duties.filter((d) => d.quote.quote === q)).toEqual([{ artifact: 'INFORMATION', from: { roleId: 'kalmar:utvecklingsledare' }, to: { bodyId: 'kalmar:samordnande-grupper' }, quote: { quote: q } }]);
+    expect(r.duties.filter((d) => d.quote.quote === q)).toEqual([
+      { artifact: 'INFORMATION', from: { roleId: 'kalmar:utvecklingsledare' }, to: { bodyId: 'kalmar:samordnande-grupper' }, quote: { quote: q } },
+    ]);
   });
 
   it('Höglandet: the kommunområde styrgrupp under Beredningsgruppen is served as the inferred reading, with its basis', async () => {
-    type B = { landscape: { bodies: { nodes: Array<{ id: string; parent: { bodyId: string; basis: string; basisNote: string | null; quote: { quote: string } } | null }> } } };
-    const nodes = (await gqlOk<B>('{ landscape { bodies(filter: { regions: ["hoglandet"] }) { nodes { id parent { bodyId basis basisNote quote { quote } } } } } }')).landscape.bodies.nodes;
+    type B = {
+      landscape: {
+        bodies: { nodes: Array<{ id: string; parent: { bodyId: string; basis: string; basisNote: string | null; quote: { quote: string } } | null }> };
+      };
+    };
+    const nodes = (
+      await gqlOk<B>('{ landscape { bodies(filter: { regions: ["hoglandet"] }) { nodes { id parent { bodyId basis basisNote quote { quote } } } } } }')
+    ).landscape.bodies.nodes;
     const sg = nodes.find((n) => n.id === 'hoglandet:styrgrupp-kommunomrade')!;
     expect(sg.parent).toMatchObject({ bodyId: 'hoglandet:beredningsgruppen', basis: 'INFERRED' });
     expect(sg.parent!.basisNote).toMatch(/other reading/);
@@ -319,7 +450,11 @@ describe('the misreadings of issue #27, against the documents', () => {
   });
 
   it('Örebro: the länsdelsgrupp\'s årsplanering is made once a year ("upprätta en årsplanering")', async () => {
-    type P = { region: { plans: Array<{ id: string; revision: { text: string; minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null }> } };
+    type P = {
+      region: {
+        plans: Array<{ id: string; revision: { text: string; minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null }>;
+      };
+    };
     const plans = (await gqlOk<P>('{ region(code: "orebro") { plans { id revision { text minPerYear maxPerYear source { quote } } } } }')).region.plans;
     const p = plans.find((x) => x.id === 'orebro:lansdelsgrupp-arsplanering')!;
     expect(p.revision).toMatchObject({ text: 'en årsplanering', minPerYear: 1, maxPerYear: 1 });
@@ -328,16 +463,30 @@ describe('the misreadings of issue #27, against the documents', () => {
   });
 
   it('Kalmar: the structure-wide minutes rule and the skolchefer in Länsgemensam ledning are served as inferred readings, with their basis', async () => {
-    type K = { region: { bodies: Array<{ id: string; minutes: { kept: boolean | null; basis: string; basisNote: string | null; source: { quote: string } } | null;
-      composition: Array<{ function: string; basis: string; basisNote: string | null; source: { quote: string } }> }> } };
-    const bodies = (await gqlOk<K>('{ region(code: "kalmar") { bodies { id minutes { kept basis basisNote source { quote } } composition { function basis basisNote source { quote } } } } }')).region.bodies;
+    type K = {
+      region: {
+        bodies: Array<{
+          id: string;
+          minutes: { kept: boolean | null; basis: string; basisNote: string | null; source: { quote: string } } | null;
+          composition: Array<{ function: string; basis: string; basisNote: string | null; source: { quote: string } }>;
+        }>;
+      };
+    };
+    const bodies = (
+      await gqlOk<K>(
+        '{ region(code: "kalmar") { bodies { id minutes { kept basis basisNote source { quote } } composition { function basis basisNote source { quote } } } } }',
+      )
+    ).region.bodies;
     const doc = sourceText('002_b6f78db4ef6f618f.txt');
     const ledning = bodies.find((b) => b.id === 'kalmar:lansgemensam-ledning')!;
     expect(ledning.minutes).toMatchObject({ kept: true, basis: 'INFERRED' });
     expect(ledning.minutes!.basisNote).toMatch(/other reading/);
     expect(doc).toContain(ledning.minutes!.source.quote);
     const skolchefer = ledning.composition.find((m) => m.function === 'skolchefer')!;
-    expect(skolchefer).toMatchObject({ basis: 'INFERRED', source: { quote: expect.stringContaining('Länets skolchefer deltar i möten med länsgemensam ledning') } });
+    expect(skolchefer).toMatchObject({
+      basis: 'INFERRED',
+      source: { quote: expect.stringContaining('Länets skolchefer deltar i möten med länsgemensam ledning') },
+    });
     expect(skolchefer.basisNote).toMatch(/other reading/);
     // the members the composition sentence names are stated
     expect(ledning.composition.filter((m) => m.source.quote.startsWith('Länsgemensam ledning består av')).every((m) => m.basis === 'STATED')).toBe(true);

@@ -61,8 +61,17 @@ function startProxy(target: URL): Promise<Server> {
 }
 
 const post = async (query: string, accept = GRAPHQL_RESPONSE_JSON, variables?: Record<string, unknown>) => {
-  const res = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(60_000) });
-  return { status: res.status, refused: res.headers.get('x-refused'), json: (await res.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string; requestId?: string } }> } };
+  const res = await fetch(gateway, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  return {
+    status: res.status,
+    refused: res.headers.get('x-refused'),
+    json: (await res.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string; requestId?: string } }> },
+  };
 };
 const metrics = async () => (await fetch(`http://127.0.0.1:${GATEWAY_PORT}/metrics`, { headers: secret })).text();
 const gauge = async (name: string) => readCounter(await metrics(), name);
@@ -70,18 +79,40 @@ const knownCostRefusals = async (reason: string) => {
   const line = (await metrics()).split('\n').find((l) => l.startsWith('samverkan_gateway_known_cost_refusals_total{') && l.includes(`reason="${reason}"`));
   return Number(line?.split(' ').at(-1));
 };
-const release = (mark: string) => { const go = held.get(mark); held.delete(mark); go?.(); };
+const release = (mark: string) => {
+  const go = held.get(mark);
+  held.delete(mark);
+  go?.();
+};
 
 beforeAll(async () => {
   const urls = inject('subgraphUrls');
   proxy = await startProxy(new URL(urls.comparison!));
-  gatewayProcess = await spawnService('gateway', GATEWAY_PORT, {
-    // As deployed (production: no stack traces in errors, so Apollo's refusal and the known-cost one are the same bytes).
-    ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', GATEWAY_PORT: String(GATEWAY_PORT), RESPONSE_CACHE: 'false', RATE_LIMIT_MAX: '0',
-    MAX_CONCURRENT_EXPENSIVE: '1', EXPENSIVE_QUEUE: '2', EXPENSIVE_QUEUE_WAIT_MS: '60000', EXPENSIVE_WORK: '100', MAX_WORK: '500',
-    OREBRO_URL: urls.orebro!, KALMAR_URL: urls.kalmar!, HOGLANDET_URL: urls.hoglandet!, SAMLA_URL: urls.samla!,
-    COMPARISON_URL: `http://127.0.0.1:${PROXY_PORT}/graphql`,
-  }, 'ignore', 240_000);
+  gatewayProcess = await spawnService(
+    'gateway',
+    GATEWAY_PORT,
+    {
+      // As deployed (production: no stack traces in errors, so Apollo's refusal and the known-cost one are the same bytes).
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      RESPONSE_CACHE: 'false',
+      RATE_LIMIT_MAX: '0',
+      MAX_CONCURRENT_EXPENSIVE: '1',
+      EXPENSIVE_QUEUE: '2',
+      EXPENSIVE_QUEUE_WAIT_MS: '60000',
+      EXPENSIVE_WORK: '100',
+      MAX_WORK: '500',
+      OREBRO_URL: urls.orebro!,
+      KALMAR_URL: urls.kalmar!,
+      HOGLANDET_URL: urls.hoglandet!,
+      SAMLA_URL: urls.samla!,
+      COMPARISON_URL: `http://127.0.0.1:${PROXY_PORT}/graphql`,
+    },
+    'ignore',
+    240_000,
+  );
 }, 300_000);
 afterAll(async () => {
   for (const mark of [...held.keys()]) release(mark);

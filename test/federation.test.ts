@@ -8,7 +8,11 @@ import { gqlOk } from './support/client';
 import { allBodies, bodiesOf } from './support/data';
 
 interface RegionsAnswer {
-  regions: Array<{ code: string; name: string; bodies: Array<{ id: string; name: string; cadence: { minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null }> }>;
+  regions: Array<{
+    code: string;
+    name: string;
+    bodies: Array<{ id: string; name: string; cadence: { minPerYear: number | null; maxPerYear: number | null; source: { quote: string } } | null }>;
+  }>;
 }
 
 describe('the federation through the gateway', () => {
@@ -19,8 +23,9 @@ describe('the federation through the gateway', () => {
       expect(region.name).toBe(REGIONS.find((r) => r.code === region.code)!.name);
       const expected = bodiesOf(region.code);
       expect(region.bodies.map((b) => [b.id, b.name])).toEqual(expected.map((b) => [b.id, b.name]));
-      expect(region.bodies.map((b) => b.cadence && [b.cadence.minPerYear, b.cadence.maxPerYear, b.cadence.source.quote]))
-        .toEqual(expected.map((b) => b.cadence ? [b.cadence.minPerYear, b.cadence.maxPerYear, b.cadence.source.quote] : null));
+      expect(region.bodies.map((b) => b.cadence && [b.cadence.minPerYear, b.cadence.maxPerYear, b.cadence.source.quote])).toEqual(
+        expected.map((b) => (b.cadence ? [b.cadence.minPerYear, b.cadence.maxPerYear, b.cadence.source.quote] : null)),
+      );
     }
     // Two facts read from the documents by hand: SAMLA's "cirka 2–3 gånger per halvår", Kalmar's "Två gånger varje år".
     const samla = data.regions.find((r) => r.code === 'samla')!;
@@ -32,7 +37,13 @@ describe('the federation through the gateway', () => {
   });
 
   it('answers a cross-region aggregate in one request, ranked and filtered', async () => {
-    const data = await gqlOk<{ landscape: { missingRegions: string[]; all: Array<{ rank: number; regionCode: string; bodyId: string; minPerYear: number | null }>; frequent: Array<{ regionCode: string; bodyId: string; bodyName: string; minPerYear: number }> } }>(`{
+    const data = await gqlOk<{
+      landscape: {
+        missingRegions: string[];
+        all: Array<{ rank: number; regionCode: string; bodyId: string; minPerYear: number | null }>;
+        frequent: Array<{ regionCode: string; bodyId: string; bodyName: string; minPerYear: number }>;
+      };
+    }>(`{
       landscape {
         missingRegions
         all: meetingFrequencyTable { rank regionCode bodyId minPerYear }

@@ -5,7 +5,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODEOWNERS_FILE, DATA_SCHEMA_FILE, DATA_SCHEMA_REF, PLATFORM_OWNER, regionOwner, renderCodeowners, renderDataFileSchema, renderRegionStubs, STUBS_FILE } from '../scripts/lib/generated';
+import {
+  CODEOWNERS_FILE,
+  DATA_SCHEMA_FILE,
+  DATA_SCHEMA_REF,
+  PLATFORM_OWNER,
+  regionOwner,
+  renderCodeowners,
+  renderDataFileSchema,
+  renderRegionStubs,
+  STUBS_FILE,
+} from '../scripts/lib/generated';
 import { composeSupergraph, sdlFile, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import { regionDocFile, renderRegionDoc } from '../scripts/lib/region-docs';
 import { DATA_FILES_DOC, renderDataFilesDoc } from '../scripts/lib/docs-data-files';
@@ -25,7 +35,10 @@ describe('generated files', () => {
   it('CODEOWNERS matches the registry: each region owns its folder and its acknowledgement file (run `npm run generate`)', () => {
     const text = read(CODEOWNERS_FILE);
     expect(text).toBe(renderCodeowners());
-    const rules = text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/));
+    const rules = text
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.trim().split(/\s+/));
     const owners = (path: string) => rules.find(([p]) => p === path)?.slice(1);
     expect(owners('*')).toEqual([PLATFORM_OWNER]);
     for (const r of REGIONS) {
@@ -39,7 +52,7 @@ describe('generated files', () => {
     expect(read(ENV_EXAMPLE_FILE)).toBe(renderEnvExample());
   });
 
-  it('the data files\' JSON Schema matches the data schema, and every data file names it (run `npm run generate`)', () => {
+  it("the data files' JSON Schema matches the data schema, and every data file names it (run `npm run generate`)", () => {
     expect(read(DATA_SCHEMA_FILE)).toBe(renderDataFileSchema());
     for (const r of REGIONS) {
       const dir = join(root, 'subgraphs', r.code, 'data');
@@ -69,9 +82,14 @@ describe('generated files', () => {
     expect(read(SUPERGRAPH_FILE)).toBe(supergraph);
   }, 60_000);
 
-  it('the dashboard\'s operation types and persisted documents manifest match the supergraph and web/dashboard/api.ts (run `npm run generate`)', async () => {
+  it("the dashboard's operation types and persisted documents manifest match the supergraph and web/dashboard/api.ts (run `npm run generate`)", async () => {
     const files = await renderDashboardTypes();
-    expect(Object.keys(files).sort()).toEqual(['gateway/persisted-documents/dashboard.json', 'web/dashboard/generated/gql.ts', 'web/dashboard/generated/graphql.ts', 'web/dashboard/generated/index.ts']);
+    expect(Object.keys(files).sort()).toEqual([
+      'gateway/persisted-documents/dashboard.json',
+      'web/dashboard/generated/gql.ts',
+      'web/dashboard/generated/graphql.ts',
+      'web/dashboard/generated/index.ts',
+    ]);
     for (const [path, text] of Object.entries(files)) expect(read(path), path).toBe(text);
   }, 60_000);
 });

@@ -27,18 +27,51 @@ describe('bad input at the gateway', () => {
     ['no query', JSON.stringify({ variables: {} }), 400, 400, /query/i],
     ['a syntax error', JSON.stringify({ query: '{ regions { code ' }), 400, 200, /Syntax Error/],
     ['an unknown field', JSON.stringify({ query: '{ regions { nope } }' }), 400, 200, /Cannot query field/],
-    ['invalid variables', JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }), 400, 200, /Variable "\$c"/],
+    [
+      'invalid variables',
+      JSON.stringify({ query: 'query Q($c: ID!) { region(code: $c) { code } }', variables: { c: { nested: true } } }),
+      400,
+      200,
+      /Variable "\$c"/,
+    ],
     ['an unknown operation name', JSON.stringify({ query: 'query A { regions { code } }', operationName: 'B' }), 400, 200, /Unknown operation named "B"/],
     ['a mutation (the API answers queries only)', JSON.stringify({ query: 'mutation { regions { code } }' }), 400, 200, /queries only.*mutation/],
     ['a subscription', JSON.stringify({ query: 'subscription { regions { code } }' }), 400, 200, /queries only.*subscription/],
-    ['two operations without operationName', JSON.stringify({ query: 'query A { regions { code } } query B { regions { name } }' }), 400, 200, /operation name/],
-    ['a Float literal out of range (1e400)', JSON.stringify({ query: '{ landscape { meetingFrequencyTable(filter: { meetsAtLeast: 1e400 }) { rank } } }' }), 400, 200, /out of range/],
-    ['an integer literal too large for a Float', JSON.stringify({ query: `{ landscape { meetingFrequencyTable(filter: { meetsAtMost: 1${'0'.repeat(400)} }) { rank } } }` }), 400, 200, /out of range/],
-    ['a Float variable out of range', '{"query":"query Q($f: Float) { landscape { meetingFrequencyTable(filter: { meetsAtLeast: $f }) { rank } } }","variables":{"f":1e400}}', 400, 200, /Float cannot represent/],
+    [
+      'two operations without operationName',
+      JSON.stringify({ query: 'query A { regions { code } } query B { regions { name } }' }),
+      400,
+      200,
+      /operation name/,
+    ],
+    [
+      'a Float literal out of range (1e400)',
+      JSON.stringify({ query: '{ landscape { meetingFrequencyTable(filter: { meetsAtLeast: 1e400 }) { rank } } }' }),
+      400,
+      200,
+      /out of range/,
+    ],
+    [
+      'an integer literal too large for a Float',
+      JSON.stringify({ query: `{ landscape { meetingFrequencyTable(filter: { meetsAtMost: 1${'0'.repeat(400)} }) { rank } } }` }),
+      400,
+      200,
+      /out of range/,
+    ],
+    [
+      'a Float variable out of range',
+      '{"query":"query Q($f: Float) { landscape { meetingFrequencyTable(filter: { meetsAtLeast: $f }) { rank } } }","variables":{"f":1e400}}',
+      400,
+      200,
+      /Float cannot represent/,
+    ],
   ])('%s gets a clear message: %i as application/graphql-response+json, %i as application/json', async (_name, body, status, jsonStatus, message) => {
     // GraphQL over HTTP: a request that is not well-formed is a 400 under both media types; a GraphQL
     // request error (no data) is a 400 under graphql-response+json and a 200 under application/json.
-    for (const [accept, expected] of [[GRAPHQL_RESPONSE_JSON, status], ['application/json', jsonStatus]] as const) {
+    for (const [accept, expected] of [
+      [GRAPHQL_RESPONSE_JSON, status],
+      ['application/json', jsonStatus],
+    ] as const) {
       const res = await post(body, { 'content-type': 'application/json', accept });
       expect(res.status, accept).toBe(expected);
       const json = (await res.json()) as { data?: unknown; errors: Array<{ message: string }> };
@@ -138,8 +171,14 @@ describe('GraphQL over HTTP (graphql-http audit suite)', () => {
 
   it('answers in the media type the client accepts, a cache hit included', async () => {
     const body = JSON.stringify({ query: '{ regions { code } }' });
-    for (const [accept, type] of [[GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_JSON], ['application/json', 'application/json'], [undefined, 'application/json'], [`application/json;q=0.5, ${GRAPHQL_RESPONSE_JSON}`, GRAPHQL_RESPONSE_JSON]] as const) {
-      for (let i = 0; i < 2; i++) { // the second is the response cache's answer
+    for (const [accept, type] of [
+      [GRAPHQL_RESPONSE_JSON, GRAPHQL_RESPONSE_JSON],
+      ['application/json', 'application/json'],
+      [undefined, 'application/json'],
+      [`application/json;q=0.5, ${GRAPHQL_RESPONSE_JSON}`, GRAPHQL_RESPONSE_JSON],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        // the second is the response cache's answer
         const res = await post(body, { 'content-type': 'application/json', ...(accept ? { accept } : {}) });
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type'), `${accept} #${i}`).toBe(`${type}; charset=utf-8`);
@@ -160,7 +199,14 @@ describe('production mode and the gateway-only secret', () => {
   const services = new Services();
 
   beforeAll(async () => {
-    const env = { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production', SUBGRAPH_SECRET: SECRET, DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX };
+    const env = {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      SUBGRAPH_SECRET: SECRET,
+      DATABASE_URL: inject('databaseUrl'),
+      DB_SCHEMA_PREFIX: TEST_SCHEMA_PREFIX,
+    };
     await services.start('subgraphs/samla', SAMLA_PORT, { ...env, SAMLA_PORT: String(SAMLA_PORT) });
     await services.start('gateway', GATEWAY_PORT, {
       ...env,
@@ -175,9 +221,17 @@ describe('production mode and the gateway-only secret', () => {
   });
 
   it('a subgraph with a secret refuses requests without it, and answers the gateway that sends it', async () => {
-    const direct = await post(JSON.stringify({ query: '{ samla { code } }' }), { 'content-type': 'application/json' }, `http://127.0.0.1:${SAMLA_PORT}/graphql`);
+    const direct = await post(
+      JSON.stringify({ query: '{ samla { code } }' }),
+      { 'content-type': 'application/json' },
+      `http://127.0.0.1:${SAMLA_PORT}/graphql`,
+    );
     expect(direct.status).toBe(401);
-    const wrong = await post(JSON.stringify({ query: '{ samla { code } }' }), { 'content-type': 'application/json', 'x-gateway-secret': 'x'.repeat(SECRET.length) }, `http://127.0.0.1:${SAMLA_PORT}/graphql`);
+    const wrong = await post(
+      JSON.stringify({ query: '{ samla { code } }' }),
+      { 'content-type': 'application/json', 'x-gateway-secret': 'x'.repeat(SECRET.length) },
+      `http://127.0.0.1:${SAMLA_PORT}/graphql`,
+    );
     expect(wrong.status).toBe(401);
     const via = await gql<{ region: { name: string } }>('{ region(code: "samla") { name } }', undefined, gateway);
     expect(via.data!.region.name).toBe('SAMLA (Lerum–Alingsås)');
@@ -195,7 +249,9 @@ describe('production mode and the gateway-only secret', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     // The gateway sends the secret on its own checks: its /ready sees samla ready, and its cache polls /version.
     const ready = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/ready`);
-    expect(((await ready.json()) as { subgraphs: Array<{ subgraph: string; ready: boolean }> }).subgraphs.find((c) => c.subgraph === 'samla')!.ready).toBe(true);
+    expect(((await ready.json()) as { subgraphs: Array<{ subgraph: string; ready: boolean }> }).subgraphs.find((c) => c.subgraph === 'samla')!.ready).toBe(
+      true,
+    );
   });
 
   it('a client that never finishes its headers (slow loris) is disconnected; the gateway goes on serving', async () => {
@@ -203,7 +259,9 @@ describe('production mode and the gateway-only secret', () => {
     // The server answers 408 Request Timeout and closes the connection.
     const closed = new Promise<boolean>((resolve) => {
       socket.once('close', () => resolve(true));
-      socket.on('data', (d) => { if (String(d).startsWith('HTTP/1.1 408')) resolve(true); });
+      socket.on('data', (d) => {
+        if (String(d).startsWith('HTTP/1.1 408')) resolve(true);
+      });
       setTimeout(() => resolve(false), 30_000);
     });
     socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
@@ -215,13 +273,22 @@ describe('production mode and the gateway-only secret', () => {
   it('connections over the cap are refused, and the gateway serves again once they go', async () => {
     const sockets: Socket[] = [];
     let refused = 0;
-    await Promise.all(Array.from({ length: 40 }, () => new Promise<void>((resolve) => {
-      const s = connect(GATEWAY_PORT, '127.0.0.1');
-      sockets.push(s);
-      s.once('connect', () => setTimeout(resolve, 500));
-      s.once('close', () => { refused++; resolve(); });
-      s.once('error', () => resolve());
-    })));
+    await Promise.all(
+      Array.from(
+        { length: 40 },
+        () =>
+          new Promise<void>((resolve) => {
+            const s = connect(GATEWAY_PORT, '127.0.0.1');
+            sockets.push(s);
+            s.once('connect', () => setTimeout(resolve, 500));
+            s.once('close', () => {
+              refused++;
+              resolve();
+            });
+            s.once('error', () => resolve());
+          }),
+      ),
+    );
     expect(refused).toBeGreaterThan(0);
     for (const s of sockets) s.destroy();
     await new Promise((r) => setTimeout(r, 200));

@@ -29,14 +29,27 @@ const PREFIX = 'history_';
 const RESTART_MS = 120_000;
 const SCHEMAS = [`${PREFIX}${REGION}`, `${PREFIX}comparison`];
 
-const CHANGE = 'id regionCode at dataVersionBefore dataVersionAfter change factKind factId factName fields { path before after quoteBefore quoteAfter } quoteBefore quoteAfter';
+const CHANGE =
+  'id regionCode at dataVersionBefore dataVersionAfter change factKind factId factName fields { path before after quoteBefore quoteAfter } quoteBefore quoteAfter';
 interface Change {
-  id: string; regionCode: string; at: string; dataVersionBefore: string | null; dataVersionAfter: string; change: string;
-  factKind: string | null; factId: string | null; factName: string | null;
+  id: string;
+  regionCode: string;
+  at: string;
+  dataVersionBefore: string | null;
+  dataVersionAfter: string;
+  change: string;
+  factKind: string | null;
+  factId: string | null;
+  factName: string | null;
   fields: Array<{ path: string; before: string | null; after: string | null; quoteBefore: string | null; quoteAfter: string | null }>;
-  quoteBefore: string | null; quoteAfter: string | null;
+  quoteBefore: string | null;
+  quoteAfter: string | null;
 }
-interface Page { totalCount: number; nodes: Change[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+interface Page {
+  totalCount: number;
+  nodes: Change[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 const services = new Services();
 let region: Service | undefined;
@@ -52,10 +65,22 @@ const restartRegion = async () => {
 };
 const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
 
-const regionChanges = async (args = '') => (await gqlOk<{ region: { dataVersion: string; updatedAt: string; changes: Page } }>(
-  `{ region(code: "${REGION}") { dataVersion updatedAt changes${args} { totalCount nodes { ${CHANGE} } pageInfo { hasNextPage endCursor } } } }`, undefined, GATEWAY)).region;
-const landscapeChanges = async (args = `(regions: ["${REGION}"])`) => (await gqlOk<{ landscape: { changes: Page & { missingRegions: string[]; staleRegions: string[] } } }>(
-  `{ landscape { changes${args} { totalCount missingRegions staleRegions nodes { ${CHANGE} } pageInfo { hasNextPage endCursor } } } }`, undefined, GATEWAY)).landscape.changes;
+const regionChanges = async (args = '') =>
+  (
+    await gqlOk<{ region: { dataVersion: string; updatedAt: string; changes: Page } }>(
+      `{ region(code: "${REGION}") { dataVersion updatedAt changes${args} { totalCount nodes { ${CHANGE} } pageInfo { hasNextPage endCursor } } } }`,
+      undefined,
+      GATEWAY,
+    )
+  ).region;
+const landscapeChanges = async (args = `(regions: ["${REGION}"])`) =>
+  (
+    await gqlOk<{ landscape: { changes: Page & { missingRegions: string[]; staleRegions: string[] } } }>(
+      `{ landscape { changes${args} { totalCount missingRegions staleRegions nodes { ${CHANGE} } pageInfo { hasNextPage endCursor } } } }`,
+      undefined,
+      GATEWAY,
+    )
+  ).landscape.changes;
 
 beforeAll(async () => {
   await dropSchemas(inject('databaseUrl'), SCHEMAS);
@@ -86,55 +111,84 @@ describe(`the change history of one region (${REGION})`, () => {
     expect(r.changes.totalCount).toBe(1);
     const [entry] = r.changes.nodes;
     expect(entry).toEqual({
-      id: `${REGION}:change:1`, regionCode: REGION, at: r.updatedAt, dataVersionBefore: null, dataVersionAfter: version,
-      change: 'INITIAL_LOAD', factKind: null, factId: null, factName: null, fields: [], quoteBefore: null, quoteAfter: null,
+      id: `${REGION}:change:1`,
+      regionCode: REGION,
+      at: r.updatedAt,
+      dataVersionBefore: null,
+      dataVersionAfter: version,
+      change: 'INITIAL_LOAD',
+      factKind: null,
+      factId: null,
+      factName: null,
+      fields: [],
+      quoteBefore: null,
+      quoteAfter: null,
     });
     first = { version, updatedAt: r.updatedAt, entry: entry! };
   });
 
-  it('a second start with unchanged data adds nothing and keeps dataVersion and updatedAt', async () => {
-    await restartRegion();
-    const r = await regionChanges();
-    expect(r.changes.nodes).toEqual([first!.entry]);
-    expect(r.dataVersion).toBe(first!.version);
-    expect(r.updatedAt).toBe(first!.updatedAt);
-  }, RESTART_MS);
+  it(
+    'a second start with unchanged data adds nothing and keeps dataVersion and updatedAt',
+    async () => {
+      await restartRegion();
+      const r = await regionChanges();
+      expect(r.changes.nodes).toEqual([first!.entry]);
+      expect(r.dataVersion).toBe(first!.version);
+      expect(r.updatedAt).toBe(first!.updatedAt);
+    },
+    RESTART_MS,
+  );
 
   let changed: { role: { id: string; title: string }; oldText: string; oldQuote: string; newQuote: string } | undefined;
 
-  it('changing one fact and restarting records exactly that change: fact, fields, before/after, quotes, versions', async () => {
-    const file = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort().find((f) => JSON.parse(readFileSync(join(dataDir, f), 'utf8')).roles.some((r: { duties: unknown[] }) => r.duties.length))!;
-    const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
-    const role = data.roles.find((r: { duties: unknown[] }) => r.duties.length);
-    const duty = role.duties[0];
-    const oldText = duty.text;
-    const oldQuote = duty.source.quote;
-    // A shorter quote (still part of the document) and a changed wording of the duty.
-    const newQuote = oldQuote.slice(0, Math.max(10, Math.floor(oldQuote.length / 2)));
-    duty.text = `${oldText} (changed by the history test)`;
-    duty.source.quote = newQuote;
-    writeFileSync(join(dataDir, file), JSON.stringify(data, null, 2));
-    changed = { role: { id: `${REGION}:${role.id}`, title: role.title }, oldText, oldQuote, newQuote };
+  it(
+    'changing one fact and restarting records exactly that change: fact, fields, before/after, quotes, versions',
+    async () => {
+      const file = readdirSync(dataDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .find((f) => JSON.parse(readFileSync(join(dataDir, f), 'utf8')).roles.some((r: { duties: unknown[] }) => r.duties.length))!;
+      const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
+      const role = data.roles.find((r: { duties: unknown[] }) => r.duties.length);
+      const duty = role.duties[0];
+      const oldText = duty.text;
+      const oldQuote = duty.source.quote;
+      // A shorter quote (still part of the document) and a changed wording of the duty.
+      const newQuote = oldQuote.slice(0, Math.max(10, Math.floor(oldQuote.length / 2)));
+      duty.text = `${oldText} (changed by the history test)`;
+      duty.source.quote = newQuote;
+      writeFileSync(join(dataDir, file), JSON.stringify(data, null, 2));
+      changed = { role: { id: `${REGION}:${role.id}`, title: role.title }, oldText, oldQuote, newQuote };
 
-    const startedAt = Date.now();
-    await restartRegion();
-    const version = await regionVersion();
-    expect(version).not.toBe(first!.version);
-    const r = await regionChanges();
-    expect(r.dataVersion).toBe(version);
-    expect(Date.parse(r.updatedAt)).toBeGreaterThanOrEqual(startedAt);
-    expect(r.changes.totalCount).toBe(2);
-    expect(r.changes.nodes.map((n) => n.change)).toEqual(['CHANGED', 'INITIAL_LOAD']); // newest first
-    expect(r.changes.nodes[0]).toEqual({
-      id: `${REGION}:change:2`, regionCode: REGION, at: r.updatedAt, dataVersionBefore: first!.version, dataVersionAfter: version,
-      change: 'CHANGED', factKind: 'role', factId: changed.role.id, factName: changed.role.title,
-      fields: [
-        { path: 'duties[0].text', before: JSON.stringify(oldText), after: JSON.stringify(duty.text), quoteBefore: oldQuote, quoteAfter: newQuote },
-        { path: 'duties[0].source.quote', before: JSON.stringify(oldQuote), after: JSON.stringify(newQuote), quoteBefore: oldQuote, quoteAfter: newQuote },
-      ],
-      quoteBefore: oldQuote, quoteAfter: newQuote,
-    });
-  }, RESTART_MS);
+      const startedAt = Date.now();
+      await restartRegion();
+      const version = await regionVersion();
+      expect(version).not.toBe(first!.version);
+      const r = await regionChanges();
+      expect(r.dataVersion).toBe(version);
+      expect(Date.parse(r.updatedAt)).toBeGreaterThanOrEqual(startedAt);
+      expect(r.changes.totalCount).toBe(2);
+      expect(r.changes.nodes.map((n) => n.change)).toEqual(['CHANGED', 'INITIAL_LOAD']); // newest first
+      expect(r.changes.nodes[0]).toEqual({
+        id: `${REGION}:change:2`,
+        regionCode: REGION,
+        at: r.updatedAt,
+        dataVersionBefore: first!.version,
+        dataVersionAfter: version,
+        change: 'CHANGED',
+        factKind: 'role',
+        factId: changed.role.id,
+        factName: changed.role.title,
+        fields: [
+          { path: 'duties[0].text', before: JSON.stringify(oldText), after: JSON.stringify(duty.text), quoteBefore: oldQuote, quoteAfter: newQuote },
+          { path: 'duties[0].source.quote', before: JSON.stringify(oldQuote), after: JSON.stringify(newQuote), quoteBefore: oldQuote, quoteAfter: newQuote },
+        ],
+        quoteBefore: oldQuote,
+        quoteAfter: newQuote,
+      });
+    },
+    RESTART_MS,
+  );
 
   it('the change reaches landscape { changes } within a few seconds, the same entry, newest first across regions', async () => {
     const region = await regionChanges();
@@ -164,12 +218,16 @@ describe(`the change history of one region (${REGION})`, () => {
     }
   });
 
-  it('a second start with the changed data adds nothing more', async () => {
-    const before = await regionChanges();
-    await restartRegion();
-    const after = await regionChanges();
-    expect(after).toEqual(before);
-  }, RESTART_MS);
+  it(
+    'a second start with the changed data adds nothing more',
+    async () => {
+      const before = await regionChanges();
+      await restartRegion();
+      const after = await regionChanges();
+      expect(after).toEqual(before);
+    },
+    RESTART_MS,
+  );
 
   it.each([
     ['region', `{ region(code: "${REGION}") { changes(since: "last tuesday") { totalCount } } }`, /since: "last tuesday" is not an ISO 8601 date-time/],
@@ -188,8 +246,20 @@ describe('the diff itself (contract/src/history/diff.ts)', () => {
   const source = (quote: string) => ({ section: 'S', quote, document: 'd.txt' });
   it('names added and removed facts with their own quote, and nothing for an unchanged one', () => {
     const kinds = { body: [], role: [], reportingDuty: [], plan: [], decisionRule: [], regionalFact: [], document: [], event: [] };
-    const before = { ...kinds, decisionRule: [{ id: 'r:a', text: 'A', source: source('qa') }, { id: 'r:b', text: 'B', source: source('qb') }] };
-    const after = { ...kinds, decisionRule: [{ id: 'r:b', text: 'B', source: source('qb') }, { id: 'r:c', text: 'C', source: source('qc') }] };
+    const before = {
+      ...kinds,
+      decisionRule: [
+        { id: 'r:a', text: 'A', source: source('qa') },
+        { id: 'r:b', text: 'B', source: source('qb') },
+      ],
+    };
+    const after = {
+      ...kinds,
+      decisionRule: [
+        { id: 'r:b', text: 'B', source: source('qb') },
+        { id: 'r:c', text: 'C', source: source('qc') },
+      ],
+    };
     expect(diffFacts(before, after)).toEqual([
       { factKind: 'decisionRule', factId: 'r:c', factName: 'C', change: 'ADDED', fields: [], quoteBefore: null, quoteAfter: 'qc' },
       { factKind: 'decisionRule', factId: 'r:a', factName: 'A', change: 'REMOVED', fields: [], quoteBefore: 'qa', quoteAfter: null },

@@ -10,13 +10,23 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMPARISON, GATEWAY, REGIONS, SUBGRAPHS } from '../contract/src/registry';
 import {
-  K8S_DATABASE_SECRET, K8S_DIR, K8S_GATEWAY_REPLICAS, K8S_IMAGE, K8S_SUBGRAPH_SECRET, K8S_TRACING_CONFIG, renderDockerCompose, renderKubernetes, COMPOSE_FILE,
+  K8S_DATABASE_SECRET,
+  K8S_DIR,
+  K8S_GATEWAY_REPLICAS,
+  K8S_IMAGE,
+  K8S_SUBGRAPH_SECRET,
+  K8S_TRACING_CONFIG,
+  renderDockerCompose,
+  renderKubernetes,
+  COMPOSE_FILE,
 } from '../scripts/lib/generated';
 import { parse } from 'yaml';
 
 const root = join(__dirname, '..');
 const dir = join(root, K8S_DIR);
-const files = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((n) => n.endsWith('.yaml'))
+  .sort();
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: any; [k: string]: any };
 const manifests: Array<Manifest & { file: string }> = files.flatMap((file) => {
   const docs = parseAllDocuments(readFileSync(join(dir, file), 'utf8'));
@@ -27,7 +37,8 @@ const of = (kind: string) => manifests.filter((m) => m.kind === kind);
 const deploymentOf = (code: string) => of('Deployment').find((m) => m.metadata.name === code)!;
 const serviceOf = (code: string) => of('Service').find((m) => m.metadata.name === code)!;
 const container = (code: string) => deploymentOf(code).spec.template.spec.containers[0];
-const env = (code: string) => Object.fromEntries((container(code).env as Array<{ name: string; value?: string; valueFrom?: unknown }>).map((e) => [e.name, e.value ?? e.valueFrom]));
+const env = (code: string) =>
+  Object.fromEntries((container(code).env as Array<{ name: string; value?: string; valueFrom?: unknown }>).map((e) => [e.name, e.value ?? e.valueFrom]));
 const secretRef = (s: { name: string; key: string }) => ({ secretKeyRef: { name: s.name, key: s.key } });
 
 describe('deploy/k8s', () => {
@@ -39,40 +50,51 @@ describe('deploy/k8s', () => {
 
   it('has one Deployment and one Service per subgraph and the gateway, and the kustomization lists every file', () => {
     const services = [...SUBGRAPHS, GATEWAY].map((s) => s.code).sort();
-    expect(of('Deployment').map((m) => m.metadata.name).sort()).toEqual(services);
-    expect(of('Service').map((m) => m.metadata.name).sort()).toEqual(services);
+    expect(
+      of('Deployment')
+        .map((m) => m.metadata.name)
+        .sort(),
+    ).toEqual(services);
+    expect(
+      of('Service')
+        .map((m) => m.metadata.name)
+        .sort(),
+    ).toEqual(services);
     const kustomization = of('Kustomization')[0]!;
     expect([...kustomization.resources].sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml'));
     expect(kustomization.namespace).toBe(of('Namespace')[0]!.metadata.name);
   });
 
-  it.each([...SUBGRAPHS, GATEWAY].map((s) => [s.code, s.port, s.dir] as const))('%s: image, port, the Service selects it, non-root, resources', (code, port, serviceDir) => {
-    const d = deploymentOf(code);
-    const c = container(code);
-    expect(c.image).toBe(K8S_IMAGE);
-    expect(c.ports).toEqual([{ name: 'http', containerPort: port }]);
-    expect(env(code)[`${code.toUpperCase()}_PORT`]).toBe(String(port));
-    expect(env(code).SERVICE_DIR).toBe(serviceDir);
-    expect(env(code).HOST).toBe('0.0.0.0');
-    expect(env(code).NODE_ENV).toBe('production');
-    expect(env(code).SUBGRAPH_SECRET).toEqual(secretRef(K8S_SUBGRAPH_SECRET));
-    // the selector matches the pod template, and the Service reaches the container's port
-    expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
-    const s = serviceOf(code);
-    expect(d.spec.template.metadata.labels).toMatchObject(s.spec.selector);
-    expect(s.spec.ports).toHaveLength(1);
-    expect(s.spec.ports[0].targetPort).toBe('http');
-    // non-root, no privilege escalation, read-only root with a writable /tmp
-    const pod = d.spec.template.spec;
-    expect(pod.securityContext.runAsNonRoot).toBe(true);
-    expect(pod.securityContext.runAsUser).toBe(1000); // the image's `node` user (Dockerfile: USER node, uid 1000)
-    expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
-    expect(c.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
-    expect(c.resources.requests.cpu).toBeTruthy();
-    expect(c.resources.requests.memory).toBeTruthy();
-    expect(c.resources.limits.memory).toBeTruthy();
-    expect(d.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
-  });
+  it.each([...SUBGRAPHS, GATEWAY].map((s) => [s.code, s.port, s.dir] as const))(
+    '%s: image, port, the Service selects it, non-root, resources',
+    (code, port, serviceDir) => {
+      const d = deploymentOf(code);
+      const c = container(code);
+      expect(c.image).toBe(K8S_IMAGE);
+      expect(c.ports).toEqual([{ name: 'http', containerPort: port }]);
+      expect(env(code)[`${code.toUpperCase()}_PORT`]).toBe(String(port));
+      expect(env(code).SERVICE_DIR).toBe(serviceDir);
+      expect(env(code).HOST).toBe('0.0.0.0');
+      expect(env(code).NODE_ENV).toBe('production');
+      expect(env(code).SUBGRAPH_SECRET).toEqual(secretRef(K8S_SUBGRAPH_SECRET));
+      // the selector matches the pod template, and the Service reaches the container's port
+      expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
+      const s = serviceOf(code);
+      expect(d.spec.template.metadata.labels).toMatchObject(s.spec.selector);
+      expect(s.spec.ports).toHaveLength(1);
+      expect(s.spec.ports[0].targetPort).toBe('http');
+      // non-root, no privilege escalation, read-only root with a writable /tmp
+      const pod = d.spec.template.spec;
+      expect(pod.securityContext.runAsNonRoot).toBe(true);
+      expect(pod.securityContext.runAsUser).toBe(1000); // the image's `node` user (Dockerfile: USER node, uid 1000)
+      expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(c.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+      expect(c.resources.requests.cpu).toBeTruthy();
+      expect(c.resources.requests.memory).toBeTruthy();
+      expect(c.resources.limits.memory).toBeTruthy();
+      expect(d.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
+    },
+  );
 
   it.each(REGIONS.map((r) => r.code))('region %s: DATABASE_URL from the secret, readiness /ready, liveness /health, one replica (migrations)', (code) => {
     expect(env(code).DATABASE_URL).toEqual(secretRef(K8S_DATABASE_SECRET));
@@ -85,7 +107,7 @@ describe('deploy/k8s', () => {
     expect(Object.keys(env(code)).filter((k) => k.endsWith('_URL') && k !== 'DATABASE_URL')).toEqual([]);
   });
 
-  it('the comparison subgraph: its read model\'s database from the Secret, every region\'s URL, readiness /ready, liveness /health, replicated', () => {
+  it("the comparison subgraph: its read model's database from the Secret, every region's URL, readiness /ready, liveness /health, replicated", () => {
     expect(env(COMPARISON.code).DATABASE_URL).toEqual(secretRef(K8S_DATABASE_SECRET));
     for (const r of REGIONS) expect(env(COMPARISON.code)[`${r.code.toUpperCase()}_URL`]).toBe(`http://${r.code}:${r.port}/graphql`);
     expect(container(COMPARISON.code).readinessProbe.exec.command.join(' ')).toContain('/ready');
@@ -112,7 +134,9 @@ describe('deploy/k8s', () => {
   });
 
   it('only the gateway is exposed: the one LoadBalancer, every other Service ClusterIP, no Ingress, no NodePort', () => {
-    const exposed = of('Service').filter((s) => s.spec.type !== 'ClusterIP').map((s) => [s.metadata.name, s.spec.type]);
+    const exposed = of('Service')
+      .filter((s) => s.spec.type !== 'ClusterIP')
+      .map((s) => [s.metadata.name, s.spec.type]);
     expect(exposed).toEqual([[GATEWAY.code, 'LoadBalancer']]);
     expect(of('Ingress')).toEqual([]);
     for (const s of of('Service')) for (const p of s.spec.ports) expect(p.nodePort).toBeUndefined();

@@ -36,8 +36,17 @@ function supergraphOf(edit: { without?: [string, string]; extra?: [string, strin
     const doc = parse(readFileSync(join(ROOT, s.dir, 'schema.graphql'), 'utf8'));
     let type = '';
     const older = visit(doc, {
-      ObjectTypeDefinition: { enter(node) { type = node.name.value; }, leave() { type = ''; } },
-      FieldDefinition(node: FieldDefinitionNode) { return edit.without && type === edit.without[0] && node.name.value === edit.without[1] ? null : undefined; },
+      ObjectTypeDefinition: {
+        enter(node) {
+          type = node.name.value;
+        },
+        leave() {
+          type = '';
+        },
+      },
+      FieldDefinition(node: FieldDefinitionNode) {
+        return edit.without && type === edit.without[0] && node.name.value === edit.without[1] ? null : undefined;
+      },
     });
     const extra = edit.extra && edit.extra[0] === s.code ? `\n${edit.extra[1]}\n` : '';
     return { name: s.code, url: `http://127.0.0.1:${s.port}/graphql`, typeDefs: parse(print(older) + extra) };
@@ -53,8 +62,12 @@ beforeAll(async () => {
   writeFileSync(file, supergraphOf({ without: [REGION.typename, FIELD] }));
   const urls = inject('subgraphUrls');
   const gateway = await services.start('gateway', PORT, {
-    ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', GATEWAY_PORT: String(PORT),
-    SUPERGRAPH_FILE: file, SUPERGRAPH_POLL_MS: '200',
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'false',
+    GATEWAY_PORT: String(PORT),
+    SUPERGRAPH_FILE: file,
+    SUPERGRAPH_POLL_MS: '200',
     ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), urls[s.code]!])),
   });
   gatewayPid = gateway.child.pid;
@@ -65,9 +78,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-
 describe('live schema rollout', () => {
-  it('takes a new supergraph without a restart: the region\'s new field becomes queryable', async () => {
+  it("takes a new supergraph without a restart: the region's new field becomes queryable", async () => {
     const before = await gql(QUERY, undefined, url);
     expect(before.status).toBe(400);
     expect(before.errors!.map((e) => e.message)).toContain(`Cannot query field "${FIELD}" on type "${REGION.typename}".`);
@@ -85,7 +97,8 @@ describe('live schema rollout', () => {
 
   it('schema:check --against the gateway: the running subgraphs serve what its supergraph plans for; a supergraph planning for more is refused', () => {
     const env = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [urlVar(s.code), inject('subgraphUrls')[s.code]!])), FORCE_COLOR: '0' };
-    const run = (against: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'dist', 'schema-check.js'), '--against', against], { env, encoding: 'utf8', timeout: 60_000 });
+    const run = (against: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'scripts', 'dist', 'schema-check.js'), '--against', against], { env, encoding: 'utf8', timeout: 60_000 });
     const ok = run(url);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Safe: the running subgraphs compose and serve everything the supergraph in use plans for.');

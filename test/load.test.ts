@@ -17,11 +17,22 @@ const COMPARISON_QUERY = `query Comparison {
 const CONCURRENCY = 16;
 const REQUESTS = 400;
 
-type Answer = { data?: { landscape: { missingRegions: string[]; meetingFrequencyTable: Array<{ regionCode: string; bodyId: string; minPerYear: number | null; cadence: { text: string } }> } }; errors?: unknown[] };
+type Answer = {
+  data?: {
+    landscape: {
+      missingRegions: string[];
+      meetingFrequencyTable: Array<{ regionCode: string; bodyId: string; minPerYear: number | null; cadence: { text: string } }>;
+    };
+  };
+  errors?: unknown[];
+};
 
 async function ask(query: string): Promise<{ status: number; body: Answer }> {
   const res = await fetch(inject('gatewayUrl'), {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(30_000),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(30_000),
   });
   return { status: res.status, body: (await res.json()) as Answer };
 }
@@ -36,8 +47,9 @@ describe('under concurrent load', () => {
     const rows = single.body.data!.landscape.meetingFrequencyTable;
     // A stated frequency is a number ("regelbundet" alone is none: contract hasStatedFrequency).
     const expected = allBodies().filter((b) => b.cadence && (b.cadence.minPerYear !== null || b.cadence.maxPerYear !== null));
-    expect(rows.map((r) => [r.bodyId, r.minPerYear, r.cadence.text]).sort())
-      .toEqual(expected.map((b) => [b.id, b.cadence!.minPerYear, b.cadence!.text]).sort());
+    expect(rows.map((r) => [r.bodyId, r.minPerYear, r.cadence.text]).sort()).toEqual(
+      expected.map((b) => [b.id, b.cadence!.minPerYear, b.cadence!.text]).sort(),
+    );
 
     let next = 0;
     const failures: string[] = [];

@@ -30,18 +30,30 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 const scrape = async (port: number) => (await fetch(`${base(port)}/metrics`)).text();
 // Accept: application/graphql-response+json, the media type whose request errors are 400 (GraphQL over HTTP).
-const post = (query: string) => fetch(`${base(PORTS.gateway)}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: JSON.stringify({ query }) });
+const post = (query: string) =>
+  fetch(`${base(PORTS.gateway)}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query }),
+  });
 
 beforeAll(async () => {
   await dropSchemas(inject('databaseUrl'), [`${PREFIX}${COMPARISON.code}`]);
   const env = (extra: Record<string, string>) => testServiceEnv(PREFIX, { [COMPARISON.code]: `${base(PORTS.comparison)}/graphql` }, extra);
   const timeoutMs = 150_000; // a loaded machine
   await services.start(COMPARISON.dir, PORTS.comparison, env({ [portVar(COMPARISON.code)]: String(PORTS.comparison) }), { timeoutMs });
-  await services.start(GATEWAY.dir, PORTS.gateway, env({ [portVar(GATEWAY.code)]: String(PORTS.gateway), RESPONSE_CACHE: 'true', METRICS_MAX_OPERATIONS: '2' }), { timeoutMs });
+  await services.start(
+    GATEWAY.dir,
+    PORTS.gateway,
+    env({ [portVar(GATEWAY.code)]: String(PORTS.gateway), RESPONSE_CACHE: 'true', METRICS_MAX_OPERATIONS: '2' }),
+    { timeoutMs },
+  );
 }, 400_000);
-afterAll(async () => { await services.stopAll(); });
+afterAll(async () => {
+  await services.stopAll();
+});
 
-describe('the gateway\'s metrics', () => {
+describe("the gateway's metrics", () => {
   let text = '';
   let hitBytes = 0;
 
@@ -110,7 +122,7 @@ describe('the gateway\'s metrics', () => {
   });
 });
 
-describe('the comparison\'s sync metrics', () => {
+describe("the comparison's sync metrics", () => {
   it('per region: one replacement of its copy (a new read model), its data version, a lag under a few intervals', async () => {
     const urls = inject('subgraphUrls');
     await eventually(async () => {
@@ -129,12 +141,23 @@ describe('the comparison\'s sync metrics', () => {
 
 describe('the Grafana dashboard', () => {
   it('is valid JSON whose every query names metrics the services expose', async () => {
-    const dashboard = JSON.parse(readFileSync(join(__dirname, '..', 'deploy', 'grafana', 'samverkan.json'), 'utf8')) as { panels: Array<{ title: string; targets?: Array<{ expr: string }> }> };
+    const dashboard = JSON.parse(readFileSync(join(__dirname, '..', 'deploy', 'grafana', 'samverkan.json'), 'utf8')) as {
+      panels: Array<{ title: string; targets?: Array<{ expr: string }> }>;
+    };
     const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
     expect(exprs.length).toBeGreaterThan(0);
-    const scraped = [await scrape(PORTS.gateway), await scrape(PORTS.comparison), await (await fetch(new URL('/metrics', inject('subgraphUrls')[REGIONS[0]!.code]!))).text()].join('\n');
+    const scraped = [
+      await scrape(PORTS.gateway),
+      await scrape(PORTS.comparison),
+      await (await fetch(new URL('/metrics', inject('subgraphUrls')[REGIONS[0]!.code]!))).text(),
+    ].join('\n');
     // A series, or a metric declared (# TYPE) that has none yet: a counter nothing has counted, a histogram's parts.
-    const exposed = new Set(scraped.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => /^[a-zA-Z_:][\w:]*/.exec(l)![0]));
+    const exposed = new Set(
+      scraped
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => /^[a-zA-Z_:][\w:]*/.exec(l)![0]),
+    );
     for (const [, name, type] of scraped.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
       for (const suffix of type === 'histogram' ? ['_bucket', '_sum', '_count'] : ['']) exposed.add(`${name}${suffix}`);
     }

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('migrations and data loading', () => {
-  it('running one subgraph\'s migrations, up and down, leaves another subgraph\'s tables and rows intact', async () => {
+  it("running one subgraph's migrations, up and down, leaves another subgraph's tables and rows intact", async () => {
     const before = await count(kalmar, 'migr_kalmar.body');
     expect(before).toBe(KALMAR.bodies);
     expect(await migrate(orebro)).toEqual(BASE_REGION_MIGRATIONS.map((m) => m.name));
@@ -49,7 +49,7 @@ describe('migrations and data loading', () => {
     expect(await count(kalmar, 'migr_kalmar.role')).toBe(KALMAR.roles);
   });
 
-  it('the schema generator of one subgraph proposes nothing for another subgraph\'s schema', async () => {
+  it("the schema generator of one subgraph proposes nothing for another subgraph's schema", async () => {
     await migrate(orebro);
     const sql = await orebro.schema.getUpdateSchemaSQL({ schema: 'migr_orebro' });
     expect(sql).not.toMatch(/migr_kalmar/);

@@ -49,7 +49,12 @@ function node(args: string[]): { status: number | null; output: string } {
 const tsc = () => node([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
 
 async function gql<T>(url: string, query: string): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(15_000) });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(15_000),
+  });
   return (await r.json()) as { data?: T; errors?: Array<{ message: string }> };
 }
 
@@ -61,10 +66,13 @@ function vitestConfigFor(gatewayUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-new-region-vitest-'));
   configDirs.push(dir);
   const file = join(dir, 'vitest.config.mjs');
-  writeFileSync(file, `export default ${JSON.stringify({
-    root: copy,
-    test: { include: [`subgraphs/${CODE}/test/**/*.test.ts`], provide: { gatewayUrl }, testTimeout: 30_000, reporters: ['verbose'] },
-  })};\n`);
+  writeFileSync(
+    file,
+    `export default ${JSON.stringify({
+      root: copy,
+      test: { include: [`subgraphs/${CODE}/test/**/*.test.ts`], provide: { gatewayUrl }, testTimeout: 30_000, reporters: ['verbose'] },
+    })};\n`,
+  );
   return file;
 }
 const configDirs: string[] = [];
@@ -72,7 +80,9 @@ const configDirs: string[] = [];
 /** A copy of the working tree (tracked and untracked-not-ignored files) with its own node_modules links. */
 function copyRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'samverkan-new-region-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const f of files) {
     const from = join(root, f);
     if (!existsSync(from) || lstatSync(from).isDirectory()) continue; // deleted in the tree, or a submodule
@@ -105,7 +115,8 @@ describe('the region templates', () => {
       expect(files[f], `${code}/${f}`).toBe(readFileSync(join(root, 'subgraphs', code, f), 'utf8'));
     }
     // subgraph.ts: the same, except the resolvers a region adds for its own typed views
-    const ownViews = (text: string) => text.replace(/resolvers: \[.*\]/, 'resolvers: [...]').replace(/^import \{ \w+ \} from '\.\/(?!resolver'|migrations').*\n/gm, '');
+    const ownViews = (text: string) =>
+      text.replace(/resolvers: \[.*\]/, 'resolvers: [...]').replace(/^import \{ \w+ \} from '\.\/(?!resolver'|migrations').*\n/gm, '');
     expect(ownViews(files['src/subgraph.ts']!)).toBe(ownViews(readFileSync(join(root, 'subgraphs', code, 'src/subgraph.ts'), 'utf8')));
   });
 
@@ -113,8 +124,11 @@ describe('the region templates', () => {
     const test = renderRegionFiles({ code: 'x', name: 'X', sourceFile: 'x.txt', title: 'X', port: 1 })['test/x.test.ts']!;
     const parsed = ts.transpileModule(test, { reportDiagnostics: true, fileName: 'x.test.ts', compilerOptions: { target: ts.ScriptTarget.ES2022 } });
     expect(parsed.diagnostics!.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-    const imported = /import \{ ([^}]+) \} from '\.\.\/\.\.\/\.\.\/test\/support\/region'/.exec(test)![1]!
-      .split(',').map((n) => n.trim()).filter((n) => !n.startsWith('type '));
+    const imported = /import \{ ([^}]+) \} from '\.\.\/\.\.\/\.\.\/test\/support\/region'/
+      .exec(test)![1]!
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => !n.startsWith('type '));
     expect(imported.length).toBeGreaterThan(2);
     const harness = await import('./support/region');
     for (const name of imported) expect(harness, name).toHaveProperty(name);
@@ -158,7 +172,10 @@ describe('npm run new-region, in a copy of the repository', () => {
     const supergraph = readCopy('gateway/supergraph.graphql');
     const changes = readCopy('schema-changes.json');
     // The committed supergraph has a root field the code does not: composing now would remove it.
-    const withExtra = supergraph.replace(/(type Query\n(?: {2}@join__type\(graph: \w+\)\n)+\{\n)/, '$1  retiredField: String @join__field(graph: COMPARISON)\n\n');
+    const withExtra = supergraph.replace(
+      /(type Query\n(?: {2}@join__type\(graph: \w+\)\n)+\{\n)/,
+      '$1  retiredField: String @join__field(graph: COMPARISON)\n\n',
+    );
     expect(withExtra).not.toBe(supergraph);
     writeFileSync(inCopy('gateway/supergraph.graphql'), withExtra);
 
@@ -189,7 +206,9 @@ describe('npm run new-region, in a copy of the repository', () => {
     const drafts = mkdtempSync(join(tmpdir(), 'samverkan-new-region-drafts-'));
     configDirs.push(drafts);
     const draft = (name: string, file: string, quote: string) => {
-      const data = JSON.parse(renderRegionFiles({ code: CODE, name: NAME, sourceFile: SOURCE, title: quote, port: 1 })[`data/${SOURCE.replace('.txt', '.json')}`]!) as { file: string };
+      const data = JSON.parse(
+        renderRegionFiles({ code: CODE, name: NAME, sourceFile: SOURCE, title: quote, port: 1 })[`data/${SOURCE.replace('.txt', '.json')}`]!,
+      ) as { file: string };
       writeFileSync(join(drafts, name), JSON.stringify({ ...data, file }));
       return join(drafts, name);
     };
@@ -201,8 +220,14 @@ describe('npm run new-region, in a copy of the repository', () => {
       [[CODE, NAME, '--source', '004_d4ad0bc19c53bb6e.txt'], /already the source of samla/],
       [['--remove', 'nosuchregion'], /neither registered nor a folder/],
       [[CODE, NAME, '--source', SOURCE, '--data', join(drafts, 'nope.json')], /--data .*nope\.json: no such file/],
-      [[CODE, NAME, '--source', SOURCE, '--data', draft('other.json', 'other.txt', 'Uppdragsbeskrivning för Provgruppen')], /"other\.txt", not the region's source document "999_scaffold_test\.txt"/],
-      [[CODE, NAME, '--source', SOURCE, '--data', draft('unquoted.json', SOURCE, 'Uppdragsbeskrivning för Någon annan')], /--data .*unquoted\.json: .*Uppdragsbeskrivning för Någon annan/],
+      [
+        [CODE, NAME, '--source', SOURCE, '--data', draft('other.json', 'other.txt', 'Uppdragsbeskrivning för Provgruppen')],
+        /"other\.txt", not the region's source document "999_scaffold_test\.txt"/,
+      ],
+      [
+        [CODE, NAME, '--source', SOURCE, '--data', draft('unquoted.json', SOURCE, 'Uppdragsbeskrivning för Någon annan')],
+        /--data .*unquoted\.json: .*Uppdragsbeskrivning för Någon annan/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = node(['scripts/dist/new-region.js', ...args]);
@@ -216,12 +241,26 @@ describe('npm run new-region, in a copy of the repository', () => {
     const r = node(['scripts/dist/new-region.js', CODE, NAME, '--source', `docs/sources/${SOURCE}`]);
     expect(r.status, r.output).toBe(0);
 
-    const filesOf = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-      .filter((f) => !/^(dist|node_modules)\/|tsbuildinfo$/.test(f)).sort();
+    const filesOf = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+        .filter((f) => !/^(dist|node_modules)\/|tsbuildinfo$/.test(f))
+        .sort();
     const mine = filesOf(inCopy(`subgraphs/${CODE}`));
-    expect(mine).toEqual(['README.md', `data/${SOURCE.replace('.txt', '.json')}`, 'package.json', 'schema.graphql',
-      'src/index.ts', 'src/migrations/index.ts', 'src/region.ts', 'src/resolver.ts', 'src/subgraph.ts', `test/${CODE}.test.ts`, 'tsconfig.json']);
+    expect(mine).toEqual([
+      'README.md',
+      `data/${SOURCE.replace('.txt', '.json')}`,
+      'package.json',
+      'schema.graphql',
+      'src/index.ts',
+      'src/migrations/index.ts',
+      'src/region.ts',
+      'src/resolver.ts',
+      'src/subgraph.ts',
+      `test/${CODE}.test.ts`,
+      'tsconfig.json',
+    ]);
     // the same kinds of files as samla: its top-level entries, and every src/ file but samla's own typed views
     const samla = filesOf(inCopy('subgraphs/samla'));
     const top = (files: string[]) => [...new Set(files.map((f) => f.split('/')[0]))].sort();
@@ -268,7 +307,9 @@ describe('npm run new-region, in a copy of the repository', () => {
 
   it('starts with the federation, and the comparison subgraph answers for it', async () => {
     const req = createRequire(join(copy, 'scripts', 'dist', 'lib', 'federation.js'));
-    const { startFederation } = req(join(copy, 'scripts', 'dist', 'lib', 'federation.js')) as { startFederation: (o: object) => Promise<NonNullable<typeof federation>> };
+    const { startFederation } = req(join(copy, 'scripts', 'dist', 'lib', 'federation.js')) as {
+      startFederation: (o: object) => Promise<NonNullable<typeof federation>>;
+    };
     const { SUBGRAPHS, GATEWAY } = req('@samverkan/shared') as typeof import('../contract/src/registry');
     expect(SUBGRAPHS.map((s) => s.code)).toContain(CODE); // the copy's registry, not this tree's
     federation = await startFederation({
@@ -284,16 +325,22 @@ describe('npm run new-region, in a copy of the repository', () => {
     const url = federation.gatewayUrl;
     expect(url).toBe(`http://127.0.0.1:${portFor(4000)}/graphql`);
 
-    const all = await gql<{ regions: Array<{ code: string }>; landscape: { missingRegions: string[] } }>(url, '{ regions { code } landscape { missingRegions } }');
+    const all = await gql<{ regions: Array<{ code: string }>; landscape: { missingRegions: string[] } }>(
+      url,
+      '{ regions { code } landscape { missingRegions } }',
+    );
     expect(all.errors).toBeUndefined();
     expect(all.data!.regions.map((r) => r.code)).toEqual([...REGIONS.map((r) => r.code), CODE]);
     expect(all.data!.landscape.missingRegions).toEqual([]);
 
-    const one = await gql<{ region: { __typename: string; name: string; documents: Array<{ file: string; title: string; source: { quote: string } }>; bodies: unknown[] } }>(
-      url, `{ region(code: "${CODE}") { __typename name documents { file title source { quote } } bodies { id } } }`);
+    const one = await gql<{
+      region: { __typename: string; name: string; documents: Array<{ file: string; title: string; source: { quote: string } }>; bodies: unknown[] };
+    }>(url, `{ region(code: "${CODE}") { __typename name documents { file title source { quote } } bodies { id } } }`);
     expect(one.errors).toBeUndefined();
     expect(one.data!.region).toEqual({
-      __typename: TYPENAME, name: NAME, bodies: [],
+      __typename: TYPENAME,
+      name: NAME,
+      bodies: [],
       documents: [{ file: SOURCE, title: 'Uppdragsbeskrivning för Provgruppen', source: { quote: 'Uppdragsbeskrivning för Provgruppen' } }],
     });
 
@@ -303,11 +350,19 @@ describe('npm run new-region, in a copy of the repository', () => {
     expect(generatedTest.status, report).toBe(0);
     expect(report).toMatch(/Test Files +1 passed \(1\)/);
     expect(report).toMatch(/Tests +(\d+) passed \(\1\)/);
-    expect(report).toContain(`subgraphs/${CODE}/test/${CODE}.test.ts > ${NAME} through the gateway > is the same region through the gateway’s region(code:) entry point`);
+    expect(report).toContain(
+      `subgraphs/${CODE}/test/${CODE}.test.ts > ${NAME} through the gateway > is the same region through the gateway’s region(code:) entry point`,
+    );
 
     // The comparison synced the region (its read model holds a copy): with its subgraph down, it is the
     // one served stale from that copy (the next sync round, every 500 ms, notices), not missing.
-    type Fresh = { landscape: { missingRegions: string[]; staleRegions: string[]; freshness: Array<{ regionCode: string; stale: boolean; dataVersion: string | null; reason: string | null }> } };
+    type Fresh = {
+      landscape: {
+        missingRegions: string[];
+        staleRegions: string[];
+        freshness: Array<{ regionCode: string; stale: boolean; dataVersion: string | null; reason: string | null }>;
+      };
+    };
     const freshness = '{ landscape { missingRegions staleRegions freshness { regionCode stale dataVersion reason } } }';
     const up = await gql<Fresh>(url, freshness);
     expect(up.errors).toBeUndefined();

@@ -28,8 +28,15 @@ beforeAll(async () => {
   older = await startOlderRegion(OLD.code, PORTS.region, ADDED);
   const urls = inject('subgraphUrls');
   const env = {
-    ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: 'oldcontract_', SYNC_INTERVAL_MS: '200',
-    ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])), [urlVar(OLD.code)]: url(PORTS.region), COMPARISON_URL: url(PORTS.comparison),
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'false',
+    DATABASE_URL: inject('databaseUrl'),
+    DB_SCHEMA_PREFIX: 'oldcontract_',
+    SYNC_INTERVAL_MS: '200',
+    ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
+    [urlVar(OLD.code)]: url(PORTS.region),
+    COMPARISON_URL: url(PORTS.comparison),
   };
   processes.push(await spawnService('subgraphs/comparison', PORTS.comparison, { ...env, COMPARISON_PORT: String(PORTS.comparison) }));
   processes.push(await spawnService('gateway', PORTS.gateway, { ...env, GATEWAY_PORT: String(PORTS.gateway) }));
@@ -45,7 +52,11 @@ describe('a region on the previous shared contract', () => {
     type F = { regionCode: string; stale: boolean; dataVersion: string | null; missingFields: string[] };
     let mine: F | undefined;
     for (let i = 0; i < 100 && !mine?.dataVersion; i++) {
-      const r = await gqlOk<{ landscape: { freshness: F[] } }>('{ landscape { freshness { regionCode stale dataVersion missingFields } } }', undefined, gateway);
+      const r = await gqlOk<{ landscape: { freshness: F[] } }>(
+        '{ landscape { freshness { regionCode stale dataVersion missingFields } } }',
+        undefined,
+        gateway,
+      );
       mine = r.landscape.freshness.find((f) => f.regionCode === OLD.code);
       if (!mine?.dataVersion) await new Promise((res) => setTimeout(res, 100));
     }
@@ -59,14 +70,20 @@ describe('a region on the previous shared contract', () => {
 
   it('answers drill-down queries that do not ask for the new fields, through the gateway', async () => {
     const r = await gql<Record<string, { bodies: Array<{ name: string }>; reportingDuties: Array<{ id: string; toText: string }> }>>(
-      `{ r: ${OLD.code} { bodies { name } reportingDuties { id toText } } }`, undefined, gateway);
+      `{ r: ${OLD.code} { bodies { name } reportingDuties { id toText } } }`,
+      undefined,
+      gateway,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.r.bodies.length).toBeGreaterThan(0);
   });
 
   it('has no change history in the comparison (its contract has none), and is not missing for it', async () => {
     const r = await gqlOk<{ landscape: { changes: { totalCount: number; missingRegions: string[] } } }>(
-      `{ landscape { changes(regions: ["${OLD.code}"]) { totalCount missingRegions } } }`, undefined, gateway);
+      `{ landscape { changes(regions: ["${OLD.code}"]) { totalCount missingRegions } } }`,
+      undefined,
+      gateway,
+    );
     expect(r.landscape.changes).toEqual({ totalCount: 0, missingRegions: [] });
   });
 });

@@ -33,16 +33,20 @@ function landscapeFragment(): string {
         if (isScalarType(n) || isEnumType(n)) return f.name;
         const s = sel(f.type, depth - 1);
         return s ? `${f.name} { ${s} }` : '';
-      }).filter(Boolean).join(' ');
+      })
+      .filter(Boolean)
+      .join(' ');
   };
   const landscape = schema.getType('Landscape') as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
-  const parts = Object.values(landscape.getFields()).filter((f) => f.name !== 'id' && f.name !== 'regions').map((f) => {
-    // The required arguments: every region for differences, a word every document uses for search.
-    const required: Record<string, string> = { differences: `(regions: ${JSON.stringify(REGIONS.map((r) => r.code))})`, search: '(text: "samverkan")' };
-    const args = required[f.name] ?? '';
-    const s = sel(f.type, 3);
-    return s ? `${f.name}${args} { ${s} }` : f.name;
-  });
+  const parts = Object.values(landscape.getFields())
+    .filter((f) => f.name !== 'id' && f.name !== 'regions')
+    .map((f) => {
+      // The required arguments: every region for differences, a word every document uses for search.
+      const required: Record<string, string> = { differences: `(regions: ${JSON.stringify(REGIONS.map((r) => r.code))})`, search: '(text: "samverkan")' };
+      const args = required[f.name] ?? '';
+      const s = sel(f.type, 3);
+      return s ? `${f.name}${args} { ${s} }` : f.name;
+    });
   return `fragment L on Landscape { ${parts.join(' ')} }`;
 }
 const FRAGMENT = landscapeFragment();
@@ -50,7 +54,11 @@ const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: 
 const HEAVY = aliases(15);
 const CHEAP = '{ regions { code name } }';
 
-interface Answer { status: number; retryAfter: string | null; json: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> } }
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  json: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}
 async function post(body: unknown, client: string, url = gateway): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',
@@ -67,8 +75,16 @@ let oneSlot: ChildProcess | undefined;
 const env = (port: number, extra: Record<string, string> = {}) => {
   const urls = inject('subgraphUrls');
   return {
-    ...process.env, LOG_LEVEL: 'silent', GATEWAY_PORT: String(port), TRUST_PROXY: 'true', RATE_LIMIT_MAX: '300',
-    OREBRO_URL: urls.orebro!, KALMAR_URL: urls.kalmar!, HOGLANDET_URL: urls.hoglandet!, SAMLA_URL: urls.samla!, COMPARISON_URL: urls.comparison!,
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    GATEWAY_PORT: String(port),
+    TRUST_PROXY: 'true',
+    RATE_LIMIT_MAX: '300',
+    OREBRO_URL: urls.orebro!,
+    KALMAR_URL: urls.kalmar!,
+    HOGLANDET_URL: urls.hoglandet!,
+    SAMLA_URL: urls.samla!,
+    COMPARISON_URL: urls.comparison!,
     ...extra,
   };
 };
@@ -99,15 +115,16 @@ async function everyServiceUp() {
  * with the schema, so the count is found by asking, from 1 up (at most 14 requests, once per file).
  */
 let worstQuery: Promise<string> | undefined;
-const worstWithinLimits = () => worstQuery ??= (async () => {
-  let worst = aliases(1);
-  for (let k = 2; k < 15; k++) {
-    const r = await post({ query: aliases(k) }, '10.200.0.1');
-    if (r.status === 400 && r.json.errors?.[0]?.extensions?.code === 'QUERY_TOO_EXPENSIVE') break;
-    worst = aliases(k);
-  }
-  return worst;
-})();
+const worstWithinLimits = () =>
+  (worstQuery ??= (async () => {
+    let worst = aliases(1);
+    for (let k = 2; k < 15; k++) {
+      const r = await post({ query: aliases(k) }, '10.200.0.1');
+      if (r.status === 400 && r.json.errors?.[0]?.extensions?.code === 'QUERY_TOO_EXPENSIVE') break;
+      worst = aliases(k);
+    }
+    return worst;
+  })());
 
 describe('demand control', () => {
   it('the 2.4 kB heavy query (15 aliases of landscape) is refused with a clear 400 before any work', async () => {
@@ -117,7 +134,11 @@ describe('demand control', () => {
     expect(r.json.errors![0]!.extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
     expect(r.json.errors![0]!.message).toMatch(/too expensive/);
     // A request error: as application/json (GraphQL over HTTP's legacy media type) the same answer is a 200.
-    const legacy = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'x-forwarded-for': '10.100.0.1' }, body: JSON.stringify({ query: HEAVY }) });
+    const legacy = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-forwarded-for': '10.100.0.1' },
+      body: JSON.stringify({ query: HEAVY }),
+    });
     expect(legacy.status).toBe(200);
     expect(((await legacy.json()) as Answer['json']).errors![0]!.extensions!.code).toBe('QUERY_TOO_EXPENSIVE');
     await cheapIsCorrect();
@@ -134,7 +155,9 @@ describe('demand control', () => {
 
   it('expensive work beyond the slots and the queue gets 503 with Retry-After; identical requests are merged, not shed; cheap ones are answered', async () => {
     const url = `http://127.0.0.1:${ONE_SLOT_PORT}/graphql`;
-    const distinct = await Promise.all(Array.from({ length: 6 }, (_, i) => post({ query: aliases(1).replace('{', `{ distinct${i}: __typename `) }, `10.160.0.${i}`, url)));
+    const distinct = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => post({ query: aliases(1).replace('{', `{ distinct${i}: __typename `) }, `10.160.0.${i}`, url)),
+    );
     const shed = distinct.filter((r) => r.status === 503);
     expect(shed.length).toBeGreaterThan(0);
     for (const r of shed) {
@@ -142,10 +165,16 @@ describe('demand control', () => {
       expect(r.json.errors![0]!.extensions!.code).toBe('SERVICE_OVERLOADED');
     }
     expect(distinct.filter((r) => r.status === 200).length).toBeGreaterThan(0);
-    const same = await Promise.all(Array.from({ length: 6 }, async (_, i) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.161.0.${i}` }, body: JSON.stringify({ query: aliases(1) }) });
-      return { status: res.status, merged: res.headers.get('x-merged') === 'true', body: await res.text() };
-    }));
+    const same = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.161.0.${i}` },
+          body: JSON.stringify({ query: aliases(1) }),
+        });
+        return { status: res.status, merged: res.headers.get('x-merged') === 'true', body: await res.text() };
+      }),
+    );
     expect(same.map((r) => r.status)).toEqual(same.map(() => 200));
     expect(same.some((r) => r.merged)).toBe(true);
     expect(new Set(same.map((r) => r.body)).size).toBe(1);
@@ -153,44 +182,48 @@ describe('demand control', () => {
     expect(cheap.status).toBe(200);
   }, 60_000);
 
-  it.each([2, 10, 50])('%i concurrent clients sending the worst variants within the limits: everything stays up, a cheap query stays correct', async (clients) => {
-    const worst = await worstWithinLimits();
-    const deadline = Date.now() + 8_000;
-    const statuses: Record<number, number> = {};
-    const failures: string[] = [];
-    let n = 0;
-    const worker = async (i: number) => {
-      while (Date.now() < deadline) {
-        n++;
-        // Unique padding defeats the cache and merging; every third request is identical across clients (merged).
-        const variant = n % 3 === 0 ? worst : worst.replace('{', `{ v${i}x${n}: __typename `); // distinct operations: no merging
-        try {
-          const r = await post({ query: variant }, `10.1.${i}.1`);
-          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-          // Merged or not, every alias of one answer is the same (with one alias admitted: it is whole).
-          if (r.status === 200) expect(r.json.data!.a1 ?? r.json.data!.a0).toEqual(r.json.data!.a0);
-          else if (r.status === 503 || r.status === 429) expect(Number(r.retryAfter)).toBeGreaterThan(0);
-          else expect(r.status).toBe(413);
-        } catch (e) {
-          failures.push((e as Error).message);
+  it.each([2, 10, 50])(
+    '%i concurrent clients sending the worst variants within the limits: everything stays up, a cheap query stays correct',
+    async (clients) => {
+      const worst = await worstWithinLimits();
+      const deadline = Date.now() + 8_000;
+      const statuses: Record<number, number> = {};
+      const failures: string[] = [];
+      let n = 0;
+      const worker = async (i: number) => {
+        while (Date.now() < deadline) {
+          n++;
+          // Unique padding defeats the cache and merging; every third request is identical across clients (merged).
+          const variant = n % 3 === 0 ? worst : worst.replace('{', `{ v${i}x${n}: __typename `); // distinct operations: no merging
+          try {
+            const r = await post({ query: variant }, `10.1.${i}.1`);
+            statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+            // Merged or not, every alias of one answer is the same (with one alias admitted: it is whole).
+            if (r.status === 200) expect(r.json.data!.a1 ?? r.json.data!.a0).toEqual(r.json.data!.a0);
+            else if (r.status === 503 || r.status === 429) expect(Number(r.retryAfter)).toBeGreaterThan(0);
+            else expect(r.status).toBe(413);
+          } catch (e) {
+            failures.push((e as Error).message);
+          }
         }
-      }
-    };
-    const cheap = async () => {
-      let answered = 0;
-      while (Date.now() < deadline || answered === 0) {
-        await cheapIsCorrect();
-        answered++;
-      }
-      return answered;
-    };
-    const [, answered] = await Promise.all([Promise.all(Array.from({ length: clients }, (_, i) => worker(i))), cheap()]);
-    expect(failures).toEqual([]);
-    expect(answered).toBeGreaterThan(0);
-    expect(statuses[200] ?? 0).toBeGreaterThan(0);
-    await everyServiceUp();
-    await cheapIsCorrect();
-  }, 180_000);
+      };
+      const cheap = async () => {
+        let answered = 0;
+        while (Date.now() < deadline || answered === 0) {
+          await cheapIsCorrect();
+          answered++;
+        }
+        return answered;
+      };
+      const [, answered] = await Promise.all([Promise.all(Array.from({ length: clients }, (_, i) => worker(i))), cheap()]);
+      expect(failures).toEqual([]);
+      expect(answered).toBeGreaterThan(0);
+      expect(statuses[200] ?? 0).toBeGreaterThan(0);
+      await everyServiceUp();
+      await cheapIsCorrect();
+    },
+    180_000,
+  );
 
   it('a client over its rate limit gets 429 with Retry-After; another client is still served', async () => {
     let limited: Answer | undefined;

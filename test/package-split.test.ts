@@ -13,7 +13,9 @@ type Pkg = { name: string; version: string; dependencies?: Record<string, string
 const pkg = (dir: string) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as Pkg;
 
 function filesUnder(dir: string, ext: string): string[] {
-  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).map((f) => join(dir, f));
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ext))
+    .map((f) => join(dir, f));
 }
 
 /** Every module path (relative to the repo) node loads when it requires the given built files. */
@@ -63,14 +65,18 @@ describe('the runtime and the gateway', () => {
 
   it('the gateway declares no MikroORM dependency and imports the runtime only through its ORM-free entry', () => {
     expect(Object.keys(pkg('gateway').dependencies ?? {}).filter((d) => d.startsWith('@mikro-orm/'))).toEqual([]);
-    const imports = filesUnder('gateway/src', '.ts').flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/from '(@samverkan\/[^']+|@mikro-orm\/[^']+)'/g)].map((m) => m[1]));
+    const imports = filesUnder('gateway/src', '.ts').flatMap((f) =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/from '(@samverkan\/[^']+|@mikro-orm\/[^']+)'/g)].map((m) => m[1]),
+    );
     expect(new Set(imports)).toEqual(new Set(['@samverkan/contract', '@samverkan/shared/server']));
   });
 
   it("the gateway's built module graph loads no MikroORM module", () => {
     // Every built gateway module but the entry point (which starts the server); index.js itself
     // requires only these, the tracing preload and the runtime's ORM-free entry.
-    const modules = readdirSync(join(root, 'gateway/dist')).filter((f) => f.endsWith('.js') && f !== 'index.js').map((f) => `./gateway/dist/${f}`);
+    const modules = readdirSync(join(root, 'gateway/dist'))
+      .filter((f) => f.endsWith('.js') && f !== 'index.js')
+      .map((f) => `./gateway/dist/${f}`);
     expect(modules).toContain('./gateway/dist/gateway.js');
     const index = readFileSync(join(root, 'gateway/dist/index.js'), 'utf8');
     const external = [...index.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]);

@@ -24,7 +24,10 @@ const AGGREGATE = 'meetingFrequencyTable { regionCode bodyId }';
 const QUERY = `{ regions { code name } landscape { missingRegions staleRegions ${AGGREGATE} } }`;
 
 type Row = { regionCode: string; bodyId: string };
-type Answer = { regions: Array<{ code: string; name: string | null } | null>; landscape: { missingRegions: string[]; staleRegions: string[]; meetingFrequencyTable: Row[] } };
+type Answer = {
+  regions: Array<{ code: string; name: string | null } | null>;
+  landscape: { missingRegions: string[]; staleRegions: string[]; meetingFrequencyTable: Row[] };
+};
 const DID_NOT_ANSWER = `Subgraph "${DOWN.code}" did not answer`;
 
 let gatewayProcess: ChildProcess | undefined;
@@ -109,16 +112,22 @@ describe('a region subgraph that is down behind the gateway', () => {
   it('killed under load: every request answers, the aggregates whole every time, and the region is used again when back', async () => {
     region = await startRegion();
     const nullSeen = new Set<string>();
-    const load = runLoad(gateway, { query: QUERY }, {
-      concurrency: 4, durationMs: 5000, maxRequests: 5000,
-      hasData: (json) => {
-        const data = json?.data as Answer | undefined;
-        for (const r of data?.regions ?? []) if (r && r.name === null) nullSeen.add(r.code);
-        // The whole aggregate, every time: the comparison's copy does not depend on the gateway's route to the region.
-        const rows = data?.landscape?.meetingFrequencyTable;
-        return Array.isArray(rows) && JSON.stringify(rows) === JSON.stringify(complete) && data!.landscape.missingRegions.length === 0;
+    const load = runLoad(
+      gateway,
+      { query: QUERY },
+      {
+        concurrency: 4,
+        durationMs: 5000,
+        maxRequests: 5000,
+        hasData: (json) => {
+          const data = json?.data as Answer | undefined;
+          for (const r of data?.regions ?? []) if (r && r.name === null) nullSeen.add(r.code);
+          // The whole aggregate, every time: the comparison's copy does not depend on the gateway's route to the region.
+          const rows = data?.landscape?.meetingFrequencyTable;
+          return Array.isArray(rows) && JSON.stringify(rows) === JSON.stringify(complete) && data!.landscape.missingRegions.length === 0;
+        },
       },
-    });
+    );
     await new Promise((r) => setTimeout(r, 1000));
     region.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 1500));

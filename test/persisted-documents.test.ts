@@ -30,14 +30,23 @@ const required = `http://127.0.0.1:${PORT}/graphql`;
 const services = new Services();
 let dir = '';
 
-interface Answer { status: number; json: { data?: { regions?: Array<{ code: string }> } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> } }
+interface Answer {
+  status: number;
+  json: { data?: { regions?: Array<{ code: string }> } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}
 async function post(url: string, body: unknown): Promise<Answer> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Answer['json'] };
 }
 const codes = (a: Answer) => (a.json.data?.regions ?? []).map((r) => r.code).sort();
 const byHash = (id: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: id.replace(/^sha256:/, '') } } });
-const gatewayEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, LOG_LEVEL: 'silent', GATEWAY_PORT: String(PORT), ...subgraphUrlEnv(), ...extra });
+const gatewayEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  GATEWAY_PORT: String(PORT),
+  ...subgraphUrlEnv(),
+  ...extra,
+});
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samverkan-persisted-'));
@@ -52,7 +61,7 @@ afterAll(async () => {
 
 describe('persisted documents, PERSISTED_DOCUMENTS=off (the default)', () => {
   const url = () => inject('gatewayUrl');
-  it('runs a dashboard operation sent by its hash (Apollo\'s persistedQuery extension) or by documentId', async () => {
+  it("runs a dashboard operation sent by its hash (Apollo's persistedQuery extension) or by documentId", async () => {
     for (const body of [byHash(META_ID), { documentId: META_ID }]) {
       const a = await post(url(), body);
       expect(a.status, JSON.stringify(a.json.errors)).toBe(200);
@@ -72,7 +81,7 @@ describe('persisted documents, PERSISTED_DOCUMENTS=off (the default)', () => {
 });
 
 describe('persisted documents, PERSISTED_DOCUMENTS=require', () => {
-  it('runs the dashboard\'s operations by hash and by documentId, and another client\'s from its own manifest', async () => {
+  it("runs the dashboard's operations by hash and by documentId, and another client's from its own manifest", async () => {
     for (const body of [byHash(META_ID), { documentId: META_ID }, { documentId: OTHER_ID }]) {
       const a = await post(required, body);
       expect(a.status, JSON.stringify(a.json.errors)).toBe(200);
@@ -114,7 +123,7 @@ describe('persisted documents configuration', () => {
     expect(await exited(s.child, 30_000)).not.toBe(0);
     return s.output();
   };
-  it('stops at start on an unknown mode, on require without a manifest, and on a manifest whose id is not its text\'s hash', async () => {
+  it("stops at start on an unknown mode, on require without a manifest, and on a manifest whose id is not its text's hash", async () => {
     expect(await startFails({ PERSISTED_DOCUMENTS: 'sometimes' })).toMatch(/Invalid configuration: PERSISTED_DOCUMENTS/);
     const empty = mkdtempSync(join(tmpdir(), 'samverkan-persisted-empty-'));
     try {

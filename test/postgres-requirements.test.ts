@@ -15,11 +15,15 @@ beforeAll(async () => {
   client = new Client({ connectionString: inject('databaseUrl') });
   await client.connect();
 });
-afterAll(async () => { await client?.end(); });
+afterAll(async () => {
+  await client?.end();
+});
 
 describe('PostgreSQL requirements', () => {
   it('the test server has what the comparison needs', async () => {
-    expect(await missingRequirements(run, { minVersionNum: POSTGRES_MIN_VERSION_NUM, collations: [NAME_COLLATION.replace(/"/g, '')], extensions: ['pg_trgm'] })).toEqual([]);
+    expect(
+      await missingRequirements(run, { minVersionNum: POSTGRES_MIN_VERSION_NUM, collations: [NAME_COLLATION.replace(/"/g, '')], extensions: ['pg_trgm'] }),
+    ).toEqual([]);
   });
 
   it('names each missing piece: a too-high version, an unknown extension and collation', async () => {
@@ -28,7 +32,7 @@ describe('PostgreSQL requirements', () => {
     expect(missing).toEqual([
       `PostgreSQL 99 or newer (this server is ${version})`,
       'the ICU collation "xx-x-icu" (a server built with ICU: pg_collation has no "xx-x-icu")',
-      'the extension no_such_extension (not in pg_available_extensions: install the server\'s contrib package)',
+      "the extension no_such_extension (not in pg_available_extensions: install the server's contrib package)",
     ]);
     expect(requirementsMessage(missing)).toBe(`PostgreSQL does not meet the requirements (README, "PostgreSQL"); missing: ${missing.join('; ')}`);
   });

@@ -23,7 +23,9 @@ const REGION = REGIONS[0]!.code;
 const services = new Services();
 
 type Freshness = { regionCode: string; stale: boolean; reason: string | null };
-type Answer = { landscape: { staleRegions: string[]; freshness: Freshness[]; frequencySummary: { regions: Array<{ regionCode: string; bodyCount: number }> } } };
+type Answer = {
+  landscape: { staleRegions: string[]; freshness: Freshness[]; frequencySummary: { regions: Array<{ regionCode: string; bodyCount: number }> } };
+};
 const QUERY = '{ landscape { staleRegions freshness { regionCode stale reason } frequencySummary { regions { regionCode bodyCount } } } }';
 const bodyCount = (a: Answer) => a.landscape.frequencySummary.regions.find((r) => r.regionCode === REGION)?.bodyCount;
 
@@ -45,17 +47,22 @@ async function start(extra: Record<string, string> = {}, logLevel = 'silent'): P
 /** Once every region is synced and fresh. */
 async function settled(): Promise<Answer> {
   let answer: Answer | undefined;
-  await eventually(async () => {
-    answer = await gqlOk<Answer>(QUERY, undefined, URL);
-    expect(answer.landscape.freshness.every((f) => !f.stale)).toBe(true);
-  }, 30_000, 200);
+  await eventually(
+    async () => {
+      answer = await gqlOk<Answer>(QUERY, undefined, URL);
+      expect(answer.landscape.freshness.every((f) => !f.stale)).toBe(true);
+    },
+    30_000,
+    200,
+  );
   return answer!;
 }
 
-const tamper = (derivation: string | null) => Promise.all([
-  sql(`update "${SCHEMA}"."agg_group" set data = jsonb_set(data, '{bodyCount}', '999') where aggregate = 'frequencySummary' and region_code = $1`, [REGION]),
-  derivation === null ? Promise.resolve([]) : sql(`update "${SCHEMA}"."region_sync" set derivation = $2 where region_code = $1`, [REGION, derivation]),
-]);
+const tamper = (derivation: string | null) =>
+  Promise.all([
+    sql(`update "${SCHEMA}"."agg_group" set data = jsonb_set(data, '{bodyCount}', '999') where aggregate = 'frequencySummary' and region_code = $1`, [REGION]),
+    derivation === null ? Promise.resolve([]) : sql(`update "${SCHEMA}"."region_sync" set derivation = $2 where region_code = $1`, [REGION, derivation]),
+  ]);
 
 beforeAll(() => dropSchemas(inject('databaseUrl'), [SCHEMA]));
 afterAll(async () => {
@@ -92,13 +99,17 @@ describe('the read model re-derives a copy that other code derived', () => {
   it('serves a copy that other code derived as stale, with the reason, while the region is away', async () => {
     await tamper('0123456789ab');
     const third = await start({ [urlVar(REGION)]: `http://127.0.0.1:${testPort(15906)}/graphql` });
-    await eventually(async () => {
-      const a = await gqlOk<Answer>(QUERY, undefined, URL);
-      expect(a.landscape.staleRegions).toEqual([REGION]);
-      const f = a.landscape.freshness.find((x) => x.regionCode === REGION)!;
-      expect(f.stale).toBe(true);
-      expect(f.reason).toContain('derived by other code of the comparison (derivation 0123456789ab');
-    }, 20_000, 200);
+    await eventually(
+      async () => {
+        const a = await gqlOk<Answer>(QUERY, undefined, URL);
+        expect(a.landscape.staleRegions).toEqual([REGION]);
+        const f = a.landscape.freshness.find((x) => x.regionCode === REGION)!;
+        expect(f.stale).toBe(true);
+        expect(f.reason).toContain('derived by other code of the comparison (derivation 0123456789ab');
+      },
+      20_000,
+      200,
+    );
     await services.stop(third.child);
   });
 

@@ -33,10 +33,11 @@ const startRegion = async () => {
 };
 
 type Freshness = { regionCode: string; dataVersion: string | null; stale: boolean; reason: string | null };
-const freshness = async () => (await gqlOk<{ landscape: { freshness: Freshness[] } }>('{ landscape { freshness { regionCode dataVersion stale reason } } }', undefined, gateway)).landscape.freshness;
+const freshness = async () =>
+  (await gqlOk<{ landscape: { freshness: Freshness[] } }>('{ landscape { freshness { regionCode dataVersion stale reason } } }', undefined, gateway)).landscape
+    .freshness;
 const mine = async () => (await freshness()).find((f) => f.regionCode === REGION.code)!;
 const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
-
 
 beforeAll(async () => {
   await dropSchemas(inject('databaseUrl'), [`${PREFIX}${REGION.code}`, `${PREFIX}comparison`]);
@@ -62,7 +63,9 @@ describe('the comparison read model', () => {
 
   it('syncs a region whose data changed when it restarts, without restarting the comparison or the gateway', async () => {
     const before = (await mine()).dataVersion;
-    const file = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()[0]!;
+    const file = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()[0]!;
     const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
     data.bodies[0].notes = [...data.bodies[0].notes, 'A note added by the read-model test.'];
     writeFileSync(join(dataDir, file), JSON.stringify(data, null, 2));

@@ -50,7 +50,15 @@ const COMPARISON_SCHEMAS = [`${PREFIX}comparison`, `${LATE_PREFIX}comparison`];
 const MISSING = 'missingRegions missing { code reason failedFields message }';
 type Missing = { code: string; reason: string; failedFields: string[]; message: string };
 type Agg = { missingRegions: string[]; missing: Missing[] } & Record<string, unknown>;
-type Freshness = { regionCode: string; dataVersion: string | null; syncedAt: string | null; checkedAt: string | null; stale: boolean; reason: string | null; missingFields: string[] };
+type Freshness = {
+  regionCode: string;
+  dataVersion: string | null;
+  syncedAt: string | null;
+  checkedAt: string | null;
+  stale: boolean;
+  reason: string | null;
+  missingFields: string[];
+};
 const FRESHNESS = 'freshness { regionCode dataVersion syncedAt checkedAt stale reason missingFields }';
 
 /** Fields of Landscape itself (not an aggregate with rows): no region codes in them. */
@@ -69,11 +77,20 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
     query: `{ landscape { ${MISSING} meetingFrequencyTable { regionCode bodyId } } }`,
     codes: (v) => (v as unknown as Array<{ regionCode: string }>).map((r) => r.regionCode),
   },
-  bodies: { query: `{ landscape { bodies(first: 200) { ${MISSING} totalCount nodes { regionCode id } } } }`, codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode) },
-  frequencySummary: { query: `{ landscape { frequencySummary { ${MISSING} regions { regionCode bodyCount } } } }`, codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode) },
+  bodies: {
+    query: `{ landscape { bodies(first: 200) { ${MISSING} totalCount nodes { regionCode id } } } }`,
+    codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
+  },
+  frequencySummary: {
+    query: `{ landscape { frequencySummary { ${MISSING} regions { regionCode bodyCount } } } }`,
+    codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode),
+  },
   rolesCrosswalk: {
     query: `{ landscape { rolesCrosswalk { ${MISSING} rows { regions { regionCode roles { id } } } } } }`,
-    codes: (v) => (v.rows as Array<{ regions: Array<{ regionCode: string; roles: unknown[] }> }>).flatMap((r) => r.regions.filter((x) => x.roles.length).map((x) => x.regionCode)),
+    codes: (v) =>
+      (v.rows as Array<{ regions: Array<{ regionCode: string; roles: unknown[] }> }>).flatMap((r) =>
+        r.regions.filter((x) => x.roles.length).map((x) => x.regionCode),
+      ),
   },
   functionalCrosswalk: {
     query: `{ landscape { functionalCrosswalk { ${MISSING} regions { regionCode } functions { regions { regionCode } } } } }`,
@@ -82,8 +99,14 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
       ...(v.functions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((f) => f.regions.map((r) => r.regionCode)),
     ],
   },
-  reportingDuties: { query: `{ landscape { reportingDuties { ${MISSING} duties { regionCode id } } } }`, codes: (v) => (v.duties as Array<{ regionCode: string }>).map((d) => d.regionCode) },
-  reportingChains: { query: `{ landscape { reportingChains { ${MISSING} regions { regionCode } } } }`, codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode) },
+  reportingDuties: {
+    query: `{ landscape { reportingDuties { ${MISSING} duties { regionCode id } } } }`,
+    codes: (v) => (v.duties as Array<{ regionCode: string }>).map((d) => d.regionCode),
+  },
+  reportingChains: {
+    query: `{ landscape { reportingChains { ${MISSING} regions { regionCode } } } }`,
+    codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode),
+  },
   comparisonMatrix: { query: `{ landscape { comparisonMatrix { ${MISSING} columns } } }`, codes: (v) => v.columns as string[] },
   changes: {
     query: `{ landscape { changes(first: 200) { ${MISSING} totalCount nodes { regionCode } } } }`,
@@ -94,10 +117,16 @@ const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[
     query: `{ landscape { search(text: "information", first: 100) { ${MISSING} totalCount nodes { regionCode kind id } } } }`,
     codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
   },
-  timeline: { query: `{ landscape { timeline { ${MISSING} events { regionCode id } } } }`, codes: (v) => (v.events as Array<{ regionCode: string }>).map((e) => e.regionCode) },
+  timeline: {
+    query: `{ landscape { timeline { ${MISSING} events { regionCode id } } } }`,
+    codes: (v) => (v.events as Array<{ regionCode: string }>).map((e) => e.regionCode),
+  },
   differences: {
     query: `{ landscape { differences(regions: ${JSON.stringify(ALL_CODES)}) { ${MISSING} regions dimensions { regions { regionCode } } } } }`,
-    codes: (v) => [...(v.regions as string[]), ...(v.dimensions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((d) => d.regions.map((r) => r.regionCode))],
+    codes: (v) => [
+      ...(v.regions as string[]),
+      ...(v.dimensions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((d) => d.regions.map((r) => r.regionCode)),
+    ],
   },
 };
 const ROW_AGGREGATES = Object.keys(AGGREGATES).filter((f) => !LANDSCAPE_LEVEL.includes(f));
@@ -111,7 +140,11 @@ async function ask(gateway: string, field: string) {
   const value = (field in landscape && !LANDSCAPE_LEVEL.includes(field) ? landscape[field] : landscape) as Agg;
   const own = Array.isArray(value) || LANDSCAPE_LEVEL.includes(field) ? (landscape as unknown as Agg) : value;
   return {
-    errors: r.errors ?? [], value, staleRegions: landscape.staleRegions as string[], missingRegions: own.missingRegions, missing: own.missing,
+    errors: r.errors ?? [],
+    value,
+    staleRegions: landscape.staleRegions as string[],
+    missingRegions: own.missingRegions,
+    missing: own.missing,
     codes: new Set(AGGREGATES[field]!.codes(value)),
   };
 }
@@ -119,7 +152,6 @@ async function ask(gateway: string, field: string) {
 const freshnessOf = async (gateway: string) =>
   (await gqlOk<{ landscape: { staleRegions: string[]; freshness: Freshness[] } }>(`{ landscape { staleRegions ${FRESHNESS} } }`, undefined, gateway)).landscape;
 const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
-
 
 let db: Client | undefined;
 let dataDir = '';
@@ -133,8 +165,16 @@ const startRegion = async () => {
 /** A comparison (read model in `<prefix>comparison`) and a gateway in front of it. */
 async function startComparison(which: 'synced' | 'late', prefix: string) {
   const ports = PORTS[which];
-  processes[`${which}Comparison`] = await spawnService('subgraphs/comparison', ports.comparison, env({ DB_SCHEMA_PREFIX: prefix, COMPARISON_PORT: String(ports.comparison) }));
-  processes[`${which}Gateway`] ??= await spawnService('gateway', ports.gateway, env({ COMPARISON_URL: url(ports.comparison), GATEWAY_PORT: String(ports.gateway) }));
+  processes[`${which}Comparison`] = await spawnService(
+    'subgraphs/comparison',
+    ports.comparison,
+    env({ DB_SCHEMA_PREFIX: prefix, COMPARISON_PORT: String(ports.comparison) }),
+  );
+  processes[`${which}Gateway`] ??= await spawnService(
+    'gateway',
+    ports.gateway,
+    env({ COMPARISON_URL: url(ports.comparison), GATEWAY_PORT: String(ports.gateway) }),
+  );
 }
 
 beforeAll(async () => {
@@ -192,7 +232,9 @@ describe(`one region (${BROKEN}) up, its database failing: a comparison that syn
   it('the region restarts on changed data and its schema is renamed under the running subgraph: its lists now fail', async () => {
     await stopChild(processes.syncedComparison!); // its read model stays in its schema
     processes.syncedComparison = undefined;
-    const file = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()[0]!;
+    const file = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()[0]!;
     const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
     data.bodies[0].notes = [...data.bodies[0].notes, 'A note added by the region-errors test.'];
     writeFileSync(join(dataDir, file), JSON.stringify(data, null, 2));
@@ -252,7 +294,13 @@ describe(`one region (${BROKEN}) up, its database failing: a comparison started 
     expect(mine).toMatchObject({ dataVersion: null, syncedAt: null, stale: true });
     expect(mine.reason).toMatch(/never synced: answered with errors/);
     // The same failure as data (an enum beside the words), and none for the regions that answer.
-    const kinds = (await gqlOk<{ landscape: { freshness: Array<{ regionCode: string; failureKind: string | null }> } }>('{ landscape { freshness { regionCode failureKind } } }', undefined, late)).landscape.freshness;
+    const kinds = (
+      await gqlOk<{ landscape: { freshness: Array<{ regionCode: string; failureKind: string | null }> } }>(
+        '{ landscape { freshness { regionCode failureKind } } }',
+        undefined,
+        late,
+      )
+    ).landscape.freshness;
     expect(kinds).toEqual(freshness.map((f) => ({ regionCode: f.regionCode, failureKind: f.regionCode === BROKEN ? 'GRAPHQL_ERRORS' : null })));
   });
 
@@ -264,7 +312,8 @@ describe(`one region (${BROKEN}) up, its database failing: a comparison started 
       expect(a.missingRegions).toEqual([BROKEN]);
       expect(a.missing).toHaveLength(1);
       expect(a.missing[0]).toMatchObject({ code: BROKEN, reason: 'INCOMPLETE' });
-      for (const f of a.missing[0]!.failedFields) expect(['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts']).toContain(f);
+      for (const f of a.missing[0]!.failedFields)
+        expect(['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts']).toContain(f);
       expect(a.missing[0]!.message).toContain(BROKEN);
       expect(a.missing[0]!.message).toMatch(/answered with errors/);
       expect(a.codes.has(BROKEN)).toBe(false);

@@ -46,13 +46,22 @@ describe(`a region list longer than ${MAX_REGION_LIST_PAGE} entries`, () => {
     expect(r.data).toEqual({ r: { bodies: null } });
     expect(r.errors).toHaveLength(1);
     expect(r.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(r.errors![0]!.message).toBe(`This list has more than ${MAX_REGION_LIST_PAGE} entries: ask for it in pages, with first (at most ${MAX_REGION_LIST_PAGE}) and afterId (the id of the last entry of the previous page).`);
+    expect(r.errors![0]!.message).toBe(
+      `This list has more than ${MAX_REGION_LIST_PAGE} entries: ask for it in pages, with first (at most ${MAX_REGION_LIST_PAGE}) and afterId (the id of the last entry of the previous page).`,
+    );
   });
 
   it('in pages gives every entry, and a shorter list of the same region is answered whole', async () => {
-    const first = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_REGION_LIST_PAGE}) { id } } }`, undefined, URL)).r.bodies;
+    const first = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_REGION_LIST_PAGE}) { id } } }`, undefined, URL))
+      .r.bodies;
     expect(first).toHaveLength(MAX_REGION_LIST_PAGE);
-    const rest = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION} { bodies(first: ${MAX_REGION_LIST_PAGE}, afterId: ${JSON.stringify(first.at(-1)!.id)}) { id } } }`, undefined, URL)).r.bodies;
+    const rest = (
+      await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(
+        `{ r: ${REGION} { bodies(first: ${MAX_REGION_LIST_PAGE}, afterId: ${JSON.stringify(first.at(-1)!.id)}) { id } } }`,
+        undefined,
+        URL,
+      )
+    ).r.bodies;
     expect(rest).toHaveLength(1);
     expect(new Set([...first, ...rest].map((b) => b.id)).size).toBe(counts.bodies);
     const duties = (await gqlOk<{ r: { reportingDuties: unknown[] } }>(`{ r: ${REGION} { reportingDuties { id } } }`, undefined, URL)).r.reportingDuties;

@@ -11,14 +11,33 @@ const docs = readDocuments(['001_c8e7a0a63f5e6cbb.txt', '002_b6f78db4ef6f618f.tx
 const inDocument = (file: string, quote: string) => expect(docs.get(file), quote).toContain(quote);
 /** The Swedish number words the documents use for the counts the typed views serve. */
 const NUMBER_WORDS: Record<string, number> = { en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, tolv: 12 };
-const numberWordsIn = (quote: string) => quote.toLowerCase().split(/[^a-zåäö]+/).filter((w) => w in NUMBER_WORDS).map((w) => NUMBER_WORDS[w]);
+const numberWordsIn = (quote: string) =>
+  quote
+    .toLowerCase()
+    .split(/[^a-zåäö]+/)
+    .filter((w) => w in NUMBER_WORDS)
+    .map((w) => NUMBER_WORDS[w]);
 
-interface Src { document: string; quote: string }
+interface Src {
+  document: string;
+  quote: string;
+}
 
 describe('region-specific types', () => {
-  it('Örebro: each level is named and mapped by the document\'s own word; its bodies are those the data places there; four unnamed länsdelar', async () => {
-    const { orebro } = await gqlOk<{ orebro: { structureLevels: Array<{ name: string; level: string; bodies: Array<{ name: string; level: string; levelBasis: string; levelSource: Src | null }>; source: Src }>; lansdelsindelning: { count: number; names: string[]; source: Src } } }>(
-      '{ orebro { structureLevels { name level bodies { name level levelBasis levelSource { document quote } } source { document quote } } lansdelsindelning { count names source { document quote } } } }');
+  it("Örebro: each level is named and mapped by the document's own word; its bodies are those the data places there; four unnamed länsdelar", async () => {
+    const { orebro } = await gqlOk<{
+      orebro: {
+        structureLevels: Array<{
+          name: string;
+          level: string;
+          bodies: Array<{ name: string; level: string; levelBasis: string; levelSource: Src | null }>;
+          source: Src;
+        }>;
+        lansdelsindelning: { count: number; names: string[]; source: Src };
+      };
+    }>(
+      '{ orebro { structureLevels { name level bodies { name level levelBasis levelSource { document quote } } source { document quote } } lansdelsindelning { count names source { document quote } } } }',
+    );
     const WORD: Record<string, RegExp> = { STRATEGIC: /strategisk/i, TACTICAL: /taktisk/i, OPERATIONAL: /operativ/i };
     expect(orebro.structureLevels).toHaveLength(3);
     for (const l of orebro.structureLevels) {
@@ -28,10 +47,14 @@ describe('region-specific types', () => {
       for (const b of l.bodies) expect(b.level).toBe(l.level);
     }
     // the bodies the document itself places at a level, in the sentence that defines the three levels
-    const levelSentence = 'Samverkansstrukturen som stödjer de politiska råden kan delas in i tre nivåer där chefsgrupperna ansvarar för den strategiska nivån. Länsdelsgrupperna den taktiska nivån och de lokala samverkansgrupperingarna är den operativa nivån.';
+    const levelSentence =
+      'Samverkansstrukturen som stödjer de politiska råden kan delas in i tre nivåer där chefsgrupperna ansvarar för den strategiska nivån. Länsdelsgrupperna den taktiska nivån och de lokala samverkansgrupperingarna är den operativa nivån.';
     inDocument('001_c8e7a0a63f5e6cbb.txt', levelSentence);
-    const named = (level: string) => orebro.structureLevels.find((l) => l.level === level)!.bodies
-      .filter((b) => b.levelBasis === 'STATED' && b.levelSource && levelSentence.includes(b.levelSource.quote)).map((b) => b.name);
+    const named = (level: string) =>
+      orebro.structureLevels
+        .find((l) => l.level === level)!
+        .bodies.filter((b) => b.levelBasis === 'STATED' && b.levelSource && levelSentence.includes(b.levelSource.quote))
+        .map((b) => b.name);
     expect(named('STRATEGIC')).toEqual(['Chefsgrupp för social välfärd samt vård och omsorg', 'Chefsgrupp för folkhälsa']);
     expect(named('TACTICAL')).toEqual(['Länsdelsgrupp']);
     expect(named('OPERATIONAL')).toEqual(['Lokala samverkansgrupperingar på kommunnivå']);
@@ -43,10 +66,22 @@ describe('region-specific types', () => {
   });
 
   it('Kalmar: the conference meets twice a year and decides the steering document every other year; two user representatives', async () => {
-    const { kalmar } = await gqlOk<{ kalmar: {
-      presidiekonferens: { body: { name: string; cadence: { text: string; minPerYear: number; maxPerYear: number; source: Src } }; steeringDocument: { name: string; revision: { text: string; minPerYear: number; source: Src } } };
-      userRepresentation: { roleKind: string; role: { title: string; kind: string; postHolders: { count: number; text: string }; source: Src }; seatsInLansgemensamLedning: number; perSamordnandeGrupp: number; supportingUtvecklingsledare: number; facts: Array<{ count: number | null; source: Src }> };
-    } }>(`{ kalmar {
+    const { kalmar } = await gqlOk<{
+      kalmar: {
+        presidiekonferens: {
+          body: { name: string; cadence: { text: string; minPerYear: number; maxPerYear: number; source: Src } };
+          steeringDocument: { name: string; revision: { text: string; minPerYear: number; source: Src } };
+        };
+        userRepresentation: {
+          roleKind: string;
+          role: { title: string; kind: string; postHolders: { count: number; text: string }; source: Src };
+          seatsInLansgemensamLedning: number;
+          perSamordnandeGrupp: number;
+          supportingUtvecklingsledare: number;
+          facts: Array<{ count: number | null; source: Src }>;
+        };
+      };
+    }>(`{ kalmar {
       presidiekonferens { body { name cadence { text minPerYear maxPerYear source { document quote } } } steeringDocument { name revision { text minPerYear source { document quote } } } }
       userRepresentation { roleKind role { title kind postHolders { count text } source { document quote } } seatsInLansgemensamLedning perSamordnandeGrupp supportingUtvecklingsledare facts { count source { document quote } } }
     } }`);
@@ -73,9 +108,15 @@ describe('region-specific types', () => {
     for (const f of u.facts) inDocument(f.source.document, f.source.quote);
   });
 
-  it('Höglandet: the number of rehabilitation actors and kommunområden is the document\'s number word; neither is named', async () => {
-    const { hoglandet } = await gqlOk<{ hoglandet: { rehabilitationActors: { count: number; named: boolean; names: string[]; source: Src }; kommunomradesindelning: { count: number; names: string[]; source: Src } } }>(
-      '{ hoglandet { rehabilitationActors { count named names source { document quote } } kommunomradesindelning { count names source { document quote } } } }');
+  it("Höglandet: the number of rehabilitation actors and kommunområden is the document's number word; neither is named", async () => {
+    const { hoglandet } = await gqlOk<{
+      hoglandet: {
+        rehabilitationActors: { count: number; named: boolean; names: string[]; source: Src };
+        kommunomradesindelning: { count: number; names: string[]; source: Src };
+      };
+    }>(
+      '{ hoglandet { rehabilitationActors { count named names source { document quote } } kommunomradesindelning { count names source { document quote } } } }',
+    );
     const { rehabilitationActors: a, kommunomradesindelning: k } = hoglandet;
     inDocument(a.source.document, a.source.quote);
     expect(a.source.quote).toContain('de fyra rehabiliteringsaktörerna');
@@ -87,11 +128,20 @@ describe('region-specific types', () => {
   });
 
   it('SAMLA: the chair rotates yearly and follows the body its selection rule names; representatives cannot appoint substitutes', async () => {
-    const { samla } = await gqlOk<{ samla: {
-      chairRotationRule: { chair: { term: string; selection: string; source: Src }; viceChair: { selection: string; source: Src }; followsBodyId: string; rules: Array<{ source: Src }> };
-      representation: { substitutes: { rule: string; source: Src } };
-      bodies: Array<{ id: string; name: string }>;
-    } }>('{ samla { chairRotationRule { chair { term selection source { document quote } } viceChair { selection source { document quote } } followsBodyId rules { source { document quote } } } representation { substitutes { rule source { document quote } } } bodies { id name } } }');
+    const { samla } = await gqlOk<{
+      samla: {
+        chairRotationRule: {
+          chair: { term: string; selection: string; source: Src };
+          viceChair: { selection: string; source: Src };
+          followsBodyId: string;
+          rules: Array<{ source: Src }>;
+        };
+        representation: { substitutes: { rule: string; source: Src } };
+        bodies: Array<{ id: string; name: string }>;
+      };
+    }>(
+      '{ samla { chairRotationRule { chair { term selection source { document quote } } viceChair { selection source { document quote } } followsBodyId rules { source { document quote } } } representation { substitutes { rule source { document quote } } } bodies { id name } } }',
+    );
     const r = samla.chairRotationRule;
     inDocument(r.chair.source.document, r.chair.source.quote);
     expect(r.chair.source.quote).toContain('mandatperiod om ett år');

@@ -19,11 +19,16 @@ const post = (body: string, requestId: string, contentType = 'application/json')
   fetch(URL_, { method: 'POST', headers: { 'content-type': contentType, accept: GRAPHQL_RESPONSE_JSON, 'x-request-id': requestId }, body });
 
 beforeAll(async () => {
-  gateway = await services.start('gateway', PORT, {
-    ...process.env, GATEWAY_PORT: String(PORT), LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...subgraphUrlEnv(),
-  }, { output: 'capture' });
+  gateway = await services.start(
+    'gateway',
+    PORT,
+    { ...process.env, GATEWAY_PORT: String(PORT), LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...subgraphUrlEnv() },
+    { output: 'capture' },
+  );
 }, 120_000);
-afterAll(async () => { await services.stopAll(); });
+afterAll(async () => {
+  await services.stopAll();
+});
 
 describe('the request id on errors the HTTP layer answers', () => {
   it.each([
@@ -31,7 +36,7 @@ describe('the request id on errors the HTTP layer answers', () => {
     ['invalid JSON', 400, '{"query": "{ regions { code }"', 'application/json', /not valid JSON/],
     ['a content type CSRF prevention refuses', 400, '{"query":"{ regions { code } }"}', 'text/plain', /Cross-Site Request Forgery/],
     ['a batch while batching is off', 400, JSON.stringify([{ query: '{ regions { code } }' }]), 'application/json', /batching/i],
-  ])('%s: %i, with the client\'s request id in the header, the error and the log', async (name, status, body, contentType, message) => {
+  ])("%s: %i, with the client's request id in the header, the error and the log", async (name, status, body, contentType, message) => {
     const id = `rid-${name.replace(/\W+/g, '-')}`.slice(0, 60);
     const res = await post(body, id, contentType);
     expect(res.status).toBe(status);
@@ -40,7 +45,10 @@ describe('the request id on errors the HTTP layer answers', () => {
     expect(json.errors[0]!.message).toMatch(message);
     expect(json.errors.map((e) => e.extensions.requestId)).toEqual(json.errors.map(() => id));
     await eventually(async () => {
-      const line = gateway.output().split('\n').find((l) => l.includes(`"requestId":"${id}"`));
+      const line = gateway
+        .output()
+        .split('\n')
+        .find((l) => l.includes(`"requestId":"${id}"`));
       expect(line, `a log line with requestId ${id}`).toBeDefined();
       expect(JSON.parse(line!)).toMatchObject({ level: 40, status });
     });
@@ -55,7 +63,7 @@ describe('the request id on errors the HTTP layer answers', () => {
 });
 
 describe('the request id on a response cache hit', () => {
-  it('keeps the client\'s x-request-id', async () => {
+  it("keeps the client's x-request-id", async () => {
     const body = JSON.stringify({ query: '{ regions { code name } }' });
     await eventually(async () => {
       await post(body, 'rid-first');
@@ -68,9 +76,17 @@ describe('the request id on a response cache hit', () => {
 
 describe('limit errors', () => {
   it.each([
-    ['depth', `{ __type(name: "Body") { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } } }`, /^Query depth limit of 10 exceeded, found \d+ \(MAX_DEPTH\)$/],
+    [
+      'depth',
+      `{ __type(name: "Body") { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } } }`,
+      /^Query depth limit of 10 exceeded, found \d+ \(MAX_DEPTH\)$/,
+    ],
     ['aliases', `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`, /^Aliases limit of 15 exceeded, found 20 \(MAX_ALIASES\)$/],
-    ['tokens', `{ regions { ${Array.from({ length: 3000 }, () => 'code').join(' ')} } }`, /^Token limit of 3000 exceeded: send a shorter operation \(MAX_TOKENS\)$/],
+    [
+      'tokens',
+      `{ regions { ${Array.from({ length: 3000 }, () => 'code').join(' ')} } }`,
+      /^Token limit of 3000 exceeded: send a shorter operation \(MAX_TOKENS\)$/,
+    ],
   ])('%s: the message names the limit and its variable, not "Syntax Error"', async (_name, query, message) => {
     const res = await post(JSON.stringify({ query }), 'rid-limit');
     expect(res.status).toBe(400);

@@ -30,16 +30,25 @@ const gateway = url(GATEWAY_PORT);
 /** Drill-down (the region's own subgraph) and an aggregate (the comparison's read model). */
 const QUERY = '{ regions { code name } landscape { missingRegions meetingFrequencyTable { regionCode bodyName } } }';
 
-type Answer = { data: { regions: Array<{ code: string; name: string | null }>; landscape: { missingRegions: string[]; meetingFrequencyTable: unknown[] } }; errors?: unknown[] };
+type Answer = {
+  data: { regions: Array<{ code: string; name: string | null }>; landscape: { missingRegions: string[]; meetingFrequencyTable: unknown[] } };
+  errors?: unknown[];
+};
 
 let dataDir = '';
 const processes: Partial<Record<'region' | 'comparison' | 'gateway', ChildProcess>> = {};
 const env = (extra: Record<string, string>): NodeJS.ProcessEnv => {
   const urls = inject('subgraphUrls');
   return {
-    ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: PREFIX, SYNC_INTERVAL_MS: String(SYNC_MS),
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: inject('databaseUrl'),
+    DB_SCHEMA_PREFIX: PREFIX,
+    SYNC_INTERVAL_MS: String(SYNC_MS),
     ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
-    [urlVar(REGION.code)]: url(REGION_PORT), COMPARISON_URL: url(COMPARISON_PORT), ...extra,
+    [urlVar(REGION.code)]: url(REGION_PORT),
+    COMPARISON_URL: url(COMPARISON_PORT),
+    ...extra,
   };
 };
 const startRegion = async () => {
@@ -126,7 +135,9 @@ describe('the response cache', () => {
     const BODIES = `{ landscape { bodies(filter: { regions: ["${REGION.code}"] }, first: 200) { nodes { id name } } } }`;
     type Bodies = { data: { landscape: { bodies: { nodes: Array<{ id: string; name: string }> } } } };
     const names = (b: Bodies) => b.data.landscape.bodies.nodes.map((n) => n.name);
-    const file = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()[0]!;
+    const file = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()[0]!;
     const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8'));
     const oldName = data.bodies[0].name as string;
     const newName = `${oldName} (renamed by the response-cache test)`;
@@ -143,7 +154,10 @@ describe('the response cache', () => {
     for (const start = Date.now(); !synced && Date.now() - start < 15_000;) {
       await post<Bodies>(BODIES);
       const f = await gqlOk<{ landscape: { freshness: Array<{ regionCode: string; dataVersion: string | null }> } }>(
-        '{ landscape { freshness { regionCode dataVersion } } }', undefined, url(COMPARISON_PORT));
+        '{ landscape { freshness { regionCode dataVersion } } }',
+        undefined,
+        url(COMPARISON_PORT),
+      );
       if (f.landscape.freshness.find((x) => x.regionCode === REGION.code)?.dataVersion === version) synced = Date.now();
       else await pause(25);
     }
@@ -157,9 +171,12 @@ describe('the response cache', () => {
     }
   }, 60_000);
 
-  it('does not serve one query\'s answer to another (variables and operation text are part of the key)', async () => {
+  it("does not serve one query's answer to another (variables and operation text are part of the key)", async () => {
     const q = 'query R($c: ID!) { region(code: $c) { code name } }';
-    const postVars = async (c: string) => (await (await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: { c } }) })).json()) as { data: { region: { code: string } } };
+    const postVars = async (c: string) =>
+      (await (
+        await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: { c } }) })
+      ).json()) as { data: { region: { code: string } } };
     const [a, b] = [REGIONS[0]!.code, REGIONS[REGIONS.length - 1]!.code];
     expect((await postVars(b)).data.region.code).toBe(b);
     expect((await postVars(a)).data.region.code).toBe(a);
@@ -187,7 +204,11 @@ describe('the response cache is bounded in bytes, not characters', () => {
     const text = await res.text();
     const bytes = Buffer.byteLength(text, 'utf8');
     expect(bytes).toBeGreaterThan(text.length);
-    boundedGateway = await spawnService('gateway', BOUNDED_PORT, env({ GATEWAY_PORT: String(BOUNDED_PORT), RESPONSE_CACHE_MAX_BYTES: String(bytes - 1), RESPONSE_CACHE_POLL_MS: String(POLL_MS) }));
+    boundedGateway = await spawnService(
+      'gateway',
+      BOUNDED_PORT,
+      env({ GATEWAY_PORT: String(BOUNDED_PORT), RESPONSE_CACHE_MAX_BYTES: String(bytes - 1), RESPONSE_CACHE_POLL_MS: String(POLL_MS) }),
+    );
     await pause(POLL_MS * 3);
     const first = await askAt(WIDE);
     expect(first.text).toBe(text);

@@ -21,7 +21,9 @@ function running(failOn?: string) {
   dirs.push(dir);
   const calls: string[] = [];
   const federation = {
-    stopService: async (code: string) => { calls.push(`stop ${code}`); },
+    stopService: async (code: string) => {
+      calls.push(`stop ${code}`);
+    },
     startService: async (code: string) => {
       if (code === failOn) throw new Error(`${code}: the process exited with code 1`);
       calls.push(`start ${code}`);

@@ -10,7 +10,14 @@ import { Kind, parse, print, visit, type FieldDefinitionNode, type ObjectTypeDef
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../scripts/lib/supergraph';
 import {
-  apiSchemaOf, checkSchemaChanges, formatReport, parseSchemaChanges, readSchemaChanges, SCHEMA_CHANGES_FILE, schemaChangesFileFor, type Acknowledgement,
+  apiSchemaOf,
+  checkSchemaChanges,
+  formatReport,
+  parseSchemaChanges,
+  readSchemaChanges,
+  SCHEMA_CHANGES_FILE,
+  schemaChangesFileFor,
+  type Acknowledgement,
 } from '../scripts/lib/schema-check';
 import { REGIONS } from '../contract/src/registry';
 
@@ -34,7 +41,11 @@ function withoutRootField(supergraph: string, field: string): string {
 
 const REMOVED = 'samla';
 const withoutSamla = withoutRootField(committed, REMOVED);
-const ack = (a: Partial<Acknowledgement>): Acknowledgement => ({ reason: 'SAMLA is served through region(code:) only; clients were told on 2025-01-10', acknowledgedBy: 'Regional lead, SAMLA', ...a });
+const ack = (a: Partial<Acknowledgement>): Acknowledgement => ({
+  reason: 'SAMLA is served through region(code:) only; clients were told on 2025-01-10',
+  acknowledgedBy: 'Regional lead, SAMLA',
+  ...a,
+});
 
 describe('schema check', () => {
   it('reads the API schema of the committed supergraph (no federation machinery in it)', () => {

@@ -11,13 +11,30 @@ import { eventually, gql, gqlOk } from './support/client';
 import { documentText } from './support/data-files';
 
 interface Hit {
-  regionCode: string; kind: string; id: string; name: string; level: string | null; snippet: string;
-  highlights: Array<{ start: number; end: number }>; quote: string; rank: number;
+  regionCode: string;
+  kind: string;
+  id: string;
+  name: string;
+  level: string | null;
+  snippet: string;
+  highlights: Array<{ start: number; end: number }>;
+  quote: string;
+  rank: number;
   source: { documentId: string; documentTitle: string; document: string; section: string; quote: string };
   region: { code: string };
 }
-interface Page { totalCount: number; missingRegions: string[]; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: Hit[] }
-interface Doc { id: string; title: string; file: string; passages: Array<{ ordinal: number; section: string; text: string }> }
+interface Page {
+  totalCount: number;
+  missingRegions: string[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  nodes: Hit[];
+}
+interface Doc {
+  id: string;
+  title: string;
+  file: string;
+  passages: Array<{ ordinal: number; section: string; text: string }>;
+}
 
 const SEARCH = `query Search($text: String!, $filter: SearchFilter, $first: Int, $after: String) {
   landscape { search(text: $text, filter: $filter, first: $first, after: $after) {
@@ -77,12 +94,22 @@ const isContents = (text: string) => {
 
 /** The served passages whose text matches, contents lists aside, as hit keys: what the DOCUMENT_PASSAGE hits must be exactly. */
 function passagesMatching(test: (text: string) => boolean): string[] {
-  return [...documents.values()].flatMap((d) => d.passages.filter((p) => !isContents(p.text) && test(`${p.section} ${p.text}`.toLowerCase()))
-    .map((p) => `${d.id.split(':')[0]}|DOCUMENT_PASSAGE|${d.id}#${p.ordinal}`)).sort();
+  return [...documents.values()]
+    .flatMap((d) =>
+      d.passages
+        .filter((p) => !isContents(p.text) && test(`${p.section} ${p.text}`.toLowerCase()))
+        .map((p) => `${d.id.split(':')[0]}|DOCUMENT_PASSAGE|${d.id}#${p.ordinal}`),
+    )
+    .sort();
 }
-const passageHits = (hits: Hit[]) => hits.filter((h) => h.kind === 'DOCUMENT_PASSAGE').map(key).sort();
+const passageHits = (hits: Hit[]) =>
+  hits
+    .filter((h) => h.kind === 'DOCUMENT_PASSAGE')
+    .map(key)
+    .sort();
 /** The regions whose documents contain the pattern (from the files on disk). */
-const regionsMentioning = (re: RegExp) => REGIONS.map((r) => r.code).filter((code) => [...documents.values()].some((d) => d.id.startsWith(`${code}:`) && re.test(documentText(d.file))));
+const regionsMentioning = (re: RegExp) =>
+  REGIONS.map((r) => r.code).filter((code) => [...documents.values()].some((d) => d.id.startsWith(`${code}:`) && re.test(documentText(d.file))));
 
 describe('search', () => {
   it('"psykisk hälsa": every hit has both words, every passage saying "psykisk hälsa" is found', async () => {
@@ -177,7 +204,7 @@ describe('search', () => {
     expect(await codeOf({ text: 'samverkan', after: 'not-a-cursor' })).toBe('BAD_USER_INPUT');
     expect(await codeOf({ text: 'samverkan', filter: { regions: ['atlantis'] } })).toBe('BAD_USER_INPUT');
     // Characters that mean something to tsquery are only separators: no error, the words still match.
-    const odd = await allHits("psykisk & hälsa | !( ):*");
+    const odd = await allHits('psykisk & hälsa | !( ):*');
     expect(odd.hits.map(key)).toEqual((await allHits('psykisk hälsa')).hits.map(key));
   });
 });

@@ -62,8 +62,10 @@ function landscapeFields(query: string): number {
   for (let i = start; i < body.length; i++) {
     const ch = body[i]!;
     if (ch === '{' || ch === '(') depth++;
-    else if (ch === '}' || ch === ')') { depth--; if (depth === 0) break; }
-    else if (depth === 1 && /[A-Za-z_]/.test(ch) && !/[A-Za-z0-9_]/.test(body[i - 1]!)) fields++;
+    else if (ch === '}' || ch === ')') {
+      depth--;
+      if (depth === 0) break;
+    } else if (depth === 1 && /[A-Za-z_]/.test(ch) && !/[A-Za-z0-9_]/.test(body[i - 1]!)) fields++;
   }
   return fields;
 }
@@ -90,7 +92,10 @@ describe('SQL statements per request', () => {
     ['bodies', (codes: string) => `{ landscape { bodies(filter: { regions: ${codes} }, first: 200) { totalCount nodes { id regionCode } } } }`],
     ['reportingDuties', (codes: string) => `{ landscape { reportingDuties(filter: { regions: ${codes} }) { duties { id regionCode } } } }`],
     ['rolesCrosswalk', (codes: string) => `{ landscape { rolesCrosswalk(regions: ${codes}) { rows { kind regions { roleCount roles { id } } } } } }`],
-    ['functionalCrosswalk', (codes: string) => `{ landscape { functionalCrosswalk(regions: ${codes}) { regions { roleCount roles { roleId closest { roleId } } } } } }`],
+    [
+      'functionalCrosswalk',
+      (codes: string) => `{ landscape { functionalCrosswalk(regions: ${codes}) { regions { roleCount roles { roleId closest { roleId } } } } } }`,
+    ],
     ['reportingChains', (codes: string) => `{ landscape { reportingChains(regions: ${codes}) { regions { edgeCount edges { from to } } } } }`],
     ['comparisonMatrix', (codes: string) => `{ landscape { comparisonMatrix(regions: ${codes}) { rows { cells { quoteCount quotes { quote } } } } } }`],
   ] as const)('%s: as many comparison statements for one region as for every region (not per region or row)', async (_name, query) => {

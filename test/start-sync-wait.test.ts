@@ -24,9 +24,16 @@ beforeAll(async () => {
   // Accepts every request and answers none within the test.
   slow = createServer(() => {});
   await new Promise<void>((resolve) => slow!.listen(PORTS.slow, '127.0.0.1', resolve));
-  await services.start('subgraphs/comparison', PORTS.comparison, testServiceEnv(PREFIX, { [SLOW]: `http://127.0.0.1:${PORTS.slow}/graphql` }, {
-    COMPARISON_PORT: String(PORTS.comparison), START_SYNC_WAIT_MS: '500', SYNC_TIMEOUT_MS: '120000',
-  }), { timeoutMs: 20_000 });
+  await services.start(
+    'subgraphs/comparison',
+    PORTS.comparison,
+    testServiceEnv(
+      PREFIX,
+      { [SLOW]: `http://127.0.0.1:${PORTS.slow}/graphql` },
+      { COMPARISON_PORT: String(PORTS.comparison), START_SYNC_WAIT_MS: '500', SYNC_TIMEOUT_MS: '120000' },
+    ),
+    { timeoutMs: 20_000 },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -42,8 +49,14 @@ afterAll(async () => {
 describe(`${COMPARISON.code} start with a region whose first sync is slow`, () => {
   it('serves the synced regions fresh and the slow one as never synced', async () => {
     type Freshness = { regionCode: string; dataVersion: string | null; stale: boolean; reason: string | null };
-    const ask = async () => (await gqlOk<{ landscape: { missingRegions: string[]; freshness: Freshness[] } }>(
-      '{ landscape { missingRegions freshness { regionCode dataVersion stale reason } } }', undefined, COMPARISON_URL)).landscape;
+    const ask = async () =>
+      (
+        await gqlOk<{ landscape: { missingRegions: string[]; freshness: Freshness[] } }>(
+          '{ landscape { missingRegions freshness { regionCode dataVersion stale reason } } }',
+          undefined,
+          COMPARISON_URL,
+        )
+      ).landscape;
     // Answered at once: the slow region is missing from the first answer on.
     expect((await ask()).missingRegions).toContain(SLOW);
     // The others' sync goes on while the comparison serves, and completes.

@@ -28,13 +28,18 @@ async function servesEveryRegion(): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(federation!.gatewayUrl, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ regions { code name } landscape { missingRegions staleRegions } }' }),
         signal: AbortSignal.timeout(5000),
       });
-      const json = (await res.json()) as { errors?: unknown[]; data?: { regions: Array<{ name: string | null }>; landscape: { missingRegions: string[]; staleRegions: string[] } } };
+      const json = (await res.json()) as {
+        errors?: unknown[];
+        data?: { regions: Array<{ name: string | null }>; landscape: { missingRegions: string[]; staleRegions: string[] } };
+      };
       const d = json.data;
-      if (res.status === 200 && !json.errors && d && d.regions.every((r) => r.name) && !d.landscape.missingRegions.length && !d.landscape.staleRegions.length) return;
+      if (res.status === 200 && !json.errors && d && d.regions.every((r) => r.name) && !d.landscape.missingRegions.length && !d.landscape.staleRegions.length)
+        return;
       last = JSON.stringify(json).slice(0, 500);
     } catch (e) {
       last = (e as Error).message;
@@ -83,7 +88,10 @@ describe('supervision (npm start)', () => {
     for (let kill = 0; kill < 3 && !gaveUp.length; kill++) {
       // Wait for the restarted process, then crash it again.
       let pid = federation!.pid(code);
-      for (let i = 0; i < 120 && (!pid || !isAlive(pid)); i++) { await pause(250); pid = federation!.pid(code); }
+      for (let i = 0; i < 120 && (!pid || !isAlive(pid)); i++) {
+        await pause(250);
+        pid = federation!.pid(code);
+      }
       process.kill(pid!, 'SIGKILL');
       await waitFor(() => !isAlive(pid!));
     }
@@ -92,7 +100,6 @@ describe('supervision (npm start)', () => {
     expect(log.some((m) => m.includes(`${code}`) && m.includes('giving up'))).toBe(true);
   }, 90_000);
 });
-
 
 async function waitFor(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await pause(100);

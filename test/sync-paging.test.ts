@@ -39,7 +39,7 @@ async function pages(list: string, size: number, args = ''): Promise<Array<Array
   }
 }
 
-describe('paging arguments of a region\'s lists', () => {
+describe("paging arguments of a region's lists", () => {
   it.each(PAGED_LISTS)('%s: pages of 7 concatenate to the whole list, each page full but the last', async (list) => {
     const whole = (await gqlOk<{ r: Record<string, Array<{ id: string }>> }>(`{ r: ${REGION.code} { ${list} { id } } }`, undefined, regionUrl())).r[list]!;
     const paged = await pages(list, PAGE);
@@ -49,14 +49,19 @@ describe('paging arguments of a region\'s lists', () => {
 
   it('pages a filtered list of bodies within the filter', async () => {
     const filter = ', filter: { levels: [STRATEGIC, TACTICAL] }';
-    const whole = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION.code} { bodies(${filter.slice(2)}) { id } } }`, undefined, regionUrl())).r.bodies;
+    const whole = (await gqlOk<{ r: { bodies: Array<{ id: string }> } }>(`{ r: ${REGION.code} { bodies(${filter.slice(2)}) { id } } }`, undefined, regionUrl()))
+      .r.bodies;
     expect(whole.length).toBeGreaterThan(PAGE);
     expect((await pages('bodies', 3, filter)).flat()).toEqual(whole);
   });
 
   it('answers an empty page after the last entry', async () => {
     const whole = (await gqlOk<{ r: { roles: Array<{ id: string }> } }>(`{ r: ${REGION.code} { roles { id } } }`, undefined, regionUrl())).r.roles;
-    const r = await gqlOk<{ r: { roles: unknown[] } }>(`{ r: ${REGION.code} { roles(first: 5, afterId: ${JSON.stringify(whole.at(-1)!.id)}) { id } } }`, undefined, regionUrl());
+    const r = await gqlOk<{ r: { roles: unknown[] } }>(
+      `{ r: ${REGION.code} { roles(first: 5, afterId: ${JSON.stringify(whole.at(-1)!.id)}) { id } } }`,
+      undefined,
+      regionUrl(),
+    );
     expect(r.r.roles).toEqual([]);
   });
 
@@ -97,7 +102,11 @@ describe('the comparison syncing a region in pages', () => {
             return;
           }
           if (body.includes('RegionPage')) pageRequests++;
-          const answer = await fetch(origin + req.url, { method: req.method, headers: { 'content-type': 'application/json' }, body: req.method === 'POST' ? body : undefined });
+          const answer = await fetch(origin + req.url, {
+            method: req.method,
+            headers: { 'content-type': 'application/json' },
+            body: req.method === 'POST' ? body : undefined,
+          });
           res.statusCode = answer.status;
           res.setHeader('content-type', answer.headers.get('content-type') ?? 'application/json');
           res.end(Buffer.from(await answer.arrayBuffer()));
@@ -107,8 +116,14 @@ describe('the comparison syncing a region in pages', () => {
     await new Promise<void>((resolve) => proxy!.listen(PORTS.proxy, '127.0.0.1', resolve));
     const urls = inject('subgraphUrls');
     comparison = await spawnService('subgraphs/comparison', PORTS.comparison, {
-      ...process.env, LOG_LEVEL: 'silent', RESPONSE_CACHE: 'false', DATABASE_URL: inject('databaseUrl'), DB_SCHEMA_PREFIX: PREFIX,
-      SYNC_INTERVAL_MS: '200', SYNC_PAGE_SIZE: String(PAGE), COMPARISON_PORT: String(PORTS.comparison),
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      RESPONSE_CACHE: 'false',
+      DATABASE_URL: inject('databaseUrl'),
+      DB_SCHEMA_PREFIX: PREFIX,
+      SYNC_INTERVAL_MS: '200',
+      SYNC_PAGE_SIZE: String(PAGE),
+      COMPARISON_PORT: String(PORTS.comparison),
       ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), urls[r.code]!])),
       [urlVar(REGION.code)]: `http://127.0.0.1:${PORTS.proxy}/graphql`,
     });
@@ -125,7 +140,7 @@ describe('the comparison syncing a region in pages', () => {
 
   const rows = async (sql: string) => (await db!.query(sql, [REGION.code])).rows;
 
-  it('keeps nothing of a sync during which the region\'s version moved, and says why', async () => {
+  it("keeps nothing of a sync during which the region's version moved, and says why", async () => {
     // The comparison's first round runs before it answers /health: it has read pages by now.
     expect(pageRequests).toBeGreaterThan(PAGED_LISTS.length);
     expect(await rows(`select * from ${SCHEMA}.region_sync where region_code = $1`)).toEqual([]);
@@ -133,14 +148,25 @@ describe('the comparison syncing a region in pages', () => {
       expect(await rows(`select 1 from ${SCHEMA}.${table} where region_code = $1`), table).toEqual([]);
     }
     const r = await gqlOk<{ landscape: { freshness: Array<{ regionCode: string; stale: boolean; reason: string | null }> } }>(
-      '{ landscape { freshness { regionCode stale reason } } }', undefined, `http://127.0.0.1:${PORTS.comparison}/graphql`);
-    expect(r.landscape.freshness.find((f) => f.regionCode === REGION.code)?.reason).toMatch(/its data changed during the sync \(version moving-\d+ became moving-\d+\)/);
+      '{ landscape { freshness { regionCode stale reason } } }',
+      undefined,
+      `http://127.0.0.1:${PORTS.comparison}/graphql`,
+    );
+    expect(r.landscape.freshness.find((f) => f.regionCode === REGION.code)?.reason).toMatch(
+      /its data changed during the sync \(version moving-\d+ became moving-\d+\)/,
+    );
   });
 
   it('once the version holds, stores exactly what the one-answer sync would', async () => {
     moving = false;
     const version = ((await (await fetch(`${new URL(regionUrl()).origin}/version`)).json()) as { dataVersion: string }).dataVersion;
-    await eventually(async () => expect(await rows(`select data_version, missing_fields from ${SCHEMA}.region_sync where region_code = $1`)).toEqual([{ data_version: version, missing_fields: [] }]), 20_000);
+    await eventually(
+      async () =>
+        expect(await rows(`select data_version, missing_fields from ${SCHEMA}.region_sync where region_code = $1`)).toEqual([
+          { data_version: version, missing_fields: [] },
+        ]),
+      20_000,
+    );
     const one = (await gqlOk<{ region: RegionSnapshot }>(printQuery(snapshotQuery(REGION.code)), undefined, regionUrl())).region;
     const expected = withCitations({ ...one, code: REGION.code, dataVersion: version, missingFields: [] });
     expect(expected.bodies.length).toBeGreaterThan(PAGE);
@@ -150,18 +176,25 @@ describe('the comparison syncing a region in pages', () => {
     expect(bodies.map((b) => ({ roleKinds: b.role_kinds, reportArtifacts: b.report_artifacts }))).toEqual(derivedOfBodies(expected));
     for (const list of ['documents', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const) {
       const held = await rows(`select data from ${SCHEMA}.fact where region_code = $1 and kind = '${list}' order by position`);
-      expect(held.map((f) => f.data), list).toEqual(JSON.parse(JSON.stringify(expected[list])));
+      expect(
+        held.map((f) => f.data),
+        list,
+      ).toEqual(JSON.parse(JSON.stringify(expected[list])));
     }
     const events = await rows(`select id from ${SCHEMA}.event where region_code = $1 order by position`);
     expect(events.map((e) => e.id)).toEqual(expected.events!.map((e) => e.id));
 
-    const search = await rows(`select seq, kind, id, level, name, text, quote, document_id, document_title, document_file, section from ${SCHEMA}.search_item where region_code = $1 order by seq`);
+    const search = await rows(
+      `select seq, kind, id, level, name, text, quote, document_id, document_title, document_file, section from ${SCHEMA}.search_item where region_code = $1 order by seq`,
+    );
     expect(search).toEqual(searchRows(expected).map(({ region_code: _, ...r }) => r));
 
     type Row = { aggregate: string; grp: string };
     const byName = (a: Row, b: Row) => (a.aggregate === b.aggregate ? (a.grp < b.grp ? -1 : a.grp > b.grp ? 1 : 0) : a.aggregate < b.aggregate ? -1 : 1);
     const groups = (await rows(`select aggregate, grp, total, data from ${SCHEMA}.agg_group where region_code = $1`)) as Row[];
-    const want = Object.entries(groupsOfRegion(expected)).flatMap(([aggregate, list]) => list.map((g) => ({ aggregate, grp: g.grp, total: g.total ?? g.items?.length ?? 0, data: g.data ?? {} })));
+    const want = Object.entries(groupsOfRegion(expected)).flatMap(([aggregate, list]) =>
+      list.map((g) => ({ aggregate, grp: g.grp, total: g.total ?? g.items?.length ?? 0, data: g.data ?? {} })),
+    );
     expect(groups.sort(byName)).toEqual((JSON.parse(JSON.stringify(want)) as Row[]).sort(byName));
   });
 });

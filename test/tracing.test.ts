@@ -20,13 +20,22 @@ const PREFIX = 'tracing_';
 const PORTS = { receiver: testPort(16290), gateway: testPort(16200), region: testPort(16201), comparison: testPort(16205) };
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
-interface ReceivedSpan { service: string; traceId: string; spanId: string; parentSpanId: string; name: string; kind: number; attributes: Record<string, unknown> }
+interface ReceivedSpan {
+  service: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  name: string;
+  kind: number;
+  attributes: Record<string, unknown>;
+}
 const received: ReceivedSpan[] = [];
 const paths: string[] = [];
 
 type OtlpValue = { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number };
 type OtlpAttribute = { key: string; value: OtlpValue };
-const attributes = (list: OtlpAttribute[] = []) => Object.fromEntries(list.map((a) => [a.key, a.value.stringValue ?? a.value.intValue ?? a.value.boolValue ?? a.value.doubleValue]));
+const attributes = (list: OtlpAttribute[] = []) =>
+  Object.fromEntries(list.map((a) => [a.key, a.value.stringValue ?? a.value.intValue ?? a.value.boolValue ?? a.value.doubleValue]));
 
 /** The exporter's ExportTraceServiceRequest (OTLP/HTTP JSON: ids in hex) as flat spans. */
 function receive(body: { resourceSpans?: Array<{ resource?: { attributes?: OtlpAttribute[] }; scopeSpans?: Array<{ spans?: any[] }> }> }): void {
@@ -34,7 +43,15 @@ function receive(body: { resourceSpans?: Array<{ resource?: { attributes?: OtlpA
     const service = String(attributes(rs.resource?.attributes)['service.name']);
     for (const ss of rs.scopeSpans ?? []) {
       for (const s of ss.spans ?? []) {
-        received.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '', name: s.name, kind: s.kind, attributes: attributes(s.attributes) });
+        received.push({
+          service,
+          traceId: s.traceId,
+          spanId: s.spanId,
+          parentSpanId: s.parentSpanId ?? '',
+          name: s.name,
+          kind: s.kind,
+          attributes: attributes(s.attributes),
+        });
       }
     }
   }
@@ -55,11 +72,12 @@ const receiver: Server = createServer((req, res) => {
 });
 
 const services = new Services();
-const env = (extra: Record<string, string>) => testServiceEnv(PREFIX, { [REGION.code]: url(PORTS.region), [COMPARISON.code]: url(PORTS.comparison) }, {
-  OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${PORTS.receiver}`,
-  OTEL_BSP_SCHEDULE_DELAY: '100',
-  ...extra,
-});
+const env = (extra: Record<string, string>) =>
+  testServiceEnv(
+    PREFIX,
+    { [REGION.code]: url(PORTS.region), [COMPARISON.code]: url(PORTS.comparison) },
+    { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${PORTS.receiver}`, OTEL_BSP_SCHEDULE_DELAY: '100', ...extra },
+  );
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(PORTS.receiver, '127.0.0.1', resolve));
@@ -104,17 +122,25 @@ describe('a traced request', () => {
       expect(spans.find((s) => s.service === GATEWAY.code && s.kind === SERVER)?.parentSpanId).toBe(callerSpanId);
       // Each subgraph's server span is the child of the gateway's call to it (traceparent propagated),
       // and the SQL it sent is in the trace.
-      for (const [code, port] of [[REGION.code, PORTS.region], [COMPARISON.code, PORTS.comparison]] as const) {
+      for (const [code, port] of [
+        [REGION.code, PORTS.region],
+        [COMPARISON.code, PORTS.comparison],
+      ] as const) {
         const server = spans.find((s) => s.service === code && s.kind === SERVER);
         const parent = byId.get(server?.parentSpanId ?? '');
         expect(parent, `${code}'s server span has the gateway's call as its parent`).toMatchObject({ service: GATEWAY.code, kind: CLIENT });
         expect(parent!.attributes['url.full']).toBe(url(port));
-        expect(spans.some((s) => s.service === code && s.attributes['db.system.name'] === 'postgresql'), `${code}: a PostgreSQL span`).toBe(true);
+        expect(
+          spans.some((s) => s.service === code && s.attributes['db.system.name'] === 'postgresql'),
+          `${code}: a PostgreSQL span`,
+        ).toBe(true);
       }
     }, 20_000);
     const spans = ofTrace();
     // @apollo/gateway's own spans are in the same trace.
-    expect(spans.filter((s) => s.service === GATEWAY.code).map((s) => s.name)).toEqual(expect.arrayContaining(['gateway.request', 'gateway.plan', 'gateway.execute', 'gateway.fetch']));
+    expect(spans.filter((s) => s.service === GATEWAY.code).map((s) => s.name)).toEqual(
+      expect.arrayContaining(['gateway.request', 'gateway.plan', 'gateway.execute', 'gateway.fetch']),
+    );
     // Exported as OTLP/HTTP JSON to <endpoint>/v1/traces.
     expect(new Set(paths)).toEqual(new Set(['POST /v1/traces application/json']));
   });
@@ -123,7 +149,9 @@ describe('a traced request', () => {
     for (const port of [PORTS.gateway, PORTS.region]) for (const path of ['/health', '/metrics']) await fetch(`http://127.0.0.1:${port}${path}`);
     await new Promise((r) => setTimeout(r, 500));
     // The gateway's response cache polls every subgraph's /version each second: none of that is traced.
-    const probes = received.filter((s) => /\/(health|ready|version|metrics)\b/.test(String(s.attributes['url.path'] ?? s.attributes['url.full'] ?? s.attributes['http.target'] ?? '')));
+    const probes = received.filter((s) =>
+      /\/(health|ready|version|metrics)\b/.test(String(s.attributes['url.path'] ?? s.attributes['url.full'] ?? s.attributes['http.target'] ?? '')),
+    );
     expect(probes).toEqual([]);
   });
 });

@@ -32,7 +32,9 @@ export function precompress(outDir: string): Plugin {
         const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
         writeFileSync(`${file}.gz`, gz);
         writeFileSync(`${file}.br`, br);
-        total.raw += raw.length; total.gzip += gz.length; total.brotli += br.length;
+        total.raw += raw.length;
+        total.gzip += gz.length;
+        total.brotli += br.length;
       }
       const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
       console.log(`precompressed ${outDir}: ${kb(total.raw)} raw, ${kb(total.gzip)} gzip, ${kb(total.brotli)} brotli`);

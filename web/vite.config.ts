@@ -35,9 +35,6 @@ export default defineConfig(({ mode }) => {
       },
     },
     // `vite --mode dashboard` (dev): /graphql goes to a running gateway; docs/queries is read from the repo root.
-    server: {
-      fs: { allow: [resolve(here, '..')] },
-      proxy: { '/graphql': process.env.GATEWAY_ORIGIN ?? 'http://127.0.0.1:4000' },
-    },
+    server: { fs: { allow: [resolve(here, '..')] }, proxy: { '/graphql': process.env.GATEWAY_ORIGIN ?? 'http://127.0.0.1:4000' } },
   };
 });

@@ -45,11 +45,17 @@ async function comparisonFingerprint() {
 /** Seconds the comparison has spent replacing the region's copy, in all (sum of its sync histogram). */
 async function syncSeconds() {
   const text = await (await fetch(`http://127.0.0.1:${ports[COMPARISON.code]}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('samverkan_comparison_sync_duration_seconds_sum') && l.includes(`region="${region}"`) && l.includes('ok'));
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('samverkan_comparison_sync_duration_seconds_sum') && l.includes(`region="${region}"`) && l.includes('ok'));
   return line ? Number(line.split(' ').pop()) : 0;
 }
 async function comparisonVersion(gatewayUrl) {
-  const r = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ landscape { freshness { regionCode dataVersion } } }' }) });
+  const r = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ landscape { freshness { regionCode dataVersion } } }' }),
+  });
   const body = await r.json();
   return body.data?.landscape.freshness.find((f) => f.regionCode === region)?.dataVersion ?? null;
 }
@@ -63,11 +69,23 @@ async function until(get, differentFrom, started) {
 
 const runDir = mkdtempSync(join(tmpdir(), 'review-sync-run-'));
 const federation = await startFederation({ ports, output: 'ignore', env: process.env, startTimeoutMs: 300_000 });
-const stopWatching = watchRestartRequests(runDir, federation, REGIONS.map((r) => r.code), () => {}, 50);
-const server = spawn(process.execPath, [join(ROOT, 'authoring/dist/cli/review.js'), '--region', region, '--port', String(reviewPort), '--run-dir', runDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+const stopWatching = watchRestartRequests(
+  runDir,
+  federation,
+  REGIONS.map((r) => r.code),
+  () => {},
+  50,
+);
+const server = spawn(process.execPath, [join(ROOT, 'authoring/dist/cli/review.js'), '--region', region, '--port', String(reviewPort), '--run-dir', runDir], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const files = new Map();
 try {
-  await new Promise((resolve) => server.stdout.on('data', (d) => { if (String(d).includes('http://')) resolve(); }));
+  await new Promise((resolve) =>
+    server.stdout.on('data', (d) => {
+      if (String(d).includes('http://')) resolve();
+    }),
+  );
   const session = await (await fetch(`http://127.0.0.1:${reviewPort}/api/session`)).json();
   const file = join(dataDir, session.name);
   files.set(file, readFileSync(file, 'utf8'));
@@ -79,15 +97,25 @@ try {
     const before = await comparisonVersion(federation.gatewayUrl);
     const [fingerprint, spentBefore] = [await comparisonFingerprint(), await syncSeconds()];
     const t0 = now();
-    const answer = await (await fetch(`http://127.0.0.1:${reviewPort}/api/save`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) })).json();
+    const answer = await (
+      await fetch(`http://127.0.0.1:${reviewPort}/api/save`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data }),
+      })
+    ).json();
     const saved = now() - t0;
     const t1 = now();
     const [atRegion, atComparison, atGateway] = await Promise.all([
-      until(regionVersion, before, t1), until(comparisonFingerprint, fingerprint, t1), until(() => comparisonVersion(federation.gatewayUrl), before, t1),
+      until(regionVersion, before, t1),
+      until(comparisonFingerprint, fingerprint, t1),
+      until(() => comparisonVersion(federation.gatewayUrl), before, t1),
     ]);
     const sync = (await syncSeconds()) - spentBefore;
     const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(`run ${i + 1}: ${answer.restart}; save -> answer ${s(saved)}; after the answer: region's /version ${s(atRegion.ms)}, comparison's copy ${s(atComparison.ms)} (replacing it: ${sync.toFixed(2)} s), gateway ${s(atGateway.ms)}; save -> gateway ${s(saved + atGateway.ms)}`);
+    console.log(
+      `run ${i + 1}: ${answer.restart}; save -> answer ${s(saved)}; after the answer: region's /version ${s(atRegion.ms)}, comparison's copy ${s(atComparison.ms)} (replacing it: ${sync.toFixed(2)} s), gateway ${s(atGateway.ms)}; save -> gateway ${s(saved + atGateway.ms)}`,
+    );
   }
 } finally {
   for (const [file, text] of files) writeFileSync(file, text);

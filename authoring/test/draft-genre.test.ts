@@ -24,29 +24,53 @@ describe('the draft of a new document of the genre', () => {
     // "ledningsgruppen" is the Ledningsgruppen för samverkan i Mellansjö, "styrelsen" the Förbundsstyrelsen,
     // "Referensgruppen" the Referensgruppen för brukarinflytande, "Gruppen"/"Nätverket" the section's own.
     expect(data.bodies.map((b) => b.name)).toEqual([
-      'Samordningsförbundet Mellansjö', 'Förbundsstyrelsen', 'Arbetsutskottet', LEDNINGSGRUPPEN, 'Beredningsgruppen',
-      'Lokala samverkansgrupper', 'Referensgruppen för brukarinflytande', 'Samverkansforum', 'Nätverket för arbetsmarknadssamordnare',
-      'Styrgrupp', 'Länsgemensamma nätverket',
+      'Samordningsförbundet Mellansjö',
+      'Förbundsstyrelsen',
+      'Arbetsutskottet',
+      LEDNINGSGRUPPEN,
+      'Beredningsgruppen',
+      'Lokala samverkansgrupper',
+      'Referensgruppen för brukarinflytande',
+      'Samverkansforum',
+      'Nätverket för arbetsmarknadssamordnare',
+      'Styrgrupp',
+      'Länsgemensamma nätverket',
     ]);
     const ledningsgruppen = body(LEDNINGSGRUPPEN).id;
     // Mentions in other sections resolve to it: the reports "till ledningsgruppen".
-    expect(data.reportingDuties.filter((r) => r.toBodyId === ledningsgruppen).map((r) => r.fromBodyId))
-      .toEqual([body('Beredningsgruppen').id, body('Lokala samverkansgrupper').id]);
+    expect(data.reportingDuties.filter((r) => r.toBodyId === ledningsgruppen).map((r) => r.fromBodyId)).toEqual([
+      body('Beredningsgruppen').id,
+      body('Lokala samverkansgrupper').id,
+    ]);
     // Its members are the list under its own "Sammansättning", not a second group's.
     expect(body(LEDNINGSGRUPPEN).composition.map((m) => m.source.quote)).toEqual([
-      'en chef från varje kommuns socialtjänst', 'två chefer från Region Sjölandet', 'en chef från Försäkringskassan',
+      'en chef från varje kommuns socialtjänst',
+      'två chefer från Region Sjölandet',
+      'en chef från Försäkringskassan',
       'en chef från Arbetsförmedlingen',
     ]);
     expect(body(LEDNINGSGRUPPEN).cadence?.text).toBe('fyra gånger per år');
   });
 
   it('reads "X tillsätts av Y", "utses av", "är underställt" as X\'s parent', () => {
-    const parents = data.bodies.filter((b) => b.parent).map((b) => [b.name, data.bodies.find((p) => p.id === b.parent!.bodyId)!.name, b.parent!.relation, b.parent!.source.quote]);
+    const parents = data.bodies
+      .filter((b) => b.parent)
+      .map((b) => [b.name, data.bodies.find((p) => p.id === b.parent!.bodyId)!.name, b.parent!.relation, b.parent!.source.quote]);
     expect(parents).toEqual([
       ['Beredningsgruppen', LEDNINGSGRUPPEN, 'APPOINTED_BY', 'Beredningsgruppen tillsätts av ledningsgruppen.'],
-      ['Lokala samverkansgrupper', LEDNINGSGRUPPEN, 'APPOINTED_BY', 'De lokala samverkansgrupperna tillsätts av ledningsgruppen och leds av en samordnare från kommunen.'],
+      [
+        'Lokala samverkansgrupper',
+        LEDNINGSGRUPPEN,
+        'APPOINTED_BY',
+        'De lokala samverkansgrupperna tillsätts av ledningsgruppen och leds av en samordnare från kommunen.',
+      ],
       ['Referensgruppen för brukarinflytande', 'Förbundsstyrelsen', 'APPOINTED_BY', 'Referensgruppen för brukarinflytande utses av förbundsstyrelsen.'],
-      ['Nätverket för arbetsmarknadssamordnare', 'Beredningsgruppen', 'REPORTS_TO', 'Nätverket är underställt beredningsgruppen och träffas vid behov, dock minst fyra gånger per år.'],
+      [
+        'Nätverket för arbetsmarknadssamordnare',
+        'Beredningsgruppen',
+        'REPORTS_TO',
+        'Nätverket är underställt beredningsgruppen och träffas vid behov, dock minst fyra gånger per år.',
+      ],
       ['Styrgrupp', LEDNINGSGRUPPEN, 'APPOINTED_BY', 'Styrgruppen för en insats tillsätts av ledningsgruppen när förbundsstyrelsen har beviljat medel.'],
     ]);
     expect(body('Nätverket för arbetsmarknadssamordnare').cadence?.text).toBe('minst fyra gånger per år');
@@ -59,7 +83,12 @@ describe('the draft of a new document of the genre', () => {
     expect(data.document.date).toBe('2027-11-18');
     expect(data.events.map((e) => [e.kind, e.from.date, e.to?.date ?? null, e.source.quote])).toEqual([
       ['DOCUMENT_DATE', '2027-11-18', null, '2027-11-18'],
-      ['FOUNDED', '2012', null, 'Förbundet bildades 2012 och har sedan dess finansierat insatser för personer som behöver samordnat stöd för att kunna arbeta eller studera.'],
+      [
+        'FOUNDED',
+        '2012',
+        null,
+        'Förbundet bildades 2012 och har sedan dess finansierat insatser för personer som behöver samordnat stöd för att kunna arbeta eller studera.',
+      ],
       ['VALID_FROM', '2028-01-01', '2030-12-31', quote],
       ['REVIEW_DATE', '2030-06-30', null, 'Strukturen revideras senast 2030-06-30 inför en ny period.'],
     ]);
@@ -100,9 +129,13 @@ describe('the same rules in other wordings', () => {
   });
 
   it('a parent by a pronoun, and never a body of its own or one the text does not know', () => {
-    const d = doc('## Styrgruppen\n\nStyrgruppen leder arbetet.\n\n## Arbetsgruppen\n\nDen tillsätts av styrgruppen.\n\n## Referensgruppen\n\nReferensgruppen utses av kommunerna.');
+    const d = doc(
+      '## Styrgruppen\n\nStyrgruppen leder arbetet.\n\n## Arbetsgruppen\n\nDen tillsätts av styrgruppen.\n\n## Referensgruppen\n\nReferensgruppen utses av kommunerna.',
+    );
     expect(d.bodies.map((b) => [b.name, b.parent?.bodyId ?? null, b.parent?.relation ?? null])).toEqual([
-      ['Styrgruppen', null, null], ['Arbetsgruppen', 'styrgruppen', 'APPOINTED_BY'], ['Referensgruppen', null, null],
+      ['Styrgruppen', null, null],
+      ['Arbetsgruppen', 'styrgruppen', 'APPOINTED_BY'],
+      ['Referensgruppen', null, null],
     ]);
   });
 
@@ -112,9 +145,11 @@ describe('the same rules in other wordings', () => {
     const two = doc('## Chefsgrupp för vård\n\nText.\n\n## Chefsgrupp för skola\n\nText.\n\n## Övrigt\n\nChefsgrupperna rapporterar till styrelsen.');
     expect(two.bodies.map((b) => b.name)).toEqual(['Chefsgrupp för vård', 'Chefsgrupp för skola', 'Chefsgrupperna', 'Styrelsen']);
   });
-  it('a heading that goes on after its body noun names the body in full, and the text\'s full name finds it', () => {
-    const d = doc('## Ledningsgrupp\n\nText.\n\n## Arbetsgrupp psykisk hälsa\n\nArbetsgrupp psykisk hälsa tillsätts av ledningsgruppen.\n\n'
-      + '## Arbetsgrupp äldres hälsa\n\nArbetsgruppen träffas varannan månad.\n\n## Övrigt\n\nLedningsgruppen följer upp arbetsgruppernas arbete.');
+  it("a heading that goes on after its body noun names the body in full, and the text's full name finds it", () => {
+    const d = doc(
+      '## Ledningsgrupp\n\nText.\n\n## Arbetsgrupp psykisk hälsa\n\nArbetsgrupp psykisk hälsa tillsätts av ledningsgruppen.\n\n' +
+        '## Arbetsgrupp äldres hälsa\n\nArbetsgruppen träffas varannan månad.\n\n## Övrigt\n\nLedningsgruppen följer upp arbetsgruppernas arbete.',
+    );
     expect(d.bodies.map((b) => b.name)).toEqual(['Ledningsgrupp', 'Arbetsgrupp psykisk hälsa', 'Arbetsgrupp äldres hälsa']);
     expect(d.bodies[1]!.parent?.bodyId).toBe(d.bodies[0]!.id);
     expect(d.bodies[2]!.cadence?.text).toBe('varannan månad');

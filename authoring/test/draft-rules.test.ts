@@ -20,16 +20,24 @@ describe('words', () => {
 
 describe('heading-names-body', () => {
   it.each([
-    ['## Styrgruppen', 'STEERING_GROUP'], ['## Beredningsgrupp för äldre', 'PREPARATION_GROUP'], ['## Politiskt samverkansråd', 'POLITICAL_COUNCIL'],
-    ['## Arbetsutskottet', 'WORKING_COMMITTEE'], ['## Nätverket för rektorer', 'NETWORK'],
+    ['## Styrgruppen', 'STEERING_GROUP'],
+    ['## Beredningsgrupp för äldre', 'PREPARATION_GROUP'],
+    ['## Politiskt samverkansråd', 'POLITICAL_COUNCIL'],
+    ['## Arbetsutskottet', 'WORKING_COMMITTEE'],
+    ['## Nätverket för rektorer', 'NETWORK'],
   ])('%s', (heading, kind) => {
     const d = doc(`${heading}\n\nText om gruppen.`);
     expect(d.bodies.map((b) => b.kind)).toContain(kind);
   });
   it('text-names-body: compounds, coordinated compounds, the association and its board', () => {
-    const d = doc('## Organisation\n\nArbetet leds av styr- och arbetsgrupper i varje kommun. Samordningsförbundet finansierar arbetet. Styrelsen fattar beslut om budget.');
+    const d = doc(
+      '## Organisation\n\nArbetet leds av styr- och arbetsgrupper i varje kommun. Samordningsförbundet finansierar arbetet. Styrelsen fattar beslut om budget.',
+    );
     expect(d.bodies.map((b) => [b.name, b.kind])).toEqual([
-      ['Styrgrupp', 'STEERING_GROUP'], ['Arbetsgrupper', 'WORKING_GROUP'], ['Samordningsförbundet', 'OTHER'], ['Styrelsen', 'BOARD'],
+      ['Styrgrupp', 'STEERING_GROUP'],
+      ['Arbetsgrupper', 'WORKING_GROUP'],
+      ['Samordningsförbundet', 'OTHER'],
+      ['Styrelsen', 'BOARD'],
     ]);
     expect(doc('## Organisation\n\nGruppen träffas ofta. Arbetet sker i samverkan.').bodies).toEqual([]);
   });
@@ -53,7 +61,10 @@ describe('members', () => {
   });
   it('a list after the cue', () => {
     const b = doc('## Referensgruppen\n\nGruppen utgörs av:\n\n- Fyra chefer från kommunerna\n- En sekreterare').bodies[0]!;
-    expect(b.composition.map((m) => [m.function, m.seats?.min ?? null])).toEqual([['chefer', 4], ['sekreterare', 1]]);
+    expect(b.composition.map((m) => [m.function, m.seats?.min ?? null])).toEqual([
+      ['chefer', 4],
+      ['sekreterare', 1],
+    ]);
   });
   it('"ingår ... att" is a duty, not a member', () => {
     expect(memberOf('')).toBeNull();
@@ -63,15 +74,19 @@ describe('members', () => {
 
 describe('offices and substitutes', () => {
   it.each([
-    ['Ordförande är regionens representant.', 'chair'], ['Gruppen leds av förvaltningschefen.', 'chair'],
-    ['Vice ordförande utses bland kommunernas ledamöter.', 'viceChair'], ['Sammankallande är processledaren.', 'convener'],
+    ['Ordförande är regionens representant.', 'chair'],
+    ['Gruppen leds av förvaltningschefen.', 'chair'],
+    ['Vice ordförande utses bland kommunernas ledamöter.', 'viceChair'],
+    ['Sammankallande är processledaren.', 'convener'],
     ['Processledaren kallar till mötena.', 'convener'],
   ] as const)('%s -> %s', (sentence, office) => {
     const b = doc(`## Styrgruppen\n\n${sentence}`).bodies[0]!;
     expect(b[office]).not.toBeNull();
   });
   it.each([
-    ['Ersättare får inte skickas.', 'FORBIDDEN'], ['Varje ledamot ska ha en personlig ersättare.', 'REQUIRED'], ['Vid förhinder kan en ersättare delta.', 'ALLOWED'],
+    ['Ersättare får inte skickas.', 'FORBIDDEN'],
+    ['Varje ledamot ska ha en personlig ersättare.', 'REQUIRED'],
+    ['Vid förhinder kan en ersättare delta.', 'ALLOWED'],
   ])('%s -> %s', (sentence, rule) => {
     expect(doc(`## Styrgruppen\n\n${sentence}`).bodies[0]!.substitutes.rule).toBe(rule);
   });
@@ -95,18 +110,20 @@ describe('cadence', () => {
 });
 
 describe('duties and reporting', () => {
-  it.each([
-    'Styrgruppen ansvarar för att följa upp handlingsplanen.', 'Styrgruppen har i uppdrag att följa upp handlingsplanen.',
-  ])('duty sentence: %s', (sentence) => {
-    expect(doc(`## Styrgruppen\n\n${sentence}`).bodies[0]!.assignments.map((a) => a.category)).toEqual(['FOLLOW_UP_EVALUATION']);
-  });
+  it.each(['Styrgruppen ansvarar för att följa upp handlingsplanen.', 'Styrgruppen har i uppdrag att följa upp handlingsplanen.'])(
+    'duty sentence: %s',
+    (sentence) => {
+      expect(doc(`## Styrgruppen\n\n${sentence}`).bodies[0]!.assignments.map((a) => a.category)).toEqual(['FOLLOW_UP_EVALUATION']);
+    },
+  );
   it('a list after "Uppdrag:" is the body\'s duties, with categories', () => {
     const b = doc('## Styrgruppen\n\nUppdrag:\n\n- Fastställa budget\n- Kalla till möten').bodies[0]!;
     expect(b.assignments.map((a) => a.category)).toEqual(['BUDGET_ECONOMY', 'CONVENING']);
     expect(categoryOf('Omvärldsbevaka området')).toBe('MONITORING');
   });
   it.each([
-    'Arbetsgruppen rapporterar till styrgruppen två gånger per år.', 'Arbetsgruppen återrapporterar till styrgruppen två gånger per år.',
+    'Arbetsgruppen rapporterar till styrgruppen två gånger per år.',
+    'Arbetsgruppen återrapporterar till styrgruppen två gånger per år.',
     'Arbetsgruppen lämnar rapport till styrgruppen två gånger per år.',
   ])('reporting: %s', (sentence) => {
     const d = doc(`## Styrgruppen\n\nText.\n\n## Arbetsgruppen\n\n${sentence}`);
@@ -120,7 +137,8 @@ describe('dates', () => {
     expect(['2019-05-01', 'augusti 2016', 'år 2020'].map(isoDate)).toEqual(['2019-05-01', '2016-08', '2020']);
   });
   it.each([
-    ['Nätverket bildades 2012.', 'FOUNDED', '2012'], ['Styrgruppen har funnits sedan 2018.', 'SINCE', '2018'],
+    ['Nätverket bildades 2012.', 'FOUNDED', '2012'],
+    ['Styrgruppen har funnits sedan 2018.', 'SINCE', '2018'],
     ['Projektet pågick 2016-08-01 – 2019-07-31.', 'PERIOD', '2016-08-01'],
   ])('%s', (sentence, kind, from) => {
     const e = doc(`## Styrgruppen\n\n${sentence}`).events![0]!;

@@ -14,7 +14,9 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, 
 /** A temporary folder for one test file, removed after it: `dir()` is its path, `write` puts a file in it. */
 export function useTempDir(prefix: string): { dir: () => string; write: (name: string, content: Uint8Array | string) => string } {
   let dir = '';
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), prefix)); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {
     dir: () => dir,
@@ -26,7 +28,10 @@ export function useTempDir(prefix: string): { dir: () => string; write: (name: s
   };
 }
 
-interface Fonts { regular: PDFFont; bold: PDFFont }
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
 const A4: [number, number] = [595, 842];
 
 /** A page with the running header, footer and page number every page has. */
@@ -88,7 +93,11 @@ export async function testPdf(): Promise<Uint8Array> {
   p3.drawText('Andra punkten.', { x: 100, y, size: 11, font: f.regular });
   y -= 11 * 1.35;
   y -= 10;
-  for (const [a, b] of [['Part', 'Antal'], ['Kommunerna', 'Tre'], ['Regionen', 'Två']]) {
+  for (const [a, b] of [
+    ['Part', 'Antal'],
+    ['Kommunerna', 'Tre'],
+    ['Regionen', 'Två'],
+  ]) {
     p3.drawText(a!, { x: 72, y, size: 11, font: f.regular });
     p3.drawText(b!, { x: 250, y, size: 11, font: f.regular });
     y -= 11 * 1.35;
@@ -145,7 +154,11 @@ export async function longPdf(pages: number): Promise<Uint8Array> {
     const p = page(doc, f, n);
     const rows: Array<[string, { size?: number; bold?: boolean; x?: number; gapBefore?: number }?]> = [[`Avsnitt ${n}`, { size: 14, bold: true }]];
     for (let para = 0; para < 4; para++) {
-      for (let l = 0; l < 7; l++) rows.push([`Stycke ${para + 1} rad ${l + 1} på sidan ${n}: gruppen träffas fyra gånger per år och följer upp arbetet`, { gapBefore: l === 0 ? 10 : 0 }]);
+      for (let l = 0; l < 7; l++)
+        rows.push([
+          `Stycke ${para + 1} rad ${l + 1} på sidan ${n}: gruppen träffas fyra gånger per år och följer upp arbetet`,
+          { gapBefore: l === 0 ? 10 : 0 },
+        ]);
     }
     for (let i = 0; i < 5; i++) rows.push([`•  Punkt ${i + 1} på sidan ${n}.`, { gapBefore: i === 0 ? 10 : 0 }]);
     lines(p, f, 760, rows);
@@ -179,21 +192,25 @@ export async function testDocx(): Promise<Buffer> {
   const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
   const doc = new Document({
     numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
-    sections: [{
-      children: [
-        new Paragraph({ text: 'Uppdragsbeskrivning för Testgruppen', heading: HeadingLevel.HEADING_1 }),
-        new Paragraph({ text: 'Bakgrund', heading: HeadingLevel.HEADING_2 }),
-        new Paragraph({ children: [new TextRun('Testgruppen bildades 2020 och arbetar för '), new TextRun({ text: 'Nära vård', italics: true }), new TextRun(' i länet.')] }),
-        new Paragraph({ children: [new TextRun({ text: 'Samordningsansvaret', bold: true }), new TextRun(' ligger på regionen.')] }),
-        new Paragraph({ text: 'Uppdrag', heading: HeadingLevel.HEADING_2 }),
-        new Paragraph({ text: 'Planera och samordna arbetet.', bullet: { level: 0 } }),
-        new Paragraph({ text: 'Kalla till möten.', bullet: { level: 0 } }),
-        new Paragraph({ text: 'Möten', heading: HeadingLevel.HEADING_3 }),
-        new Paragraph({ text: 'Första punkten.', numbering: { reference: 'steps', level: 0 } }),
-        new Paragraph({ text: 'Andra punkten.', numbering: { reference: 'steps', level: 0 } }),
-        new Table({ rows: [new TableRow({ children: [cell('Part'), cell('Antal')] }), new TableRow({ children: [cell('Kommunerna'), cell('Tre')] })] }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Uppdragsbeskrivning för Testgruppen', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: 'Bakgrund', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({
+            children: [new TextRun('Testgruppen bildades 2020 och arbetar för '), new TextRun({ text: 'Nära vård', italics: true }), new TextRun(' i länet.')],
+          }),
+          new Paragraph({ children: [new TextRun({ text: 'Samordningsansvaret', bold: true }), new TextRun(' ligger på regionen.')] }),
+          new Paragraph({ text: 'Uppdrag', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: 'Planera och samordna arbetet.', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Kalla till möten.', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Möten', heading: HeadingLevel.HEADING_3 }),
+          new Paragraph({ text: 'Första punkten.', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Andra punkten.', numbering: { reference: 'steps', level: 0 } }),
+          new Table({ rows: [new TableRow({ children: [cell('Part'), cell('Antal')] }), new TableRow({ children: [cell('Kommunerna'), cell('Tre')] })] }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

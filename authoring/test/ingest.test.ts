@@ -70,7 +70,12 @@ describe('PDF of a source document', () => {
       const source = readFileSync(resolve(__dirname, '../../docs/sources', name), 'utf8');
       const got = await ingestFile(write(`${name}.pdf`, await pdfOfText(source)));
       expect(got.pages).toBeGreaterThan(1);
-      expect(got.text).toBe(`${source.trim().replace(/^##(#?) /gm, '#$1 ').replace(/^(- .*)\n\n(?=- )/gm, '$1\n')}\n`);
+      expect(got.text).toBe(
+        `${source
+          .trim()
+          .replace(/^##(#?) /gm, '#$1 ')
+          .replace(/^(- .*)\n\n(?=- )/gm, '$1\n')}\n`,
+      );
       expect(got.hyphenBreaks).toEqual([]);
     });
   }
@@ -133,13 +138,16 @@ Part\tAntal
 Kommunerna\tTre
 `);
     expect(got.origin).toEqual({
-      fileName: 'uppdrag.html', mediaType: 'text/html', bytes: Buffer.byteLength(TEST_HTML), sha256: createHash('sha256').update(TEST_HTML).digest('hex'),
+      fileName: 'uppdrag.html',
+      mediaType: 'text/html',
+      bytes: Buffer.byteLength(TEST_HTML),
+      sha256: createHash('sha256').update(TEST_HTML).digest('hex'),
     });
   });
 });
 
 describe('a table of contents in HTML or DOCX', () => {
-  it('is dropped: dotted leaders with a page number, Word\'s links to _Toc bookmarks, and the heading above them', async () => {
+  it("is dropped: dotted leaders with a page number, Word's links to _Toc bookmarks, and the heading above them", async () => {
     const html = `<html><body><h1>Plan</h1><p>Innehåll</p>
 <p><a href="#_Toc1">Bakgrund\t4</a></p><p><a href="#_Toc2">Uppdrag\t5</a></p>
 <h2>Innehållsförteckning</h2><p>Bakgrund ........ 4</p><p>Uppdrag …… 5</p>
@@ -171,7 +179,9 @@ describe('a 50-page PDF', () => {
     expect(blocks.length).toBe(50 * 6);
     expect(blocks.slice(0, 6)).toEqual([
       '# Avsnitt 1',
-      ...[1, 2, 3, 4].map((p) => [1, 2, 3, 4, 5, 6, 7].map((l) => `Stycke ${p} rad ${l} på sidan 1: gruppen träffas fyra gånger per år och följer upp arbetet`).join(' ')),
+      ...[1, 2, 3, 4].map((p) =>
+        [1, 2, 3, 4, 5, 6, 7].map((l) => `Stycke ${p} rad ${l} på sidan 1: gruppen träffas fyra gånger per år och följer upp arbetet`).join(' '),
+      ),
       [1, 2, 3, 4, 5].map((i) => `- Punkt ${i} på sidan 1.`).join('\n'),
     ]);
   });

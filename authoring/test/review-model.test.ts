@@ -17,14 +17,22 @@ import { acceptAt, factsOf, withoutProposals, type Json } from '../src/review/mo
 import { createReviewServer } from '../src/review/server';
 
 const ROOT = join(__dirname, '..', '..');
-const files = REGIONS.flatMap((r) => readdirSync(join(ROOT, 'subgraphs', r.code, 'data')).filter((n) => n.endsWith('.json')).map((n) => join('subgraphs', r.code, 'data', n)));
+const files = REGIONS.flatMap((r) =>
+  readdirSync(join(ROOT, 'subgraphs', r.code, 'data'))
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => join('subgraphs', r.code, 'data', n)),
+);
 const read = (file: string): Json => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 
 describe.each(files)('%s', (file) => {
   it('is shown whole: a fact for every source the contract finds, and written back byte for byte', () => {
     const data = read(file);
     const shown = factsOf(data).map((f) => (f.value === f.value.source || !f.value.source ? f.key : `${f.key}.source`));
-    expect(shown.sort()).toEqual(collectSources(data).map((s) => s.path).sort());
+    expect(shown.sort()).toEqual(
+      collectSources(data)
+        .map((s) => s.path)
+        .sort(),
+    );
     expect(formatDataFile(withoutProposals(data))).toBe(readFileSync(join(ROOT, file), 'utf8'));
   });
 });
@@ -44,9 +52,11 @@ describe('proposals', () => {
     const expected = structuredClone(data);
     expected.bodies[i].substitutes = { rule: 'NOT_STATED', source: null };
     expect(withoutProposals(draft)).toEqual(expected);
-    expect(factsOf(draft).filter((f) => f.draft).map((f) => f.key)).toEqual([
-      `$.bodies[${i}].purposes[${body.purposes.length}]`, `$.bodies[${i}].substitutes`,
-    ]);
+    expect(
+      factsOf(draft)
+        .filter((f) => f.draft)
+        .map((f) => f.key),
+    ).toEqual([`$.bodies[${i}].purposes[${body.purposes.length}]`, `$.bodies[${i}].substitutes`]);
   });
 });
 
@@ -61,16 +71,30 @@ describe('the server', () => {
   const data = read(join('subgraphs', region.code, 'data', name));
   const restarts: string[] = [];
   const options = {
-    region: region.code, regionName: region.name, dataDir: join(scratch, 'data'), name, sourcesDir: join(ROOT, 'docs', 'sources'),
-    data, origin: name, documentText: readFileSync(join(ROOT, 'docs', 'sources', String(data.file)), 'utf8'), pageDir: scratch,
-    restart: async () => { restarts.push(region.code); return `${region.code} restarted`; },
+    region: region.code,
+    regionName: region.name,
+    dataDir: join(scratch, 'data'),
+    name,
+    sourcesDir: join(ROOT, 'docs', 'sources'),
+    data,
+    origin: name,
+    documentText: readFileSync(join(ROOT, 'docs', 'sources', String(data.file)), 'utf8'),
+    pageDir: scratch,
+    restart: async () => {
+      restarts.push(region.code);
+      return `${region.code} restarted`;
+    },
   };
 
   async function save(body: Json): Promise<{ status: number; json: Json }> {
     const server = createReviewServer(options);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/save`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: body }) });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/save`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data: body }),
+      });
       return { status: res.status, json: (await res.json()) as Json };
     } finally {
       server.close();
@@ -84,12 +108,12 @@ describe('the server', () => {
     wrong.bodies[b].purposes[0].source.quote = 'Ett citat som inte står i dokumentet.';
     const { status, json } = await save(wrong);
     expect(status).toBe(422);
-    expect(json.problems).toEqual([
-      { path: `$.bodies[${b}].name`, message: 'Too small: expected string to have >=1 characters (found "")' },
-    ]);
+    expect(json.problems).toEqual([{ path: `$.bodies[${b}].name`, message: 'Too small: expected string to have >=1 characters (found "")' }]);
     wrong.bodies[b].name = data.bodies[b].name;
     const second = await save(wrong);
-    expect(second.json.problems).toEqual([{ path: `$.bodies[${b}].purposes[0].source.quote`, message: `not in ${String(data.file)}: "Ett citat som inte står i dokumentet."` }]);
+    expect(second.json.problems).toEqual([
+      { path: `$.bodies[${b}].purposes[0].source.quote`, message: `not in ${String(data.file)}: "Ett citat som inte står i dokumentet."` },
+    ]);
     expect(readFileSync(join(scratch, 'data', name), 'utf8')).toBe(readFileSync(join(repoData, name), 'utf8'));
     expect(restarts).toEqual([]);
   });
@@ -104,7 +128,9 @@ describe('the server', () => {
   });
 
   it('writes only a data file in the folder of the region', () => {
-    expect(() => createReviewServer({ ...options, name: '../elsewhere.json' })).toThrow(`refusing to write ${join(scratch, 'elsewhere.json')}: not a data file in ${join(scratch, 'data')}`);
+    expect(() => createReviewServer({ ...options, name: '../elsewhere.json' })).toThrow(
+      `refusing to write ${join(scratch, 'elsewhere.json')}: not a data file in ${join(scratch, 'data')}`,
+    );
   });
 });
 

@@ -17,7 +17,9 @@ const PORT = testPort(16412);
 // The first data file of the registry's regions with a body that has an assignment; that assignment gets a draft mark.
 const found = REGIONS.flatMap((r) => {
   const dir = join(ROOT, 'subgraphs', r.code, 'data');
-  return readdirSync(dir).filter((n) => n.endsWith('.json')).map((name) => ({ region: r, dir, name, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as Json }));
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .map((name) => ({ region: r, dir, name, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as Json }));
 }).find((f) => f.data.bodies.some((b: Json) => b.assignments?.length > 0))!;
 const { region, name, data } = found;
 const marked = data.bodies.find((b: Json) => b.assignments?.length > 0);
@@ -32,14 +34,27 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'docs', 'sources', data.file), join(scratch, 'docs', 'sources', data.file));
   marked.assignments[0].source.draft = mark;
   writeFileSync(join(dataDir, name), JSON.stringify(data, null, 2) + '\n');
-  server = spawn(process.execPath, [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), '--region', region.code, '--data-dir', dataDir, '--port', String(PORT)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(
+    process.execPath,
+    [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), '--region', region.code, '--data-dir', dataDir, '--port', String(PORT)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the review server did not start: ${output}`)), 90_000);
-    const read = (chunk: Buffer) => { output += chunk.toString(); if (output.includes(`http://127.0.0.1:${PORT}/`)) { clearTimeout(timer); resolve(); } };
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`http://127.0.0.1:${PORT}/`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
     server!.stdout!.on('data', read);
     server!.stderr!.on('data', read);
-    server!.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the review server exited (${code}): ${output}`)); });
+    server!.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the review server exited (${code}): ${output}`));
+    });
   });
 }, 120_000);
 
@@ -49,7 +64,7 @@ afterAll(() => {
 });
 
 describe('review opens a region file with draft marks', () => {
-  it('moves a marked source\'s draft onto its fact, so the page offers Accept', async () => {
+  it("moves a marked source's draft onto its fact, so the page offers Accept", async () => {
     const session = (await (await fetch(`http://127.0.0.1:${PORT}/api/session`)).json()) as { data: Json };
     const body = session.data.bodies.find((b: Json) => b.id === marked.id);
     expect(body.assignments[0].draft).toEqual(mark);

@@ -62,7 +62,15 @@ function draft(): Json {
   d.bodies[other].purposes.push({ ...misplaced, draft: { rule: 'purpose-heading', confidence: 0.4 } });
   const sentence = cadence.source.quote as string;
   const n = normalizeFrequency(sentence);
-  b.cadence = { ...cadence, text: sentence, minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, draft: { rule: 'meets-with-frequency', confidence: 0.6 } };
+  b.cadence = {
+    ...cadence,
+    text: sentence,
+    minPerYear: n.minPerYear,
+    maxPerYear: n.maxPerYear,
+    approximate: n.approximate,
+    whenNeeded: n.whenNeeded,
+    draft: { rule: 'meets-with-frequency', confidence: 0.6 },
+  };
   return d;
 }
 
@@ -70,11 +78,21 @@ async function axeViolations(p: Page): Promise<string[]> {
   await p.addScriptTag({ content: AXE });
   return p.evaluate(async () => {
     const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n: any) => JSON.stringify(n.target)).join(' ')}`);
+    return r.violations.map(
+      (v: any) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n: any) => JSON.stringify(n.target))
+          .join(' ')}`,
+    );
   });
 }
 
-const card = (label: string, text?: string) => page.locator('#facts li.fact', { has: page.locator('h4', { hasText: label }) }).filter(text ? { hasText: text } : {}).first();
+const card = (label: string, text?: string) =>
+  page
+    .locator('#facts li.fact', { has: page.locator('h4', { hasText: label }) })
+    .filter(text ? { hasText: text } : {})
+    .first();
 
 beforeAll(async () => {
   mkdirSync(dataDir, { recursive: true });
@@ -83,19 +101,49 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'docs', 'sources', original.file), join(scratch, 'docs', 'sources', original.file));
   writeFileSync(join(scratch, 'draft.json'), JSON.stringify(draft(), null, 2));
   if (SKIP) return;
-  stopWatching = watchRestartRequests(join(scratch, 'run'), {
-    stopService: async (code) => { restarts.push(`stop ${code}`); },
-    startService: async (code) => { restarts.push(`start ${code}`); },
-  }, [REGION.code], () => {}, 50);
-  const args = ['--region', REGION.code, '--draft', join(scratch, 'draft.json'), '--data-dir', dataDir, '--run-dir', join(scratch, 'run'), '--port', String(PORT)];
+  stopWatching = watchRestartRequests(
+    join(scratch, 'run'),
+    {
+      stopService: async (code) => {
+        restarts.push(`stop ${code}`);
+      },
+      startService: async (code) => {
+        restarts.push(`start ${code}`);
+      },
+    },
+    [REGION.code],
+    () => {},
+    50,
+  );
+  const args = [
+    '--region',
+    REGION.code,
+    '--draft',
+    join(scratch, 'draft.json'),
+    '--data-dir',
+    dataDir,
+    '--run-dir',
+    join(scratch, 'run'),
+    '--port',
+    String(PORT),
+  ];
   server = spawn(process.execPath, [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the review server did not start: ${output}`)), 90_000);
-    const read = (chunk: Buffer) => { output += chunk.toString(); if (output.includes(`http://127.0.0.1:${PORT}/`)) { clearTimeout(timer); resolve(); } };
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`http://127.0.0.1:${PORT}/`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
     server!.stdout!.on('data', read);
     server!.stderr!.on('data', read);
-    server!.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the review server exited (${code}): ${output}`)); });
+    server!.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the review server exited (${code}): ${output}`));
+    });
   });
   browser = await launchBrowser();
   page = await browser.newPage();
@@ -108,16 +156,27 @@ beforeAll(async () => {
 afterAll(async () => {
   stopWatching();
   await browser?.close();
-  if (server && server.exitCode === null) { server.kill('SIGTERM'); await new Promise((r) => server!.once('exit', r)); }
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server!.once('exit', r));
+  }
   await services.stopAll();
-  try { await dropSchemas(databaseUrl(), [`${PREFIX}${REGION.code}`]); } catch { /* no database: nothing was made */ }
+  try {
+    await dropSchemas(databaseUrl(), [`${PREFIX}${REGION.code}`]);
+  } catch {
+    /* no database: nothing was made */
+  }
   rmSync(scratch, { recursive: true, force: true });
 });
 
 /** The test federation's database under the root config; DATABASE_URL under authoring's own. */
 function databaseUrl(): string {
   let url: string | undefined;
-  try { url = inject('databaseUrl'); } catch { url = undefined; }
+  try {
+    url = inject('databaseUrl');
+  } catch {
+    url = undefined;
+  }
   url ??= process.env.DATABASE_URL;
   if (!url) throw new Error('no database: set DATABASE_URL (authoring/vitest.config.mts) or run under the root config');
   return url;
@@ -140,7 +199,8 @@ describe.skipIf(SKIP)('the review page', () => {
   });
 
   it('answers bad requests with a clear 4xx and writes nothing', async () => {
-    const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${PORT}${path}`, init).then(async (r) => [r.status, ((await r.json()) as { error: string }).error]);
+    const api = (path: string, init?: RequestInit) =>
+      fetch(`http://127.0.0.1:${PORT}${path}`, init).then(async (r) => [r.status, ((await r.json()) as { error: string }).error]);
     const post = (body: string, type = 'application/json') => ({ method: 'POST', headers: { 'content-type': type }, body });
     const other = JSON.stringify({ data: { ...original, file: 'other.txt' } });
     expect(await api('/api/save', post('{}', 'text/plain'))).toEqual([415, 'send the data as application/json']);
@@ -179,17 +239,22 @@ describe.skipIf(SKIP)('the review page', () => {
     await page.locator('form.editor').getByLabel('text', { exact: true }).fill(cadence.text);
     const { minPerYear: min, maxPerYear: max } = cadence;
     const range = min === max ? `${min} a year` : max === null ? `at least ${min} a year` : `${min} to ${max} a year`;
-    expect(await page.locator('form.editor output').textContent())
-      .toBe(`Normalized: ${range}${cadence.approximate ? ', approximate' : ''}${cadence.whenNeeded ? ', more when needed (not counted)' : ''} (minPerYear ${min}, maxPerYear ${max})`);
+    expect(await page.locator('form.editor output').textContent()).toBe(
+      `Normalized: ${range}${cadence.approximate ? ', approximate' : ''}${cadence.whenNeeded ? ', more when needed (not counted)' : ''} (minPerYear ${min}, maxPerYear ${max})`,
+    );
     await expect.poll(() => page.locator('form.editor').textContent()).toContain('No problems: the checks pass for this fact.');
     await page.locator('form.editor').screenshot({ path: '/tmp/review-cadence-editor.png' });
     await page.locator('form.editor').getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 2 proposals to review · 0 problems · /);
   });
 
-  it('changes a fact\'s type and links it to another body', async () => {
+  it("changes a fact's type and links it to another body", async () => {
     const group = page.locator('#facts section.group', { has: page.locator('.group-head h3', { hasText: original.bodies[other].name }) });
-    await group.locator('li.fact', { has: page.locator('h4', { hasText: 'Purpose' }) }).filter({ hasText: misplaced.text }).getByRole('button', { name: 'Edit' }).click();
+    await group
+      .locator('li.fact', { has: page.locator('h4', { hasText: 'Purpose' }) })
+      .filter({ hasText: misplaced.text })
+      .getByRole('button', { name: 'Edit' })
+      .click();
     const form = page.locator('form.editor');
     await form.getByLabel('type', { exact: true }).selectOption({ label: 'Assignment' });
     await form.getByLabel('body', { exact: true }).selectOption({ label: original.bodies[body].name });
@@ -197,7 +262,12 @@ describe.skipIf(SKIP)('the review page', () => {
     await form.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('#counts').textContent()).toMatch(/ · 1 proposal to review · 0 problems · /);
     const home = page.locator('#facts section.group', { has: page.locator('.group-head h3', { hasText: original.bodies[body].name }) });
-    expect(await home.locator('li.fact', { has: page.locator('h4', { hasText: 'Assignment' }) }).filter({ hasText: misplaced.text }).count()).toBe(1);
+    expect(
+      await home
+        .locator('li.fact', { has: page.locator('h4', { hasText: 'Assignment' }) })
+        .filter({ hasText: misplaced.text })
+        .count(),
+    ).toBe(1);
     expect(await group.locator('li.fact').filter({ hasText: misplaced.text }).count()).toBe(0);
   });
 
@@ -262,7 +332,9 @@ describe.skipIf(SKIP)('the review page', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('save');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toBe(`Saved ${target}. 1 proposal not yet accepted left out. Federation: ${REGION.code} restarted.`);
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 20_000 })
+      .toBe(`Saved ${target}. 1 proposal not yet accepted left out. Federation: ${REGION.code} restarted.`);
     expect(restarts).toEqual([`stop ${REGION.code}`, `start ${REGION.code}`]);
   });
 
@@ -296,16 +368,31 @@ describe.skipIf(SKIP)('the review page', () => {
   it('a region subgraph started from the saved folder serves the facts', async () => {
     const url = databaseUrl();
     await dropSchemas(url, [`${PREFIX}${REGION.code}`]);
-    await services.start(`subgraphs/${REGION.code}`, REGION_PORT, {
-      ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: url, DB_SCHEMA_PREFIX: PREFIX, DATA_DIR: dataDir, [portVar(REGION.code)]: String(REGION_PORT),
-    }, { timeoutMs: 120_000 });
-    const r = await gqlOk<{ r: { bodies: Array<{ id: string; cadence: Json; purposes: Json[]; assignments: Array<{ text: string; source: { quote: string; section: string } }> }> } }>(
+    await services.start(
+      `subgraphs/${REGION.code}`,
+      REGION_PORT,
+      { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: url, DB_SCHEMA_PREFIX: PREFIX, DATA_DIR: dataDir, [portVar(REGION.code)]: String(REGION_PORT) },
+      { timeoutMs: 120_000 },
+    );
+    const r = await gqlOk<{
+      r: { bodies: Array<{ id: string; cadence: Json; purposes: Json[]; assignments: Array<{ text: string; source: { quote: string; section: string } }> }> };
+    }>(
       `{ r: ${REGION.code} { bodies { id cadence { text minPerYear maxPerYear approximate whenNeeded } purposes { text } assignments { text source { quote section } } } } }`,
-      undefined, `http://127.0.0.1:${REGION_PORT}/graphql`);
+      undefined,
+      `http://127.0.0.1:${REGION_PORT}/graphql`,
+    );
     const served = r.r.bodies.find((b) => b.id === `${REGION.code}:${original.bodies[body].id}`);
     expect(served, r.r.bodies.map((b) => b.id).join(', ')).toBeDefined();
-    expect(served!.cadence).toEqual({ text: cadence.text, minPerYear: cadence.minPerYear, maxPerYear: cadence.maxPerYear, approximate: cadence.approximate, whenNeeded: cadence.whenNeeded });
-    expect(served!.assignments.slice(-2)).toEqual([byMouse, byKeyboard].map((a) => ({ text: a.source.quote, source: { quote: a.source.quote, section: heading(a) } })));
+    expect(served!.cadence).toEqual({
+      text: cadence.text,
+      minPerYear: cadence.minPerYear,
+      maxPerYear: cadence.maxPerYear,
+      approximate: cadence.approximate,
+      whenNeeded: cadence.whenNeeded,
+    });
+    expect(served!.assignments.slice(-2)).toEqual(
+      [byMouse, byKeyboard].map((a) => ({ text: a.source.quote, source: { quote: a.source.quote, section: heading(a) } })),
+    );
     expect(served!.purposes).toHaveLength(original.bodies[body].purposes.length - 1);
   }, 150_000);
 });

@@ -24,9 +24,11 @@ const edit = (from: string, to: string, text: string) => {
   expect(text).toContain(from);
   return text.replace(from, to);
 };
-const newText = edit('Beredningsgruppen\n\n', `Beredningsgruppen\n\n${ADDED}\n\n`,
-  edit('- Ta fram förslag till ett tvåårigt styrdokument\n', '',
-    edit('- Två gånger varje år träffas', '- Tre gånger varje år träffas', oldText)));
+const newText = edit(
+  'Beredningsgruppen\n\n',
+  `Beredningsgruppen\n\n${ADDED}\n\n`,
+  edit('- Ta fram förslag till ett tvåårigt styrdokument\n', '', edit('- Två gånger varje år träffas', '- Tre gånger varje år träffas', oldText)),
+);
 const ORIGIN = { fileName: 'ledning-2027.pdf', mediaType: 'application/pdf' as const, sha256: 'a'.repeat(64) };
 const OLD_QUOTE = 'Två gånger varje år träffas berörda politiker från Region Kalmar län och de tolv kommunerna';
 
@@ -45,7 +47,18 @@ describe('revise', () => {
   it('lists for re-review each fact, or part of one, whose quote changed (with the new sentence) or vanished', () => {
     const changed = { status: 'CHANGED', quote: OLD_QUOTE, newSentence: EDITED, similarity: 0.93 };
     const gone = { status: 'VANISHED', quote: 'Ta fram förslag till ett tvåårigt styrdokument', newSentence: null, similarity: null };
-    expect(report.reReview.map(({ factKind, factId, path, whole, status, quote, newSentence, similarity }) => ({ factKind, factId, path, whole, status, quote, newSentence, similarity }))).toEqual([
+    expect(
+      report.reReview.map(({ factKind, factId, path, whole, status, quote, newSentence, similarity }) => ({
+        factKind,
+        factId,
+        path,
+        whole,
+        status,
+        quote,
+        newSentence,
+        similarity,
+      })),
+    ).toEqual([
       { factKind: 'body', factId: 'gemensam-presidiekonferens', path: '$.bodies[0].levelSource', whole: false, ...changed },
       { factKind: 'body', factId: 'gemensam-presidiekonferens', path: '$.bodies[0].composition[0]', whole: false, ...changed },
       { factKind: 'body', factId: 'gemensam-presidiekonferens', path: '$.bodies[0].composition[1]', whole: false, ...changed },
@@ -75,15 +88,21 @@ describe('revise', () => {
   it('lists the new passages under their headings', () => {
     expect(report.newPassages).toEqual([
       { section: 'Gemensam presidiekonferens', text: expect.stringContaining(`- ${EDITED}\n`), newSentences: [EDITED] },
-      { section: 'Beredningsgruppen', text: ADDED, newSentences: ['Beredningsgruppen sammanträder en gång i månaden.', 'Protokoll skickas till Länsgemensam ledning.'] },
+      {
+        section: 'Beredningsgruppen',
+        text: ADDED,
+        newSentences: ['Beredningsgruppen sammanträder en gång i månaden.', 'Protokoll skickas till Länsgemensam ledning.'],
+      },
     ]);
   });
 
-  it('proposes the draft stage\'s facts whose quotes stand in new or changed sentences only', () => {
+  it("proposes the draft stage's facts whose quotes stand in new or changed sentences only", () => {
     const quoted = (id: string, quote: string) => ({ id, kind: 'OTHER', description: id, source: { section: 'Beredningsgruppen', quote } });
     const draft = (text: string, options: { fileName: string }) => {
       expect([text, options.fileName]).toEqual([newText, oldData.file]);
-      return { decisionRules: [quoted('ny', 'Protokoll skickas till Länsgemensam ledning'), quoted('gammal', 'Förmedla beslut tagna av Läns-gemensam ledning')] } as unknown as Partial<DataFile>;
+      return {
+        decisionRules: [quoted('ny', 'Protokoll skickas till Länsgemensam ledning'), quoted('gammal', 'Förmedla beslut tagna av Läns-gemensam ledning')],
+      } as unknown as Partial<DataFile>;
     };
     const withDraft = revise({ region: 'kalmar', data: oldData, oldText, newText, draft });
     expect(withDraft.report.proposals).toEqual([{ factKind: 'decisionRule', fact: quoted('ny', 'Protokoll skickas till Länsgemensam ledning') }]);
@@ -95,12 +114,23 @@ describe('revise', () => {
     const facts = (d: DataFile, text: string): FactSet => {
       const r = convertDataFile('kalmar', d, 'x', text, names, 0);
       const strip = <T extends object>(xs: T[]) => xs.map((x) => ({ ...x, position: undefined }) as unknown as Record<string, unknown>);
-      return { body: strip(r.bodies), role: strip(r.roles), reportingDuty: strip(r.reportingDuties), plan: strip(r.plans), decisionRule: strip(r.decisionRules), regionalFact: strip(r.regionalFacts), document: strip(r.documents), event: strip(r.events) };
+      return {
+        body: strip(r.bodies),
+        role: strip(r.roles),
+        reportingDuty: strip(r.reportingDuties),
+        plan: strip(r.plans),
+        decisionRule: strip(r.decisionRules),
+        regionalFact: strip(r.regionalFacts),
+        document: strip(r.documents),
+        event: strip(r.events),
+      };
     };
     const diffs = diffFacts(facts(oldData, oldText), facts(data, newText));
     expect(diffs.map((d) => `${d.change} ${d.factKind} ${d.factId}`)).toEqual([
-      'CHANGED body kalmar:gemensam-presidiekonferens', 'CHANGED body kalmar:beredningsgruppen',
-      'REMOVED reportingDuty kalmar:beredningsgruppen-forslag-styrdokument', 'REMOVED regionalFact kalmar:kalmar-presidiekonferens-twice-yearly',
+      'CHANGED body kalmar:gemensam-presidiekonferens',
+      'CHANGED body kalmar:beredningsgruppen',
+      'REMOVED reportingDuty kalmar:beredningsgruppen-forslag-styrdokument',
+      'REMOVED regionalFact kalmar:kalmar-presidiekonferens-twice-yearly',
       `CHANGED document ${oldData.file}`,
     ]);
     expect(diffs[4]!.fields.map((f) => f.path)).toEqual(expect.arrayContaining(['version', 'origin']));
@@ -111,14 +141,17 @@ describe('document.origin in a data file', () => {
   it('is checked by the schema: a known media type and a SHA-256 in hex', () => {
     const withOrigin = (origin: unknown) => DataFileSchema.safeParse({ ...oldData, document: { ...oldData.document, origin } });
     expect(withOrigin(ORIGIN).success).toBe(true);
-    expect(withOrigin({ ...ORIGIN, sha256: 'abc' }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['document.origin.sha256: a SHA-256 in lower-case hex']);
+    expect(withOrigin({ ...ORIGIN, sha256: 'abc' }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'document.origin.sha256: a SHA-256 in lower-case hex',
+    ]);
     expect(withOrigin({ ...ORIGIN, mediaType: 'image/png' }).success).toBe(false);
   });
 });
 
 describe('npm run revise', () => {
   const { dir, write } = useTempDir('revise-');
-  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [resolve(__dirname, '../dist/cli/revise.js'), ...args], { cwd, encoding: 'utf8' });
+  const cli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [resolve(__dirname, '../dist/cli/revise.js'), ...args], { cwd, encoding: 'utf8' });
   const copy = (name: string) => {
     const root = join(dir(), name);
     for (const p of ['subgraphs/kalmar/data', 'subgraphs/orebro/data', 'docs/sources']) {
@@ -158,4 +191,3 @@ describe('npm run revise', () => {
     }
   });
 });
-

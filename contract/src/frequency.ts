@@ -37,15 +37,47 @@ export function hasStatedFrequency(cadence: { minPerYear: number | null; maxPerY
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
-  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
+  en: 1,
+  ett: 1,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  nio: 9,
+  tio: 10,
+  elva: 11,
+  tolv: 12,
+  tretton: 13,
+  fjorton: 14,
+  femton: 15,
+  sexton: 16,
+  sjutton: 17,
+  arton: 18,
+  nitton: 19,
+  tjugo: 20,
 };
 const ORDINAL_WORDS: Record<string, number> = {
-  andra: 2, tredje: 3, fjärde: 4, femte: 5, sjätte: 6, sjunde: 7, åttonde: 8, nionde: 9, tionde: 10,
-  elfte: 11, tolfte: 12, fjortonde: 14,
+  andra: 2,
+  tredje: 3,
+  fjärde: 4,
+  femte: 5,
+  sjätte: 6,
+  sjunde: 7,
+  åttonde: 8,
+  nionde: 9,
+  tionde: 10,
+  elfte: 11,
+  tolfte: 12,
+  fjortonde: 14,
 };
 /** Longest first, so "sexton" is tried before "sex". */
-const alternatives = (words: Record<string, number>) => Object.keys(words).sort((a, b) => b.length - a.length).join('|');
+const alternatives = (words: Record<string, number>) =>
+  Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 
 /** Not a letter before, not a letter after: JavaScript's \b does not know å, ä, ö. */
 const L = '(?<!\\p{L})';
@@ -61,8 +93,20 @@ const TO = '(?:\\s*[–-]\\s*|\\s+(?:till|à)\\s+)';
 
 /** How many of each unit a year has; "per"/"i"/"om"/"varje" + unit is a period of a count. */
 const UNITS: Record<string, number> = {
-  dag: 365, dagen: 365, vecka: 52, veckan: 52, månad: 12, månaden: 12, kvartal: 4, kvartalet: 4,
-  termin: 2, terminen: 2, halvår: 2, halvåret: 2, år: 1, året: 1,
+  dag: 365,
+  dagen: 365,
+  vecka: 52,
+  veckan: 52,
+  månad: 12,
+  månaden: 12,
+  kvartal: 4,
+  kvartalet: 4,
+  termin: 2,
+  terminen: 2,
+  halvår: 2,
+  halvåret: 2,
+  år: 1,
+  året: 1,
 };
 const UNIT = `(${alternatives(UNITS)})`;
 
@@ -90,7 +134,7 @@ const FIXED: Array<[RegExp, number]> = [
   [word('årligen|varje år|årlig[at]?|årsvis[at]?|årsplanering(?:en)?'), 1],
 ];
 
-const toNumber = (token: string) => (/^\d/.test(token) ? Number.parseInt(token, 10) : NUMBER_WORDS[token] ?? ORDINAL_WORDS[token]!);
+const toNumber = (token: string) => (/^\d/.test(token) ? Number.parseInt(token, 10) : (NUMBER_WORDS[token] ?? ORDINAL_WORDS[token]!));
 const hundredths = (n: number) => Math.round(n * 100) / 100;
 
 export function normalizeFrequency(phrase: string): NormalizedFrequency {

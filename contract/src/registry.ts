@@ -52,10 +52,7 @@ export function serviceNodeOptions(dir: string): string | undefined {
 }
 
 /** Every subgraph, regions first, then comparison: the order of composition and start-up. */
-export const SUBGRAPHS: readonly ServiceEntry[] = [
-  ...REGIONS.map((r) => ({ code: r.code, port: r.port, dir: `subgraphs/${r.code}` })),
-  COMPARISON,
-];
+export const SUBGRAPHS: readonly ServiceEntry[] = [...REGIONS.map((r) => ({ code: r.code, port: r.port, dir: `subgraphs/${r.code}` })), COMPARISON];
 
 export function regionByCode(code: string): RegionEntry | undefined {
   return REGIONS.find((r) => r.code === code);

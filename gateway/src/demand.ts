@@ -13,9 +13,21 @@
  *   - each aggregate: `perAggregate` more.
  */
 import {
-  getNamedType, isAbstractType, isListType, isNonNullType, isObjectType, isInterfaceType, Kind, parse,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLOutputType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType,
+  isAbstractType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  parse,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 
 export interface WorkWeights {
@@ -36,7 +48,10 @@ export function aggregateFields(supergraphSdl: string, graph = 'COMPARISON', reg
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
     const joins = (def.directives ?? []).filter((d) => d.name.value === 'join__type');
     const arg = (d: (typeof joins)[number], name: string) => d.arguments?.find((a) => a.name.value === name)?.value;
-    const graphOf = (d: (typeof joins)[number]) => { const v = arg(d, 'graph'); return v?.kind === Kind.ENUM ? v.value : undefined; };
+    const graphOf = (d: (typeof joins)[number]) => {
+      const v = arg(d, 'graph');
+      return v?.kind === Kind.ENUM ? v.value : undefined;
+    };
     if (!joins.length || joins.some((d) => graphOf(d) !== graph)) continue;
     const key = joins.map((d) => arg(d, 'key')).find((v) => v?.kind === Kind.STRING);
     if (!key || key.kind !== Kind.STRING) continue;
@@ -54,7 +69,11 @@ export function aggregateFields(supergraphSdl: string, graph = 'COMPARISON', reg
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 export function operationWork(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, aggregates: Set<string>, weights: WorkWeights,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  aggregates: Set<string>,
+  weights: WorkWeights,
 ): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -65,7 +84,10 @@ export function operationWork(
     let work = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        if (sel.name.value.startsWith('__')) { work += times; continue; }
+        if (sel.name.value.startsWith('__')) {
+          work += times;
+          continue;
+        }
         const fields = isObjectType(type) || isInterfaceType(type) ? type.getFields() : {};
         const def = fields[sel.name.value];
         if (!def) continue;
@@ -75,8 +97,11 @@ export function operationWork(
         if (names.some((n) => aggregates.has(`${n}.${sel.name.value}`))) work += times * weights.perAggregate;
         if (!sel.selectionSet) continue;
         const named = getNamedType(def.type) as GraphQLCompositeType;
-        const childTimes = !isList(def.type) ? times
-          : named === regionType ? times * weights.regions : Math.min(times * weights.listFactor, Math.max(times, weights.maxMultiplier));
+        const childTimes = !isList(def.type)
+          ? times
+          : named === regionType
+            ? times * weights.regions
+            : Math.min(times * weights.listFactor, Math.max(times, weights.maxMultiplier));
         work += walk(sel.selectionSet, named, childTimes, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLCompositeType | undefined) : type;

@@ -6,17 +6,29 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@samverkan/shared/server';
 import { checkOperation } from './operation-checks';
 
-export interface RequestContext { requestId: string }
+export interface RequestContext {
+  requestId: string;
+}
 
 /** Codes whose messages are meant for clients and stay as they are. */
 const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE',
-  'QUERY_TOO_EXPENSIVE', 'RESPONSE_TOO_LARGE', 'SERVICE_OVERLOADED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
+  'QUERY_TOO_EXPENSIVE',
+  'RESPONSE_TOO_LARGE',
+  'SERVICE_OVERLOADED',
 ]);
 
 const isClientMessage = (message: string, code: unknown) =>
-  CLIENT_CODES.has(String(code)) || message.startsWith('Subgraph "') || /^(Syntax Error|Query depth|Aliases limit|Token limit|Directives limit|Query Cost limit)/i.test(message);
+  CLIENT_CODES.has(String(code)) ||
+  message.startsWith('Subgraph "') ||
+  /^(Syntax Error|Query depth|Aliases limit|Token limit|Directives limit|Query Cost limit)/i.test(message);
 
 /**
  * graphql-armor prefixes its limit errors with "Syntax Error: " and graphql's parser reports the token
@@ -55,7 +67,11 @@ export function errorPlugin(logger: Logger, production: boolean): ApolloServerPl
               delete (extensions as Record<string, unknown>).exception;
               return { ...e, extensions };
             }
-            return { message: `Internal server error (request id ${contextValue.requestId})`, path: e.path, extensions: { code: code ?? 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId } };
+            return {
+              message: `Internal server error (request id ${contextValue.requestId})`,
+              path: e.path,
+              extensions: { code: code ?? 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
+            };
           });
         },
       };

@@ -35,12 +35,23 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const JSON_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 
 /** A body the front door read and parsed, or could not (express answers that as body-parser does). */
-export interface FrontDoorRequest extends KeyedRequest { body?: unknown; frontDoorParseFailed?: boolean }
+export interface FrontDoorRequest extends KeyedRequest {
+  body?: unknown;
+  frontDoorParseFailed?: boolean;
+}
 
 export function frontDoor(app: Handler, options: FrontDoorOptions): Handler {
   const { costs, cache, metrics } = options;
 
-  const send = (req: IncomingMessage, res: ServerResponse, started: bigint, operation: string | undefined, status: number, headers: Record<string, string>, body: (requestId: string) => Buffer | string) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: bigint,
+    operation: string | undefined,
+    status: number,
+    headers: Record<string, string>,
+    body: (requestId: string) => Buffer | string,
+  ) => {
     const requestId = requestIdOf(req.headers['x-request-id']);
     const content = body(requestId);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -78,8 +89,13 @@ export function frontDoor(app: Handler, options: FrontDoorOptions): Handler {
 
   return (req, res) => {
     const length = Number(req.headers['content-length']);
-    if (req.method !== 'POST' || req.url !== options.path || !(length > 0 && length <= options.bodyLimit)
-      || req.headers['content-encoding'] || !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    if (
+      req.method !== 'POST' ||
+      req.url !== options.path ||
+      !(length > 0 && length <= options.bodyLimit) ||
+      req.headers['content-encoding'] ||
+      !JSON_TYPE.test(req.headers['content-type'] ?? '')
+    ) {
       app(req, res);
       return;
     }

@@ -45,7 +45,6 @@ export function subgraphUrl(name: string, composedUrl: string | undefined, env: 
   return env[urlVar(name)] || composedUrl || '';
 }
 
-
 export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = loadGatewayConfig(env);
   const logger = createLogger(GATEWAY.code, config.LOG_LEVEL);
@@ -56,7 +55,10 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   }
   logger.info({ mode: config.PERSISTED_DOCUMENTS, manifests: documents.manifests, documents: documents.size }, 'persisted documents');
   // Live rollout: a new supergraph in the file is taken without a restart (supergraph-file.ts).
-  const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => { cache?.invalidate('new supergraph'); costs.clear(); });
+  const supergraph = fileSupergraph(config.SUPERGRAPH_FILE ?? SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger, () => {
+    cache?.invalidate('new supergraph');
+    costs.clear();
+  });
   const urls = new Map<string, string>();
   type Context = RequestContext & CacheContext & DemandContext & { observed: Observed; costKey?: string };
 
@@ -77,7 +79,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
         breakerHalfOpenMs: config.SUBGRAPH_BREAKER_HALF_OPEN_MS,
         // The registry fields (regions, region, landscape's regions) do not need the comparison (registry-fallback.ts).
         fallback: name === COMPARISON.code ? registryAnswer : undefined,
-        onBreakerChange: (state) => logger[state === 'open' ? 'warn' : 'info']({ subgraph: name, circuit: state }, state === 'open' ? 'subgraph circuit open: failing fast' : 'subgraph circuit closed: answering again'),
+        onBreakerChange: (state) =>
+          logger[state === 'open' ? 'warn' : 'info'](
+            { subgraph: name, circuit: state },
+            state === 'open' ? 'subgraph circuit open: failing fast' : 'subgraph circuit closed: answering again',
+          ),
         willSendRequest: ({ request, context }) => {
           if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (config.SUBGRAPH_SECRET) request.http?.headers.set(SECRET_HEADER, config.SUBGRAPH_SECRET);
@@ -103,14 +109,23 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const versionUrls = new Map<string, string>();
   const cache = config.RESPONSE_CACHE
     ? new ResponseCache({
-      versionUrls, pollMs: config.RESPONSE_CACHE_POLL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_BYTES, headers: secretHeaders, logger,
-      onLookup: (result, hitBytes) => metrics.cacheLookup(result, hitBytes),
-    })
+        versionUrls,
+        pollMs: config.RESPONSE_CACHE_POLL_MS,
+        maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+        maxBytes: config.RESPONSE_CACHE_MAX_BYTES,
+        headers: secretHeaders,
+        logger,
+        onLookup: (result, hitBytes) => metrics.cacheLookup(result, hitBytes),
+      })
     : undefined;
 
   const limiter = new WorkLimiter(config.MAX_CONCURRENT_EXPENSIVE, config.EXPENSIVE_QUEUE, config.EXPENSIVE_QUEUE_WAIT_MS);
   const costs = new KnownCosts({
-    maxWork: config.MAX_WORK, expensiveWork: config.EXPENSIVE_WORK, limiter, heapShedRatio: config.HEAP_SHED_RATIO, retryAfterSeconds: config.RETRY_AFTER_SECONDS,
+    maxWork: config.MAX_WORK,
+    expensiveWork: config.EXPENSIVE_WORK,
+    limiter,
+    heapShedRatio: config.HEAP_SHED_RATIO,
+    retryAfterSeconds: config.RETRY_AFTER_SECONDS,
     onRefused: (reason, code) => metrics.knownCostRefusal(reason, code),
   });
   metrics.watch(limiter, () => ({ bytes: cache?.size ?? 0, entries: cache?.count ?? 0 }));
@@ -118,7 +133,12 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   metrics.watchSubgraphCalls((u) => subgraphByUrl.get(u));
   const demand = demandPlugin<Context>({
     aggregates: aggregateFields(supergraph.current()),
-    weights: { perAggregate: config.WORK_PER_AGGREGATE, listFactor: config.WORK_LIST_FACTOR, maxMultiplier: config.WORK_MAX_MULTIPLIER, regions: REGIONS.length },
+    weights: {
+      perAggregate: config.WORK_PER_AGGREGATE,
+      listFactor: config.WORK_LIST_FACTOR,
+      maxMultiplier: config.WORK_MAX_MULTIPLIER,
+      regions: REGIONS.length,
+    },
     maxWork: config.MAX_WORK,
     expensiveWork: config.EXPENSIVE_WORK,
     limiter,
@@ -138,7 +158,19 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
   const httpServer = createLimitedServer(app);
   // The front door answers repeated questions and refusals before express (front-door.ts).
   httpServer.removeListener('request', app);
-  httpServer.on('request', frontDoor(app, { path: '/graphql', bodyLimit: bytes.parse(config.BODY_LIMIT) ?? 0, costs, cache, metrics, mediaTypeOf: responseMediaType, inFlight: (mediaType, key) => inFlight.has(mediaType, key), logger }));
+  httpServer.on(
+    'request',
+    frontDoor(app, {
+      path: '/graphql',
+      bodyLimit: bytes.parse(config.BODY_LIMIT) ?? 0,
+      costs,
+      cache,
+      metrics,
+      mediaTypeOf: responseMediaType,
+      inFlight: (mediaType, key) => inFlight.has(mediaType, key),
+      logger,
+    }),
+  );
   const server = new ApolloServer<Context>({
     gateway,
     introspection: config.introspection,
@@ -168,21 +200,29 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
 
   // The analyst's playground and the dashboard (web-apps.ts), when built.
   serveWebApps(app);
-  app.get('/health', (_req, res) => { res.json({ status: 'ok', service: GATEWAY.code }); });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: GATEWAY.code });
+  });
   // Like the subgraphs', the gateway's /metrics answers only holders of SUBGRAPH_SECRET when it is set.
   // The supergraph in use, for `npm run schema:check -- --against <gateway URL>` (behind the secret when set).
-  app.get('/supergraph', requireSecret(config.SUBGRAPH_SECRET), (_req, res) => { res.type('text/plain').send(supergraph.current()); });
-  app.get('/metrics', requireSecret(config.SUBGRAPH_SECRET), async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
+  app.get('/supergraph', requireSecret(config.SUBGRAPH_SECRET), (_req, res) => {
+    res.type('text/plain').send(supergraph.current());
+  });
+  app.get('/metrics', requireSecret(config.SUBGRAPH_SECRET), async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
+  });
   app.get('/ready', async (_req, res) => {
-    const checks = await Promise.all(SUBGRAPHS.map(async (s) => {
-      const url = (urls.get(s.code) ?? '').replace(/\/graphql$/, '/ready');
-      try {
-        const r = await fetch(url, { headers: secretHeaders, signal: AbortSignal.timeout(2000) });
-        return { subgraph: s.code, ready: r.ok };
-      } catch {
-        return { subgraph: s.code, ready: false };
-      }
-    }));
+    const checks = await Promise.all(
+      SUBGRAPHS.map(async (s) => {
+        const url = (urls.get(s.code) ?? '').replace(/\/graphql$/, '/ready');
+        try {
+          const r = await fetch(url, { headers: secretHeaders, signal: AbortSignal.timeout(2000) });
+          return { subgraph: s.code, ready: r.ok };
+        } catch {
+          return { subgraph: s.code, ready: false };
+        }
+      }),
+    );
     const ready = checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: checks });
   });
@@ -206,7 +246,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env): Promis
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const r = req as CachedRequest;
-        return { requestId: requestIdOfResponse(res), cacheKey: cache ? r.cacheKey : undefined, cacheGeneration: r.cacheGeneration, costKey: r.costKey, demand: { bytes: 0 }, observed: observedOf(res) };
+        return {
+          requestId: requestIdOfResponse(res),
+          cacheKey: cache ? r.cacheKey : undefined,
+          cacheGeneration: r.cacheGeneration,
+          costKey: r.costKey,
+          demand: { bytes: 0 },
+          observed: observedOf(res),
+        };
       },
     }),
   );

@@ -9,16 +9,25 @@ import { requestIdOfResponse } from './request-id';
 import type { KeyedRequest } from './known-costs';
 import { responseMediaType } from './media-type';
 
-interface Answer { status: number; contentType: string; retryAfter?: string; body: string | Buffer }
+interface Answer {
+  status: number;
+  contentType: string;
+  retryAfter?: string;
+  body: string | Buffer;
+}
 
 export class InFlight {
   private readonly pending = new Map<string, Promise<Answer | undefined>>();
   merged = 0;
 
-  get size(): number { return this.pending.size; }
+  get size(): number {
+    return this.pending.size;
+  }
 
   /** Whether a request with this cache key and response media type is being answered (a new one would be merged). */
-  has(mediaType: string, cacheKey: string): boolean { return this.pending.has(`${mediaType} ${cacheKey}`); }
+  has(mediaType: string, cacheKey: string): boolean {
+    return this.pending.has(`${mediaType} ${cacheKey}`);
+  }
 
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
@@ -39,7 +48,9 @@ export class InFlight {
         return;
       }
       let settle!: (a: Answer | undefined) => void;
-      const promise = new Promise<Answer | undefined>((resolve) => { settle = resolve; });
+      const promise = new Promise<Answer | undefined>((resolve) => {
+        settle = resolve;
+      });
       this.pending.set(key, promise);
       const done = (answer: Answer | undefined) => {
         if (this.pending.get(key) === promise) this.pending.delete(key);
@@ -50,7 +61,12 @@ export class InFlight {
       res.send = (body?: unknown) => {
         if (typeof body === 'string' || Buffer.isBuffer(body)) {
           const retryAfter = res.getHeader('retry-after');
-          done({ status: res.statusCode, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'), retryAfter: retryAfter === undefined ? undefined : String(retryAfter), body });
+          done({
+            status: res.statusCode,
+            contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+            retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+            body,
+          });
         } else done(undefined);
         return send(body);
       };

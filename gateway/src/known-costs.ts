@@ -18,13 +18,26 @@ import { requestKeys } from './response-cache';
 import type { WorkLimiter } from './shedding';
 
 /** What a request's raw bytes stand for, learned when they were first read. */
-export interface RawKeys { costKey: string; cacheKey?: string; operation?: string }
+export interface RawKeys {
+  costKey: string;
+  cacheKey?: string;
+  operation?: string;
+}
 
 /** A request's keys (set by `keys`), and its raw body when the front door read it (front-door.ts). */
-export interface KeyedRequest { costKey?: string; cacheKey?: string; frontDoorRaw?: string }
+export interface KeyedRequest {
+  costKey?: string;
+  cacheKey?: string;
+  frontDoorRaw?: string;
+}
 
 /** An answer the gateway gives without GraphQL work. */
-export interface Refusal { status: number; code: string; body: (requestId: string) => string; retryAfter?: string }
+export interface Refusal {
+  status: number;
+  code: string;
+  body: (requestId: string) => string;
+  retryAfter?: string;
+}
 
 export interface KnownCostsOptions {
   maxWork: number;
@@ -61,8 +74,12 @@ export class KnownCosts {
   }
 
   /** The keys of a request's raw body bytes, for the front door. */
-  remember(raw: string, keys: RawKeys): void { this.raw.set(raw, keys); }
-  keysOf(raw: string): RawKeys | undefined { return this.raw.get(raw); }
+  remember(raw: string, keys: RawKeys): void {
+    this.raw.set(raw, keys);
+  }
+  keysOf(raw: string): RawKeys | undefined {
+    return this.raw.get(raw);
+  }
 
   /** A new supergraph: every estimate may change. */
   clear(): void {
@@ -78,7 +95,11 @@ export class KnownCosts {
     if (work > o.maxWork) {
       o.onRefused?.('too_expensive', 'QUERY_TOO_EXPENSIVE');
       // A request error: 200 with the errors under application/json, 400 under application/graphql-response+json (media-type.ts).
-      return { status: mediaType === APPLICATION_JSON ? 200 : 400, code: 'QUERY_TOO_EXPENSIVE', body: errorBody(tooExpensiveMessage(work, o.maxWork), { code: 'QUERY_TOO_EXPENSIVE', work, maxWork: o.maxWork }) };
+      return {
+        status: mediaType === APPLICATION_JSON ? 200 : 400,
+        code: 'QUERY_TOO_EXPENSIVE',
+        body: errorBody(tooExpensiveMessage(work, o.maxWork), { code: 'QUERY_TOO_EXPENSIVE', work, maxWork: o.maxWork }),
+      };
     }
     if (work < o.expensiveWork) return undefined;
     const heap = getHeapStatistics().used_heap_size > this.heapLimit * o.heapShedRatio;

@@ -35,7 +35,13 @@ const negotiatedByHeader = new Map<string, string | null>();
  * which operation, the work estimate over MAX_WORK). A request that is not well-formed (no `query`, a
  * query that is not a string: BAD_REQUEST) is not one and stays a 400 under both media types.
  */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_EXPENSIVE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_EXPENSIVE',
+]);
 
 /** Sets the negotiated media type, and 200 for a request error answered as application/json. */
 export function mediaTypePlugin(): ApolloServerPlugin {

@@ -18,7 +18,10 @@ const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.
 /** At most `max` distinct values; later ones are `other`. */
 export class BoundedLabel {
   private readonly seen = new Set<string>();
-  constructor(private readonly max: number, private readonly other = '(other)') {}
+  constructor(
+    private readonly max: number,
+    private readonly other = '(other)',
+  ) {}
 
   of(value: string): string {
     if (this.seen.has(value)) return value;
@@ -29,29 +32,72 @@ export class BoundedLabel {
 }
 
 /** Where the gateway's handling of one request notes its operation name (res.locals). */
-export interface Observed { operation?: string }
+export interface Observed {
+  operation?: string;
+}
 export const observedOf = (res: Response): Observed => (res.locals.observed ??= {}) as Observed;
 
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly operations: BoundedLabel;
   private readonly codes = new BoundedLabel(50);
-  private readonly shedCounter = new Counter({ name: 'samverkan_gateway_shed_total', help: 'Expensive operations refused with 503 (queue full or timed out, heap nearly full).', labelNames: ['reason'], registers: [this.registry] });
-  private readonly knownCostCounter = new Counter({ name: 'samverkan_gateway_known_cost_refusals_total', help: 'Requests refused by the known work of their operation, before any GraphQL work (known-costs.ts), by reason: too_expensive (400), queue or heap (503).', labelNames: ['reason'], registers: [this.registry] });
-  private readonly limitedCounter = new Counter({ name: 'samverkan_gateway_rate_limited_total', help: 'Requests refused with 429 (per-client rate limit).', registers: [this.registry] });
+  private readonly shedCounter = new Counter({
+    name: 'samverkan_gateway_shed_total',
+    help: 'Expensive operations refused with 503 (queue full or timed out, heap nearly full).',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  private readonly knownCostCounter = new Counter({
+    name: 'samverkan_gateway_known_cost_refusals_total',
+    help: 'Requests refused by the known work of their operation, before any GraphQL work (known-costs.ts), by reason: too_expensive (400), queue or heap (503).',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  private readonly limitedCounter = new Counter({
+    name: 'samverkan_gateway_rate_limited_total',
+    help: 'Requests refused with 429 (per-client rate limit).',
+    registers: [this.registry],
+  });
   private readonly requestDuration = new Histogram({
-    name: 'samverkan_gateway_request_duration_seconds', help: 'POST /graphql from the first byte read to the last byte sent, by operation name and HTTP status (cache hits and refusals included).',
-    labelNames: ['operation', 'status'], buckets: DURATION_BUCKETS, registers: [this.registry],
+    name: 'samverkan_gateway_request_duration_seconds',
+    help: 'POST /graphql from the first byte read to the last byte sent, by operation name and HTTP status (cache hits and refusals included).',
+    labelNames: ['operation', 'status'],
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
   });
   private readonly subgraphDuration = new Histogram({
-    name: 'samverkan_gateway_subgraph_request_duration_seconds', help: 'One call to a subgraph (each retry is one more), by subgraph and outcome: ok (2xx), http_error, network_error.',
-    labelNames: ['subgraph', 'outcome'], buckets: DURATION_BUCKETS, registers: [this.registry],
+    name: 'samverkan_gateway_subgraph_request_duration_seconds',
+    help: 'One call to a subgraph (each retry is one more), by subgraph and outcome: ok (2xx), http_error, network_error.',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
   });
-  private readonly errors = new Counter({ name: 'samverkan_gateway_errors_total', help: 'GraphQL errors in answers, by extensions.code.', labelNames: ['code'], registers: [this.registry] });
-  private readonly cacheHits = new Counter({ name: 'samverkan_gateway_response_cache_hits_total', help: 'Requests answered from the response cache.', registers: [this.registry] });
-  private readonly cacheMisses = new Counter({ name: 'samverkan_gateway_response_cache_misses_total', help: 'Cacheable requests the response cache did not hold (answered by GraphQL).', registers: [this.registry] });
-  private readonly cacheBypassed = new Counter({ name: 'samverkan_gateway_response_cache_bypassed_total', help: 'Cacheable requests answered without the cache because a subgraph\'s /version did not answer at the last poll.', registers: [this.registry] });
-  private readonly cacheHitBytes = new Counter({ name: 'samverkan_gateway_response_cache_hit_bytes_total', help: 'Bytes answered from the response cache.', registers: [this.registry] });
+  private readonly errors = new Counter({
+    name: 'samverkan_gateway_errors_total',
+    help: 'GraphQL errors in answers, by extensions.code.',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  private readonly cacheHits = new Counter({
+    name: 'samverkan_gateway_response_cache_hits_total',
+    help: 'Requests answered from the response cache.',
+    registers: [this.registry],
+  });
+  private readonly cacheMisses = new Counter({
+    name: 'samverkan_gateway_response_cache_misses_total',
+    help: 'Cacheable requests the response cache did not hold (answered by GraphQL).',
+    registers: [this.registry],
+  });
+  private readonly cacheBypassed = new Counter({
+    name: 'samverkan_gateway_response_cache_bypassed_total',
+    help: "Cacheable requests answered without the cache because a subgraph's /version did not answer at the last poll.",
+    registers: [this.registry],
+  });
+  private readonly cacheHitBytes = new Counter({
+    name: 'samverkan_gateway_response_cache_hit_bytes_total',
+    help: 'Bytes answered from the response cache.',
+    registers: [this.registry],
+  });
 
   constructor(maxOperations = 100) {
     this.operations = new BoundedLabel(maxOperations);
@@ -63,11 +109,46 @@ export class GatewayMetrics {
   }
 
   watch(limiter: WorkLimiter, cache: () => { bytes: number; entries: number }): void {
-    new Gauge({ name: 'samverkan_gateway_expensive_active', help: 'Expensive operations running.', registers: [this.registry], collect() { this.set(limiter.active); } });
-    new Gauge({ name: 'samverkan_gateway_expensive_queued', help: 'Expensive operations waiting for a slot.', registers: [this.registry], collect() { this.set(limiter.queued); } });
-    new Gauge({ name: 'samverkan_gateway_expensive_slots', help: 'Expensive operations that may run at once (MAX_CONCURRENT_EXPENSIVE).', registers: [this.registry], collect() { this.set(limiter.maxConcurrent); } });
-    new Gauge({ name: 'samverkan_gateway_response_cache_bytes', help: 'Bytes held by the response cache.', registers: [this.registry], collect() { this.set(cache().bytes); } });
-    new Gauge({ name: 'samverkan_gateway_response_cache_entries', help: 'Answers held by the response cache.', registers: [this.registry], collect() { this.set(cache().entries); } });
+    new Gauge({
+      name: 'samverkan_gateway_expensive_active',
+      help: 'Expensive operations running.',
+      registers: [this.registry],
+      collect() {
+        this.set(limiter.active);
+      },
+    });
+    new Gauge({
+      name: 'samverkan_gateway_expensive_queued',
+      help: 'Expensive operations waiting for a slot.',
+      registers: [this.registry],
+      collect() {
+        this.set(limiter.queued);
+      },
+    });
+    new Gauge({
+      name: 'samverkan_gateway_expensive_slots',
+      help: 'Expensive operations that may run at once (MAX_CONCURRENT_EXPENSIVE).',
+      registers: [this.registry],
+      collect() {
+        this.set(limiter.maxConcurrent);
+      },
+    });
+    new Gauge({
+      name: 'samverkan_gateway_response_cache_bytes',
+      help: 'Bytes held by the response cache.',
+      registers: [this.registry],
+      collect() {
+        this.set(cache().bytes);
+      },
+    });
+    new Gauge({
+      name: 'samverkan_gateway_response_cache_entries',
+      help: 'Answers held by the response cache.',
+      registers: [this.registry],
+      collect() {
+        this.set(cache().entries);
+      },
+    });
   }
 
   /** The operation label of a name: the name itself (bounded), or (anonymous). */
@@ -101,7 +182,8 @@ export class GatewayMetrics {
         },
         willSendResponse: async ({ response }) => {
           if (response.body.kind !== 'single') return;
-          for (const e of response.body.singleResult.errors ?? []) this.errors.inc({ code: this.codes.of(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')) });
+          for (const e of response.body.singleResult.errors ?? [])
+            this.errors.inc({ code: this.codes.of(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')) });
         },
       }),
     };
@@ -144,14 +226,22 @@ export class GatewayMetrics {
     else this.cacheBypassed.inc();
   }
 
-  shed(reason: 'queue' | 'heap'): void { this.shedCounter.inc({ reason }); }
+  shed(reason: 'queue' | 'heap'): void {
+    this.shedCounter.inc({ reason });
+  }
   /** A refusal by known cost (known-costs.ts): counted as the same refusal by Apollo would be, and by reason. */
   knownCostRefusal(reason: 'too_expensive' | 'queue' | 'heap', code: string): void {
     this.knownCostCounter.inc({ reason });
     this.errors.inc({ code: this.codes.of(code) });
     if (reason !== 'too_expensive') this.shed(reason);
   }
-  rateLimited(n: number): void { this.limitedCounter.inc(n); }
-  render(): Promise<string> { return this.registry.metrics(); }
-  get contentType(): string { return this.registry.contentType; }
+  rateLimited(n: number): void {
+    this.limitedCounter.inc(n);
+  }
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+  get contentType(): string {
+    return this.registry.contentType;
+  }
 }

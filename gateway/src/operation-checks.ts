@@ -10,15 +10,21 @@ const badRequest = (message: string, code = 'BAD_USER_INPUT') => new GraphQLErro
  * The operation to run: the one named, or the only one. Mutations and subscriptions are refused
  * when the schema has no such root type (this API answers queries only).
  */
-export function checkOperation(document: DocumentNode, operationName: string | null | undefined, operation: OperationDefinitionNode | undefined, schema: GraphQLSchema): void {
+export function checkOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  operation: OperationDefinitionNode | undefined,
+  schema: GraphQLSchema,
+): void {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName && !operations.some((d) => d.name?.value === operationName)) {
     throw badRequest(`Unknown operation named "${operationName}".`, 'OPERATION_RESOLUTION_FAILURE');
   }
   if (!operation) {
-    throw badRequest(operations.length > 1
-      ? 'Must provide operation name if query contains multiple operations.'
-      : 'The document contains no operation to run.', 'OPERATION_RESOLUTION_FAILURE');
+    throw badRequest(
+      operations.length > 1 ? 'Must provide operation name if query contains multiple operations.' : 'The document contains no operation to run.',
+      'OPERATION_RESOLUTION_FAILURE',
+    );
   }
   if (!schema.getRootType(operation.operation)) {
     throw badRequest(`This API answers queries only: the schema has no ${operation.operation} root type.`, 'OPERATION_RESOLUTION_FAILURE');
@@ -32,12 +38,16 @@ export function checkOperation(document: DocumentNode, operationName: string | n
 export const FiniteNumbersRule: ValidationRule = (context) => ({
   FloatValue(node) {
     if (!Number.isFinite(Number(node.value))) {
-      context.reportError(new GraphQLError(`Number ${node.value.length > 40 ? `${node.value.slice(0, 40)}...` : node.value} is out of range for a Float.`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`Number ${node.value.length > 40 ? `${node.value.slice(0, 40)}...` : node.value} is out of range for a Float.`, { nodes: [node] }),
+      );
     }
   },
   IntValue(node) {
     if (!Number.isFinite(Number(node.value))) {
-      context.reportError(new GraphQLError(`Number ${node.value.length > 40 ? `${node.value.slice(0, 40)}...` : node.value} is out of range for a Float.`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`Number ${node.value.length > 40 ? `${node.value.slice(0, 40)}...` : node.value} is out of range for a Float.`, { nodes: [node] }),
+      );
     }
   },
 });

@@ -28,7 +28,9 @@ export class PersistedDocuments {
   static load(dir: string): PersistedDocuments {
     const store = new PersistedDocuments();
     if (!existsSync(dir)) return store;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       store.add(name, readFileSync(join(dir, name), 'utf8'));
     }
     return store;
@@ -36,24 +38,43 @@ export class PersistedDocuments {
 
   add(name: string, text: string): void {
     let manifest: unknown;
-    try { manifest = JSON.parse(text); } catch (e) { throw new Error(`persisted documents ${name}: not JSON (${(e as Error).message})`, { cause: e }); }
-    if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new Error(`persisted documents ${name}: expected an object { "sha256:<hex>": "<operation>" }`);
+    try {
+      manifest = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`persisted documents ${name}: not JSON (${(e as Error).message})`, { cause: e });
+    }
+    if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest))
+      throw new Error(`persisted documents ${name}: expected an object { "sha256:<hex>": "<operation>" }`);
     for (const [id, operation] of Object.entries(manifest)) {
       if (typeof operation !== 'string') throw new Error(`persisted documents ${name}: ${id} is not an operation text`);
       if (!/^(sha256:)?[0-9a-fA-F]{64}$/.test(id)) throw new Error(`persisted documents ${name}: "${id}" is not a sha256 id ("sha256:<64 hex digits>")`);
       if (sha256(operation) !== hexOf(id)) throw new Error(`persisted documents ${name}: ${id} is not the sha256 of its operation text`);
-      try { parse(operation); } catch (e) { throw new Error(`persisted documents ${name}: ${id} does not parse: ${(e as Error).message}`, { cause: e }); }
+      try {
+        parse(operation);
+      } catch (e) {
+        throw new Error(`persisted documents ${name}: ${id} does not parse: ${(e as Error).message}`, { cause: e });
+      }
       this.documents.set(hexOf(id), operation);
     }
     this.manifests.push(name);
   }
 
-  get size(): number { return this.documents.size; }
-  get(id: string): string | undefined { return this.documents.get(hexOf(id)); }
-  has(text: string): boolean { return this.documents.get(sha256(text)) === text; }
+  get size(): number {
+    return this.documents.size;
+  }
+  get(id: string): string | undefined {
+    return this.documents.get(hexOf(id));
+  }
+  has(text: string): boolean {
+    return this.documents.get(sha256(text)) === text;
+  }
 }
 
-interface GraphQLBody { query?: unknown; documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> }
+interface GraphQLBody {
+  query?: unknown;
+  documentId?: unknown;
+  extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>;
+}
 type Refusal = { status: number; code: string; message: string };
 
 const NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
@@ -67,7 +88,8 @@ export function resolveDocument(body: GraphQLBody, store: PersistedDocuments, mo
     if (typeof id !== 'string') return { status: 400, code: 'BAD_REQUEST', message: 'documentId (or extensions.persistedQuery.sha256Hash) must be a string.' };
     const text = store.get(id);
     if (text !== undefined) {
-      if (typeof body.query === 'string' && body.query !== text) return { status: 400, code: 'BAD_REQUEST', message: `The query sent differs from the registered document ${id}: send the id alone.` };
+      if (typeof body.query === 'string' && body.query !== text)
+        return { status: 400, code: 'BAD_REQUEST', message: `The query sent differs from the registered document ${id}: send the id alone.` };
       body.query = text;
       delete body.documentId;
       if (body.extensions) {
@@ -76,13 +98,23 @@ export function resolveDocument(body: GraphQLBody, store: PersistedDocuments, mo
       }
       return undefined;
     }
-    if (mode === 'require') return { status: 400, code: NOT_FOUND, message: `Unknown persisted document ${id}: this gateway runs only the operations registered in its persisted documents manifests (see docs/OPERATIONS.md).` };
+    if (mode === 'require')
+      return {
+        status: 400,
+        code: NOT_FOUND,
+        message: `Unknown persisted document ${id}: this gateway runs only the operations registered in its persisted documents manifests (see docs/OPERATIONS.md).`,
+      };
     // Apollo's automatic persisted queries take over the hash; a documentId is known only here.
     if (body.documentId !== undefined) return { status: 400, code: NOT_FOUND, message: `Unknown persisted document ${id}.` };
     return undefined;
   }
   if (mode === 'require' && !(typeof body.query === 'string' && store.has(body.query))) {
-    return { status: 400, code: REQUIRED, message: 'This gateway runs only persisted (trusted) operations: send the documentId of an operation registered in its manifests (see docs/OPERATIONS.md).' };
+    return {
+      status: 400,
+      code: REQUIRED,
+      message:
+        'This gateway runs only persisted (trusted) operations: send the documentId of an operation registered in its manifests (see docs/OPERATIONS.md).',
+    };
   }
   return undefined;
 }
@@ -100,7 +132,12 @@ export function persistedDocumentsMiddleware(store: PersistedDocuments, mode: Pe
     } else if (req.method === 'GET' && mode === 'require') {
       // A GET runs only an operation whose text is registered (ids are resolved for POST only).
       const query = req.query.query;
-      if (!(typeof query === 'string' && store.has(query))) refusal = { status: 400, code: REQUIRED, message: 'This gateway runs only persisted (trusted) operations: POST the documentId of a registered operation (see docs/OPERATIONS.md).' };
+      if (!(typeof query === 'string' && store.has(query)))
+        refusal = {
+          status: 400,
+          code: REQUIRED,
+          message: 'This gateway runs only persisted (trusted) operations: POST the documentId of a registered operation (see docs/OPERATIONS.md).',
+        };
     }
     if (!refusal) return next();
     res.status(refusal.status).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });

@@ -14,9 +14,17 @@ export function rateLimiter(max: number, windowMs: number, onLimited?: (n: numbe
       const info = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit;
       const retryAfter = Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
       onLimited?.(1);
-      res.status(options.statusCode).set('retry-after', String(retryAfter)).json({
-        errors: [{ message: `Too many requests from this client: at most ${max} per ${Math.round(windowMs / 1000)} s; try again in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }],
-      });
+      res
+        .status(options.statusCode)
+        .set('retry-after', String(retryAfter))
+        .json({
+          errors: [
+            {
+              message: `Too many requests from this client: at most ${max} per ${Math.round(windowMs / 1000)} s; try again in ${retryAfter} s`,
+              extensions: { code: 'RATE_LIMITED' },
+            },
+          ],
+        });
     },
   });
 }

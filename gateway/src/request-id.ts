@@ -14,7 +14,9 @@ export const requestIdOf = (header: unknown): string => (typeof header === 'stri
 /** The request id of a request that passed `requestIds` (res.locals.requestId). */
 export const requestIdOfResponse = (res: Response): string => String(res.locals.requestId);
 
-interface ErrorBody { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> }
+interface ErrorBody {
+  errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
+}
 
 /**
  * Express middleware, first on /graphql: sets the request id and its header, and gives every error
@@ -29,7 +31,8 @@ export function requestIds(logger: Logger) {
     res.setHeader('x-request-id', requestId);
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (res.statusCode >= 400 && (typeof body === 'string' || Buffer.isBuffer(body))) return send(withRequestId(String(body), requestId, res.statusCode, logger));
+      if (res.statusCode >= 400 && (typeof body === 'string' || Buffer.isBuffer(body)))
+        return send(withRequestId(String(body), requestId, res.statusCode, logger));
       return send(body);
     };
     next();

@@ -17,7 +17,10 @@ import { stripIgnoredCharacters } from 'graphql';
 import type { Logger } from '@samverkan/shared/server';
 import { observedOf } from './metrics';
 
-export interface CacheContext { cacheKey?: string; cacheGeneration?: number }
+export interface CacheContext {
+  cacheKey?: string;
+  cacheGeneration?: number;
+}
 
 export interface ResponseCacheOptions {
   /** Subgraph name → its /version URL. */
@@ -34,7 +37,10 @@ export interface ResponseCacheOptions {
 }
 
 /** A stored answer: the exact bytes sent, and the operation's name (for the metrics of a hit). */
-export interface Entry { body: Buffer; operation?: string }
+export interface Entry {
+  body: Buffer;
+  operation?: string;
+}
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, Entry>;
@@ -49,15 +55,21 @@ export class ResponseCache {
   }
 
   /** Bytes held. */
-  get size(): number { return this.entries.calculatedSize; }
+  get size(): number {
+    return this.entries.calculatedSize;
+  }
 
   /** Answers held. */
-  get count(): number { return this.entries.size; }
+  get count(): number {
+    return this.entries.size;
+  }
 
   /** Polls the subgraphs' versions until stopped. Resolves after the first round. */
   async start(): Promise<void> {
     await this.poll();
-    this.timer = setInterval(() => { void this.poll(); }, this.options.pollMs);
+    this.timer = setInterval(() => {
+      void this.poll();
+    }, this.options.pollMs);
     this.timer.unref();
   }
 
@@ -73,14 +85,16 @@ export class ResponseCache {
   }
 
   async poll(): Promise<void> {
-    const results = await Promise.all([...this.options.versionUrls].map(async ([name, url]) => {
-      try {
-        const r = await fetch(url, { headers: this.options.headers, signal: AbortSignal.timeout(1000) });
-        return [name, r.ok ? ((await r.json()) as { version?: string }).version : undefined] as const;
-      } catch {
-        return [name, undefined] as const;
-      }
-    }));
+    const results = await Promise.all(
+      [...this.options.versionUrls].map(async ([name, url]) => {
+        try {
+          const r = await fetch(url, { headers: this.options.headers, signal: AbortSignal.timeout(1000) });
+          return [name, r.ok ? ((await r.json()) as { version?: string }).version : undefined] as const;
+        } catch {
+          return [name, undefined] as const;
+        }
+      }),
+    );
     const down = results.filter(([, v]) => !v).map(([n]) => n);
     const changed = results.filter(([n, v]) => v && this.versions.has(n) && this.versions.get(n) !== v).map(([n]) => n);
     for (const [n, v] of results) if (v) this.versions.set(n, v);
@@ -125,7 +139,10 @@ export class ResponseCache {
       const hit = mediaType ? this.hit(key) : undefined;
       if (hit !== undefined && mediaType) {
         observedOf(res).operation = hit.operation;
-        res.status(200).set({ 'content-type': mediaType, 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) }).send(hit.body);
+        res
+          .status(200)
+          .set({ 'content-type': mediaType, 'x-cache': 'hit', 'x-request-id': requestIdOfResponse(res) })
+          .send(hit.body);
         return;
       }
       this.options.onLookup?.('miss');
@@ -168,7 +185,9 @@ export function requestKeys(body: unknown): { costKey: string; cacheKey: string 
   const name = b.operationName ?? null;
   return {
     costKey: `${typeof name === 'string' ? name : JSON.stringify(name)}\n${query}`,
-    cacheKey: createHash('sha256').update(JSON.stringify([query, name, canonical(b.variables ?? null)])).digest('base64'),
+    cacheKey: createHash('sha256')
+      .update(JSON.stringify([query, name, canonical(b.variables ?? null)]))
+      .digest('base64'),
   };
 }
 
@@ -190,6 +209,11 @@ function normalizedQuery(query: string): string | undefined {
 /** A value with object keys sorted, so {a, b} and {b, a} give the same key. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }

@@ -21,20 +21,20 @@ export interface Demand {
   bytes: number;
   tooLarge?: boolean;
 }
-export interface DemandContext { demand?: Demand }
+export interface DemandContext {
+  demand?: Demand;
+}
 
 export class OverloadedError extends GraphQLError {
   constructor(message: string, retryAfterSeconds: number) {
-    super(message, {
-      extensions: { code: 'SERVICE_OVERLOADED', http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
-    });
+    super(message, { extensions: { code: 'SERVICE_OVERLOADED', http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } } });
   }
 }
 
-export const responseTooLarge = (maxBytes: number) => new GraphQLError(
-  `The answer would be larger than ${maxBytes} bytes; ask for less (fewer aliases, fields or regions)`,
-  { extensions: { code: 'RESPONSE_TOO_LARGE' } },
-);
+export const responseTooLarge = (maxBytes: number) =>
+  new GraphQLError(`The answer would be larger than ${maxBytes} bytes; ask for less (fewer aliases, fields or regions)`, {
+    extensions: { code: 'RESPONSE_TOO_LARGE' },
+  });
 
 /**
  * A counting semaphore with a bounded queue and a bounded wait. The queue is ordered by work: a slot
@@ -45,12 +45,20 @@ export class WorkLimiter {
   active = 0;
   private readonly waiting: Array<{ work: number; wake: (granted: boolean) => void }> = [];
 
-  constructor(readonly maxConcurrent: number, readonly maxQueued: number, readonly maxWaitMs: number) {}
+  constructor(
+    readonly maxConcurrent: number,
+    readonly maxQueued: number,
+    readonly maxWaitMs: number,
+  ) {}
 
-  get queued(): number { return this.waiting.length; }
+  get queued(): number {
+    return this.waiting.length;
+  }
 
   /** Every slot taken and the queue full: an expensive operation now would be refused. */
-  get full(): boolean { return this.active >= this.maxConcurrent && this.waiting.length >= this.maxQueued; }
+  get full(): boolean {
+    return this.active >= this.maxConcurrent && this.waiting.length >= this.maxQueued;
+  }
 
   /** Resolves with a release function, or false when the queue is full or the wait timed out. */
   async acquire(work = 0): Promise<(() => void) | false> {
@@ -62,7 +70,10 @@ export class WorkLimiter {
     const ok = await new Promise<boolean>((resolve) => {
       const entry = {
         work,
-        wake: (granted: boolean) => { clearTimeout(timer); resolve(granted); },
+        wake: (granted: boolean) => {
+          clearTimeout(timer);
+          resolve(granted);
+        },
       };
       const timer = setTimeout(() => {
         const i = this.waiting.indexOf(entry);
@@ -79,7 +90,10 @@ export class WorkLimiter {
     return () => {
       if (done) return;
       done = true;
-      if (!this.waiting.length) { this.active--; return; }
+      if (!this.waiting.length) {
+        this.active--;
+        return;
+      }
       let next = 0;
       for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i]!.work < this.waiting[next]!.work) next = i;
       this.waiting.splice(next, 1)[0]!.wake(true); // the slot passes on; `active` stays the same

@@ -21,14 +21,21 @@ const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining:
 
 export class SubgraphUnavailableError extends GraphQLError {
   /** `timedOut`: the last attempt waited out the timeout (a hung subgraph), the failure the breaker counts. */
-  constructor(subgraph: string, reason: string, readonly timedOut = false) {
+  constructor(
+    subgraph: string,
+    reason: string,
+    readonly timedOut = false,
+  ) {
     super(`Subgraph "${subgraph}" did not answer (${reason})`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph } });
   }
 }
 
 /** A network failure of one attempt (connection refused, reset, timed out): the only kind retried. */
 class NetworkFailure extends Error {
-  constructor(message: string, readonly timedOut = false) {
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
     super(message);
   }
 }
@@ -85,18 +92,19 @@ export function subgraphFetcher(subgraph: string, timeoutMs: number, maxBytes: n
     const headers = new Headers();
     for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') headers.set(k, v);
     const status = response.statusCode;
-    const make = () => ({
-      size,
-      ok: status >= 200 && status < 300,
-      status,
-      statusText: String(status),
-      url,
-      redirected: false,
-      headers,
-      text: async () => text,
-      json: async () => JSON.parse(text) as unknown,
-      clone: make,
-    }) as any;
+    const make = () =>
+      ({
+        size,
+        ok: status >= 200 && status < 300,
+        status,
+        statusText: String(status),
+        url,
+        redirected: false,
+        headers,
+        text: async () => text,
+        json: async () => JSON.parse(text) as unknown,
+        clone: make,
+      }) as any;
     return make();
   };
 }
@@ -136,7 +144,10 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
     this.fallback = options.fallback;
     this.openReason = `circuit open after ${options.breakerFailures} requests in a row that timed out; probed again every ${options.breakerHalfOpenMs} ms`;
     if (options.breakerFailures > 0) {
-      this.breaker = circuitBreaker(handleWhen((e) => e instanceof SubgraphUnavailableError && e.timedOut), { halfOpenAfter: options.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(options.breakerFailures) });
+      this.breaker = circuitBreaker(
+        handleWhen((e) => e instanceof SubgraphUnavailableError && e.timedOut),
+        { halfOpenAfter: options.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(options.breakerFailures) },
+      );
       this.breaker.onBreak(() => options.onBreakerChange?.('open'));
       this.breaker.onReset(() => options.onBreakerChange?.('closed'));
     }
@@ -180,7 +191,11 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
   }
 
   /** The body as JSON, or a clear error naming the subgraph. */
-  override async parseBody(response: { status: number; size?: number; text: () => Promise<string> }, _request?: unknown, context?: TContext): Promise<object | string> {
+  override async parseBody(
+    response: { status: number; size?: number; text: () => Promise<string> },
+    _request?: unknown,
+    context?: TContext,
+  ): Promise<object | string> {
     const demand = (context as DemandContext | undefined)?.demand;
     if (demand && response.size) {
       demand.bytes += response.size;
@@ -193,7 +208,9 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
     try {
       return JSON.parse(text) as object;
     } catch {
-      throw new GraphQLError(`Subgraph "${this.subgraph}" answered HTTP ${response.status} without JSON`, { extensions: { code: 'SUBGRAPH_INVALID_RESPONSE', subgraph: this.subgraph } });
+      throw new GraphQLError(`Subgraph "${this.subgraph}" answered HTTP ${response.status} without JSON`, {
+        extensions: { code: 'SUBGRAPH_INVALID_RESPONSE', subgraph: this.subgraph },
+      });
     }
   }
 

@@ -48,9 +48,19 @@ export function fileSupergraph(path: string, pollMs: number, logger: Logger, onU
           logger.error({ path, err: (e as Error).message }, 'new supergraph refused; keeping the one in use');
         }
       };
-      const timer = pollMs > 0 ? setInterval(() => { void check(); }, pollMs) : undefined;
+      const timer =
+        pollMs > 0
+          ? setInterval(() => {
+              void check();
+            }, pollMs)
+          : undefined;
       timer?.unref();
-      return { supergraphSdl: current, cleanup: async () => { clearInterval(timer); } };
+      return {
+        supergraphSdl: current,
+        cleanup: async () => {
+          clearInterval(timer);
+        },
+      };
     },
   };
 }

@@ -7,7 +7,11 @@ const key = ResponseCache.key;
 describe('response cache key', () => {
   it('ignores whitespace, commas and comments in the operation, and the order of variable keys', () => {
     const a = key({ query: 'query Q($r: [ID!]) { landscape { missingRegions } }', operationName: 'Q', variables: { r: ['samla'], x: { b: 1, a: 2 } } });
-    const b = key({ query: '# a comment\nquery Q( $r : [ID!] ) {\n  landscape {\n    missingRegions,\n  }\n}', operationName: 'Q', variables: { x: { a: 2, b: 1 }, r: ['samla'] } });
+    const b = key({
+      query: '# a comment\nquery Q( $r : [ID!] ) {\n  landscape {\n    missingRegions,\n  }\n}',
+      operationName: 'Q',
+      variables: { x: { a: 2, b: 1 }, r: ['samla'] },
+    });
     expect(a).toBeDefined();
     expect(b).toBe(a);
   });

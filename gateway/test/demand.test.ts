@@ -22,7 +22,12 @@ const work = (query: string) => {
 describe('work estimate', () => {
   it('counts every Landscape field but its key and its regions as a read-model aggregate', () => {
     const landscape = Object.keys((schema.getType('Landscape') as unknown as { getFields(): object }).getFields());
-    expect([...fields].sort()).toEqual(landscape.filter((f) => f !== 'id' && f !== 'regions').map((f) => `Landscape.${f}`).sort());
+    expect([...fields].sort()).toEqual(
+      landscape
+        .filter((f) => f !== 'id' && f !== 'regions')
+        .map((f) => `Landscape.${f}`)
+        .sort(),
+    );
   });
 
   it('an aggregate costs perAggregate per alias of landscape; drill-down to regions costs per region', () => {
@@ -34,10 +39,16 @@ describe('work estimate', () => {
   });
 
   it('one landscape with every aggregate, a field each, is an expensive operation (EXPENSIVE_WORK 1000)', () => {
-    const leaf = (f: string) => ({
-      meetingFrequencyTable: 'meetingFrequencyTable { rank }', bodies: 'bodies { totalCount }', differences: `differences(regions: ["${REGIONS[0]!.code}", "${REGIONS[1]!.code}"]) { regions }`,
-      freshness: 'freshness { regionCode }', missing: 'missing { regionCode }',
-    } as Record<string, string>)[f];
+    const leaf = (f: string) =>
+      (
+        ({
+          meetingFrequencyTable: 'meetingFrequencyTable { rank }',
+          bodies: 'bodies { totalCount }',
+          differences: `differences(regions: ["${REGIONS[0]!.code}", "${REGIONS[1]!.code}"]) { regions }`,
+          freshness: 'freshness { regionCode }',
+          missing: 'missing { regionCode }',
+        }) as Record<string, string>
+      )[f];
     const names = [...fields].map((f) => f.split('.')[1]!);
     const sel = names.map((n) => leaf(n) ?? (['staleRegions', 'missingRegions'].includes(n) ? n : `${n} { __typename }`)).join(' ');
     expect(work(`{ landscape { ${sel} } }`)).toBeGreaterThanOrEqual(1000);

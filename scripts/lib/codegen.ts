@@ -37,7 +37,7 @@ export async function renderDashboardTypes(): Promise<Record<string, string>> {
       },
     },
   };
-  const outputs = await generate(config, false) as Array<{ filename: string; content: string }>;
+  const outputs = (await generate(config, false)) as Array<{ filename: string; content: string }>;
   const files: Record<string, string> = {};
   for (const o of outputs) {
     const path = relative(ROOT, o.filename);

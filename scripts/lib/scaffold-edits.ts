@@ -41,7 +41,10 @@ export function registeredPorts(text: string): number[] {
 }
 
 function removeLines(text: string, match: (line: string) => boolean): string {
-  return text.split('\n').filter((l) => !match(l)).join('\n');
+  return text
+    .split('\n')
+    .filter((l) => !match(l))
+    .join('\n');
 }
 
 /** Inserts `line` before the first line for which `before` holds. */
@@ -72,11 +75,12 @@ function editReferences(text: string, change: (refs: Array<{ path: string }>) =>
   const config = JSON.parse(text) as { references: Array<{ path: string }> };
   return `${JSON.stringify({ ...config, references: change(config.references) }, null, 2)}\n`;
 }
-export const addReference = (text: string, code: string) => editReferences(text, (refs) => {
-  const at = refs.findIndex((r) => r.path === 'subgraphs/comparison');
-  if (at < 0) throw new Error('tsconfig.json: cannot find the reference to subgraphs/comparison, before which a region goes');
-  return [...refs.slice(0, at), { path: regionDir(code) }, ...refs.slice(at)];
-});
+export const addReference = (text: string, code: string) =>
+  editReferences(text, (refs) => {
+    const at = refs.findIndex((r) => r.path === 'subgraphs/comparison');
+    if (at < 0) throw new Error('tsconfig.json: cannot find the reference to subgraphs/comparison, before which a region goes');
+    return [...refs.slice(0, at), { path: regionDir(code) }, ...refs.slice(at)];
+  });
 export const removeReference = (text: string, code: string) => editReferences(text, (refs) => refs.filter((r) => r.path !== regionDir(code)));
 
 /** Dockerfile: the workspace's package.json before `npm ci`, beside the other subgraphs. */
@@ -95,8 +99,7 @@ export function addSourceRow(text: string, r: Pick<NewRegion, 'sourceFile' | 'na
   lines.splice(last + 1, 0, sourceRow(r));
   return lines.join('\n');
 }
-export const removeSourceRow = (text: string, sourceFile: string, name: string) =>
-  removeLines(text, (l) => l.startsWith(`| ${sourceFile} | ${name} |`));
+export const removeSourceRow = (text: string, sourceFile: string, name: string) => removeLines(text, (l) => l.startsWith(`| ${sourceFile} | ${name} |`));
 
 // ---------------------------------------------------------------------------------------------
 // Checks before anything is written
@@ -104,10 +107,12 @@ export const removeSourceRow = (text: string, sourceFile: string, name: string) 
 /** Why `code` cannot be a new region (an empty list when it can). */
 export function codeProblems(root: string, code: string): string[] {
   const problems: string[] = [];
-  if (!CODE_PATTERN.test(code)) problems.push(`the code "${code}" must be lower-case letters a–z only (it is the subgraph's name, folder, PostgreSQL schema and root field)`);
+  if (!CODE_PATTERN.test(code))
+    problems.push(`the code "${code}" must be lower-case letters a–z only (it is the subgraph's name, folder, PostgreSQL schema and root field)`);
   const registry = readFileSync(join(root, REGISTRY_FILE), 'utf8');
   if (registeredRegions(registry).some((r) => r.code === code)) problems.push(`"${code}" is already registered in ${REGISTRY_FILE}`);
-  if (['comparison', 'gateway', 'shared', 'contract', 'region', 'regions', 'landscape', 'postgres'].includes(code)) problems.push(`"${code}" is a reserved name`);
+  if (['comparison', 'gateway', 'shared', 'contract', 'region', 'regions', 'landscape', 'postgres'].includes(code))
+    problems.push(`"${code}" is a reserved name`);
   if (CODE_PATTERN.test(code) && existsSync(join(root, regionDir(code)))) problems.push(`${regionDir(code)}/ already exists`);
   return problems;
 }

@@ -118,26 +118,34 @@ import { BASE_REGION_MIGRATIONS } from '@samverkan/shared';
 
 export const migrations = [...BASE_REGION_MIGRATIONS];
 `,
-    [`data/${data}`]: `${JSON.stringify({
-      $schema: DATA_SCHEMA_REF,
-      file: r.sourceFile,
-      document: {
-        // A short stable id: the file name's stem as a slug (rename it to a word if you like, before anything cites it).
-        id: r.sourceFile.replace(/\.txt$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
-        title: r.title,
-        date: null,
-        reviewBy: null,
-        note: 'Scaffolded by `npm run new-region`: no fact of this document is modelled yet. Add them, each with a verbatim quote (docs/EXTENDING.md).',
-        ...(r.origin ? { origin: r.origin } : {}),
-        source: { section: r.title, quote: r.title },
+    [`data/${data}`]: `${JSON.stringify(
+      {
+        $schema: DATA_SCHEMA_REF,
+        file: r.sourceFile,
+        document: {
+          // A short stable id: the file name's stem as a slug (rename it to a word if you like, before anything cites it).
+          id: r.sourceFile
+            .replace(/\.txt$/, '')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, ''),
+          title: r.title,
+          date: null,
+          reviewBy: null,
+          note: 'Scaffolded by `npm run new-region`: no fact of this document is modelled yet. Add them, each with a verbatim quote (docs/EXTENDING.md).',
+          ...(r.origin ? { origin: r.origin } : {}),
+          source: { section: r.title, quote: r.title },
+        },
+        bodies: [],
+        roles: [],
+        reportingDuties: [],
+        plans: [],
+        decisionRules: [],
+        regionalFacts: [],
       },
-      bodies: [],
-      roles: [],
-      reportingDuties: [],
-      plans: [],
-      decisionRules: [],
-      regionalFacts: [],
-    }, null, 2)}\n`,
+      null,
+      2,
+    )}\n`,
     [`test/${r.code}.test.ts`]: `/**
  * ${r.name} through the gateway: the region answers from its document, and every served quote is
  * checked against the source document on disk. Add a test per analyst question as the data grows.

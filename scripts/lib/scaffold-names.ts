@@ -23,7 +23,10 @@ export const dataFileName = (sourceFile: string) => sourceFile.replace(/\.txt$/,
 
 /** The document's title: its first non-empty line, without leading `#` marks; quoted verbatim from the document. */
 export function documentTitle(text: string): string {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
   const title = line?.replace(/^#+\s*/, '').trim();
   if (!title) throw new Error('the source document has no text: its first non-empty line is its title');
   return title;

@@ -15,7 +15,9 @@ import { REGIONS, type RegionEntry } from '@samverkan/contract';
 import { ROOT } from './paths';
 
 // @apollo/federation-internals is a dependency of @apollo/composition: load the copy it uses.
-const federationInternals = createRequire(require.resolve('@apollo/composition'))('@apollo/federation-internals') as typeof import('@apollo/federation-internals');
+const federationInternals = createRequire(require.resolve('@apollo/composition'))(
+  '@apollo/federation-internals',
+) as typeof import('@apollo/federation-internals');
 
 export const SCHEMA_CHANGES_FILE = 'schema-changes.json';
 
@@ -88,10 +90,13 @@ export function readSchemaChanges(root = ROOT): SchemaChangesFile {
 }
 
 export function acknowledgementFor(change: Change, acks: readonly Acknowledgement[]): Acknowledgement | undefined {
-  return acks.find((a) => (a.file === undefined || a.file === schemaChangesFileFor(change))
-    && (a.message !== undefined ? a.message === change.message : true)
-    && (a.path !== undefined ? a.path === change.path : true)
-    && (a.type !== undefined ? a.type === change.type : true));
+  return acks.find(
+    (a) =>
+      (a.file === undefined || a.file === schemaChangesFileFor(change)) &&
+      (a.message !== undefined ? a.message === change.message : true) &&
+      (a.path !== undefined ? a.path === change.path : true) &&
+      (a.type !== undefined ? a.type === change.type : true),
+  );
 }
 
 /**
@@ -137,11 +142,19 @@ export function formatReport(r: SchemaCheckResult): string {
   const lines: string[] = [];
   const line = (c: Change) => `  - ${c.message}${c.path ? `  [${c.path}]` : ''}`;
   if (r.changes.length === 0) lines.push('Schema check: the API schema is unchanged.');
-  else lines.push(`Schema check: ${r.changes.length} change(s) to the API schema: ${r.breaking.length + r.ignored.length} breaking, ${r.dangerous.length} dangerous, ${r.safe.length} safe.`);
+  else
+    lines.push(
+      `Schema check: ${r.changes.length} change(s) to the API schema: ${r.breaking.length + r.ignored.length} breaking, ${r.dangerous.length} dangerous, ${r.safe.length} safe.`,
+    );
   if (r.safe.length) lines.push('Safe:', ...r.safe.map(line));
-  if (r.dangerous.length) lines.push('Dangerous (allowed, but tell the clients):', ...r.dangerous.map((c) => `${line(c)}${c.criticality.reason ? ` (${c.criticality.reason})` : ''}`));
+  if (r.dangerous.length)
+    lines.push(
+      'Dangerous (allowed, but tell the clients):',
+      ...r.dangerous.map((c) => `${line(c)}${c.criticality.reason ? ` (${c.criticality.reason})` : ''}`),
+    );
   if (r.ignored.length) lines.push('Breaking, intended by this command (the removal of a region):', ...r.ignored.map(line));
-  if (r.acknowledged.length) lines.push('Breaking, acknowledged:', ...r.acknowledged.map(({ change, by }) => `${line(change)} (by ${by.acknowledgedBy}: ${by.reason})`));
+  if (r.acknowledged.length)
+    lines.push('Breaking, acknowledged:', ...r.acknowledged.map(({ change, by }) => `${line(change)} (by ${by.acknowledgedBy}: ${by.reason})`));
   if (r.unacknowledged.length) {
     lines.push('BREAKING, not acknowledged:', ...r.unacknowledged.map(line));
     lines.push(
@@ -152,8 +165,24 @@ export function formatReport(r: SchemaCheckResult): string {
     );
     for (const file of new Set(r.unacknowledged.map(schemaChangesFileFor))) {
       const changes = r.unacknowledged.filter((c) => schemaChangesFileFor(c) === file);
-      lines.push(`  ${file}:`, JSON.stringify({ acknowledged: changes.map((c) => ({ message: c.message, path: c.path, reason: 'why this is acceptable, who was told', acknowledgedBy: 'your name' })) }, null, 2)
-        .split('\n').map((l) => `    ${l}`).join('\n'));
+      lines.push(
+        `  ${file}:`,
+        JSON.stringify(
+          {
+            acknowledged: changes.map((c) => ({
+              message: c.message,
+              path: c.path,
+              reason: 'why this is acceptable, who was told',
+              acknowledgedBy: 'your name',
+            })),
+          },
+          null,
+          2,
+        )
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n'),
+      );
     }
   }
   return lines.join('\n');

@@ -19,8 +19,15 @@ const int = () => z.coerce.number().int();
  * scripts/sync-memory.ts). Listed in docs/CONFIGURATION.md and .env.example like the services' own.
  */
 export const ToolsSchema = z.object({
-  SERVICE_NODE_FLAGS: z.string().optional().describe('node flags NODE_OPTIONS does not take (e.g. --cpu-prof), given to every service the harness starts (npm start, tests, bench)'),
-  GATEWAY_ORIGIN: z.string().url().default('http://127.0.0.1:4000').describe('the gateway the web dev server (`npx vite --mode dashboard` in web/) sends /graphql to'),
+  SERVICE_NODE_FLAGS: z
+    .string()
+    .optional()
+    .describe('node flags NODE_OPTIONS does not take (e.g. --cpu-prof), given to every service the harness starts (npm start, tests, bench)'),
+  GATEWAY_ORIGIN: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:4000')
+    .describe('the gateway the web dev server (`npx vite --mode dashboard` in web/) sends /graphql to'),
   COMPARISON_NODE_OPTIONS: z.string().optional().describe('NODE_OPTIONS of the comparison that scripts/sync-memory.ts starts; unset: NODE_OPTIONS'),
   SEED_MEMORY_PORT: int().min(1).max(65535).default(24001).describe('port of the region that scripts/seed-memory.ts starts'),
   SYNC_MEMORY_PORT: int().min(1).max(65535).default(20001).describe('first port of the services that scripts/sync-memory.ts starts'),
@@ -34,7 +41,10 @@ export const StartSchema = z.object({
   SUPERVISOR_WINDOW_MS: int().min(1).default(60_000).describe('the window SUPERVISOR_MAX_RESTARTS counts in'),
   SUPERVISOR_BACKOFF_MS: int().min(1).default(500).describe('wait before the first restart; doubles with each restart in the window'),
   SUPERVISOR_MAX_BACKOFF_MS: int().min(1).default(10_000).describe('longest wait before a restart'),
-  NODE_OPTIONS: z.string().optional().describe(`Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway, ${REGION_NODE_OPTIONS} for a region`),
+  NODE_OPTIONS: z
+    .string()
+    .optional()
+    .describe(`Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway, ${REGION_NODE_OPTIONS} for a region`),
 });
 
 export type StartConfig = z.infer<typeof StartSchema>;

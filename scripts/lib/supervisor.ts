@@ -72,15 +72,24 @@ export class Supervisor {
     }
     const delay = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (recent.length - 1));
     this.options.log(`${code} exited (${reason}); restart ${recent.length} of at most ${this.options.maxRestarts} in ${delay} ms`);
-    this.timers.set(code, setTimeout(() => {
-      this.timers.delete(code);
-      if (this.closed || this.children.get(code) === undefined) return;
-      this.spawn(code).then((child) => {
-        if (this.closed || this.children.get(code) === undefined) { child.kill('SIGTERM'); return; }
-        this.children.set(code, child);
-        this.watch(code, child);
-        this.options.log(`${code} is back (pid ${child.pid})`);
-      }, (e: Error) => this.crashed(code, `restart failed: ${e.message}`));
-    }, delay));
+    this.timers.set(
+      code,
+      setTimeout(() => {
+        this.timers.delete(code);
+        if (this.closed || this.children.get(code) === undefined) return;
+        this.spawn(code).then(
+          (child) => {
+            if (this.closed || this.children.get(code) === undefined) {
+              child.kill('SIGTERM');
+              return;
+            }
+            this.children.set(code, child);
+            this.watch(code, child);
+            this.options.log(`${code} is back (pid ${child.pid})`);
+          },
+          (e: Error) => this.crashed(code, `restart failed: ${e.message}`),
+        );
+      }, delay),
+    );
   }
 }

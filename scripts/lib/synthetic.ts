@@ -28,7 +28,13 @@ const cadence = (i: number) => {
 const range = <T>(from: number, to: number, make: (i: number) => T) => Array.from({ length: Math.max(0, to - from) }, (_, k) => make(from + k));
 
 /** How many of each: `bodies` bodies, as many roles, half as many reporting duties, a tenth as many plans, ten rules. */
-const sizes = (bodies: number) => ({ bodies, roles: bodies, reportingDuties: Math.max(1, Math.floor(bodies / 2)), plans: Math.max(1, Math.floor(bodies / 10)), decisionRules: 10 });
+const sizes = (bodies: number) => ({
+  bodies,
+  roles: bodies,
+  reportingDuties: Math.max(1, Math.floor(bodies / 2)),
+  plans: Math.max(1, Math.floor(bodies / 10)),
+  decisionRules: 10,
+});
 
 /** The data files of a region of `bodies` bodies. */
 export const syntheticFileCount = (bodies: number) => Math.max(1, Math.ceil(bodies / BODIES_PER_FILE));
@@ -51,23 +57,48 @@ export function syntheticFile(bodies: number, k: number, variant = ''): { name: 
     file: `${id}.txt`,
     document: { id, title: `Synthetic region with ${bodies} bodies, part ${k + 1} of ${count}`, date: null, reviewBy: null, source: source(0) },
     bodies: range(first, last, (i) => ({
-      id: `body-${i}`, name: i === 0 && variant ? `Grupp 0 ${variant}` : `Grupp ${i}`, kind: 'WORKING_GROUP' as const, level: LEVELS[i % 4]!, levelBasis: 'STATED' as const,
-      permanence: 'PERMANENT' as const, parent: i > 0 ? { bodyId: `body-${Math.floor((i - 1) / 4)}`, relation: 'REPORTS_TO' as const, source: source(i) } : null,
-      purposes: [], assignments: [{ text: `Uppdrag ${i}`, source: source(i) }],
+      id: `body-${i}`,
+      name: i === 0 && variant ? `Grupp 0 ${variant}` : `Grupp ${i}`,
+      kind: 'WORKING_GROUP' as const,
+      level: LEVELS[i % 4]!,
+      levelBasis: 'STATED' as const,
+      permanence: 'PERMANENT' as const,
+      parent: i > 0 ? { bodyId: `body-${Math.floor((i - 1) / 4)}`, relation: 'REPORTS_TO' as const, source: source(i) } : null,
+      purposes: [],
+      assignments: [{ text: `Uppdrag ${i}`, source: source(i) }],
       composition: [{ function: `Ledamot ${i}`, source: source(i) }],
       substitutes: { rule: (['REQUIRED', 'FORBIDDEN', 'NOT_STATED'] as const)[i % 3]! },
-      chair: { holder: `Ordförande ${i}`, source: source(i) }, convener: { who: `Sammankallande ${i}`, source: source(i) },
+      chair: { holder: `Ordförande ${i}`, source: source(i) },
+      convener: { who: `Sammankallande ${i}`, source: source(i) },
       minutes: { kept: i % 2 === 0, source: source(i) },
-      cadence: i % 5 === 4 ? null : cadence(i), otherMeetings: [], notes: [],
+      cadence: i % 5 === 4 ? null : cadence(i),
+      otherMeetings: [],
+      notes: [],
     })),
     roles: range(first, Math.min(n.roles, last), (i) => ({
-      id: `role-${i}`, title: `Samordnare ${i}`, kind: 'COORDINATOR' as const, servesBodyIds: [`body-${i % bodies}`],
-      duties: CATEGORIES.slice(0, 3).map((category, j) => ({ text: `Uppgift ${i}.${j}`, category: CATEGORIES[(i + j) % CATEGORIES.length]!, source: source(i) })),
-      notes: [], source: source(i),
+      id: `role-${i}`,
+      title: `Samordnare ${i}`,
+      kind: 'COORDINATOR' as const,
+      servesBodyIds: [`body-${i % bodies}`],
+      duties: CATEGORIES.slice(0, 3).map((category, j) => ({
+        text: `Uppgift ${i}.${j}`,
+        category: CATEGORIES[(i + j) % CATEGORIES.length]!,
+        source: source(i),
+      })),
+      notes: [],
+      source: source(i),
     })),
     reportingDuties: range(...share(n.reportingDuties), (i) => ({
-      id: `report-${i}`, artifact: 'ANNUAL_REPORT' as const, description: `Rapport ${i}`, fromBodyId: `body-${(i * 7) % bodies}`,
-      fromText: 'grupp', toBodyId: 'body-0', toText: 'styrgrupp', cadence: cadence(i), notes: [], source: source(i),
+      id: `report-${i}`,
+      artifact: 'ANNUAL_REPORT' as const,
+      description: `Rapport ${i}`,
+      fromBodyId: `body-${(i * 7) % bodies}`,
+      fromText: 'grupp',
+      toBodyId: 'body-0',
+      toText: 'styrgrupp',
+      cadence: cadence(i),
+      notes: [],
+      source: source(i),
     })),
     plans: range(...share(n.plans), (i) => ({ id: `plan-${i}`, name: `Plan ${i}`, kind: 'ACTION_PLAN' as const, notes: [], source: source(i) })),
     decisionRules: k === 0 ? range(0, n.decisionRules, (i) => ({ id: `rule-${i}`, ordinal: i + 1, text: `Regel ${i}`, source: source(i) })) : [],

@@ -12,7 +12,11 @@ export const envBoolean = z.enum(['true', 'false', '1', '0']).transform((v) => v
 export const envByteSize = z.string().regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'a size in bytes, or with a unit: b, kb, mb, gb (e.g. 100kb)');
 
 /** A secret: unset or empty means none; set, at least 16 characters. */
-export const envSecret = z.string().min(16).optional().or(z.literal('').transform(() => undefined));
+export const envSecret = z
+  .string()
+  .min(16)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 /**
  * Parses `env` with `schema`; an empty value counts as unset (its default applies). A bad value throws
@@ -30,27 +34,37 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv)
 }
 
 export const ServiceConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development')
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development')
     .describe('production: internal errors masked, no stack traces, introspection and landing page off (gateway), JSON logs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
-  LOG_FORMAT: z.enum(['json', 'pretty']).optional()
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'])
+    .optional()
     .describe('json: one JSON object per line; pretty: one coloured line per entry. Unset: pretty in a terminal, JSON otherwise and in production'),
   HOST: z.string().default('127.0.0.1').describe('address the service listens on (0.0.0.0 in containers)'),
-  DATABASE_URL: z.string().url().optional()
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
     .describe('PostgreSQL of the region subgraphs and the comparison (its read model); unset for npm start: the embedded PostgreSQL'),
-  DB_SCHEMA_PREFIX: z.string().regex(/^([a-z][a-z0-9_]*)?$/, 'lower-case letters, digits and _, starting with a letter').default('')
+  DB_SCHEMA_PREFIX: z
+    .string()
+    .regex(/^([a-z][a-z0-9_]*)?$/, 'lower-case letters, digits and _, starting with a letter')
+    .default('')
     .describe('prefix of the PostgreSQL schema names, so two deployments (e.g. the tests: test_) can share one database'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(5).describe('PostgreSQL connections per service process'),
-  SUBGRAPH_SECRET: envSecret
-    .describe('shared secret (16+ characters, the same everywhere): subgraphs answer only requests carrying it in x-gateway-secret, which the gateway sends'),
+  SUBGRAPH_SECRET: envSecret.describe(
+    'shared secret (16+ characters, the same everywhere): subgraphs answer only requests carrying it in x-gateway-secret, which the gateway sends',
+  ),
 });
 
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema> & { port: number };
 
 /** The port variable of a service (`<CODE>_PORT`): 0 (any free port) to 65535. */
-export const portSchema = (name: string, defaultPort: number) => z.object({
-  [name]: z.coerce.number().int().min(0).max(65535).default(defaultPort).describe('port the service listens on'),
-});
+export const portSchema = (name: string, defaultPort: number) =>
+  z.object({ [name]: z.coerce.number().int().min(0).max(65535).default(defaultPort).describe('port the service listens on') });
 
 export function loadConfig(portVarName: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const base = parseEnv(ServiceConfigSchema, env);
@@ -78,9 +92,15 @@ export function loadHttpLimits(env: NodeJS.ProcessEnv = process.env): HttpLimits
 
 /** What only a region subgraph reads. */
 export const RegionEnvSchema = z.object({
-  DATA_DIR: z.string().min(1).optional()
-    .describe('data folder to load instead of the region\'s own data/ (the benchmark\'s synthetic data: its quotes and headings are not checked)'),
-  SOURCES_DIR: z.string().min(1).optional()
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("data folder to load instead of the region's own data/ (the benchmark's synthetic data: its quotes and headings are not checked)"),
+  SOURCES_DIR: z
+    .string()
+    .min(1)
+    .optional()
     .describe('folder of the source documents; unset: docs/sources/ at or above the data folder (/app/docs/sources in the image)'),
 });
 
@@ -94,11 +114,20 @@ export function loadRegionEnv(env: NodeJS.ProcessEnv = process.env): z.infer<typ
  * service at start rather than being ignored.
  */
 export const TracingSchema = z.object({
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional()
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
     .describe('OTLP/HTTP collector (e.g. http://127.0.0.1:4318; spans go to <it>/v1/traces as JSON). Unset: tracing is off, no OpenTelemetry SDK is loaded'),
-  OTEL_SERVICE_NAME: z.string().min(1).optional().describe('service.name of the spans; unset: the service\'s code in the registry (gateway, orebro, ..., comparison)'),
-  OTEL_TRACES_SAMPLER: z.enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio']).default('parentbased_always_on')
-    .describe('which requests are traced (OpenTelemetry\'s sampler); parentbased_*: a request that arrives with a traceparent follows its caller\'s decision'),
+  OTEL_SERVICE_NAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("service.name of the spans; unset: the service's code in the registry (gateway, orebro, ..., comparison)"),
+  OTEL_TRACES_SAMPLER: z
+    .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+    .default('parentbased_always_on')
+    .describe("which requests are traced (OpenTelemetry's sampler); parentbased_*: a request that arrives with a traceparent follows its caller's decision"),
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional().describe('the ratio of the traceidratio samplers (0-1)'),
   OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().positive().default(5000).describe('milliseconds between two exports of finished spans'),
 });

@@ -9,8 +9,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
-export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
+export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
 
 export interface FederatedSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
@@ -20,12 +19,7 @@ export interface FederatedSchemaOptions {
 }
 
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const local = await buildSchema({
-    resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes,
-    skipCheck: true,
-    validate: false,
-  });
+  const local = await buildSchema({ resolvers: options.resolvers, orphanedTypes: options.orphanedTypes, skipCheck: true, validate: false });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(local)}`;
   const resolvers = createResolversMap(local) as GraphQLResolverMap<unknown>;
   for (const [type, extra] of Object.entries(options.referenceResolvers ?? {})) {

@@ -6,9 +6,14 @@ import type { Logger } from './logger';
 export function jsonErrorHandler(logger: Logger, bodyLimit: string) {
   return (err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message = err.type === 'entity.too.large' ? `Request body larger than ${bodyLimit}`
-      : err.type === 'entity.parse.failed' ? 'Request body is not valid JSON'
-        : status < 500 ? err.message : 'Internal server error';
+    const message =
+      err.type === 'entity.too.large'
+        ? `Request body larger than ${bodyLimit}`
+        : err.type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON'
+          : status < 500
+            ? err.message
+            : 'Internal server error';
     // The request id, where the server set one for the request (the gateway does, before the body is read).
     const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : undefined;
     const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
@@ -24,7 +29,11 @@ const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 export function isDatabaseDown(error: unknown): boolean {
   for (let e = error as { code?: string; cause?: unknown; originalError?: unknown; message?: string } | undefined, i = 0; e && i < 5; i++) {
     if (e.code && DB_DOWN_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|Timeout acquiring a connection/i.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down)|Timeout acquiring a connection/i.test(e.message)
+    )
+      return true;
     e = (e.originalError ?? e.cause) as typeof e;
   }
   return false;

@@ -25,7 +25,12 @@ export class Metrics {
 
   /** Counts every statement the ORM's connection sends (knex's query event). */
   countSql(orm: MikroORM): void {
-    orm.em.getConnection().getKnex().on('query', () => { this.sql.inc(); });
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => {
+        this.sql.inc();
+      });
   }
 
   requestServed(): void {

@@ -33,7 +33,10 @@ export interface RegionSubgraphOptions {
   entities?: unknown[];
 }
 
-export interface RunningRegion extends RunningServer { orm: MikroORM; logger: Logger }
+export interface RunningRegion extends RunningServer {
+  orm: MikroORM;
+  logger: Logger;
+}
 
 export async function retry<T>(what: string, fn: () => Promise<T>, logger: Logger, attempts = 30, delayMs = 1000): Promise<T> {
   for (let i = 1; ; i++) {
@@ -89,14 +92,19 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     refused = e;
   }
   const schema = schemaName(entry.code, config.DB_SCHEMA_PREFIX);
-  const orm = await retry('connecting to PostgreSQL', () => initOrm({
-    clientUrl: config.DATABASE_URL!,
-    schema,
-    entities: [...REGION_ENTITIES, ...(options.entities ?? [])] as never,
-    migrations: options.migrations,
-    poolMax: config.DB_POOL_MAX,
+  const orm = await retry(
+    'connecting to PostgreSQL',
+    () =>
+      initOrm({
+        clientUrl: config.DATABASE_URL!,
+        schema,
+        entities: [...REGION_ENTITIES, ...(options.entities ?? [])] as never,
+        migrations: options.migrations,
+        poolMax: config.DB_POOL_MAX,
+        logger,
+      }),
     logger,
-  }), logger);
+  );
   await checkPostgres(orm.em.fork(), { minVersionNum: POSTGRES_MIN_VERSION_NUM });
   const metrics = new Metrics();
   metrics.countSql(orm);
@@ -112,7 +120,12 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
       throw new Error(`${refused!.message}\nNothing was loaded into schema "${schema}" before, so there is no good data to serve: not starting.`);
     }
     logger.error(
-      { schema, dataDir: displayPath(dataDir), problems: refused!.problems, serving: served.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: f.loadedAt })) },
+      {
+        schema,
+        dataDir: displayPath(dataDir),
+        problems: refused!.problems,
+        serving: served.map((f) => ({ file: f.file, sha256: f.sha256, loadedAt: f.loadedAt })),
+      },
       `DATA REFUSED: ${displayPath(dataDir)} has ${refused!.problems.length} problem(s), so it was not loaded; serving the data loaded on ${served[0]!.loadedAt.toISOString()} instead. ${refused!.problems.join(' | ')}`,
     );
   }
@@ -128,7 +141,9 @@ export async function startRegionSubgraph(options: RegionSubgraphOptions, env: N
     logger,
     production: config.NODE_ENV === 'production',
     context: async ({ requestId, logger: log }) => ({ em: orm.em.fork() as never, logger: log, requestId }),
-    ready: async () => { await orm.em.getConnection().execute('select 1'); },
+    ready: async () => {
+      await orm.em.getConnection().execute('select 1');
+    },
     secret: config.SUBGRAPH_SECRET,
     metrics,
     dataVersion: () => dataVersion,

@@ -60,12 +60,15 @@ export function requireSecret(secret: string | undefined) {
  * the whole request and idle keep-alive connections, checked every second, and a connection cap.
  */
 export function createLimitedServer(app: express.Express, limits: HttpLimits = loadHttpLimits()): Server {
-  const server = createServer({
-    headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS,
-    requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
-    keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    connectionsCheckingInterval: Math.min(1000, limits.HTTP_HEADERS_TIMEOUT_MS),
-  }, app);
+  const server = createServer(
+    {
+      headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1000, limits.HTTP_HEADERS_TIMEOUT_MS),
+    },
+    app,
+  );
   server.maxConnections = limits.HTTP_MAX_CONNECTIONS;
   return server;
 }
@@ -94,7 +97,9 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
   const metrics = options.metrics ?? new Metrics();
   metrics.setService(options.name);
   const gatewayOnly = requireSecret(options.secret);
-  app.get('/health', (_req, res) => { res.json({ status: 'ok', service: options.name }); });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
   // `version` changes exactly when what this service answers may change: its schema or its data. Two
   // replicas with the same schema and data agree on it, so caches keyed on it agree too.
   const schemaHash = createHash('sha256').update(printSchema(options.schema)).digest('hex').slice(0, 12);
@@ -102,7 +107,9 @@ export async function serve<TContext extends object>(options: ServeOptions<TCont
     const dataVersion = options.dataVersion?.();
     res.json({ service: options.name, version: `${schemaHash}:${dataVersion ?? ''}`, dataVersion });
   });
-  app.get('/metrics', gatewayOnly, async (_req, res) => { res.type(metrics.contentType).send(await metrics.render()); });
+  app.get('/metrics', gatewayOnly, async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
+  });
   app.get('/ready', gatewayOnly, async (_req, res) => {
     try {
       await options.ready();

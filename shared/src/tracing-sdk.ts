@@ -22,8 +22,9 @@ export interface SdkOptions {
 /** Starts the SDK; resolves the returned function's promise once the buffered spans are exported. */
 export function startSdk(options: SdkOptions): () => Promise<void> {
   // Only detectors that read the environment, the host and the process: none calls out.
-  const resource = resourceFromAttributes({ 'service.name': options.service, 'service.namespace': 'samverkan-graph' })
-    .merge(detectResources({ detectors: [envDetector, hostDetector, processDetector] }));
+  const resource = resourceFromAttributes({ 'service.name': options.service, 'service.namespace': 'samverkan-graph' }).merge(
+    detectResources({ detectors: [envDetector, hostDetector, processDetector] }),
+  );
   const provider = new NodeTracerProvider({
     resource,
     // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and OTEL_EXPORTER_OTLP_HEADERS) itself.
@@ -34,10 +35,7 @@ export function startSdk(options: SdkOptions): () => Promise<void> {
   const unregister = registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (req) => options.untraced((req.url ?? '').split('?')[0]!),
-        requireParentforOutgoingSpans: true,
-      }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => options.untraced((req.url ?? '').split('?')[0]!), requireParentforOutgoingSpans: true }),
       new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new UndiciInstrumentation({ requireParentforSpans: true }),
       new PgInstrumentation({ requireParentSpan: true }),

@@ -15,7 +15,10 @@ import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, SKIP, axeProblems, browserSession, errors, originOf, reportSkip } from './browser';
 import { gqlOk } from '../support/client';
 
-const SIZES = [{ name: '390', width: 390, height: 844 }, { name: '1440', width: 1440, height: 900 }] as const;
+const SIZES = [
+  { name: '390', width: 390, height: 844 },
+  { name: '1440', width: 1440, height: 900 },
+] as const;
 const session = browserSession(async (browser) => {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: originOf(inject('gatewayUrl')) });
   return browser.newPage();
@@ -23,8 +26,19 @@ const session = browserSession(async (browser) => {
 reportSkip();
 const documentText = (file: string) => readFileSync(join(__dirname, '..', '..', 'docs', 'sources', file), 'utf8');
 
-interface Quote { document: string; documentTitle: string; section: string; quote: string }
-interface Cell { regionCode: string; status: string; value: string | null; note: string | null; quotes: Quote[] }
+interface Quote {
+  document: string;
+  documentTitle: string;
+  section: string;
+  quote: string;
+}
+interface Cell {
+  regionCode: string;
+  status: string;
+  value: string | null;
+  note: string | null;
+  quotes: Quote[];
+}
 
 async function open(p: Page, size: { width: number; height: number }, query = '') {
   await p.setViewportSize({ width: size.width, height: size.height });
@@ -38,21 +52,28 @@ async function usable(p: Page) {
   const w = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   expect(w.scroll, 'page scrollWidth').toBeLessThanOrEqual(w.viewport);
   // every control; a link too, but for one off the page until focused (the skip link)
-  const small = await p.evaluate(() => [...document.querySelectorAll('button, input, select, summary, a[href]')]
-    .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && e.getBoundingClientRect().right > 0)
-    .map((e) => ({ e, r: e.getBoundingClientRect() }))
-    .filter(({ r }) => r.width < 24 || r.height < 24)
-    .map(({ e, r }) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
+  const small = await p.evaluate(() =>
+    [...document.querySelectorAll('button, input, select, summary, a[href]')]
+      .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden' && e.getBoundingClientRect().right > 0)
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 24 || r.height < 24)
+      .map(({ e, r }) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
   expect(small).toEqual([]);
   expect(await axeProblems(p)).toEqual([]);
 }
 
-const MATRIX = '{ landscape { comparisonMatrix { columns rows { aspect cells { regionCode status value note quotes { document documentTitle section quote } } } } } }';
+const MATRIX =
+  '{ landscape { comparisonMatrix { columns rows { aspect cells { regionCode status value note quotes { document documentTitle section quote } } } } } }';
 type MatrixAnswer = { landscape: { comparisonMatrix: { columns: string[]; rows: Array<{ aspect: string; cells: Cell[] }> } } };
 /** The button of the matrix cell that holds `want` (row and column found in the API's order). */
 const cellButton = (p: Page, m: MatrixAnswer['landscape']['comparisonMatrix'], aspect: string, region: string) =>
-  p.locator('table[data-table="matrix"] tbody tr').nth(m.rows.findIndex((r) => r.aspect === aspect))
-    .locator('td').nth(m.columns.indexOf(region)).locator('button');
+  p
+    .locator('table[data-table="matrix"] tbody tr')
+    .nth(m.rows.findIndex((r) => r.aspect === aspect))
+    .locator('td')
+    .nth(m.columns.indexOf(region))
+    .locator('button');
 const panel = (p: Page) => p.locator('[data-testid="quote-panel"]');
 async function closePanel(p: Page) {
   await p.keyboard.press('Escape');
@@ -89,7 +110,8 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
 
       // a link in the text: its words, never "[...](#)", in the snippets and in the quote
       const search = await gqlOk<{ landscape: { search: { nodes: Array<{ kind: string; name: string; source: Quote }> } } }>(
-        '{ landscape { search(text: "Samverkansplanen", first: 20) { nodes { kind name source { document documentTitle section quote } } } } }');
+        '{ landscape { search(text: "Samverkansplanen", first: 20) { nodes { kind name source { document documentTitle section quote } } } } }',
+      );
       const linked = search.landscape.search.nodes.find((n) => n.kind === 'PLAN' && /\[[^\]]+\]\(#\)/.test(n.source.quote))!;
       const words = /\[([^\]]+)\]\(#\)/.exec(linked.source.quote)![1]!;
       await open(p, size, '?q=Samverkansplanen');
@@ -105,18 +127,34 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
     }, 180_000);
 
     it(`${size.width}×${size.height}: the roles picker shows a role's closest roles per region, the shared functions and their quotes`, async () => {
-      type F = { landscape: { functionalCrosswalk: {
-        functions: Array<{ function: string; regions: Array<{ regionCode: string; performers: Array<{ type: string; roleId: string | null; evidence: Array<{ quote: Quote }> }> }> }>;
-        regions: Array<{ regionCode: string; roles: Array<{ roleId: string; title: string; closest: Array<{ regionCode: string; roleId: string; title: string; shared: string[] }> }> }>;
-      } } };
-      const fx = (await gqlOk<F>(`{ landscape { functionalCrosswalk { functions { function regions { regionCode performers { type roleId evidence { quote { document documentTitle section quote } } } } }
-        regions { regionCode roles { roleId title closest { regionCode roleId title shared } } } } } }`)).landscape.functionalCrosswalk;
+      type F = {
+        landscape: {
+          functionalCrosswalk: {
+            functions: Array<{
+              function: string;
+              regions: Array<{ regionCode: string; performers: Array<{ type: string; roleId: string | null; evidence: Array<{ quote: Quote }> }> }>;
+            }>;
+            regions: Array<{
+              regionCode: string;
+              roles: Array<{ roleId: string; title: string; closest: Array<{ regionCode: string; roleId: string; title: string; shared: string[] }> }>;
+            }>;
+          };
+        };
+      };
+      const fx = (
+        await gqlOk<F>(`{ landscape { functionalCrosswalk { functions { function regions { regionCode performers { type roleId evidence { quote { document documentTitle section quote } } } } }
+        regions { regionCode roles { roleId title closest { regionCode roleId title shared } } } } } }`)
+      ).landscape.functionalCrosswalk;
       // the role with matches in the most regions
       const roles = fx.regions.flatMap((r) => r.roles.map((role) => ({ ...role, regionCode: r.regionCode })));
       const role = roles.reduce((a, b) => (new Set(b.closest.map((c) => c.regionCode)).size > new Set(a.closest.map((c) => c.regionCode)).size ? b : a));
       expect(role.closest.length).toBeGreaterThan(1);
-      const evidence = (region: string, roleId: string, fn: string) => fx.functions.find((f) => f.function === fn)!.regions.find((r) => r.regionCode === region)!
-        .performers.filter((x) => x.type === 'ROLE' && x.roleId === roleId).flatMap((x) => x.evidence.map((e) => e.quote.quote));
+      const evidence = (region: string, roleId: string, fn: string) =>
+        fx.functions
+          .find((f) => f.function === fn)!
+          .regions.find((r) => r.regionCode === region)!
+          .performers.filter((x) => x.type === 'ROLE' && x.roleId === roleId)
+          .flatMap((x) => x.evidence.map((e) => e.quote.quote));
       const p = session().page;
       await open(p, size);
       const picker = p.locator('[data-testid="closest-roles"]');
@@ -124,14 +162,18 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
       for (const other of fx.regions.filter((r) => r.regionCode !== role.regionCode)) {
         const want = role.closest.filter((c) => c.regionCode === other.regionCode);
         const box = picker.locator(`[data-region="${other.regionCode}"]`);
-        expect(await box.locator('.match').evaluateAll((ms) => ms.map((x) => x.getAttribute('data-role'))), other.regionCode).toEqual(want.map((c) => c.roleId));
+        expect(await box.locator('.match').evaluateAll((ms) => ms.map((x) => x.getAttribute('data-role'))), other.regionCode).toEqual(
+          want.map((c) => c.roleId),
+        );
         for (const match of want) expect(await box.locator(`.match[data-role="${match.roleId}"] button`).count()).toBe(match.shared.length);
       }
       // a shared function opens the quotes that say both roles do it, each verbatim in its document
       const match = role.closest[0]!;
       const fn = match.shared[0]!;
       await picker.locator(`[data-region="${match.regionCode}"] .match[data-role="${match.roleId}"] button`).first().click();
-      const quotes = await panel(p).locator('blockquote').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-quote')));
+      const quotes = await panel(p)
+        .locator('blockquote')
+        .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-quote')));
       expect(quotes).toEqual([...evidence(role.regionCode, role.roleId, fn), ...evidence(match.regionCode, match.roleId, fn)]);
       await p.screenshot({ path: join(SCREENSHOTS, `analyst-roles-${size.name}.png`) });
       await usable(p);
@@ -148,7 +190,9 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
       const body = await p.locator('main').innerText();
       expect(body).not.toMatch(/ej angivet|på engelska/i);
       // "from → to (how often)": the document's wording is marked as a quote, the rest is English
-      const reported = m.rows.flatMap((r) => r.cells.filter((c) => c.status === 'STATED' && / → ej angivet \(/.test(c.value ?? '')).map((c) => ({ aspect: r.aspect, c })));
+      const reported = m.rows.flatMap((r) =>
+        r.cells.filter((c) => c.status === 'STATED' && / → ej angivet \(/.test(c.value ?? '')).map((c) => ({ aspect: r.aspect, c })),
+      );
       expect(reported.length).toBeGreaterThan(0);
       for (const { aspect, c } of reported) {
         const often = /\(([^()]+)\)$/.exec(c.value!)![1]!;
@@ -177,14 +221,28 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
         const cells = p.locator(`table[data-table="${table}"] td[data-label="Kalmar län"]`);
         const lines = (await cells.allInnerTexts()).flatMap((t) => t.split('\n')).map((l) => l.trim());
         expect(lines.length, table).toBeGreaterThan(0);
-        expect(lines.filter((l) => /^[;·,]/.test(l)), table).toEqual([]);
+        expect(
+          lines.filter((l) => /^[;·,]/.test(l)),
+          table,
+        ).toEqual([]);
       }
       await usable(p);
     }, 300_000);
 
     it(`${size.width}×${size.height}: Höglandet's chain line says the document does not state the levels`, async () => {
-      type C = { landscape: { reportingChains: { regions: Array<{ regionCode: string; nodes: Array<{ id: string; level: string | null }>; paths: Array<{ bodyIds: string[]; reachesPolitical: boolean }> }> } } };
-      const chains = (await gqlOk<C>('{ landscape { reportingChains { regions { regionCode nodes { id level } paths { bodyIds reachesPolitical } } } } }')).landscape.reportingChains.regions;
+      type C = {
+        landscape: {
+          reportingChains: {
+            regions: Array<{
+              regionCode: string;
+              nodes: Array<{ id: string; level: string | null }>;
+              paths: Array<{ bodyIds: string[]; reachesPolitical: boolean }>;
+            }>;
+          };
+        };
+      };
+      const chains = (await gqlOk<C>('{ landscape { reportingChains { regions { regionCode nodes { id level } paths { bodyIds reachesPolitical } } } } }'))
+        .landscape.reportingChains.regions;
       const p = session().page;
       await open(p, size);
       await p.locator('button[data-lang="sv"]').click();
@@ -193,7 +251,10 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
         const unstated = c.nodes.filter((n) => onPaths.has(n.id) && !n.level).length;
         const note = p.locator(`[data-testid="chain-note-${c.regionCode}"]`);
         const reach = c.paths.filter((x) => x.reachesPolitical).length;
-        if (unstated === 0 || reach === c.paths.length) { expect(await note.count(), c.regionCode).toBe(0); continue; }
+        if (unstated === 0 || reach === c.paths.length) {
+          expect(await note.count(), c.regionCode).toBe(0);
+          continue;
+        }
         expect(await note.innerText()).toContain(`Dokumenten anger inte nivån för ${unstated} av organen`);
       }
       const hoglandet = chains.find((c) => c.regionCode === 'hoglandet')!;
@@ -204,7 +265,9 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
 
     it(`${size.width}×${size.height}: search "styrgruppen": Beredningsgruppen's hit quotes a sentence about Beredningsgruppen`, async () => {
       type S = { landscape: { search: { nodes: Array<{ kind: string; id: string; name: string; source: Quote }> } } };
-      const hits = (await gqlOk<S>('{ landscape { search(text: "styrgruppen", first: 50) { nodes { kind id name source { document documentTitle section quote } } } } }')).landscape.search.nodes;
+      const hits = (
+        await gqlOk<S>('{ landscape { search(text: "styrgruppen", first: 50) { nodes { kind id name source { document documentTitle section quote } } } } }')
+      ).landscape.search.nodes;
       const hit = hits.find((h) => h.kind === 'BODY' && h.id === 'hoglandet:beredningsgruppen')!;
       expect(hit.source.quote).toMatch(/beredningsgrupp/i);
       expect(documentText(hit.source.document)).toContain(hit.source.quote);

@@ -42,7 +42,16 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 1000 },
     acceptDownloads: true,
     timeout: 30_000,
@@ -60,7 +69,9 @@ export async function launchBrowser(): Promise<Browser> {
     external,
     newPage: async () => {
       const page = await context.newPage();
-      page.on('pageerror', (e) => { errors.push(`${page.url()}: ${e.message}`); });
+      page.on('pageerror', (e) => {
+        errors.push(`${page.url()}: ${e.message}`);
+      });
       return page;
     },
     close: async () => {
@@ -83,15 +94,27 @@ export function parseCsv(text: string, separator = ';'): string[][] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === separator) { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === separator) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -113,7 +136,10 @@ export function browserSession(open: (browser: Browser) => Promise<Page>): () =>
   let browser: Browser | undefined;
   let page: Page | undefined;
   let failure: unknown;
-  if (SKIP) return () => { throw new Error(SKIP); };
+  if (SKIP)
+    return () => {
+      throw new Error(SKIP);
+    };
   beforeAll(async () => {
     try {
       browser = await launchBrowser();
@@ -137,7 +163,13 @@ const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'
 export async function axeProblems(p: Page): Promise<string[]> {
   await p.addScriptTag({ content: AXE });
   const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
   });

@@ -20,12 +20,15 @@ import { createBrotliDecompress } from 'node:zlib';
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const require_ = createRequire(__filename);
 
-export type ChromiumSource =
-  | { kind: 'env' | 'system'; path: string }
-  | { kind: 'npm'; packed: string; version: string };
+export type ChromiumSource = { kind: 'env' | 'system'; path: string } | { kind: 'npm'; packed: string; version: string };
 
 const executable = (path: string) => {
-  try { accessSync(path, constants.X_OK); return true; } catch { return false; }
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 function onPath(name: string): string | null {
@@ -39,7 +42,11 @@ function onPath(name: string): string | null {
 function npmChromium(): { packed: string; version: string } | null {
   if (process.platform !== 'linux' || process.arch !== 'x64') return null;
   let pkgJson: string;
-  try { pkgJson = require_.resolve('@sparticuz/chromium/package.json'); } catch { return null; }
+  try {
+    pkgJson = require_.resolve('@sparticuz/chromium/package.json');
+  } catch {
+    return null;
+  }
   const packed = join(dirname(pkgJson), 'bin', 'chromium.br');
   if (!existsSync(packed)) return null;
   return { packed, version: (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version };
@@ -60,9 +67,10 @@ export function findChromium(): ChromiumSource | null {
 /** Why no browser can be had here, or null when one can. */
 export function browserUnavailable(): string | null {
   if (findChromium()) return null;
-  const where = process.platform === 'linux' && process.arch === 'x64'
-    ? 'the dev dependency @sparticuz/chromium is not installed (run npm install)'
-    : `@sparticuz/chromium ships Linux x64 only (this is ${process.platform} ${process.arch})`;
+  const where =
+    process.platform === 'linux' && process.arch === 'x64'
+      ? 'the dev dependency @sparticuz/chromium is not installed (run npm install)'
+      : `@sparticuz/chromium ships Linux x64 only (this is ${process.platform} ${process.arch})`;
   return `no Chromium: CHROMIUM_PATH is unset, none of ${SYSTEM_NAMES.join(', ')} is on the PATH, and ${where}`;
 }
 
@@ -74,7 +82,8 @@ export async function chromiumExecutable(): Promise<string> {
   const source = findChromium();
   if (!source) throw new Error(browserUnavailable() ?? 'no Chromium');
   if (source.kind !== 'npm') {
-    if (!executable(source.path)) throw new Error(`Chromium not found or not executable at ${source.path} (${source.kind === 'env' ? 'CHROMIUM_PATH' : 'PATH'})`);
+    if (!executable(source.path))
+      throw new Error(`Chromium not found or not executable at ${source.path} (${source.kind === 'env' ? 'CHROMIUM_PATH' : 'PATH'})`);
     return source.path;
   }
   const dir = join(tmpdir(), `samverkan-chromium-${source.version}`);

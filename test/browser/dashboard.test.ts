@@ -36,7 +36,7 @@ async function loaded(p: Page) {
   await p.waitForFunction(() => document.querySelectorAll('section[aria-busy="true"]').length === 0, undefined, { timeout: 60_000 });
 }
 const text = (selector: string) => page().locator(selector).innerText();
-const freqBodies = async () => (await page().locator('table[data-table="frequency"] tbody tr td:nth-child(3)').allInnerTexts());
+const freqBodies = async () => await page().locator('table[data-table="frequency"] tbody tr td:nth-child(3)').allInnerTexts();
 
 describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
   it('shows the meeting frequencies from the documents as a chart and a table', async () => {
@@ -52,10 +52,9 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     // SAMLA's data calls its Samordningsgruppen a management group (its members are the parties' managers, docs/sources/004): "Chefsgrupp".
     expect(table).toMatch(/Samordningsgruppen SAMLA\s+Strategisk\s+Chefsgrupp\s+4\s+6\s+≈ “cirka 2–3 gånger per halvår”/);
     expect(await text('body')).not.toContain('Uppgifter saknas');
-    
   }, 30_000);
 
-  it('shows the roles crosswalk: kinds × regions with each region\'s title and duties', async () => {
+  it("shows the roles crosswalk: kinds × regions with each region's title and duties", async () => {
     const crosswalk = page().locator('table[data-table="crosswalk"]');
     const head = await crosswalk.locator('thead').innerText();
     for (const region of REGION_NAMES) expect(head).toContain(region);
@@ -67,10 +66,17 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(await crosswalk.innerText()).toContain('Processledare SAMLA');
   });
 
-  it('draws each region\'s reporting chain up to the political level, with the roles on its edges', async () => {
-    type Chain = { regionCode: string; nodes: Array<{ name: string }>; roleNodes: Array<{ title: string }>; edges: unknown[]; paths: Array<{ reachesPolitical: boolean }> };
+  it("draws each region's reporting chain up to the political level, with the roles on its edges", async () => {
+    type Chain = {
+      regionCode: string;
+      nodes: Array<{ name: string }>;
+      roleNodes: Array<{ title: string }>;
+      edges: unknown[];
+      paths: Array<{ reachesPolitical: boolean }>;
+    };
     const { landscape } = await gqlOk<{ landscape: { reportingChains: { regions: Chain[] } } }>(
-      '{ landscape { reportingChains { regions { regionCode nodes { name } roleNodes { title } edges { from } paths { reachesPolitical } } } } }');
+      '{ landscape { reportingChains { regions { regionCode nodes { name } roleNodes { title } edges { from } paths { reachesPolitical } } } } }',
+    );
     const chains = new Map(landscape.reportingChains.regions.map((c) => [c.regionCode, c]));
     const section = await page().locator('#chains').innerText();
     // A region whose data files model no body (a new region) has no chain to draw.
@@ -96,7 +102,9 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(orebro.paths.length).toBeGreaterThanOrEqual(7);
     expect(orebro.paths.every((p) => p.reachesPolitical)).toBe(true);
     expect(chains.get('hoglandet')!.roleNodes.map((r) => r.title)).toEqual(expect.arrayContaining(['Samverkanskoordinator', 'Förbundschef']));
-    await page().locator('#chains').screenshot({ path: join(SCREENSHOTS, 'dashboard-chains.png') });
+    await page()
+      .locator('#chains')
+      .screenshot({ path: join(SCREENSHOTS, 'dashboard-chains.png') });
   });
 
   it('shows the comparison matrix; a cell opens its quote by click and by keyboard, with a citation to copy', async () => {
@@ -145,7 +153,11 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     await p.locator('fieldset[data-filter="region"] input[value="orebro"]').uncheck();
     await expect.poll(freqBodies, { timeout: 15_000 }).not.toContain('Chefsgrupp för folkhälsa');
     expect(await freqBodies()).toEqual(['Samordningsgruppen SAMLA', 'Gemensam presidiekonferens']);
-    expect(new URL(p.url()).searchParams.get('region')).toBe(REGIONS.map((r) => r.code).filter((c) => c !== 'orebro').join(','));
+    expect(new URL(p.url()).searchParams.get('region')).toBe(
+      REGIONS.map((r) => r.code)
+        .filter((c) => c !== 'orebro')
+        .join(','),
+    );
     await expect.poll(() => p.locator('table[data-table="matrix"] thead').innerText()).not.toContain('Örebro län');
     expect(await p.locator('[data-testid="chain-orebro"]').count()).toBe(0);
 
@@ -207,19 +219,63 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     const titlesMatch = (rows: string[][], titleAt: number) => {
       const quoted = rows.slice(1).filter((r) => r[titleAt + 1]);
       expect(quoted.length).toBeGreaterThan(0);
-      for (const r of quoted) expect(r[titleAt], r[titleAt + 1]).toBe(r[titleAt + 1]!.split(' | ').map((f) => titleOf.get(f)).join(' | '));
+      for (const r of quoted)
+        expect(r[titleAt], r[titleAt + 1]).toBe(
+          r[titleAt + 1]!.split(' | ')
+            .map((f) => titleOf.get(f))
+            .join(' | '),
+        );
     };
     const freq = await downloadCsv(page(), '#frequency button.csv', ',');
     expect(freq.name).toBe('meeting-frequency-en.csv');
-    expect(freq.rows[0]).toEqual(['Rank', 'Region', 'Body', 'Level', 'Kind', 'Min/year', 'Max/year', 'Approximate', "The document's wording", 'Source quote', 'Document', 'File', 'Section']);
+    expect(freq.rows[0]).toEqual([
+      'Rank',
+      'Region',
+      'Body',
+      'Level',
+      'Kind',
+      'Min/year',
+      'Max/year',
+      'Approximate',
+      "The document's wording",
+      'Source quote',
+      'Document',
+      'File',
+      'Section',
+    ]);
     titlesMatch(freq.rows, 10);
     const tableRows = await page().locator('table[data-table="frequency"] tbody tr').count();
     expect(freq.rows.length - 1).toBe(tableRows);
-    expect(freq.rows).toContainEqual(expect.arrayContaining(['Örebro län', 'Chefsgrupp för folkhälsa', 'Strategic', 'Management group', '6', 'no upper bound', 'no', 'minst sex gånger per år']));
-    expect(freq.rows).toContainEqual(expect.arrayContaining(['SAMLA (Lerum–Alingsås)', 'Samordningsgruppen SAMLA', '4', '6', 'yes', 'cirka 2–3 gånger per halvår']));
+    expect(freq.rows).toContainEqual(
+      expect.arrayContaining([
+        'Örebro län',
+        'Chefsgrupp för folkhälsa',
+        'Strategic',
+        'Management group',
+        '6',
+        'no upper bound',
+        'no',
+        'minst sex gånger per år',
+      ]),
+    );
+    expect(freq.rows).toContainEqual(
+      expect.arrayContaining(['SAMLA (Lerum–Alingsås)', 'Samordningsgruppen SAMLA', '4', '6', 'yes', 'cirka 2–3 gånger per halvår']),
+    );
 
     const matrix = await downloadCsv(page(), '#matrix button.csv', ',');
-    expect(matrix.rows[0]).toEqual(['Aspect', 'Region', 'Status', 'Value', 'Details', 'Note', 'Source quote', 'Document', 'File', 'Section', 'Facts (in the order of the quotes)']);
+    expect(matrix.rows[0]).toEqual([
+      'Aspect',
+      'Region',
+      'Status',
+      'Value',
+      'Details',
+      'Note',
+      'Source quote',
+      'Document',
+      'File',
+      'Section',
+      'Facts (in the order of the quotes)',
+    ]);
     titlesMatch(matrix.rows, 7);
     const substitutes = matrix.rows.find((r) => r[0] === 'Substitutes in the top body' && r[1] === 'SAMLA (Lerum–Alingsås)')!;
     expect(substitutes.slice(2, 4)).toEqual(['stated', 'not allowed']);
@@ -236,7 +292,9 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     const chains = await downloadCsv(page(), '#chains button.csv', ',');
     expect(chains.rows[0]).toEqual(['Region', 'From', 'To', 'Origin', 'Relation', 'Source quote', 'Document', 'File', 'Section']);
     titlesMatch(chains.rows, 6);
-    expect(chains.rows).toContainEqual(expect.arrayContaining(['Kalmar län', 'Länsgemensam ledning', 'Gemensam presidiekonferens', 'parent link', 'reports to']));
+    expect(chains.rows).toContainEqual(
+      expect.arrayContaining(['Kalmar län', 'Länsgemensam ledning', 'Gemensam presidiekonferens', 'parent link', 'reports to']),
+    );
 
     await page().locator('button[data-lang="sv"]').click();
     await expect.poll(() => text('#frequency h2')).toBe('Mötesfrekvens per organ och region');
@@ -245,7 +303,21 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     expect(sv.text.startsWith('\uFEFF')).toBe(true);
     expect(sv.text.split('\r\n').length - 2).toBe(tableRows); // CRLF line ends, header + rows + final CRLF
     expect(sv.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(sv.rows[0]).toEqual(['Rang', 'Region', 'Organ', 'Nivå', 'Typ', 'Min/år', 'Max/år', 'Ungefärligt', 'Dokumentets formulering', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt']);
+    expect(sv.rows[0]).toEqual([
+      'Rang',
+      'Region',
+      'Organ',
+      'Nivå',
+      'Typ',
+      'Min/år',
+      'Max/år',
+      'Ungefärligt',
+      'Dokumentets formulering',
+      'Källcitat',
+      'Dokument',
+      'Fil',
+      'Avsnitt',
+    ]);
     const folkhalsa = sv.rows.find((r) => r[2] === 'Chefsgrupp för folkhälsa')!;
     expect(folkhalsa.slice(5, 8)).toEqual(['6', 'ingen övre gräns', 'nej']);
     expect(folkhalsa[11]).toMatch(/^00[01]_/);
@@ -255,21 +327,54 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     titlesMatch(sv.rows, 10);
 
     const svMatrix = await downloadCsv(page(), '#matrix button.csv');
-    expect(svMatrix.rows[0]).toEqual(['Aspekt', 'Region', 'Status', 'Värde', 'Detaljer', 'Kommentar', 'Källcitat', 'Dokument', 'Fil', 'Avsnitt', 'Fakta (i citatens ordning)']);
-    const notes = svMatrix.rows.slice(1).map((r) => r[5]!).filter(Boolean);
+    expect(svMatrix.rows[0]).toEqual([
+      'Aspekt',
+      'Region',
+      'Status',
+      'Värde',
+      'Detaljer',
+      'Kommentar',
+      'Källcitat',
+      'Dokument',
+      'Fil',
+      'Avsnitt',
+      'Fakta (i citatens ordning)',
+    ]);
+    const notes = svMatrix.rows
+      .slice(1)
+      .map((r) => r[5]!)
+      .filter(Boolean);
     // A note no phrase translates is shown in English, marked "(på engelska)"; every other note is Swedish.
-    for (const note of notes) if (!note.startsWith('(på engelska) ')) expect(note, 'an unmarked English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
+    for (const note of notes)
+      if (!note.startsWith('(på engelska) ')) expect(note, 'an unmarked English note in the Swedish file').not.toMatch(/\b(the|not|stated|for|of)\b/);
     expect(svMatrix.rows.some((r) => r[4]!.includes(' per år'))).toBe(true);
   }, 60_000);
 
   it('searches the documents: "suicidprevention" finds the facts that say it, a hit opens its quote, the search is in the URL', async () => {
-    const want = await gqlOk<{ landscape: { search: { totalCount: number; nodes: Array<{ name: string; regionCode: string; kind: string; id: string; source: { documentId: string; documentTitle: string; quote: string } }> } } }>(
-      'query ($text: String!) { landscape { search(text: $text, first: 20) { totalCount nodes { name regionCode kind id source { documentId documentTitle quote } } } } }', { text: 'suicidprevention' });
+    const want = await gqlOk<{
+      landscape: {
+        search: {
+          totalCount: number;
+          nodes: Array<{ name: string; regionCode: string; kind: string; id: string; source: { documentId: string; documentTitle: string; quote: string } }>;
+        };
+      };
+    }>(
+      'query ($text: String!) { landscape { search(text: $text, first: 20) { totalCount nodes { name regionCode kind id source { documentId documentTitle quote } } } } }',
+      { text: 'suicidprevention' },
+    );
     // The page lists one entry per passage: the hits whose quotes stand in the same passage of the same document are one.
-    const passages = new Set(want.landscape.search.nodes.map((h) => {
-      const passage = want.landscape.search.nodes.find((p) => p.kind === 'DOCUMENT_PASSAGE' && p.regionCode === h.regionCode && p.source.documentId === h.source.documentId && p.source.quote.includes(h.source.quote));
-      return passage ? `${passage.regionCode}:${passage.id}` : `${h.regionCode}:${h.source.documentId}:${h.source.quote}`;
-    }));
+    const passages = new Set(
+      want.landscape.search.nodes.map((h) => {
+        const passage = want.landscape.search.nodes.find(
+          (p) =>
+            p.kind === 'DOCUMENT_PASSAGE' &&
+            p.regionCode === h.regionCode &&
+            p.source.documentId === h.source.documentId &&
+            p.source.quote.includes(h.source.quote),
+        );
+        return passage ? `${passage.regionCode}:${passage.id}` : `${h.regionCode}:${h.source.documentId}:${h.source.quote}`;
+      }),
+    );
     expect(want.landscape.search.totalCount).toBeGreaterThan(0);
     await page().goto(`${originOf(inject('gatewayUrl'))}/dashboard/`); // every region: the same scope as the query above
     await loaded(page());
@@ -279,7 +384,9 @@ describe.skipIf(!!SKIP)('the dashboard (/dashboard)', () => {
     await box.press('Enter');
     const hits = page().locator('[data-testid="search-hits"] > li');
     await expect.poll(() => hits.count(), { timeout: 30_000 }).toBe(passages.size);
-    expect(await text('[data-testid="search-count"]')).toBe(`${want.landscape.search.totalCount} ${want.landscape.search.totalCount === 1 ? 'träff' : 'träffar'}`);
+    expect(await text('[data-testid="search-count"]')).toBe(
+      `${want.landscape.search.totalCount} ${want.landscape.search.totalCount === 1 ? 'träff' : 'träffar'}`,
+    );
     expect(new URL(page().url()).searchParams.get('q')).toBe('suicidprevention');
     // the matched words are marked in the snippets
     const marks = (await page().locator('[data-testid="search-hits"] mark').allInnerTexts()).map((m) => m.toLowerCase());

@@ -9,7 +9,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, SKIP, axeProblems, browserSession, errors, originOf, reportSkip } from './browser';
 
-const SIZES = [{ name: '390', width: 390, height: 844 }, { name: '1440', width: 1440, height: 900 }] as const;
+const SIZES = [
+  { name: '390', width: 390, height: 844 },
+  { name: '1440', width: 1440, height: 900 },
+] as const;
 
 const session = browserSession(async (browser) => browser.newPage());
 reportSkip();
@@ -27,7 +30,14 @@ async function playground(p: Page) {
 }
 
 const pageWidth = (p: Page) => p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-const rectOf = (p: Page, selector: string) => p.locator(selector).first().evaluate((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; });
+const rectOf = (p: Page, selector: string) =>
+  p
+    .locator(selector)
+    .first()
+    .evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    });
 
 describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
   for (const size of SIZES) {
@@ -38,7 +48,18 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
       const w = await pageWidth(p);
       expect(w.scroll, 'page scrollWidth').toBeLessThanOrEqual(w.viewport);
       expect((await rectOf(p, 'button[data-lang="en"]')).right).toBeLessThanOrEqual(size.width);
-      const tables = await p.locator('table.data').evaluateAll((ts) => ts.filter((t) => t.getClientRects().length).map((t) => ({ name: t.getAttribute('data-table'), right: t.getBoundingClientRect().right, scroll: t.scrollWidth, client: (t.parentElement as HTMLElement).clientWidth })));
+      const tables = await p
+        .locator('table.data')
+        .evaluateAll((ts) =>
+          ts
+            .filter((t) => t.getClientRects().length)
+            .map((t) => ({
+              name: t.getAttribute('data-table'),
+              right: t.getBoundingClientRect().right,
+              scroll: t.scrollWidth,
+              client: (t.parentElement as HTMLElement).clientWidth,
+            })),
+        );
       expect(tables.length).toBeGreaterThanOrEqual(4);
       for (const t of tables) {
         expect(t.right, `${t.name} right edge`).toBeLessThanOrEqual(size.width);
@@ -52,7 +73,10 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
       const labels = JSON.parse((await chart.getAttribute('data-labels')) ?? '[]') as string[][];
       const names = await p.locator('table[data-table="frequency"] tbody tr td:nth-child(3)').allInnerTexts();
       for (const name of names.filter((n) => labels.some((l) => l.join(' ').includes(n.slice(0, 12))))) {
-        expect(labels.some((l) => l.slice(0, -1).join(' ').replace(/^≈ /, '') === name), name).toBe(true);
+        expect(
+          labels.some((l) => l.slice(0, -1).join(' ').replace(/^≈ /, '') === name),
+          name,
+        ).toBe(true);
       }
       expect(labels.flat().some((l) => l.endsWith('…'))).toBe(false);
       expect((await rectOf(p, '[data-testid="frequency-chart"]')).right).toBeLessThanOrEqual(size.width);
@@ -94,7 +118,9 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
     const w = await pageWidth(p);
     expect(w.scroll, 'page scrollWidth').toBeLessThanOrEqual(320);
     expect((await rectOf(p, 'button[data-lang="en"]')).right).toBeLessThanOrEqual(320);
-    const rights = await p.locator('table.data, [data-testid^="chain-"], [data-testid="frequency-chart"]').evaluateAll((es) => es.filter((e) => e.getClientRects().length).map((e) => e.getBoundingClientRect().right));
+    const rights = await p
+      .locator('table.data, [data-testid^="chain-"], [data-testid="frequency-chart"]')
+      .evaluateAll((es) => es.filter((e) => e.getClientRects().length).map((e) => e.getBoundingClientRect().right));
     expect(rights.length).toBeGreaterThan(4);
     for (const right of rights) expect(right).toBeLessThanOrEqual(320);
     await p.evaluate(() => window.scrollTo(0, 0));
@@ -106,19 +132,22 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
     await p.setViewportSize({ width: 1440, height: 900 });
     await dashboard(p);
     // Every word of a frequency-table cell fits on one line of its cell (a word broken mid-way would be wider than its cell's content box).
-    const broken = await p.locator('table[data-table="frequency"] tbody td').evaluateAll((tds) => tds.flatMap((td) => {
-      const range = document.createRange();
-      const out: string[] = [];
-      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = n.textContent ?? '';
-        for (const m of text.matchAll(/[\p{L}\p{N}]{4,}/gu)) {
-          range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
-          if (range.getClientRects().length > 1) out.push(m[0]);
+    const broken = await p.locator('table[data-table="frequency"] tbody td').evaluateAll((tds) =>
+      tds.flatMap((td) => {
+        const range = document.createRange();
+        const out: string[] = [];
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n.textContent ?? '';
+          for (const m of text.matchAll(/[\p{L}\p{N}]{4,}/gu)) {
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            if (range.getClientRects().length > 1) out.push(m[0]);
+          }
         }
-      }
-      return out;
-    }));
+        return out;
+      }),
+    );
     expect(broken).toEqual([]);
   }, 120_000);
 
@@ -129,10 +158,16 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
     const seen: string[] = [];
     for (let i = 0; i < 40; i++) {
       await p.keyboard.press('Tab');
-      seen.push(await p.evaluate(() => { const e = document.activeElement as HTMLElement; return `${e.tagName.toLowerCase()}.${e.className}[${e.getAttribute('data-lang') ?? e.getAttribute('value') ?? e.getAttribute('data-only') ?? ''}]`; }));
+      seen.push(
+        await p.evaluate(() => {
+          const e = document.activeElement as HTMLElement;
+          return `${e.tagName.toLowerCase()}.${e.className}[${e.getAttribute('data-lang') ?? e.getAttribute('value') ?? e.getAttribute('data-only') ?? ''}]`;
+        }),
+      );
     }
     expect(seen[0]).toBe('a.skip[]');
-    for (const want of ['button.[sv]', 'button.[en]', 'input.[orebro]', 'button.only[orebro]', 'button.toggle[]', 'button.reset[]', 'button.csv[]']) expect(seen, want).toContain(want);
+    for (const want of ['button.[sv]', 'button.[en]', 'input.[orebro]', 'button.only[orebro]', 'button.toggle[]', 'button.reset[]', 'button.csv[]'])
+      expect(seen, want).toContain(want);
     // nothing clickable is kept from the keyboard
     const unreachable = await p.locator('button, a[href], input, summary').evaluateAll((es) => es.filter((e) => (e as HTMLElement).tabIndex < 0).length);
     expect(unreachable).toBe(0);
@@ -147,7 +182,10 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
     expect(list.right).toBeLessThanOrEqual(1440);
     const overlaps = list.left < reset.right && reset.left < list.right && list.top < reset.bottom && reset.top < list.bottom;
     expect(overlaps).toBe(false);
-    const onTop = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('reset'), { x: (reset.left + reset.right) / 2, y: (reset.top + reset.bottom) / 2 });
+    const onTop = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('reset'), {
+      x: (reset.left + reset.right) / 2,
+      y: (reset.top + reset.bottom) / 2,
+    });
     expect(onTop).toBe(true);
     await p.screenshot({ path: join(SCREENSHOTS, 'dashboard-1440-kinds-open.png') });
     await p.keyboard.press('Escape');
@@ -159,8 +197,18 @@ describe.skipIf(!!SKIP)('the dashboard at phone and desktop size', () => {
     try {
       expect(await p.locator('form.filters').isVisible()).toBe(false);
       expect(await p.locator('button.csv').first().isVisible()).toBe(false);
-      expect(await p.locator('.chain').first().evaluate((e) => getComputedStyle(e).breakInside)).toBe('avoid');
-      expect(await p.locator('.legend .key').first().evaluate((e) => getComputedStyle(e).getPropertyValue('print-color-adjust') || getComputedStyle(e).getPropertyValue('-webkit-print-color-adjust'))).toBe('exact');
+      expect(
+        await p
+          .locator('.chain')
+          .first()
+          .evaluate((e) => getComputedStyle(e).breakInside),
+      ).toBe('avoid');
+      expect(
+        await p
+          .locator('.legend .key')
+          .first()
+          .evaluate((e) => getComputedStyle(e).getPropertyValue('print-color-adjust') || getComputedStyle(e).getPropertyValue('-webkit-print-color-adjust')),
+      ).toBe('exact');
     } finally {
       await p.emulateMedia({ media: 'screen' });
     }

@@ -83,7 +83,11 @@ describe.skipIf(!!SKIP)('the playground (/playground)', () => {
     const list = page().locator('.samverkan-examples');
     for (const file of EXAMPLES) {
       const source = readFileSync(join(__dirname, '..', '..', 'docs', 'queries', file), 'utf8');
-      const lead = source.split('\n').filter((_, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#'))).map((l) => l.replace(/^#\s?/, '').trim()).join(' ');
+      const lead = source
+        .split('\n')
+        .filter((_, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#')))
+        .map((l) => l.replace(/^#\s?/, '').trim())
+        .join(' ');
       const name = /^\s*query\s+(\w+)/m.exec(source)![1]!;
       const shown = await list.locator(`button[data-example="${name}"] span`).innerText();
       expect(shown, file).toBe(lead);
@@ -91,14 +95,28 @@ describe.skipIf(!!SKIP)('the playground (/playground)', () => {
     }
   });
 
-  it('shows an error without the server\'s stack trace', async () => {
+  it("shows an error without the server's stack trace", async () => {
     const p = page();
     // The gateway in development adds extensions.stacktrace; answer like it does for this one request.
     await p.route('**/graphql', async (route) => {
       if (!(route.request().postData() ?? '').includes('nosuchfield')) return route.continue();
       await route.fulfill({
-        status: 400, contentType: 'application/json',
-        body: JSON.stringify({ errors: [{ message: 'Cannot query field "nosuchfield" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['GraphQLError: Cannot query field', '    at Object.Field (/app/node_modules/graphql/validation/rules/FieldsOnCorrectTypeRule.js:51:13)'] } }] }),
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [
+            {
+              message: 'Cannot query field "nosuchfield" on type "Query".',
+              extensions: {
+                code: 'GRAPHQL_VALIDATION_FAILED',
+                stacktrace: [
+                  'GraphQLError: Cannot query field',
+                  '    at Object.Field (/app/node_modules/graphql/validation/rules/FieldsOnCorrectTypeRule.js:51:13)',
+                ],
+              },
+            },
+          ],
+        }),
       });
     });
     try {

@@ -11,7 +11,10 @@ import { describe, expect, inject, it } from 'vitest';
 import { SCREENSHOTS, SKIP, axeProblems, browserSession, errors, originOf, reportSkip } from './browser';
 import { gqlOk } from '../support/client';
 
-const SIZES = [{ name: '390', width: 390, height: 844 }, { name: '1440', width: 1440, height: 900 }] as const;
+const SIZES = [
+  { name: '390', width: 390, height: 844 },
+  { name: '1440', width: 1440, height: 900 },
+] as const;
 const session = browserSession(async (browser) => browser.newPage());
 reportSkip();
 
@@ -22,24 +25,35 @@ async function open(p: Page, query = '') {
 }
 
 /** Visible controls smaller than `min` px either way, as "tag text w×h". */
-const smallTargets = (p: Page, min: number) => p.evaluate((m) => [...document.querySelectorAll('button, input, select, summary, .section-nav a')]
-  .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
-  .map((e) => ({ e, r: e.getBoundingClientRect() }))
-  .filter(({ r }) => r.width < m || r.height < m)
-  .map(({ e, r }) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`), min);
+const smallTargets = (p: Page, min: number) =>
+  p.evaluate(
+    (m) =>
+      [...document.querySelectorAll('button, input, select, summary, .section-nav a')]
+        .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width < m || r.height < m)
+        .map(({ e, r }) => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`),
+    min,
+  );
 
 describe.skipIf(!!SKIP)('time, search and phones (issue #28)', () => {
   for (const size of SIZES) {
     it(`${size.width}×${size.height}: timeline, documents, navigation, chain lists, targets, no sideways scroll, axe`, async () => {
-      const want = await gqlOk<{ landscape: { timeline: { events: Array<{ id: string; from: { date: string; precision: string } }> }; freshness: Array<{ regionCode: string; documents: Array<{ id: string; date: string | null }> }> } }>(
-        '{ landscape { timeline { events { id from { date precision } } } freshness { regionCode documents { id date } } } }');
+      const want = await gqlOk<{
+        landscape: {
+          timeline: { events: Array<{ id: string; from: { date: string; precision: string } }> };
+          freshness: Array<{ regionCode: string; documents: Array<{ id: string; date: string | null }> }>;
+        };
+      }>('{ landscape { timeline { events { id from { date precision } } } freshness { regionCode documents { id date } } } }');
       const p = session().page;
       await p.setViewportSize({ width: size.width, height: size.height });
       await open(p);
       // the timeline: every event, in the API's order (oldest first), each with its precision
       const events = p.locator('[data-testid="timeline-events"] > li');
       expect(await events.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-event')))).toEqual(want.landscape.timeline.events.map((e) => e.id));
-      expect(await events.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-precision')))).toEqual(want.landscape.timeline.events.map((e) => e.from.precision));
+      expect(await events.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-precision')))).toEqual(
+        want.landscape.timeline.events.map((e) => e.from.precision),
+      );
       expect(await p.locator('[data-testid="timeline-oldest"]').innerText()).toContain(want.landscape.timeline.events[0]!.from.date);
       // documents: each region's documents with their own date
       for (const f of want.landscape.freshness) {
@@ -59,7 +73,13 @@ describe.skipIf(!!SKIP)('time, search and phones (issue #28)', () => {
       expect(await smallTargets(p, 24)).toEqual([]);
       if (size.width < 760) {
         // every button but those inside running text (quote links: 24 px, the inline exception of 2.5.8)
-        const buttons = await p.locator('button:visible').evaluateAll((bs) => bs.filter((b) => !b.matches('.quote-link')).map((b) => `${(b.textContent ?? '').trim().slice(0, 20)} ${Math.round(b.getBoundingClientRect().height)}`));
+        const buttons = await p
+          .locator('button:visible')
+          .evaluateAll((bs) =>
+            bs
+              .filter((b) => !b.matches('.quote-link'))
+              .map((b) => `${(b.textContent ?? '').trim().slice(0, 20)} ${Math.round(b.getBoundingClientRect().height)}`),
+          );
         expect(buttons.filter((b) => Number(b.split(' ').at(-1)) < 44)).toEqual([]);
       }
       // the section navigation stays reachable far down the page and jumps to a section
@@ -76,7 +96,8 @@ describe.skipIf(!!SKIP)('time, search and phones (issue #28)', () => {
 
     it(`${size.width}×${size.height}: search groups hits by passage; "bildades" finds only bildades`, async () => {
       const want = await gqlOk<{ landscape: { search: { nodes: Array<{ snippet: string; source: { quote: string } }> } } }>(
-        '{ landscape { search(text: "bildades", first: 20) { nodes { snippet source { quote } } } } }');
+        '{ landscape { search(text: "bildades", first: 20) { nodes { snippet source { quote } } } } }',
+      );
       for (const n of want.landscape.search.nodes) expect(n.source.quote.toLowerCase()).toContain('bildade');
       const p = session().page;
       await p.setViewportSize({ width: size.width, height: size.height });
@@ -98,7 +119,9 @@ describe.skipIf(!!SKIP)('time, search and phones (issue #28)', () => {
   it('a date as written finds its sentence', async () => {
     for (const text of ['2024-10-21', '2016-08-01', '2026-12-31']) {
       const r = await gqlOk<{ landscape: { search: { totalCount: number; nodes: Array<{ source: { quote: string } }> } } }>(
-        'query ($t: String!) { landscape { search(text: $t) { totalCount nodes { source { quote } } } } }', { t: text });
+        'query ($t: String!) { landscape { search(text: $t) { totalCount nodes { source { quote } } } } }',
+        { t: text },
+      );
       expect(r.landscape.search.totalCount, text).toBeGreaterThan(0);
       for (const n of r.landscape.search.nodes) expect(n.source.quote).toContain(text);
     }

@@ -11,7 +11,11 @@ const file = process.env.EGRESS_LOG;
 const script = process.argv[1] || process.argv0;
 function record(kind, target) {
   if (!file) return;
-  try { fs.appendFileSync(file, JSON.stringify({ pid: process.pid, script, kind, target: String(target) }) + '\n'); } catch { /* never break the process */ }
+  try {
+    fs.appendFileSync(file, JSON.stringify({ pid: process.pid, script, kind, target: String(target) }) + '\n');
+  } catch {
+    /* never break the process */
+  }
 }
 
 const connect = net.Socket.prototype.connect;
@@ -28,13 +32,16 @@ for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', '
   for (const target of [dns, dns.promises, dns.Resolver.prototype, dns.promises.Resolver.prototype]) {
     const original = target[name];
     if (typeof original !== 'function') continue;
-    target[name] = function (host, ...rest) { record(`dns.${name}`, host); return original.call(this, host, ...rest); };
+    target[name] = function (host, ...rest) {
+      record(`dns.${name}`, host);
+      return original.call(this, host, ...rest);
+    };
   }
 }
 
 const send = dgram.Socket.prototype.send;
 dgram.Socket.prototype.send = function (...args) {
   const address = args.find((a, i) => i > 0 && typeof a === 'string');
-  record('udp', address ?? (this.remoteAddress?.().address ?? 'unknown'));
+  record('udp', address ?? this.remoteAddress?.().address ?? 'unknown');
   return send.apply(this, args);
 };

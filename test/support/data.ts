@@ -12,7 +12,10 @@ const root = join(__dirname, '..', '..');
 /** The data files of region `code`, in the order the loader reads them (by file name). */
 export function dataFiles(code: string): DataFile[] {
   const dir = join(root, 'subgraphs', code, 'data');
-  return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as DataFile);
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as DataFile);
 }
 
 /** Every body of region `code` with its global id ("<code>:<slug>"), in file order. */

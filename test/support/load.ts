@@ -13,7 +13,11 @@ export interface LoadResult {
   errorMessages: Set<string>;
 }
 
-export async function runLoad(url: string, body: unknown, opts: { concurrency: number; durationMs: number; maxRequests: number; hasData: (json: any) => boolean }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  body: unknown,
+  opts: { concurrency: number; durationMs: number; maxRequests: number; hasData: (json: any) => boolean },
+): Promise<LoadResult> {
   const result: LoadResult = { sent: 0, statuses: {}, withData: 0, failures: 0, errorMessages: new Set() };
   const deadline = Date.now() + opts.durationMs;
   const payload = JSON.stringify(body);

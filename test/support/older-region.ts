@@ -21,9 +21,25 @@ export async function startOlderRegion(code: string, port: number, removed: stri
   const current = parse(readFileSync(join(root, 'subgraphs', code, 'schema.graphql'), 'utf8'));
   let type = '';
   const older = visit(current, {
-    ObjectTypeDefinition: { enter(node) { type = node.name.value; }, leave() { type = ''; } },
-    InterfaceTypeDefinition: { enter(node) { type = node.name.value; }, leave() { type = ''; } },
-    FieldDefinition(node: FieldDefinitionNode) { return removed.includes(`${type}.${node.name.value}`) ? null : undefined; },
+    ObjectTypeDefinition: {
+      enter(node) {
+        type = node.name.value;
+      },
+      leave() {
+        type = '';
+      },
+    },
+    InterfaceTypeDefinition: {
+      enter(node) {
+        type = node.name.value;
+      },
+      leave() {
+        type = '';
+      },
+    },
+    FieldDefinition(node: FieldDefinitionNode) {
+      return removed.includes(`${type}.${node.name.value}`) ? null : undefined;
+    },
   });
   const data = loadRegionData(code, join(root, 'subgraphs', code, 'data'));
   const region = { code, name: entry.name, ...data };
@@ -37,8 +53,12 @@ export async function startOlderRegion(code: string, port: number, removed: stri
   const apollo = new ApolloServer({ schema });
   await apollo.start();
   const app = express();
-  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
-  app.get('/version', (_req, res) => { res.json({ service: code, version: 'older-contract', dataVersion: 'older-contract' }); });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/version', (_req, res) => {
+    res.json({ service: code, version: 'older-contract', dataVersion: 'older-contract' });
+  });
   app.use('/graphql', express.json(), expressMiddleware(apollo));
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -8,34 +8,112 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gqlOk } from './client';
 
-export interface Src { document: string; section: string; quote: string }
-export interface Cad { label: string | null; text: string; minPerYear: number | null; maxPerYear: number | null; approximate: boolean; whenNeeded: boolean; source: Src }
-export interface Office {
-  holder: string | null; selection: string | null; term: string | null; rotation: string | null; note: string | null; source: Src;
-  holderSource: Src | null; selectionSource: Src | null; termSource: Src | null; rotationSource: Src | null;
+export interface Src {
+  document: string;
+  section: string;
+  quote: string;
 }
-export interface Holder { who: string; source: Src }
-export interface Stmt { text: string; group: string | null; category?: string | null; source: Src }
-export interface Fact { id: string; topic: string; name: string; value: string | null; count: number | null; source: Src }
+export interface Cad {
+  label: string | null;
+  text: string;
+  minPerYear: number | null;
+  maxPerYear: number | null;
+  approximate: boolean;
+  whenNeeded: boolean;
+  source: Src;
+}
+export interface Office {
+  holder: string | null;
+  selection: string | null;
+  term: string | null;
+  rotation: string | null;
+  note: string | null;
+  source: Src;
+  holderSource: Src | null;
+  selectionSource: Src | null;
+  termSource: Src | null;
+  rotationSource: Src | null;
+}
+export interface Holder {
+  who: string;
+  source: Src;
+}
+export interface Stmt {
+  text: string;
+  group: string | null;
+  category?: string | null;
+  source: Src;
+}
+export interface Fact {
+  id: string;
+  topic: string;
+  name: string;
+  value: string | null;
+  count: number | null;
+  source: Src;
+}
 export interface Body {
-  id: string; name: string; kind: string; level: string | null; document: string;
+  id: string;
+  name: string;
+  kind: string;
+  level: string | null;
+  document: string;
   instances: { count: number | null; names: string[]; source: Src } | null;
   parent: { bodyId: string; relation: string; source: Src } | null;
-  establishedBy: Stmt | null; purposes: Stmt[]; assignments: Stmt[];
-  composition: Array<{ organisation: string | null; function: string; seats: { min: number | null; max: number | null; text: string } | null; appointedBy: string | null; source: Src }>;
+  establishedBy: Stmt | null;
+  purposes: Stmt[];
+  assignments: Stmt[];
+  composition: Array<{
+    organisation: string | null;
+    function: string;
+    seats: { min: number | null; max: number | null; text: string } | null;
+    appointedBy: string | null;
+    source: Src;
+  }>;
   substitutes: { rule: string; note: string | null; source: Src | null };
-  chair: Office | null; viceChair: Office | null; convener: Holder | null; agendaBy: Holder | null;
+  chair: Office | null;
+  viceChair: Office | null;
+  convener: Holder | null;
+  agendaBy: Holder | null;
   minutes: { kept: boolean | null; keeper: string | null; source: Src } | null;
-  levelBasis: string; permanence: string; notes: string[];
-  noticeContent: Stmt | null; cadence: Cad | null; otherMeetings: Cad[];
+  levelBasis: string;
+  permanence: string;
+  notes: string[];
+  noticeContent: Stmt | null;
+  cadence: Cad | null;
+  otherMeetings: Cad[];
 }
-export interface Role { id: string; title: string; kind: string; kindNote: string | null; servesBodyIds: string[]; duties: Array<{ group: string | null; text: string; category: string; source: Src }>; source: Src }
-export interface Report { id: string; artifact: string; description: string; fromBodyId: string | null; fromRoleId: string | null; fromText: string; toBodyId: string | null; toRoleId: string | null; toText: string; cadence: Cad | null; notes: string[]; source: Src }
+export interface Role {
+  id: string;
+  title: string;
+  kind: string;
+  kindNote: string | null;
+  servesBodyIds: string[];
+  duties: Array<{ group: string | null; text: string; category: string; source: Src }>;
+  source: Src;
+}
+export interface Report {
+  id: string;
+  artifact: string;
+  description: string;
+  fromBodyId: string | null;
+  fromRoleId: string | null;
+  fromText: string;
+  toBodyId: string | null;
+  toRoleId: string | null;
+  toText: string;
+  cadence: Cad | null;
+  notes: string[];
+  source: Src;
+}
 /** The fields every region serves; a region test extends it with its region-specific fields. */
 export interface Region {
-  code: string; name: string;
+  code: string;
+  name: string;
   documents: Array<{ file: string; title: string; source: Src }>;
-  bodies: Body[]; roles: Role[]; reportingDuties: Report[];
+  bodies: Body[];
+  roles: Role[];
+  reportingDuties: Report[];
   plans: Array<{ id: string; name: string; kind: string; description: string | null; revision: Cad | null; source: Src }>;
   decisionRules: Array<{ id: string; text: string; source: Src }>;
   regionalFacts: Fact[];
@@ -48,7 +126,13 @@ const FRAGMENTS: Record<string, string> = {
   Fact: 'fragment Fact on RegionalFact { id topic name value count note source { ...Src } }',
 };
 /** A query with exactly the fragments it spreads (GraphQL rejects unused ones). */
-const withFragments = (q: string) => [q, ...Object.entries(FRAGMENTS).filter(([n]) => new RegExp(`\\.\\.\\.${n}\\b`).test(q)).map(([, f]) => f)].join('\n');
+const withFragments = (q: string) =>
+  [
+    q,
+    ...Object.entries(FRAGMENTS)
+      .filter(([n]) => new RegExp(`\\.\\.\\.${n}\\b`).test(q))
+      .map(([, f]) => f),
+  ].join('\n');
 
 /** The drill-down root `code` of a region, through the gateway; split in three so no request hits the gateway's cost limit. */
 function regionQueries(code: string, regionFields: string): string[] {
@@ -158,8 +242,12 @@ export function finders(region: Region | (() => Region), code: string) {
  */
 export function provenanceTests(code: string, docs: readonly string[], documentText: ReadonlyMap<string, string>, region: () => Region, minQuotes: number) {
   it('is the same region through the gateway’s region(code:) entry point', async () => {
-    const viaRegion = await gqlOk<{ region: { code: string; bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }> } }>(
-      'query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code });
+    const viaRegion = await gqlOk<{
+      region: {
+        code: string;
+        bodies: Array<{ id: string; cadence: { text: string; minPerYear: number | null; source: { document: string; quote: string } } | null }>;
+      };
+    }>('query ($code: ID!) { region(code: $code) { code bodies { id cadence { text minPerYear source { document quote } } } } }', { code });
     expect(viaRegion.region.code).toBe(code);
     expect(viaRegion.region.bodies.map((b) => b.id)).toEqual(region().bodies.map((b) => b.id));
     expect(viaRegion.region.bodies.map((b) => b.cadence?.minPerYear ?? null)).toEqual(region().bodies.map((b) => b.cadence?.minPerYear ?? null));

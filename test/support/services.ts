@@ -45,13 +45,18 @@ export class Services {
     const nodeOptions = serviceNodeOptions(dir) ? [env.NODE_OPTIONS, serviceNodeOptions(dir)].filter(Boolean).join(' ') : env.NODE_OPTIONS;
     const stdio = output === 'capture' ? 'pipe' : 'ignore';
     const child = spawn(process.execPath, [join(dir.startsWith('/') ? dir : join(ROOT, dir), 'dist', 'index.js')], {
-      env: { ...env, NODE_OPTIONS: nodeOptions }, stdio: ['ignore', stdio, stdio],
+      env: { ...env, NODE_OPTIONS: nodeOptions },
+      stdio: ['ignore', stdio, stdio],
     });
     this.children.add(child);
     child.once('exit', () => this.children.delete(child));
     let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => { text += chunk.toString(); });
-    child.stderr?.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
     return { child, output: () => text };
   }
 
@@ -73,7 +78,10 @@ export function exited(child: ChildProcess, timeoutMs = 60_000): Promise<number 
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); resolve(code); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
   });
 }
 

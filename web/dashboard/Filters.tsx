@@ -9,9 +9,20 @@ import { useDashboard } from './context';
 import { defaultFilters, type Filters } from './filters-url';
 import { BODY_KINDS, LEVELS, ROLE_KINDS } from './i18n';
 
-interface Option<V extends string> { value: V; label: string; color?: string }
+interface Option<V extends string> {
+  value: V;
+  label: string;
+  color?: string;
+}
 
-function CheckGroup<V extends string>(props: { name: string; legend: string; options: Array<Option<V>>; selected: V[]; onChange: (v: V[]) => void; collapsible?: boolean }) {
+function CheckGroup<V extends string>(props: {
+  name: string;
+  legend: string;
+  options: Array<Option<V>>;
+  selected: V[];
+  onChange: (v: V[]) => void;
+  collapsible?: boolean;
+}) {
   const { tr } = useDashboard();
   const { options, selected, onChange } = props;
   const [open, setOpen] = useState(false);
@@ -21,14 +32,25 @@ function CheckGroup<V extends string>(props: { name: string; legend: string; opt
 
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { setOpen(false); toggleButton.current?.focus(); } };
-    const onDown = (e: PointerEvent) => { if (box.current && !box.current.contains(e.target as Node)) setOpen(false); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        toggleButton.current?.focus();
+      }
+    };
+    const onDown = (e: PointerEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
     window.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onDown);
-    return () => { window.removeEventListener('keydown', onKey); document.removeEventListener('pointerdown', onDown); };
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onDown);
+    };
   }, [open]);
 
-  const toggle = (v: V) => onChange(selected.includes(v) ? selected.filter((x) => x !== v) : options.map((o) => o.value).filter((x) => x === v || selected.includes(x)));
+  const toggle = (v: V) =>
+    onChange(selected.includes(v) ? selected.filter((x) => x !== v) : options.map((o) => o.value).filter((x) => x === v || selected.includes(x)));
   const count = selected.length === options.length ? tr.t('all') : `${selected.length}/${options.length}`;
   const list = (
     <div className="checks" id={listId}>
@@ -40,7 +62,8 @@ function CheckGroup<V extends string>(props: { name: string; legend: string; opt
             {o.label}
           </label>
           <button type="button" className="only" data-only={o.value} onClick={() => onChange([o.value])}>
-            {tr.t('onlyThis')}<span className="sr-only"> ({o.label})</span>
+            {tr.t('onlyThis')}
+            <span className="sr-only"> ({o.label})</span>
           </button>
         </div>
       ))}
@@ -48,7 +71,9 @@ function CheckGroup<V extends string>(props: { name: string; legend: string; opt
   );
   return (
     <fieldset ref={box} className={`filter${props.collapsible && open ? ' open' : ''}`} data-filter={props.name}>
-      <legend>{props.legend} <span className="count">({count})</span></legend>
+      <legend>
+        {props.legend} <span className="count">({count})</span>
+      </legend>
       {props.collapsible ? (
         <>
           <button type="button" ref={toggleButton} className="toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
@@ -56,7 +81,9 @@ function CheckGroup<V extends string>(props: { name: string; legend: string; opt
           </button>
           {open ? list : null}
         </>
-      ) : list}
+      ) : (
+        list
+      )}
     </fieldset>
   );
 }
@@ -66,15 +93,39 @@ export function FilterForm(props: { filters: Filters; allRegions: string[]; onCh
   const { filters, allRegions, onChange } = props;
   return (
     <form className="filters card" onSubmit={(e) => e.preventDefault()} aria-label={tr.t('filters')}>
-      <CheckGroup name="region" legend={tr.t('regions')} selected={filters.regions} onChange={(regions) => onChange({ ...filters, regions })}
-        options={allRegions.map((c) => ({ value: c, label: regionName(c), color: color(c) }))} />
-      <CheckGroup name="level" legend={tr.t('levels')} selected={filters.levels} onChange={(levels) => onChange({ ...filters, levels })}
-        options={LEVELS.map((l) => ({ value: l, label: tr.level(l), color: LEVEL_COLORS[l] }))} />
-      <CheckGroup name="bodyKind" legend={tr.t('bodyKinds')} collapsible selected={filters.bodyKinds} onChange={(bodyKinds) => onChange({ ...filters, bodyKinds })}
-        options={BODY_KINDS.map((k) => ({ value: k, label: tr.bodyKind(k) }))} />
-      <CheckGroup name="roleKind" legend={tr.t('roleKinds')} collapsible selected={filters.roleKinds} onChange={(roleKinds) => onChange({ ...filters, roleKinds })}
-        options={ROLE_KINDS.map((k) => ({ value: k, label: tr.roleKind(k) }))} />
-      <button type="button" className="reset" onClick={() => onChange(defaultFilters(allRegions))}>{tr.t('reset')}</button>
+      <CheckGroup
+        name="region"
+        legend={tr.t('regions')}
+        selected={filters.regions}
+        onChange={(regions) => onChange({ ...filters, regions })}
+        options={allRegions.map((c) => ({ value: c, label: regionName(c), color: color(c) }))}
+      />
+      <CheckGroup
+        name="level"
+        legend={tr.t('levels')}
+        selected={filters.levels}
+        onChange={(levels) => onChange({ ...filters, levels })}
+        options={LEVELS.map((l) => ({ value: l, label: tr.level(l), color: LEVEL_COLORS[l] }))}
+      />
+      <CheckGroup
+        name="bodyKind"
+        legend={tr.t('bodyKinds')}
+        collapsible
+        selected={filters.bodyKinds}
+        onChange={(bodyKinds) => onChange({ ...filters, bodyKinds })}
+        options={BODY_KINDS.map((k) => ({ value: k, label: tr.bodyKind(k) }))}
+      />
+      <CheckGroup
+        name="roleKind"
+        legend={tr.t('roleKinds')}
+        collapsible
+        selected={filters.roleKinds}
+        onChange={(roleKinds) => onChange({ ...filters, roleKinds })}
+        options={ROLE_KINDS.map((k) => ({ value: k, label: tr.roleKind(k) }))}
+      />
+      <button type="button" className="reset" onClick={() => onChange(defaultFilters(allRegions))}>
+        {tr.t('reset')}
+      </button>
     </form>
   );
 }

@@ -22,9 +22,12 @@ function stripes(color: string): CanvasPattern | string {
   g.strokeStyle = color;
   g.lineWidth = 2.5;
   g.beginPath();
-  g.moveTo(-2, 10); g.lineTo(10, -2);
-  g.moveTo(-2, 2); g.lineTo(2, -2);
-  g.moveTo(6, 10); g.lineTo(10, 6);
+  g.moveTo(-2, 10);
+  g.lineTo(10, -2);
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
   g.stroke();
   return g.createPattern(c, 'repeat') ?? color;
 }
@@ -34,13 +37,20 @@ export function wrapLabel(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines;
 }
 
-const alpha = (hex: string, a: number) => hex + Math.round(a * 255).toString(16).padStart(2, '0');
+const alpha = (hex: string, a: number) =>
+  hex +
+  Math.round(a * 255)
+    .toString(16)
+    .padStart(2, '0');
 
 export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code: string) => string; color: (code: string) => string; tr: Translator }) {
   const { rows, regionName, color, tr } = props;
@@ -57,7 +67,10 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
     observer.observe(wrap.current);
     return () => observer.disconnect();
   }, []);
-  const labels = useMemo(() => charted.map((r) => [...wrapLabel(`${r.approximate ? '≈ ' : ''}${r.bodyName}`, lineChars), `(${regionName(r.regionCode)})`]), [charted, lineChars, regionName]);
+  const labels = useMemo(
+    () => charted.map((r) => [...wrapLabel(`${r.approximate ? '≈ ' : ''}${r.bodyName}`, lineChars), `(${regionName(r.regionCode)})`]),
+    [charted, lineChars, regionName],
+  );
   const lines = labels.reduce((n, l) => n + l.length, 0);
   const top = Math.max(2, ...charted.map((r) => r.maxPerYear ?? r.minPerYear ?? 0));
   const axisMax = Math.ceil((top + 2) / 2) * 2;
@@ -80,15 +93,17 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
       type: 'bar',
       data: {
         labels: labels.map((l) => l.join('\n')),
-        datasets: [{
-          data: charted.map(range),
-          backgroundColor: charted.map(fill),
-          borderColor: charted.map((r) => color(r.regionCode)),
-          borderWidth: charted.map((r) => (r.maxPerYear === null ? { top: 1, bottom: 1, left: 3, right: 0 } : 1)),
-          borderSkipped: false,
-          barPercentage: 0.75,
-          categoryPercentage: 0.9,
-        }],
+        datasets: [
+          {
+            data: charted.map(range),
+            backgroundColor: charted.map(fill),
+            borderColor: charted.map((r) => color(r.regionCode)),
+            borderWidth: charted.map((r) => (r.maxPerYear === null ? { top: 1, bottom: 1, left: 3, right: 0 } : 1)),
+            borderSkipped: false,
+            barPercentage: 0.75,
+            categoryPercentage: 0.9,
+          },
+        ],
       },
       options: {
         indexAxis: 'y',
@@ -103,11 +118,15 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
           legend: { display: false },
           tooltip: {
             callbacks: {
-              title: (items) => (items[0] ? charted[items[0].dataIndex]?.bodyName ?? '' : ''),
+              title: (items) => (items[0] ? (charted[items[0].dataIndex]?.bodyName ?? '') : ''),
               label: (item) => {
                 const r = charted[item.dataIndex]!;
-                const span = r.maxPerYear === null ? `≥ ${r.minPerYear}` : r.minPerYear === r.maxPerYear ? `${r.minPerYear}` : `${r.minPerYear}–${r.maxPerYear}`;
-                return [`${regionName(r.regionCode)}: ${span} ${tr.t('meetingsPerYear')}${r.approximate ? ` (${tr.t('legendApprox')})` : ''}`, `“${r.cadence.text}”`];
+                const span =
+                  r.maxPerYear === null ? `≥ ${r.minPerYear}` : r.minPerYear === r.maxPerYear ? `${r.minPerYear}` : `${r.minPerYear}–${r.maxPerYear}`;
+                return [
+                  `${regionName(r.regionCode)}: ${span} ${tr.t('meetingsPerYear')}${r.approximate ? ` (${tr.t('legendApprox')})` : ''}`,
+                  `“${r.cadence.text}”`,
+                ];
               },
             },
           },
@@ -118,12 +137,17 @@ export function FrequencyChart(props: { rows: FrequencyRow[]; regionName: (code:
     return () => chart.destroy();
   }, [charted, labels, axisMax, color, regionName, tr]);
 
-  const summary = charted
-    .map((r) => `${r.bodyName} (${regionName(r.regionCode)}): ${r.cadence.text}`)
-    .join('; ');
+  const summary = charted.map((r) => `${r.bodyName} (${regionName(r.regionCode)}): ${r.cadence.text}`).join('; ');
   return (
     <div ref={wrap} className="chart-wrap" style={{ height: `${Math.max(140, charted.length * 12 + lines * 14 + 70)}px` }}>
-      <canvas ref={canvas} role="img" aria-label={`${tr.t('frequency')}: ${summary}`} data-testid="frequency-chart" data-bars={charted.length} data-labels={JSON.stringify(labels)} />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`${tr.t('frequency')}: ${summary}`}
+        data-testid="frequency-chart"
+        data-bars={charted.length}
+        data-labels={JSON.stringify(labels)}
+      />
     </div>
   );
 }

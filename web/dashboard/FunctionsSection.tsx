@@ -16,15 +16,29 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
   const t = tr.t;
   const functions = props.data?.functions ?? [];
   const columns = functions[0]?.regions.map((r) => r.regionCode) ?? [];
-  const csv: Cell[][] = functions.flatMap((f) => f.regions.flatMap((reg) => reg.performers.flatMap((p) => p.evidence.map((e) => [
-    tr.fn(f.function), regionName(reg.regionCode), p.title, e.text, ...quoteCells([e.quote]),
-  ]))));
+  const csv: Cell[][] = functions.flatMap((f) =>
+    f.regions.flatMap((reg) =>
+      reg.performers.flatMap((p) => p.evidence.map((e) => [tr.fn(f.function), regionName(reg.regionCode), p.title, e.text, ...quoteCells([e.quote])])),
+    ),
+  );
   return (
-    <Section id="functions" title={t('functions')} intro={t('functionsIntro')} loading={props.loading}
-      actions={<CsvButton file="functions" header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}>
+    <Section
+      id="functions"
+      title={t('functions')}
+      intro={t('functionsIntro')}
+      loading={props.loading}
+      actions={<CsvButton file="functions" header={[t('function_'), t('region'), t('performer'), t('duties'), ...QUOTE_COLUMNS.map(t)]} rows={csv} />}
+    >
       {props.data ? <ClosestRoles data={props.data} /> : null}
       <table className="data crosswalk stack" data-table="functions">
-        <thead><tr><th>{t('function_')}</th>{columns.map((c) => <th key={c}>{regionName(c)}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th>{t('function_')}</th>
+            {columns.map((c) => (
+              <th key={c}>{regionName(c)}</th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {functions.map((f) => (
             <tr key={f.function}>
@@ -34,7 +48,12 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
                   {reg.performers.length === 0 ? <span className="muted">{t('noPerformer')}</span> : null}
                   {reg.performers.map((p) => (
                     <div key={`${p.type}:${p.roleId ?? p.bodyId ?? p.title}`} className="role">
-                      <QuoteButton className="quote-link role-title" title={`${p.title} · ${tr.fn(f.function)}`} regionCode={reg.regionCode} quotes={p.evidence.map((e) => e.quote)}>
+                      <QuoteButton
+                        className="quote-link role-title"
+                        title={`${p.title} · ${tr.fn(f.function)}`}
+                        regionCode={reg.regionCode}
+                        quotes={p.evidence.map((e) => e.quote)}
+                      >
                         {p.title}
                       </QuoteButton>
                     </div>
@@ -43,23 +62,34 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
               ))}
             </tr>
           ))}
-          {!props.loading && functions.length === 0 ? <tr><td colSpan={columns.length + 1} className="muted">{t('noRows')}</td></tr> : null}
+          {!props.loading && functions.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length + 1} className="muted">
+                {t('noRows')}
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       {(props.data?.regions ?? []).some((r) => r.rolesWithoutDuties.length) ? (
         <div className="without-duties">
           <h3>{t('rolesWithoutDuties')}</h3>
           <ul>
-            {props.data!.regions.filter((r) => r.rolesWithoutDuties.length).map((r) => (
-              <li key={r.regionCode}>{regionName(r.regionCode)}:{' '}
-                {r.rolesWithoutDuties.map((role, i) => (
-                  <span key={role.id}>
-                    <QuoteButton className="quote-link" title={role.title} regionCode={r.regionCode} quotes={[role.quote]}>{role.title}</QuoteButton>
-                    {i < r.rolesWithoutDuties.length - 1 ? ', ' : ''}
-                  </span>
-                ))}
-              </li>
-            ))}
+            {props
+              .data!.regions.filter((r) => r.rolesWithoutDuties.length)
+              .map((r) => (
+                <li key={r.regionCode}>
+                  {regionName(r.regionCode)}:{' '}
+                  {r.rolesWithoutDuties.map((role, i) => (
+                    <span key={role.id}>
+                      <QuoteButton className="quote-link" title={role.title} regionCode={r.regionCode} quotes={[role.quote]}>
+                        {role.title}
+                      </QuoteButton>
+                      {i < r.rolesWithoutDuties.length - 1 ? ', ' : ''}
+                    </span>
+                  ))}
+                </li>
+              ))}
           </ul>
         </div>
       ) : null}

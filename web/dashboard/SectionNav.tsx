@@ -8,9 +8,16 @@ import type { TextKey } from './i18n';
 
 /** Section ids (the `Section` ids) and their titles, in page order. */
 export const SECTIONS: Array<[id: string, title: TextKey]> = [
-  ['search', 'search'], ['documents', 'documents'], ['timeline', 'timeline'], ['changes', 'changes'],
-  ['frequency', 'frequency'], ['functions', 'functions'], ['crosswalk', 'crosswalk'], ['reporting', 'reporting'],
-  ['chains', 'chains'], ['matrix', 'matrix'],
+  ['search', 'search'],
+  ['documents', 'documents'],
+  ['timeline', 'timeline'],
+  ['changes', 'changes'],
+  ['frequency', 'frequency'],
+  ['functions', 'functions'],
+  ['crosswalk', 'crosswalk'],
+  ['reporting', 'reporting'],
+  ['chains', 'chains'],
+  ['matrix', 'matrix'],
 ];
 
 export function SectionNav() {
@@ -18,7 +25,9 @@ export function SectionNav() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(false); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
@@ -29,9 +38,17 @@ export function SectionNav() {
       </button>
       <ul id="section-links">
         {SECTIONS.map(([id, title]) => (
-          <li key={id}><a href={`#${id}`} onClick={() => setOpen(false)}>{tr.t(title)}</a></li>
+          <li key={id}>
+            <a href={`#${id}`} onClick={() => setOpen(false)}>
+              {tr.t(title)}
+            </a>
+          </li>
         ))}
-        <li><a href="#top" onClick={() => setOpen(false)}>↑ {tr.t('toTop')}</a></li>
+        <li>
+          <a href="#top" onClick={() => setOpen(false)}>
+            ↑ {tr.t('toTop')}
+          </a>
+        </li>
       </ul>
     </nav>
   );

@@ -10,8 +10,16 @@
  */
 import { graphql } from './generated';
 import type {
-  DashboardChainsQuery, DashboardCrosswalkQuery, DashboardFrequencyQuery, DashboardFunctionsQuery,
-  DashboardChangesQuery, DashboardMatrixQuery, DashboardMetaQuery, DashboardReportingQuery, DashboardSearchQuery, DashboardTimelineQuery,
+  DashboardChainsQuery,
+  DashboardCrosswalkQuery,
+  DashboardFrequencyQuery,
+  DashboardFunctionsQuery,
+  DashboardChangesQuery,
+  DashboardMatrixQuery,
+  DashboardMetaQuery,
+  DashboardReportingQuery,
+  DashboardSearchQuery,
+  DashboardTimelineQuery,
 } from './generated/graphql';
 
 export { gql, type GqlError, type GqlResult } from './send';

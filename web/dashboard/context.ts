@@ -7,7 +7,13 @@ import type { Translator } from './i18n';
  * `facts`, when given, are aligned with `quotes`: the fact each quote stands for (shown above it).
  * `note` is shown as given, in the page's language (the caller translates it).
  */
-export interface QuoteRequest { title: string; quotes: Quote[]; facts?: string[]; note?: string | null; regionCode?: string }
+export interface QuoteRequest {
+  title: string;
+  quotes: Quote[];
+  facts?: string[];
+  note?: string | null;
+  regionCode?: string;
+}
 
 export interface Dashboard {
   tr: Translator;

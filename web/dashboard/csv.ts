@@ -17,8 +17,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One field: a number in the language's decimal style, text neutralized when it could be a formula; always quoted. */
 export function csvField(lang: Lang, v: Cell): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? (lang === 'sv' ? String(v).replace('.', ',') : String(v))
-    : FORMULA_START.test(String(v)) ? `'${String(v)}` : String(v);
+  const s =
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? lang === 'sv'
+          ? String(v).replace('.', ',')
+          : String(v)
+        : FORMULA_START.test(String(v))
+          ? `'${String(v)}`
+          : String(v);
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -6,14 +6,29 @@
 import type { BodyKind, Level, RoleKind } from './generated/graphql';
 import { BODY_KINDS, LEVELS, ROLE_KINDS } from './i18n';
 
-export interface Filters { regions: string[]; levels: Level[]; bodyKinds: BodyKind[]; roleKinds: RoleKind[] }
+export interface Filters {
+  regions: string[];
+  levels: Level[];
+  bodyKinds: BodyKind[];
+  roleKinds: RoleKind[];
+}
 
 /** The crosswalk starts with the coordinating roles (as docs/queries/03-roles-crosswalk.graphql); the filter adds the rest. */
 const DEFAULT_ROLE_KINDS: RoleKind[] = ['COORDINATOR', 'DEVELOPMENT_LEAD', 'PROCESS_LEAD', 'CHAIR', 'VICE_CHAIR', 'CONVENER', 'SECRETARY'];
 
-export const defaultFilters = (regions: string[]): Filters => ({ regions: [...regions], levels: [...LEVELS], bodyKinds: [...BODY_KINDS], roleKinds: [...DEFAULT_ROLE_KINDS] });
+export const defaultFilters = (regions: string[]): Filters => ({
+  regions: [...regions],
+  levels: [...LEVELS],
+  bodyKinds: [...BODY_KINDS],
+  roleKinds: [...DEFAULT_ROLE_KINDS],
+});
 
-const PARAMS: Array<[keyof Filters, string]> = [['regions', 'region'], ['levels', 'level'], ['bodyKinds', 'kind'], ['roleKinds', 'role']];
+const PARAMS: Array<[keyof Filters, string]> = [
+  ['regions', 'region'],
+  ['levels', 'level'],
+  ['bodyKinds', 'kind'],
+  ['roleKinds', 'role'],
+];
 const known = (allRegions: string[]): Filters => ({ regions: allRegions, levels: [...LEVELS], bodyKinds: [...BODY_KINDS], roleKinds: [...ROLE_KINDS] });
 
 export function readFilters(search: string, allRegions: string[]): Filters {
@@ -36,7 +51,8 @@ export function writeFilters(f: Filters, allRegions: string[], search: string): 
   const params = new URLSearchParams(search);
   const d = defaultFilters(allRegions);
   for (const [key, param] of PARAMS) {
-    if (sameSet(f[key], d[key])) params.delete(param); else params.set(param, f[key].join(','));
+    if (sameSet(f[key], d[key])) params.delete(param);
+    else params.set(param, f[key].join(','));
   }
   const s = params.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : '';

@@ -48,7 +48,10 @@ export const TIME_TEXT = {
   pickRole: ['Välj en roll', 'Pick a role'],
   closestRoles: ['Närmaste roller i andra regioner (efter gemensamma funktioner)', 'Closest roles in other regions (by shared functions)'],
   sharedFunctions: ['Gemensamma funktioner', 'Shared functions'],
-  noClosest: ['Ingen roll delar tillräckligt många funktioner (en gemensam allmän funktion räcker inte)', 'No role shares enough functions (one shared generic function is no match)'],
+  noClosest: [
+    'Ingen roll delar tillräckligt många funktioner (en gemensam allmän funktion räcker inte)',
+    'No role shares enough functions (one shared generic function is no match)',
+  ],
   roleFunctions: ['Rollens funktioner', "The role's functions"],
   passageNo: ['Ställe', 'Passage'],
   snippet: ['Utdrag', 'Snippet'],

@@ -54,7 +54,7 @@ export const TEXT = {
   crosswalk: ['Roller efter titel, sida vid sida', 'Roles by title, side by side'],
   crosswalkIntro: [
     'Samma titel betyder inte samma uppgifter: jämför helst efter funktion ovan. Kanoniska rolltyper × regioner: varje cell visar regionens egen titel och uppgifter, grupperade efter kategori.',
-    'The same title does not mean the same duties: compare by function above first. Canonical role kinds × regions: each cell shows the region\'s own title and duties, grouped by category.',
+    "The same title does not mean the same duties: compare by function above first. Canonical role kinds × regions: each cell shows the region's own title and duties, grouped by category.",
   ],
   roleKind: ['Rolltyp', 'Role kind'],
   title_: ['Titel', 'Title'],
@@ -65,7 +65,7 @@ export const TEXT = {
   chains: ['Rapporteringskedjor', 'Reporting chains'],
   chainsIntro: [
     'Från lokala grupper (nederst) upp till den politiska nivån (överst). Heldragen linje = organets överordnade (föräldralänk); streckad = rapporteringsplikt. Klicka på en linje för källcitatet.',
-    'From local groups (bottom) up to the political level (top). Solid line = the body\'s parent link; dashed = a reporting duty. Click a line for the source quote.',
+    "From local groups (bottom) up to the political level (top). Solid line = the body's parent link; dashed = a reporting duty. Click a line for the source quote.",
   ],
   chainsTable: ['Kedjornas länkar', 'Chain links'],
   roleNode: ['roll (vit ellips)', 'role (white ellipse)'],
@@ -132,7 +132,7 @@ export const TEXT = {
   functions: ['Roller efter vad de gör', 'Roles by what they do'],
   functionsIntro: [
     'Funktioner × regioner: vilken roll (eller grupp) som gör vad i varje region, med dokumentets ord. Rollvyn efter titel följer nedanför.',
-    'Functions × regions: which role (or group) does what in each region, in the document\'s words. The view by title follows below.',
+    "Functions × regions: which role (or group) does what in each region, in the document's words. The view by title follows below.",
   ],
   function_: ['Funktion', 'Function'],
   performer: ['Utförs av', 'Done by'],
@@ -152,11 +152,14 @@ export const TEXT = {
   changes: ['Vad har ändrats', 'What changed'],
   changesIntro: [
     'Regionens datahistorik, senaste först: varje gång en ny version av regionens datafil lästes in, vilka uppgifter som lades till, togs bort eller ändrades, med före och efter och källcitatet.',
-    'The region\'s data history, newest first: each time a new version of its data file was loaded, which facts were added, removed or changed, with before and after and the source quote.',
+    "The region's data history, newest first: each time a new version of its data file was loaded, which facts were added, removed or changed, with before and after and the source quote.",
   ],
-  initialLoad: ['Första inläsningen av regionens data', 'First load of the region\'s data'],
+  initialLoad: ['Första inläsningen av regionens data', "First load of the region's data"],
   changesMissing: ['Jämförelsen har ingen kopia av regionen: dess historik saknas.', 'The comparison holds no copy of the region: its history is absent.'],
-  changesStale: ['Regionen svarar inte just nu: ändringar efter senaste synkningen saknas.', 'The region is not answering: changes after its last sync are absent.'],
+  changesStale: [
+    'Regionen svarar inte just nu: ändringar efter senaste synkningen saknas.',
+    'The region is not answering: changes after its last sync are absent.',
+  ],
   changeOne: ['ändring', 'change'],
   changeMany: ['ändringar', 'changes'],
   moreChanges: ['Visa fler ändringar', 'Show more changes'],

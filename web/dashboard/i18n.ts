@@ -6,7 +6,20 @@
  * Names, titles, duties and quotes stay in the documents' own words.
  */
 export type Lang = 'sv' | 'en';
-import type { BodyKind, ChangeType, CollaborationFunction, DatePrecision, DutyCategory, EventKind, FactKind, Level, MatrixAspect, ReportArtifactKind, RoleKind, SearchHitKind } from './generated/graphql';
+import type {
+  BodyKind,
+  ChangeType,
+  CollaborationFunction,
+  DatePrecision,
+  DutyCategory,
+  EventKind,
+  FactKind,
+  Level,
+  MatrixAspect,
+  ReportArtifactKind,
+  RoleKind,
+  SearchHitKind,
+} from './generated/graphql';
 import { TEXT, type Labels } from './i18n-text';
 
 type EnumLabels<E extends string> = Record<E, [sv: string, en: string]>;
@@ -124,11 +137,7 @@ const EVENT_KIND: EnumLabels<EventKind> = {
   OTHER: ['övrigt', 'other'],
 };
 
-const PRECISION: EnumLabels<DatePrecision> = {
-  YEAR: ['år', 'year'],
-  MONTH: ['månad', 'month'],
-  DAY: ['dag', 'day'],
-};
+const PRECISION: EnumLabels<DatePrecision> = { YEAR: ['år', 'year'], MONTH: ['månad', 'month'], DAY: ['dag', 'day'] };
 
 /** Matrix values the API gives as identifiers or short English phrases; everything else is verbatim. */
 const VALUE: Labels = {
@@ -153,7 +162,7 @@ const FUNCTION: EnumLabels<CollaborationFunction> = {
   OWNS_ACTION_PLAN: ['Äger en handlingsplan', 'Owns an action plan'],
   FOLLOWS_UP: ['Följer upp och utvärderar', 'Follows up and evaluates'],
   REPORTS_UPWARD: ['Rapporterar uppåt', 'Reports upward'],
-  LEADS_GROUP_WORK: ['Leder en grupps utvecklingsarbete', 'Leads a group\'s development work'],
+  LEADS_GROUP_WORK: ['Leder en grupps utvecklingsarbete', "Leads a group's development work"],
   PEER_NETWORK: ['Deltar i ett nätverk av kollegor', 'Takes part in a peer network'],
   SUPPORTS: ['Stödjer kommunerna och verksamheterna', 'Supports the municipalities and services'],
 };
@@ -223,7 +232,10 @@ const PHRASES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^The region names no body\.$/, () => 'Regionen namnger inget organ.'],
   [/^No action plan named\.$/, () => 'Ingen handlingsplan namngiven.'],
   [/^(\d+) action plan\(s\), none states a revision cycle\.$/, (m) => `${m[1]} handlingsplan(er), ingen anger hur ofta den revideras.`],
-  [/^(\d+) action or activity plan\(s\), none states a revision cycle\.$/, (m) => `${m[1]} handlings- eller aktivitetsplan(er), ingen anger hur ofta den revideras.`],
+  [
+    /^(\d+) action or activity plan\(s\), none states a revision cycle\.$/,
+    (m) => `${m[1]} handlings- eller aktivitetsplan(er), ingen anger hur ofta den revideras.`,
+  ],
   [/^no numbers per year$/, () => 'inga antal per år'],
   [/^at least ([\d.]+) per year$/, (m) => `minst ${m[1]!.replace('.', ',')} per år`],
   [/^at most ([\d.]+) per year$/, (m) => `högst ${m[1]!.replace('.', ',')} per år`],
@@ -231,7 +243,10 @@ const PHRASES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^an office is named, no details$/, () => 'ett uppdrag nämns, utan detaljer'],
 ];
 const toSwedish = (v: string): string | null => {
-  for (const [re, sv] of PHRASES) { const m = re.exec(v); if (m) return sv(m); }
+  for (const [re, sv] of PHRASES) {
+    const m = re.exec(v);
+    if (m) return sv(m);
+  }
   return null;
 };
 
@@ -267,11 +282,13 @@ export function translator(lang: Lang): Translator {
       // The data's own "ej angivet" (an unnamed party, not the documents' words) in the page's language.
       const own = lang === 'en' ? v.replace(/(^|→ )ej angivet\b/g, '$1not stated') : v;
       // "from → to (how often)": how often is the document's wording, marked as a quote as in the frequency table.
-      return own.replace(/^(.+ → .+) \(([^()“”]+)\)$/, '$1 (“$2”)').replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
+      return own
+        .replace(/^(.+ → .+) \(([^()“”]+)\)$/, '$1 (“$2”)')
+        .replace(/(^|; )(holder|selection|term|rotation): /g, (_m, sep: string, key: string) => `${sep}${VALUE_PREFIX[key]![i]}: `);
     },
     // A note no phrase translates stays in English in the Swedish view, marked as such (never left out).
-    note: (v) => (!v ? null : lang === 'en' ? v : toSwedish(v) ?? `(på engelska) ${v}`),
-    phrase: (v) => (lang === 'sv' ? toSwedish(v) ?? v : v),
+    note: (v) => (!v ? null : lang === 'en' ? v : (toSwedish(v) ?? `(på engelska) ${v}`)),
+    phrase: (v) => (lang === 'sv' ? (toSwedish(v) ?? v) : v),
     num: (v) => (lang === 'sv' ? String(v).replace('.', ',') : String(v)),
   };
 }

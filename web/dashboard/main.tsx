@@ -33,7 +33,11 @@ const LANG_KEY = 'samverkan.dashboard.lang';
 function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'sv'));
   const tr = useMemo(() => translator(lang), [lang]);
-  useEffect(() => { document.documentElement.lang = lang; document.title = tr.t('title'); localStorage.setItem(LANG_KEY, lang); }, [lang, tr]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = tr.t('title');
+    localStorage.setItem(LANG_KEY, lang);
+  }, [lang, tr]);
 
   const meta = useQuery(META, {});
   // A region whose subgraph is down is null in `regions` (and named in missingRegions).
@@ -49,7 +53,8 @@ function App() {
   }, []);
   const search = (text: string) => {
     const params = new URLSearchParams(location.search);
-    if (text) params.set('q', text); else params.delete('q');
+    if (text) params.set('q', text);
+    else params.delete('q');
     const query = params.toString().replace(/%2C/g, ',');
     if (`?${query}` !== location.search) history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     setSearchText(text);
@@ -79,36 +84,47 @@ function App() {
   // an empty selection means "nothing" (the API reads an empty list as "no restriction").
   const ready = filters && filters.regions.length > 0;
   const regionsVar = ready && filters.regions.length < allRegions.length ? filters.regions : null;
-  const freqVars = ready && filters.levels.length > 0 && filters.bodyKinds.length > 0 ? {
-    filter: {
-      ...(regionsVar ? { regions: regionsVar } : {}),
-      ...(filters.levels.length < LEVELS.length ? { levels: filters.levels } : {}),
-      ...(filters.bodyKinds.length < BODY_KINDS.length ? { kinds: filters.bodyKinds } : {}),
-    },
-  } : null;
+  const freqVars =
+    ready && filters.levels.length > 0 && filters.bodyKinds.length > 0
+      ? {
+          filter: {
+            ...(regionsVar ? { regions: regionsVar } : {}),
+            ...(filters.levels.length < LEVELS.length ? { levels: filters.levels } : {}),
+            ...(filters.bodyKinds.length < BODY_KINDS.length ? { kinds: filters.bodyKinds } : {}),
+          },
+        }
+      : null;
   const frequency = useQuery(FREQUENCY, freqVars);
-  const crosswalk = useQuery(CROSSWALK, ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null);
+  const crosswalk = useQuery(
+    CROSSWALK,
+    ready && filters.roleKinds.length > 0 ? { regions: regionsVar, kinds: filters.roleKinds.length < ROLE_KINDS.length ? filters.roleKinds : null } : null,
+  );
   const functions = useQuery(FUNCTIONS, ready ? { regions: regionsVar } : null);
   const reporting = useQuery(REPORTING, ready ? { filter: regionsVar ? { regions: regionsVar } : null, regions: regionsVar } : null);
   const chains = useQuery(CHAINS, ready ? { regions: regionsVar } : null);
   const matrix = useQuery(MATRIX, ready ? { regions: regionsVar } : null);
 
-  const missing = [...new Set([
-    ...(meta.data?.landscape.missingRegions ?? []),
-    ...(frequency.data?.landscape.missingRegions ?? []),
-    ...(crosswalk.data?.landscape.rolesCrosswalk.missingRegions ?? []),
-    ...(functions.data?.landscape.functionalCrosswalk.missingRegions ?? []),
-    ...(reporting.data?.landscape.reportingDuties.missingRegions ?? []),
-    ...(chains.data?.landscape.reportingChains.missingRegions ?? []),
-    ...(matrix.data?.landscape.comparisonMatrix.missingRegions ?? []),
-  ])];
+  const missing = [
+    ...new Set([
+      ...(meta.data?.landscape.missingRegions ?? []),
+      ...(frequency.data?.landscape.missingRegions ?? []),
+      ...(crosswalk.data?.landscape.rolesCrosswalk.missingRegions ?? []),
+      ...(functions.data?.landscape.functionalCrosswalk.missingRegions ?? []),
+      ...(reporting.data?.landscape.reportingDuties.missingRegions ?? []),
+      ...(chains.data?.landscape.reportingChains.missingRegions ?? []),
+      ...(matrix.data?.landscape.comparisonMatrix.missingRegions ?? []),
+    ]),
+  ];
   // Errors that are not explained by a missing region (which always comes with a gateway error).
-  const unexplained = [meta, frequency, crosswalk, reporting, chains, matrix]
-    .flatMap((q) => (q.failed ? [q.failed] : q.data ? [] : q.errors.map((e) => e.message)));
+  const unexplained = [meta, frequency, crosswalk, reporting, chains, matrix].flatMap((q) =>
+    q.failed ? [q.failed] : q.data ? [] : q.errors.map((e) => e.message),
+  );
 
   return (
     <DashboardContext.Provider value={ctx}>
-      <a className="skip" href="#main">{tr.t('skip')}</a>
+      <a className="skip" href="#main">
+        {tr.t('skip')}
+      </a>
       <header className="top" id="top">
         <div>
           <h1>{tr.t('title')}</h1>
@@ -117,15 +133,22 @@ function App() {
         <nav aria-label={tr.t('language')}>
           <a href="/playground/">{tr.t('playground')}</a>
           <div className="lang" role="group" aria-label={tr.t('language')}>
-            <button type="button" aria-pressed={lang === 'sv'} data-lang="sv" lang="sv" onClick={() => setLang('sv')}>Svenska</button>
-            <button type="button" aria-pressed={lang === 'en'} data-lang="en" lang="en" onClick={() => setLang('en')}>English</button>
+            <button type="button" aria-pressed={lang === 'sv'} data-lang="sv" lang="sv" onClick={() => setLang('sv')}>
+              Svenska
+            </button>
+            <button type="button" aria-pressed={lang === 'en'} data-lang="en" lang="en" onClick={() => setLang('en')}>
+              English
+            </button>
           </div>
         </nav>
       </header>
 
       {missing.length > 0 ? (
         <div className="banner missing" role="alert" data-testid="missing-banner" data-missing={missing.join(',')}>
-          <strong>⚠ {tr.t('missingBanner')} {missing.map(regionName).join(', ')}.</strong> {tr.t('missingExplain')}
+          <strong>
+            ⚠ {tr.t('missingBanner')} {missing.map(regionName).join(', ')}.
+          </strong>{' '}
+          {tr.t('missingExplain')}
         </div>
       ) : null}
       {meta.data?.landscape.staleRegions.length ? (
@@ -136,11 +159,19 @@ function App() {
       {meta.data ? (
         <p className="muted data-as-of" data-testid="data-as-of">
           <a href="#documents">{tr.t('dataLoaded')}</a> ({tr.t('dataLoadedNote')}):{' '}
-          {meta.data.landscape.freshness.filter((f) => f.syncedAt).map((f) => `${regionName(f.regionCode)} ${new Date(f.syncedAt!).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}`).join(' · ')}
+          {meta.data.landscape.freshness
+            .filter((f) => f.syncedAt)
+            .map(
+              (f) =>
+                `${regionName(f.regionCode)} ${new Date(f.syncedAt!).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })}`,
+            )
+            .join(' · ')}
         </p>
       ) : null}
       {unexplained.length > 0 ? (
-        <div className="banner error" role="alert" data-testid="error-banner"><strong>{tr.t('errorBanner')}:</strong> {[...new Set(unexplained)].join('; ')}</div>
+        <div className="banner error" role="alert" data-testid="error-banner">
+          <strong>{tr.t('errorBanner')}:</strong> {[...new Set(unexplained)].join('; ')}
+        </div>
       ) : null}
 
       <SectionNav />
@@ -149,10 +180,18 @@ function App() {
 
       <main id="main" tabIndex={-1}>
         {filters ? <SearchSection key={searchText} text={searchText} regions={regionsVar} onSearch={search} /> : null}
-        <DocumentsSection freshness={meta.data?.landscape.freshness ?? []} regions={allRegions.filter((c) => filters?.regions.includes(c))} loading={meta.loading} />
+        <DocumentsSection
+          freshness={meta.data?.landscape.freshness ?? []}
+          regions={allRegions.filter((c) => filters?.regions.includes(c))}
+          loading={meta.loading}
+        />
         <TimelineSection regions={regionsVar} enabled={Boolean(ready)} />
         {filters ? <ChangesSection regions={allRegions.filter((c) => filters.regions.includes(c))} /> : null}
-        <FrequencySection rows={frequency.data?.landscape.meetingFrequencyTable ?? []} loading={frequency.loading} regions={allRegions.filter((c) => filters?.regions.includes(c))} />
+        <FrequencySection
+          rows={frequency.data?.landscape.meetingFrequencyTable ?? []}
+          loading={frequency.loading}
+          regions={allRegions.filter((c) => filters?.regions.includes(c))}
+        />
         <FunctionsSection data={functions.data?.landscape.functionalCrosswalk ?? null} loading={functions.loading} />
         <CrosswalkSection rows={crosswalk.data?.landscape.rolesCrosswalk.rows ?? []} loading={crosswalk.loading} />
         <ReportingSection data={reporting.data?.landscape ?? null} loading={reporting.loading} />
@@ -161,9 +200,15 @@ function App() {
       </main>
 
       {panel ? <QuotePanel {...panel} onClose={closePanel} /> : null}
-      <footer className="muted small">Samverkan Graph · <a href="/graphql">/graphql</a> · <a href="/playground/">{tr.t('playground')}</a></footer>
+      <footer className="muted small">
+        Samverkan Graph · <a href="/graphql">/graphql</a> · <a href="/playground/">{tr.t('playground')}</a>
+      </footer>
     </DashboardContext.Provider>
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

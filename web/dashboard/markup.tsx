@@ -29,7 +29,12 @@ export function stripMarkup(text: string): { text: string; at: number[] } {
   let out = '';
   const at: number[] = [];
   let last = 0;
-  const keep = (from: number, to: number) => { for (const i of kept(text, from, to)) { out += text[i]; at.push(i); } };
+  const keep = (from: number, to: number) => {
+    for (const i of kept(text, from, to)) {
+      out += text[i];
+      at.push(i);
+    }
+  };
   for (const m of text.matchAll(INLINE)) {
     keep(last, m.index);
     const inner = m[2] ?? m[3] ?? m[4] ?? m[5]!;
@@ -47,13 +52,21 @@ export const plainText = (text: string) => stripMarkup(text).text;
 export function inline(text: string): ReactNode[] {
   const out: ReactNode[] = [];
   let last = 0;
-  const plain = (from: number, to: number) => kept(text, from, to).map((i) => text[i]).join('');
+  const plain = (from: number, to: number) =>
+    kept(text, from, to)
+      .map((i) => text[i])
+      .join('');
   for (const m of text.matchAll(INLINE)) {
     out.push(plain(last, m.index));
     const k = m.index;
     if (m[2] !== undefined) out.push(<strong key={k}>{m[2]}</strong>);
     else if (m[3] !== undefined || m[4] !== undefined) out.push(<em key={k}>{m[3] ?? m[4]}</em>);
-    else out.push(<span key={k} className="doc-link">{m[5]}</span>);
+    else
+      out.push(
+        <span key={k} className="doc-link">
+          {m[5]}
+        </span>,
+      );
     last = k + m[0].length;
   }
   out.push(plain(last, text.length));

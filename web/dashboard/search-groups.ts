@@ -11,20 +11,27 @@ export interface GroupableHit {
   source: { documentId: string; quote: string };
 }
 
-export interface HitGroup<H extends GroupableHit> { key: string; lead: H; members: H[] }
+export interface HitGroup<H extends GroupableHit> {
+  key: string;
+  lead: H;
+  members: H[];
+}
 
 export function groupHits<H extends GroupableHit>(hits: readonly H[]): Array<HitGroup<H>> {
   const passages = hits.filter((h) => h.kind === 'DOCUMENT_PASSAGE');
   const keyOf = (h: H) => {
-    const passage = h.kind === 'DOCUMENT_PASSAGE' ? h
-      : passages.find((p) => p.regionCode === h.regionCode && p.source.documentId === h.source.documentId && p.source.quote.includes(h.source.quote));
+    const passage =
+      h.kind === 'DOCUMENT_PASSAGE'
+        ? h
+        : passages.find((p) => p.regionCode === h.regionCode && p.source.documentId === h.source.documentId && p.source.quote.includes(h.source.quote));
     return passage ? `passage:${passage.regionCode}:${passage.id}` : `quote:${h.regionCode}:${h.source.documentId}:${h.source.quote}`;
   };
   const groups = new Map<string, HitGroup<H>>();
   for (const h of hits) {
     const key = keyOf(h);
     const group = groups.get(key);
-    if (group) group.members.push(h); else groups.set(key, { key, lead: h, members: [h] });
+    if (group) group.members.push(h);
+    else groups.set(key, { key, lead: h, members: [h] });
   }
   return [...groups.values()];
 }

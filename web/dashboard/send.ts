@@ -7,14 +7,23 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 
-export interface GqlError { message: string; extensions?: Record<string, unknown> }
-export interface GqlResult<T> { data: T | null; errors: GqlError[] }
+export interface GqlError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+export interface GqlResult<T> {
+  data: T | null;
+  errors: GqlError[];
+}
 
 type Persisted<T, V> = TypedDocumentNode<T, V> & { __meta__?: { hash?: string } };
 const texts = new WeakMap<object, string>();
 const textOf = (doc: object & Parameters<typeof print>[0]) => {
   let text = texts.get(doc);
-  if (text === undefined) { text = print(doc); texts.set(doc, text); }
+  if (text === undefined) {
+    text = print(doc);
+    texts.set(doc, text);
+  }
   return text;
 };
 

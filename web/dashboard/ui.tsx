@@ -11,7 +11,10 @@ export function Section(props: { id: string; title: string; intro?: string; acti
     <section id={props.id} className="card" aria-busy={props.loading ? 'true' : 'false'} aria-labelledby={`${props.id}-title`}>
       <header className="card-head">
         <h2 id={`${props.id}-title`}>{props.title}</h2>
-        <div className="actions">{props.loading ? <span className="loading">{tr.t('loading')}</span> : null}{props.actions}</div>
+        <div className="actions">
+          {props.loading ? <span className="loading">{tr.t('loading')}</span> : null}
+          {props.actions}
+        </div>
       </header>
       {props.intro ? <p className="intro">{props.intro}</p> : null}
       {props.children}
@@ -24,7 +27,8 @@ export function CsvButton(props: { file: CsvFile; header: string[]; rows: Cell[]
   const file = csvFileName(props.file, tr.lang);
   return (
     <button type="button" className="csv" data-csv={file} onClick={() => downloadCsv(tr.lang, file, props.header, props.rows)}>
-      <span aria-hidden="true">⤓ </span>{tr.t('downloadCsv')}
+      <span aria-hidden="true">⤓ </span>
+      {tr.t('downloadCsv')}
     </button>
   );
 }
@@ -49,12 +53,21 @@ function CopyCitation(props: { text: string }) {
   const { tr } = useDashboard();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
-    try { await navigator.clipboard.writeText(props.text); setState('copied'); } catch { setState('failed'); }
+    try {
+      await navigator.clipboard.writeText(props.text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
   };
   return (
     <span className="copy">
-      <button type="button" className="copy-citation" data-citation={props.text} onClick={copy}>{tr.t('copyCitation')}</button>
-      <span role="status" className="muted small">{state === 'copied' ? tr.t('copied') : state === 'failed' ? tr.t('copyFailed') : ''}</span>
+      <button type="button" className="copy-citation" data-citation={props.text} onClick={copy}>
+        {tr.t('copyCitation')}
+      </button>
+      <span role="status" className="muted small">
+        {state === 'copied' ? tr.t('copied') : state === 'failed' ? tr.t('copyFailed') : ''}
+      </span>
     </span>
   );
 }
@@ -67,25 +80,41 @@ export function QuotePanel(props: QuoteRequest & { onClose: () => void }) {
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     close.current?.focus();
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
     window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); if (opener?.isConnected) opener.focus(); };
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
   }, [onClose]);
   const region = props.regionCode ? regionName(props.regionCode) : null;
   return (
     <aside className="quote-panel" role="dialog" aria-modal="false" aria-labelledby="quote-panel-title" data-testid="quote-panel">
       <header>
         <strong id="quote-panel-title">{props.title}</strong>
-        <button type="button" ref={close} onClick={onClose} aria-label={tr.t('close')}>×</button>
+        <button type="button" ref={close} onClick={onClose} aria-label={tr.t('close')}>
+          ×
+        </button>
       </header>
-      {props.note ? <p className="note" data-testid="quote-note">{props.note}</p> : null}
+      {props.note ? (
+        <p className="note" data-testid="quote-note">
+          {props.note}
+        </p>
+      ) : null}
       {props.quotes.length === 0 ? <p className="muted">{tr.t('noQuote')}</p> : null}
       {props.quotes.map((q, i) => (
         <figure key={i}>
-          {props.facts?.[i] ? <p className="fact" data-fact>{props.facts[i]}</p> : null}
+          {props.facts?.[i] ? (
+            <p className="fact" data-fact>
+              {props.facts[i]}
+            </p>
+          ) : null}
           <blockquote data-quote={q.quote}>“{inline(q.quote)}”</blockquote>
           <figcaption>
-            {tr.t('source')}: {q.documentTitle} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}{region ? ` · ${region}` : ''}
+            {tr.t('source')}: {q.documentTitle} ({q.document}){q.section ? `, ${tr.t('section').toLowerCase()} ${q.section}` : ''}
+            {region ? ` · ${region}` : ''}
           </figcaption>
           <CopyCitation text={citation(q, region)} />
         </figure>

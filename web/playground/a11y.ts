@@ -11,7 +11,8 @@ export function fixTabBar(root: HTMLElement): () => void {
     for (const title of root.querySelectorAll('svg > title')) {
       if (!/^[A-Za-z_$][\w$]{0,3} icon$/.test(title.textContent ?? '')) continue;
       const label = title.closest('button, [role="button"]')?.getAttribute('aria-label');
-      if (label) title.textContent = label; else title.remove();
+      if (label) title.textContent = label;
+      else title.remove();
     }
     for (const bar of root.querySelectorAll('[role="tablist"]')) bar.removeAttribute('role');
     for (const tab of root.querySelectorAll<HTMLElement>('.graphiql-tab')) {
@@ -52,7 +53,9 @@ export function cleanAnswer<T>(answer: T): T {
   }
   if (answer && typeof (answer as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function') {
     const source = answer as unknown as AsyncIterable<unknown>;
-    return (async function* () { for await (const part of source) yield withoutStackTraces(part); })() as unknown as T;
+    return (async function* () {
+      for await (const part of source) yield withoutStackTraces(part);
+    })() as unknown as T;
   }
   return withoutStackTraces(answer);
 }

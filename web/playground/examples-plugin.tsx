@@ -20,11 +20,20 @@ function ExamplesList() {
   return (
     <div className="samverkan-examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
-      <p>Example operations from <code>docs/queries/</code>, one per analyst question. Click to open in a new tab.</p>
+      <p>
+        Example operations from <code>docs/queries/</code>, one per analyst question. Click to open in a new tab.
+      </p>
       <ul>
         {EXAMPLES.map((e) => (
           <li key={e.file}>
-            <button type="button" data-example={e.name} onClick={() => { pending.current = e.query; addTab(); }}>
+            <button
+              type="button"
+              data-example={e.name}
+              onClick={() => {
+                pending.current = e.query;
+                addTab();
+              }}
+            >
               <strong>{e.name}</strong>
               <span>{e.title}</span>
             </button>

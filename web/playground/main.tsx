@@ -35,18 +35,24 @@ function App() {
   useEffect(() => (main.current ? fixTabBar(main.current) : undefined), []);
   return (
     <main ref={main} className="samverkan-playground">
-    <GraphiQL
-      fetcher={fetcher}
-      defaultTabs={EXAMPLES.map((e) => ({ query: e.query }))}
-      plugins={[examplesPlugin, HISTORY_PLUGIN]}
-      defaultEditorToolsVisibility={false}
-    >
-      <GraphiQL.Logo>
-        <h1 className="samverkan-logo">Samverkan Graph <a href="/dashboard/">Dashboard</a></h1>
-      </GraphiQL.Logo>
-    </GraphiQL>
+      <GraphiQL
+        fetcher={fetcher}
+        defaultTabs={EXAMPLES.map((e) => ({ query: e.query }))}
+        plugins={[examplesPlugin, HISTORY_PLUGIN]}
+        defaultEditorToolsVisibility={false}
+      >
+        <GraphiQL.Logo>
+          <h1 className="samverkan-logo">
+            Samverkan Graph <a href="/dashboard/">Dashboard</a>
+          </h1>
+        </GraphiQL.Logo>
+      </GraphiQL>
     </main>
   );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -20,6 +20,11 @@ export const EXAMPLES: Example[] = Object.entries(files)
     const file = path.split('/').pop()!;
     const name = /^\s*(?:query|mutation)\s+(\w+)/m.exec(query)?.[1] ?? file.replace(/\.graphql$/, '');
     const lead = /^(?:[ \t]*#.*(?:\r?\n|$))+/.exec(query)?.[0] ?? '';
-    const title = lead.split(/\r?\n/).map((l) => l.replace(/^\s*#\s?/, '').trim()).filter(Boolean).join(' ') || name;
+    const title =
+      lead
+        .split(/\r?\n/)
+        .map((l) => l.replace(/^\s*#\s?/, '').trim())
+        .filter(Boolean)
+        .join(' ') || name;
     return { file, name, title, query };
   });

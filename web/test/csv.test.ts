@@ -18,7 +18,7 @@ describe('CSV cells', () => {
     expect(csvField('en', 2.5)).toBe('"2.5"');
     expect(csvField('en', null)).toBe('""');
   });
-  it('writes a BOM, the language\'s separator and CRLF', () => {
+  it("writes a BOM, the language's separator and CRLF", () => {
     expect(toCsv('sv', ['A', 'B'], [['=1', 3]])).toBe('\uFEFF"A";"B"\r\n"\'=1";"3"\r\n');
     expect(toCsv('en', ['A', 'B'], [['x', '-y']])).toBe('\uFEFF"A","B"\r\n"x","\'-y"\r\n');
   });

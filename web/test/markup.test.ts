@@ -4,8 +4,12 @@ import { plainText, stripMarkup } from '../dashboard/markup';
 
 describe('plainText', () => {
   it('drops emphasis and link marks, keeps the words', () => {
-    expect(plainText('Årlig skriftlig sammanställning av resultat i en gemensam *Årsrapport*.')).toBe('Årlig skriftlig sammanställning av resultat i en gemensam Årsrapport.');
-    expect(plainText('Arbetet utgår från den politiskt antagna [Samverkansplanen 2023–2026](#) för SAMLA.')).toBe('Arbetet utgår från den politiskt antagna Samverkansplanen 2023–2026 för SAMLA.');
+    expect(plainText('Årlig skriftlig sammanställning av resultat i en gemensam *Årsrapport*.')).toBe(
+      'Årlig skriftlig sammanställning av resultat i en gemensam Årsrapport.',
+    );
+    expect(plainText('Arbetet utgår från den politiskt antagna [Samverkansplanen 2023–2026](#) för SAMLA.')).toBe(
+      'Arbetet utgår från den politiskt antagna Samverkansplanen 2023–2026 för SAMLA.',
+    );
   });
   it('drops a mark whose pair the snippet cut off', () => {
     expect(plainText('Samverkansplan*.\n- Bereda och hantera ärenden')).toBe('Samverkansplan.\n- Bereda och hantera ärenden');

@@ -50,7 +50,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => {
-  process.stderr.write(`draft: ${(e as Error).stack ?? String(e)}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`draft: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'one file at a time' : 'which file?');
   const file = positionals[0]!;
-  if (values.out === undefined && !existsSync(SOURCES_DIR)) throw new UsageError('no docs/sources here: run it from the repository\'s root (npm run does), or give --out');
+  if (values.out === undefined && !existsSync(SOURCES_DIR))
+    throw new UsageError("no docs/sources here: run it from the repository's root (npm run does), or give --out");
   const out = values.out ?? join(SOURCES_DIR, textFileName(file, SOURCES_DIR));
   if (out !== '-' && !out.endsWith('.txt')) throw new UsageError(`--out must name a .txt file: ${out}`);
   if (out !== '-' && !values.force) {
@@ -42,7 +43,10 @@ async function main(): Promise<void> {
     process.stderr.write(summary(ingested, 'stdout'));
     return;
   }
-  writeAll([[out, ingested.text], [sidecarPath(out), sidecarContent(ingested)]]);
+  writeAll([
+    [out, ingested.text],
+    [sidecarPath(out), sidecarContent(ingested)],
+  ]);
   process.stdout.write(summary(ingested, out));
   process.stdout.write(`origin: ${sidecarPath(out)}\n`);
 }

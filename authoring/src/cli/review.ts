@@ -53,7 +53,14 @@ function restarter(region: string, runDir: string): () => Promise<string> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { region: { type: 'string' }, draft: { type: 'string' }, document: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, 'run-dir': { type: 'string' } },
+    options: {
+      region: { type: 'string' },
+      draft: { type: 'string' },
+      document: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'run-dir': { type: 'string' },
+    },
   });
   const region = regionByCode(values.region ?? '') ?? fail(`--region must be one of ${REGIONS.map((r) => r.code).join(', ')}`);
   const port = Number(values.port ?? REVIEW_DEFAULT_PORT);
@@ -68,7 +75,9 @@ async function main() {
     data = liftDraftMarks(inSchemaOrder(readJson(resolve(values.draft))) as Json);
     origin = `draft ${basename(values.draft)}`;
   } else {
-    const names = readdirSync(dataDir).filter((n) => n.endsWith('.json')).sort();
+    const names = readdirSync(dataDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     const wanted = values.document?.replace(/\.(txt|json)$/, '');
     const name = wanted ? names.find((n) => n === `${wanted}.json`) : names.length === 1 ? names[0] : undefined;
     if (!name) fail(wanted ? `no ${wanted}.json in ${dataDir}` : `${dataDir} has ${names.length} data files (${names.join(', ')}): choose one with --document`);
@@ -84,10 +93,21 @@ async function main() {
 
   const pageDir = await ensurePage((m) => console.log(m));
   const server = createReviewServer({
-    region: region.code, regionName: region.name, dataDir, name: file.replace(/\.txt$/, '.json'), sourcesDir,
-    data, origin, documentText: readFileSync(documentPath, 'utf8'), pageDir,
+    region: region.code,
+    regionName: region.name,
+    dataDir,
+    name: file.replace(/\.txt$/, '.json'),
+    sourcesDir,
+    data,
+    origin,
+    documentText: readFileSync(documentPath, 'utf8'),
+    pageDir,
     // Only the repository's own data folder is what this checkout's `npm start` serves (--run-dir names another's).
-    restart: values['run-dir'] ? restarter(region.code, resolve(values['run-dir'])) : dataDir === repositoryData ? restarter(region.code, join(ROOT, '.data', 'run')) : undefined,
+    restart: values['run-dir']
+      ? restarter(region.code, resolve(values['run-dir']))
+      : dataDir === repositoryData
+        ? restarter(region.code, join(ROOT, '.data', 'run'))
+        : undefined,
   });
   server.listen(port, '127.0.0.1', () => {
     console.log(`review: ${region.name}, ${origin}: http://127.0.0.1:${port}/ (Ctrl-C stops)`);

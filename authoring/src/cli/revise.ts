@@ -21,19 +21,28 @@ const USAGE = `usage: npm run revise -- --region <code> --source <new file> [--d
   --document  which of the region's documents it replaces (its id, text file or data file); needed when the region has several
   --report    where the report JSON goes (default subgraphs/<region>/revise/<data file>.json)`;
 
-interface Loaded { name: string; path: string; data: DataFile }
+interface Loaded {
+  name: string;
+  path: string;
+  data: DataFile;
+}
 
 function readDataFiles(dir: string): Loaded[] {
-  return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((name) => {
-    const path = join(dir, name);
-    const parsed = DataFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${relative(ROOT, path)}: not a valid data file (npm run check-data says why)`);
-    return { name, path, data: parsed.data };
-  });
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      const parsed = DataFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      if (!parsed.success) throw new Error(`${relative(ROOT, path)}: not a valid data file (npm run check-data says why)`);
+      return { name, path, data: parsed.data };
+    });
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { region: { type: 'string' }, source: { type: 'string' }, document: { type: 'string' }, report: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { region: { type: 'string' }, source: { type: 'string' }, document: { type: 'string' }, report: { type: 'string' } },
+  });
   if (!values.region || !values.source) throw new UsageError('--region and --source are needed');
   const region = regionByCode(values.region);
   if (!region) throw new UsageError(`unknown region "${values.region}"`);
@@ -44,7 +53,11 @@ async function main(): Promise<void> {
   const matches = wanted === undefined ? files : files.filter((f) => [f.data.document.id, f.data.file, f.name, f.name.replace(/\.json$/, '')].includes(wanted));
   if (matches.length !== 1) {
     const list = files.map((f) => `${f.data.document.id} (${f.data.file})`).join(', ');
-    throw new UsageError(wanted === undefined ? `${region.code} has ${files.length} documents: say which with --document (${list})` : `${region.code} has no document "${wanted}" (${list})`);
+    throw new UsageError(
+      wanted === undefined
+        ? `${region.code} has ${files.length} documents: say which with --document (${list})`
+        : `${region.code} has no document "${wanted}" (${list})`,
+    );
   }
   const target = matches[0]!;
   const textPath = join(SOURCES_DIR, target.data.file);
@@ -52,13 +65,25 @@ async function main(): Promise<void> {
   const ingested = await ingestFile(values.source);
   const readDocument = (file: string) => (existsSync(join(SOURCES_DIR, file)) ? readFileSync(join(SOURCES_DIR, file), 'utf8') : undefined);
   const { data, report } = revise({
-    region: region.code, data: target.data, oldText: readFileSync(textPath, 'utf8'), newText: ingested.text, origin: originOf(ingested),
-    otherFiles: files.filter((f) => f !== target).map((f) => f.data), readDocument, draft: draftDocument,
+    region: region.code,
+    data: target.data,
+    oldText: readFileSync(textPath, 'utf8'),
+    newText: ingested.text,
+    origin: originOf(ingested),
+    otherFiles: files.filter((f) => f !== target).map((f) => f.data),
+    readDocument,
+    draft: draftDocument,
   });
   const reportPath = values.report ?? join(ROOT, 'subgraphs', region.code, 'revise', target.name);
   mkdirSync(dirname(reportPath), { recursive: true });
-  writeAll([[textPath, ingested.text], [target.path, `${JSON.stringify(data, null, 2)}\n`], [reportPath, `${JSON.stringify(report, null, 2)}\n`]]);
-  process.stdout.write(reportMarkdown(report, { text: relative(ROOT, textPath), data: relative(ROOT, target.path), report: relative(ROOT, reportPath) || reportPath }));
+  writeAll([
+    [textPath, ingested.text],
+    [target.path, `${JSON.stringify(data, null, 2)}\n`],
+    [reportPath, `${JSON.stringify(report, null, 2)}\n`],
+  ]);
+  process.stdout.write(
+    reportMarkdown(report, { text: relative(ROOT, textPath), data: relative(ROOT, target.path), report: relative(ROOT, reportPath) || reportPath }),
+  );
 }
 
 if (require.main === module) run(main, USAGE);

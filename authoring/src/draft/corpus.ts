@@ -8,7 +8,11 @@ import { REGIONS, type DataFile } from '@samverkan/contract';
 import { draftDocument } from './index';
 import { addScores, FACT_KINDS, precision, recall, score, type Scores } from './measure';
 
-export interface ReviewedDocument { region: string; file: string; reviewed: DataFile }
+export interface ReviewedDocument {
+  region: string;
+  file: string;
+  reviewed: DataFile;
+}
 
 /** Every reviewed data file of the registry's regions, with its document's file name. */
 export function reviewedDocuments(root: string): ReviewedDocument[] {
@@ -16,7 +20,9 @@ export function reviewedDocuments(root: string): ReviewedDocument[] {
   for (const r of REGIONS) {
     const dir = join(root, 'subgraphs', r.code, 'data');
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const reviewed = JSON.parse(readFileSync(join(dir, name), 'utf8')) as DataFile;
       out.push({ region: r.code, file: reviewed.file, reviewed });
     }
@@ -24,7 +30,10 @@ export function reviewedDocuments(root: string): ReviewedDocument[] {
   return out;
 }
 
-export interface Measured { perDocument: Array<{ region: string; file: string; scores: Scores }>; total: Scores }
+export interface Measured {
+  perDocument: Array<{ region: string; file: string; scores: Scores }>;
+  total: Scores;
+}
 
 export function measureAll(docs: Array<ReviewedDocument & { text: string }>): Measured {
   const perDocument = docs.map((d) => ({ region: d.region, file: d.file, scores: score(d.text, draftDocument(d.text, { fileName: d.file }), d.reviewed) }));
@@ -43,10 +52,14 @@ export function formatTable(m: Measured): string {
   for (const d of m.perDocument) {
     const a = d.scores.all;
     const c = d.scores.cadence;
-    lines.push(`| ${d.file} | ${d.region} | ${pct(recall(a))} | ${pct(precision(a))} | ${pct(recall(c))} | ${pct(precision(c))} | ${a.reviewed} | ${a.proposed} |`);
+    lines.push(
+      `| ${d.file} | ${d.region} | ${pct(recall(a))} | ${pct(precision(a))} | ${pct(recall(c))} | ${pct(precision(c))} | ${a.reviewed} | ${a.proposed} |`,
+    );
   }
   const t = m.total;
-  lines.push(`| **all** | | **${pct(recall(t.all))}** | **${pct(precision(t.all))}** | **${pct(recall(t.cadence))}** | **${pct(precision(t.cadence))}** | ${t.all.reviewed} | ${t.all.proposed} |`);
+  lines.push(
+    `| **all** | | **${pct(recall(t.all))}** | **${pct(precision(t.all))}** | **${pct(recall(t.cadence))}** | **${pct(precision(t.cadence))}** | ${t.all.reviewed} | ${t.all.proposed} |`,
+  );
   lines.push('', '| kind | reviewed | found | recall | proposed | correct | precision |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const k of [...FACT_KINDS, 'all'] as const) {
     const s = t[k];

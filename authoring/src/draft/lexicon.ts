@@ -11,8 +11,22 @@ type PlanKind = PlanData['kind'];
 
 /** Heads of body names, longest first where one ends another. */
 export const BODY_HEADS = [
-  'grupp', 'gruppering', 'konferens', 'råd', 'utskott', 'styrelse', 'nätverk', 'nämnd', 'kommitté', 'forum', 'ledning',
-  'beredning', 'förbund', 'team', 'presidium', 'samverkan',
+  'grupp',
+  'gruppering',
+  'konferens',
+  'råd',
+  'utskott',
+  'styrelse',
+  'nätverk',
+  'nämnd',
+  'kommitté',
+  'forum',
+  'ledning',
+  'beredning',
+  'förbund',
+  'team',
+  'presidium',
+  'samverkan',
 ] as const;
 
 /** Heads that name a body only in a heading (in running text they are mostly activities: "i samverkan"). */
@@ -23,24 +37,51 @@ export function bodyKind(head: string, prefix: string, before: string): BodyKind
   const p = `${before} ${prefix}`.toLowerCase();
   if (head === 'grupp' || head === 'gruppering') {
     const byPrefix: Array<[RegExp, BodyKind]> = [
-      [/styr$/, 'STEERING_GROUP'], [/arbets$/, 'WORKING_GROUP'], [/referens$/, 'REFERENCE_GROUP'], [/tema$/, 'THEME_GROUP'],
-      [/berednings$/, 'PREPARATION_GROUP'], [/(chefs|lednings|direktörs)-?$/, 'MANAGEMENT_GROUP'], [/länsdels$/, 'SUB_COUNTY_GROUP'],
-      [/samråds$/, 'POLITICAL_CONSULTATION_GROUP'], [/(samordnings|samordnande )$/, 'COORDINATING_GROUP'],
-      [/samverkans$/, 'COLLABORATION_GROUP'], [/(lokala? |kommun|närområdes)/, 'LOCAL_GROUP'],
+      [/styr$/, 'STEERING_GROUP'],
+      [/arbets$/, 'WORKING_GROUP'],
+      [/referens$/, 'REFERENCE_GROUP'],
+      [/tema$/, 'THEME_GROUP'],
+      [/berednings$/, 'PREPARATION_GROUP'],
+      [/(chefs|lednings|direktörs)-?$/, 'MANAGEMENT_GROUP'],
+      [/länsdels$/, 'SUB_COUNTY_GROUP'],
+      [/samråds$/, 'POLITICAL_CONSULTATION_GROUP'],
+      [/(samordnings|samordnande )$/, 'COORDINATING_GROUP'],
+      [/samverkans$/, 'COLLABORATION_GROUP'],
+      [/(lokala? |kommun|närområdes)/, 'LOCAL_GROUP'],
     ];
     return byPrefix.find(([re]) => re.test(p))?.[1] ?? 'OTHER';
   }
   const byHead: Record<string, BodyKind> = {
-    konferens: 'CONFERENCE', råd: 'POLITICAL_COUNCIL', utskott: 'WORKING_COMMITTEE', styrelse: 'BOARD', nätverk: 'NETWORK',
-    ledning: 'MANAGEMENT_GROUP', beredning: 'PREPARATION_GROUP', presidium: 'CONFERENCE', nämnd: 'BOARD',
+    konferens: 'CONFERENCE',
+    råd: 'POLITICAL_COUNCIL',
+    utskott: 'WORKING_COMMITTEE',
+    styrelse: 'BOARD',
+    nätverk: 'NETWORK',
+    ledning: 'MANAGEMENT_GROUP',
+    beredning: 'PREPARATION_GROUP',
+    presidium: 'CONFERENCE',
+    nämnd: 'BOARD',
   };
   return byHead[head] ?? 'OTHER';
 }
 
 /** Heads of role titles. */
 export const ROLE_HEADS = [
-  'samverkansledare', 'utvecklingsledare', 'processledare', 'verksamhetsledare', 'projektledare', 'ledare', 'samordnare',
-  'koordinator', 'förbundschef', 'sekreterare', 'metodhandledare', 'handledare', 'rådgivare', 'strateg', 'brukarrepresentant',
+  'samverkansledare',
+  'utvecklingsledare',
+  'processledare',
+  'verksamhetsledare',
+  'projektledare',
+  'ledare',
+  'samordnare',
+  'koordinator',
+  'förbundschef',
+  'sekreterare',
+  'metodhandledare',
+  'handledare',
+  'rådgivare',
+  'strateg',
+  'brukarrepresentant',
 ] as const;
 
 export function roleKind(head: string, prefix: string): RoleKind {
@@ -59,15 +100,34 @@ export function roleKind(head: string, prefix: string): RoleKind {
 
 /** Plan nouns (heads) and their kinds. */
 export const PLAN_HEADS: Array<[string, PlanKind]> = [
-  ['handlingsplan', 'ACTION_PLAN'], ['aktivitetsplan', 'ACTIVITY_PLAN'], ['aktivitetslista', 'ACTIVITY_PLAN'],
-  ['verksamhetsplan', 'ACTIVITY_PLAN'], ['årsplanering', 'ANNUAL_PLANNING'], ['årshjul', 'ANNUAL_CYCLE'],
-  ['planeringsdag', 'PLANNING_DAY'], ['uppföljningsplan', 'FOLLOW_UP_PLAN'], ['styrdokument', 'STEERING_DOCUMENT'],
-  ['överenskommelse', 'AGREEMENT'], ['strategi', 'STRATEGY'], ['budget', 'BUDGET'], ['samverkansplan', 'STEERING_DOCUMENT'],
-  ['uppdragsbeskrivning', 'STEERING_DOCUMENT'], ['verksamhetsbeskrivning', 'STEERING_DOCUMENT'], ['arbetsbeskrivning', 'STEERING_DOCUMENT'],
-  ['årsrapport', 'OTHER'], ['planering', 'ANNUAL_PLANNING'], ['plan', 'OTHER'],
+  ['handlingsplan', 'ACTION_PLAN'],
+  ['aktivitetsplan', 'ACTIVITY_PLAN'],
+  ['aktivitetslista', 'ACTIVITY_PLAN'],
+  ['verksamhetsplan', 'ACTIVITY_PLAN'],
+  ['årsplanering', 'ANNUAL_PLANNING'],
+  ['årshjul', 'ANNUAL_CYCLE'],
+  ['planeringsdag', 'PLANNING_DAY'],
+  ['uppföljningsplan', 'FOLLOW_UP_PLAN'],
+  ['styrdokument', 'STEERING_DOCUMENT'],
+  ['överenskommelse', 'AGREEMENT'],
+  ['strategi', 'STRATEGY'],
+  ['budget', 'BUDGET'],
+  ['samverkansplan', 'STEERING_DOCUMENT'],
+  ['uppdragsbeskrivning', 'STEERING_DOCUMENT'],
+  ['verksamhetsbeskrivning', 'STEERING_DOCUMENT'],
+  ['arbetsbeskrivning', 'STEERING_DOCUMENT'],
+  ['årsrapport', 'OTHER'],
+  ['planering', 'ANNUAL_PLANNING'],
+  ['plan', 'OTHER'],
 ];
 
 /** Words after which a plan noun is an activity, not a named plan ("ta fram en handlingsplan" still is one). */
 export const LEVEL_WORDS: Record<string, NonNullable<BodyData['level']>> = {
-  politisk: 'POLITICAL', strategisk: 'STRATEGIC', taktisk: 'TACTICAL', operativ: 'OPERATIONAL', makro: 'STRATEGIC', meso: 'TACTICAL', mikro: 'OPERATIONAL',
+  politisk: 'POLITICAL',
+  strategisk: 'STRATEGIC',
+  taktisk: 'TACTICAL',
+  operativ: 'OPERATIONAL',
+  makro: 'STRATEGIC',
+  meso: 'TACTICAL',
+  mikro: 'OPERATIONAL',
 };

@@ -25,7 +25,11 @@ import { stem } from './words';
 export const FACT_KINDS = ['body', 'role', 'member', 'office', 'substitutes', 'cadence', 'duty', 'reporting', 'plan', 'decision', 'event', 'level'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
-export interface Fact { kind: FactKind; quote: string | null; name: string | null }
+export interface Fact {
+  kind: FactKind;
+  quote: string | null;
+  name: string | null;
+}
 
 const src = (kind: FactKind, s: SourceData | null | undefined, out: Fact[]) => {
   if (s && !s.document) out.push({ kind, quote: s.quote, name: null });
@@ -63,7 +67,14 @@ export function factsOf(f: DataFile): Fact[] {
 
 /** Name as compared: stems of its words, letters only. */
 export function nameKey(name: string): string {
-  return (name.toLowerCase().replace(/-/g, '').match(/\p{L}+/gu) ?? []).map(stem).join('');
+  return (
+    name
+      .toLowerCase()
+      .replace(/-/g, '')
+      .match(/\p{L}+/gu) ?? []
+  )
+    .map(stem)
+    .join('');
 }
 
 function spans(text: string, quote: string): Array<[number, number]> {
@@ -83,7 +94,12 @@ export function matches(text: string, a: Fact, b: Fact): boolean {
   return sa.some(([s1, e1]) => sb.some(([s2, e2]) => s1 < e2 && s2 < e1));
 }
 
-export interface Score { reviewed: number; found: number; proposed: number; correct: number }
+export interface Score {
+  reviewed: number;
+  found: number;
+  proposed: number;
+  correct: number;
+}
 export type Scores = Record<FactKind | 'all', Score>;
 
 const empty = (): Score => ({ reviewed: 0, found: 0, proposed: 0, correct: 0 });
@@ -112,7 +128,12 @@ export function score(text: string, draft: DataFile, reviewed: DataFile): Scores
 export function addScores(a: Scores, b: Scores): Scores {
   const out = {} as Scores;
   for (const k of Object.keys(a) as Array<keyof Scores>) {
-    out[k] = { reviewed: a[k].reviewed + b[k].reviewed, found: a[k].found + b[k].found, proposed: a[k].proposed + b[k].proposed, correct: a[k].correct + b[k].correct };
+    out[k] = {
+      reviewed: a[k].reviewed + b[k].reviewed,
+      found: a[k].found + b[k].found,
+      proposed: a[k].proposed + b[k].proposed,
+      correct: a[k].correct + b[k].correct,
+    };
   }
   return out;
 }

@@ -3,9 +3,7 @@
  * share (which body or role a text names, which one a heading is about). Every fact gets a Source
  * whose `draft` names the rule and its confidence.
  */
-import type {
-  BodyData, DataFile, DecisionRuleData, DocumentData, EventData, PlanData, ReportingDutyData, RoleData, SourceData,
-} from '@samverkan/contract';
+import type { BodyData, DataFile, DecisionRuleData, DocumentData, EventData, PlanData, ReportingDutyData, RoleData, SourceData } from '@samverkan/contract';
 import { sectionOf, type Heading, type Outline, type Segment } from './text';
 import { IdPool, nounHead, slug, tokens, type Token } from './words';
 import { BODY_HEADS, HEADING_ONLY_HEADS, ROLE_HEADS } from './lexicon';
@@ -21,7 +19,8 @@ export interface Mention {
 }
 
 /** Words that end in a body head but are no body. */
-const NOT_A_BODY = /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
+const NOT_A_BODY =
+  /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
 
 const UNIQUE_ORGANS = new Set(['styrelse', 'nämnd', 'presidium']);
 /**
@@ -110,7 +109,10 @@ export class Draft {
   /** The body the document as a whole is about (named in its title), if any. */
   mainBodyId: string | null = null;
 
-  constructor(readonly outline: Outline, readonly file: string) {}
+  constructor(
+    readonly outline: Outline,
+    readonly file: string,
+  ) {}
 
   source(seg: { heading: Heading | null; text: string }, rule: string, confidence: number, quote = seg.text): SourceData {
     return { section: sectionOf(this.outline, seg), quote, draft: { rule, confidence } };
@@ -147,11 +149,11 @@ export class Draft {
   }
 
   body(id: string | null): BodyData | null {
-    return id ? this.bodies.find((b) => b.id === id) ?? null : null;
+    return id ? (this.bodies.find((b) => b.id === id) ?? null) : null;
   }
 
   role(id: string | null): RoleData | null {
-    return id ? this.roles.find((r) => r.id === id) ?? null : null;
+    return id ? (this.roles.find((r) => r.id === id) ?? null) : null;
   }
 
   /** The first body a text names (by its key), or null. */

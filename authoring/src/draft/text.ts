@@ -38,7 +38,10 @@ const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const ITEM = /^\s*(?:([-*•–])|(\d{1,2})[.)])\s+(\S.*?)\s*$/;
 const SENTENCE_END = /[.!?:;,]$/;
 
-interface Line { text: string; start: number }
+interface Line {
+  text: string;
+  start: number;
+}
 
 function lines(text: string): Line[] {
   const out: Line[] = [];
@@ -123,8 +126,13 @@ export function outline(text: string): Outline {
       const numbered = item[2] !== undefined;
       const content = numbered ? t : item[3]!;
       segments.push({
-        text: content, start: line.start + line.text.indexOf(content), kind: 'item', heading, intro: lastSentence,
-        ordinal: numbered ? Number(item[2]) : null, block,
+        text: content,
+        start: line.start + line.text.indexOf(content),
+        kind: 'item',
+        heading,
+        intro: lastSentence,
+        ordinal: numbered ? Number(item[2]) : null,
+        block,
       });
       return;
     }
@@ -145,4 +153,8 @@ export function sectionOf(o: Outline, seg: { heading: Heading | null }): string 
   return o.headings[0]?.text ?? firstLine(o.text);
 }
 
-export const firstLine = (text: string) => text.split('\n').map((l) => l.trim()).find((l) => /\p{L}/u.test(l)) ?? 'Dokument';
+export const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /\p{L}/u.test(l)) ?? 'Dokument';

@@ -19,7 +19,12 @@ export function stem(word: string): string {
   return s;
 }
 
-export interface Token { word: string; stem: string; start: number; end: number }
+export interface Token {
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+}
 
 const tokenCache = new Map<string, Token[]>();
 
@@ -88,8 +93,19 @@ export function nounHead(word: string, heads: readonly string[]): { head: string
 
 /** A lower-case kebab slug of Swedish text, at most `words` words. */
 export function slug(text: string, words = 6): string {
-  const s = text.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').normalize('NFKD').replace(/[^\w\s-]/g, ' ')
-    .replace(/_/g, ' ').trim().split(/[\s-]+/).filter(Boolean).slice(0, words).join('-');
+  const s = text
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .replace(/é/g, 'e')
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, ' ')
+    .replace(/_/g, ' ')
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .slice(0, words)
+    .join('-');
   return s || 'x';
 }
 
@@ -106,8 +122,27 @@ export class IdPool {
 
 /** Numbers in words, for member counts ("tre representanter"). */
 export const NUMBER_WORDS: Record<string, number> = {
-  en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
-  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
+  en: 1,
+  ett: 1,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  nio: 9,
+  tio: 10,
+  elva: 11,
+  tolv: 12,
+  tretton: 13,
+  fjorton: 14,
+  femton: 15,
+  sexton: 16,
+  sjutton: 17,
+  arton: 18,
+  nitton: 19,
+  tjugo: 20,
 };
 
 /** A count word or digits, else null. */

@@ -4,11 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 
-export type MediaType =
-  | 'application/pdf'
-  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-  | 'text/html'
-  | 'text/plain';
+export type MediaType = 'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' | 'text/html' | 'text/plain';
 
 export const PDF: MediaType = 'application/pdf';
 export const DOCX: MediaType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -20,7 +16,10 @@ export const EXTENSIONS: Record<string, MediaType> = { '.pdf': PDF, '.docx': DOC
 
 /** Input ingest cannot read: the message names the file and says why. Nothing is written. */
 export class IngestError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`${basename(file)}: ${reason}`);
     this.name = 'IngestError';
   }
@@ -56,7 +55,8 @@ export function detect(file: string, bytes: Buffer): MediaType {
   } else if (type === DOCX) {
     if (!startsWith(bytes, 'PK\x03\x04')) throw mismatch('a Word document (a ZIP archive with word/document.xml)');
     // The ZIP's directory is at its end: without its end record the file was cut off.
-    if (!bytes.subarray(Math.max(0, bytes.length - 65_557)).includes('PK\x05\x06')) throw new IngestError(file, 'the DOCX is truncated: its ZIP directory is missing');
+    if (!bytes.subarray(Math.max(0, bytes.length - 65_557)).includes('PK\x05\x06'))
+      throw new IngestError(file, 'the DOCX is truncated: its ZIP directory is missing');
     if (!bytes.includes('word/document.xml')) throw mismatch('a Word document (a ZIP archive with word/document.xml)');
   } else if (type === HTML) {
     if (seen !== 'HTML') throw mismatch('HTML (tags such as <html>, <body>, <p>)');

@@ -11,7 +11,10 @@ import { htmlBlocks } from './html';
 export async function docxBlocks(file: string, bytes: Buffer, droppedToc: string[]): Promise<Block[]> {
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: bytes }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true }));
+    ({ value: html } = await mammoth.convertToHtml(
+      { buffer: bytes },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true },
+    ));
   } catch (e) {
     throw new IngestError(file, `cannot be read as a Word document (DOCX): ${(e as Error).message}`);
   }

@@ -8,12 +8,51 @@
 import { parse } from 'parse5';
 import { type Block, dropTableOfContents, listItem, TOC_HEADING } from './blocks';
 
-interface Node { nodeName: string; tagName?: string; value?: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[]; content?: Node }
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: Array<{ name: string; value: string }>;
+  childNodes?: Node[];
+  content?: Node;
+}
 
 const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'svg', 'iframe', 'form', 'button', 'select', 'textarea', 'object', 'canvas']);
 const BLOCK = new Set([
-  'html', 'body', 'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'figure', 'figcaption', 'address',
-  'dl', 'dt', 'dd', 'pre', 'hr', 'fieldset', 'details', 'summary', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'caption',
+  'html',
+  'body',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'address',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'hr',
+  'fieldset',
+  'details',
+  'summary',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'caption',
 ]);
 const HEADING = /^h([1-6])$/;
 
@@ -34,24 +73,40 @@ const target = (href: string | undefined) => (href && /^(https?:|mailto:)/i.test
 function inline(n: Node, plain: boolean): string {
   if (n.nodeName === '#text') return (n.value ?? '').replace(/[ \t\n\r\f]+/g, ' ');
   if (!isElement(n) || SKIP.has(n.tagName!)) return '';
-  const inner = () => children(n).map((c) => inline(c, plain)).join('');
+  const inner = () =>
+    children(n)
+      .map((c) => inline(c, plain))
+      .join('');
   switch (n.tagName) {
-    case 'br': return '\n';
-    case 'img': return '';
-    case 'em': case 'i': return plain ? inner() : wrap('*', inner());
-    case 'strong': case 'b': return plain ? inner() : wrap('**', inner());
+    case 'br':
+      return '\n';
+    case 'img':
+      return '';
+    case 'em':
+    case 'i':
+      return plain ? inner() : wrap('*', inner());
+    case 'strong':
+    case 'b':
+      return plain ? inner() : wrap('**', inner());
     case 'a': {
       const t = inner();
       if (plain || attr(n, 'href') === undefined || !t.trim()) return t;
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
       return `${m[1]}[${m[2]}](${target(attr(n, 'href'))})${m[3]}`;
     }
-    default: return BLOCK.has(n.tagName!) ? ` ${inner()} ` : inner();
+    default:
+      return BLOCK.has(n.tagName!) ? ` ${inner()} ` : inner();
   }
 }
 
 /** Collapsed text: single spaces, no space around a line break, trimmed. */
-const tidy = (s: string) => s.split('\n').map((l) => l.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, '')).filter((l, i, all) => l || (i > 0 && i < all.length - 1)).join('\n').trim();
+const tidy = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, ''))
+    .filter((l, i, all) => l || (i > 0 && i < all.length - 1))
+    .join('\n')
+    .trim();
 
 /** A Word contents entry as mammoth writes it: a paragraph that is one link to a "_Toc" bookmark. */
 function isWordContentsEntry(p: Node): boolean {
@@ -94,7 +149,8 @@ class Reader {
     if (SKIP.has(tag) || tag === 'hr') return;
     if (tag === 'p' && isWordContentsEntry(n)) {
       const last = this.blocks[this.blocks.length - 1];
-      if (last && last.kind !== 'list' && last.kind !== 'table' && TOC_HEADING.test(last.text)) this.droppedToc.push((this.blocks.pop() as { text: string }).text);
+      if (last && last.kind !== 'list' && last.kind !== 'table' && TOC_HEADING.test(last.text))
+        this.droppedToc.push((this.blocks.pop() as { text: string }).text);
       this.droppedToc.push(tidy(inline(n, true)));
       return;
     }
@@ -117,7 +173,10 @@ class Reader {
     let ordinal = Number(attr(n, 'start') ?? 1) || 1;
     for (const li of children(n).filter((c) => c.tagName === 'li')) {
       const nested = children(li).filter((c) => c.tagName === 'ul' || c.tagName === 'ol');
-      const own = children(li).filter((c) => !nested.includes(c)).map((c) => inline(c, false)).join('');
+      const own = children(li)
+        .filter((c) => !nested.includes(c))
+        .map((c) => inline(c, false))
+        .join('');
       const text = tidy(own).replace(/\n/g, ' ');
       if (text) items.push(listItem(text, ordered ? ordinal : null, depth));
       ordinal++;
@@ -129,7 +188,12 @@ class Reader {
     const out: string[][] = [];
     const visit = (n: Node) => {
       for (const c of children(n)) {
-        if (c.tagName === 'tr') out.push(children(c).filter((d) => d.tagName === 'td' || d.tagName === 'th').map((d) => tidy(inline(d, false)).replace(/[\t\n]+/g, ' ')));
+        if (c.tagName === 'tr')
+          out.push(
+            children(c)
+              .filter((d) => d.tagName === 'td' || d.tagName === 'th')
+              .map((d) => tidy(inline(d, false)).replace(/[\t\n]+/g, ' ')),
+          );
         else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') visit(c);
       }
     };

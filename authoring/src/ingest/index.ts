@@ -17,7 +17,11 @@ export type { MediaType } from './detect';
 export type { HyphenBreak } from './pdf';
 
 /** The original file, as a data file's `document.origin` records it. */
-export interface Origin { fileName: string; mediaType: MediaType; sha256: string }
+export interface Origin {
+  fileName: string;
+  mediaType: MediaType;
+  sha256: string;
+}
 
 /** What ingest left out of the text, and why. */
 export interface Dropped {
@@ -49,7 +53,10 @@ export async function ingestFile(file: string): Promise<Ingested> {
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new IngestError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`);
+    throw new IngestError(
+      file,
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`,
+    );
   }
   const mediaType = detect(file, bytes);
   const dropped: Dropped = { headersFooters: [], pageNumbers: 0, tableOfContents: [] };
@@ -59,12 +66,14 @@ export async function ingestFile(file: string): Promise<Ingested> {
   if (mediaType === PDF) {
     const read = await pdfLines(file, bytes);
     pages = read.pages;
-    if (!read.lines.some((l) => l.text.trim())) throw new IngestError(file, `the PDF has no text layer (${read.pages} page${read.pages === 1 ? '' : 's'} of images: scanned?); run OCR on it first`);
+    if (!read.lines.some((l) => l.text.trim()))
+      throw new IngestError(file, `the PDF has no text layer (${read.pages} page${read.pages === 1 ? '' : 's'} of images: scanned?); run OCR on it first`);
     const kept = dropPageFurniture(read.lines, read.pages);
     Object.assign(dropped, kept.dropped);
     text = renderBlocks(pdfBlocks(kept.lines, hyphenBreaks));
   } else if (mediaType === DOCX || mediaType === HTML) {
-    const blocks: Block[] = mediaType === DOCX ? await docxBlocks(file, bytes, dropped.tableOfContents) : htmlBlocks(decodeText(file, bytes), dropped.tableOfContents);
+    const blocks: Block[] =
+      mediaType === DOCX ? await docxBlocks(file, bytes, dropped.tableOfContents) : htmlBlocks(decodeText(file, bytes), dropped.tableOfContents);
     text = renderBlocks(blocks);
   } else {
     text = decodeText(file, bytes);

@@ -8,7 +8,12 @@ import { type Ingested, originOf } from './index';
 
 /** A file name the data files accept ([\w.-]): lower case, letters without their accents, dashes for the rest. */
 export function fileSlug(name: string): string {
-  const s = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  const s = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
   return s || 'document';
 }
 

@@ -21,9 +21,19 @@ export interface PdfLine {
   text: string;
 }
 
-export interface PdfPages { pages: number; lines: PdfLine[] }
+export interface PdfPages {
+  pages: number;
+  lines: PdfLine[];
+}
 
-interface Item { str: string; x: number; y: number; width: number; size: number; bold: boolean }
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+}
 
 /**
  * pdfjs-dist is an ES module. Node 20.19+ loads one with `require` (no top-level await in it), which
@@ -32,10 +42,12 @@ interface Item { str: string; x: number; y: number; width: number; size: number;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadPdfJs = () => require('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
 
-type PdfJs = {
-  getDocument(o: Record<string, unknown>): { promise: Promise<PdfDoc> };
-};
-interface PdfDoc { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> }
+type PdfJs = { getDocument(o: Record<string, unknown>): { promise: Promise<PdfDoc> } };
+interface PdfDoc {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
 interface PdfPage {
   view: number[];
   getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; fontName?: string }> }>;
@@ -71,14 +83,16 @@ function linesOfPage(items: Item[], page: number, pageHeight: number): PdfLine[]
     if (g && Math.abs(g[0]!.y - it.y) < 0.5 * Math.min(g[0]!.size, it.size)) g.push(it);
     else groups.push([it]);
   }
-  return groups.map((g) => {
-    g.sort((a, b) => a.x - b.x);
-    const weight = new Map<number, number>();
-    for (const it of g) weight.set(Math.round(it.size * 2) / 2, (weight.get(Math.round(it.size * 2) / 2) ?? 0) + it.str.trim().length);
-    const size = [...weight].sort((a, b) => b[1] - a[1])[0]![0];
-    const inked = g.filter((it) => it.str.trim());
-    return { page, y: g[0]!.y, x: g[0]!.x, pageHeight, size, bold: inked.every((it) => it.bold), text: lineText(g) };
-  }).filter((l) => l.text.trim() !== '');
+  return groups
+    .map((g) => {
+      g.sort((a, b) => a.x - b.x);
+      const weight = new Map<number, number>();
+      for (const it of g) weight.set(Math.round(it.size * 2) / 2, (weight.get(Math.round(it.size * 2) / 2) ?? 0) + it.str.trim().length);
+      const size = [...weight].sort((a, b) => b[1] - a[1])[0]![0];
+      const inked = g.filter((it) => it.str.trim());
+      return { page, y: g[0]!.y, x: g[0]!.x, pageHeight, size, bold: inked.every((it) => it.bold), text: lineText(g) };
+    })
+    .filter((l) => l.text.trim() !== '');
 }
 
 /** Every line of every page, top to bottom; an IngestError for an encrypted or unreadable PDF. */
@@ -87,11 +101,17 @@ export async function pdfLines(file: string, bytes: Buffer): Promise<PdfPages> {
   let doc: PdfDoc;
   try {
     doc = await pdfjs.getDocument({
-      data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: true,
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: true,
     }).promise;
   } catch (e) {
     const err = e as Error;
-    if (err.name === 'PasswordException') throw new IngestError(file, 'the PDF is encrypted (it needs a password to open); save an unprotected copy and ingest that');
+    if (err.name === 'PasswordException')
+      throw new IngestError(file, 'the PDF is encrypted (it needs a password to open); save an unprotected copy and ingest that');
     throw new IngestError(file, `cannot be read as a PDF: ${err.message}`);
   }
   try {
@@ -117,7 +137,13 @@ export async function pdfLines(file: string, bytes: Buffer): Promise<PdfPages> {
         items.push({ str: it.str, x: e, y: f, width: it.width ?? 0, size: Math.hypot(a, b), bold: isBold(it.fontName) });
       }
       const height = (page.view[3] ?? 0) - (page.view[1] ?? 0);
-      lines.push(...linesOfPage(items.filter((i) => i.str.trim() !== ''), n, height));
+      lines.push(
+        ...linesOfPage(
+          items.filter((i) => i.str.trim() !== ''),
+          n,
+          height,
+        ),
+      );
       page.cleanup();
     }
     return { pages: doc.numPages, lines };

@@ -11,9 +11,17 @@ import { type Block, listItem, TOC_ENTRY, TOC_HEADING } from './blocks';
 import type { PdfLine } from './pdf-lines';
 
 /** The one change ingest makes to words: a hyphen at a line's end, the two parts (`before`, with the line break) and what they became. */
-export interface HyphenBreak { page: number; before: string; after: string }
+export interface HyphenBreak {
+  page: number;
+  before: string;
+  after: string;
+}
 
-export interface PdfDropped { headersFooters: string[]; pageNumbers: number; tableOfContents: string[] }
+export interface PdfDropped {
+  headersFooters: string[];
+  pageNumbers: number;
+  tableOfContents: string[];
+}
 
 /** Headers and footers stand in the top and bottom 8% of a page (A4: 67 pt), above and below the usual 2.5 cm margins of the text. */
 const MARGIN = 0.08;
@@ -37,8 +45,7 @@ export function dropPageFurniture(lines: PdfLine[], pages: number): { lines: Pdf
     if (inMargin(l) && PAGE_NUMBER.test(l.text.trim())) dropped.pageNumbers++;
     else if (inMargin(l) && repeated.has(key(l))) {
       if (!dropped.headersFooters.includes(l.text)) dropped.headersFooters.push(l.text);
-    }
-    else if (TOC_ENTRY.test(l.text.trim())) {
+    } else if (TOC_ENTRY.test(l.text.trim())) {
       const last = kept[kept.length - 1];
       if (last && TOC_HEADING.test(last.text.trim())) dropped.tableOfContents.push(kept.pop()!.text);
       dropped.tableOfContents.push(l.text);
@@ -75,21 +82,33 @@ export function joinLines(a: string, b: string, page: number, wholeText: string,
   return after;
 }
 
-interface Open { kind: 'paragraph' | 'item'; text: string; x: number; last: PdfLine; ordinal: number | null }
+interface Open {
+  kind: 'paragraph' | 'item';
+  text: string;
+  x: number;
+  last: PdfLine;
+  ordinal: number | null;
+}
 
 /** The blocks of a PDF's lines (page furniture already dropped). */
 export function pdfBlocks(lines: PdfLine[], changes: HyphenBreak[]): Block[] {
   const body = bodySize(lines);
   const wholeText = lines.map((l) => l.text).join('\n');
-  const isHeading = (l: PdfLine) => !l.text.includes('\t') && !BULLET.test(l.text) && l.text.length <= 150
-    && (l.size >= body * 1.15 || (l.bold && l.size >= body * 0.95 && l.text.length <= 120 && !/[.,;]$/.test(l.text)));
+  const isHeading = (l: PdfLine) =>
+    !l.text.includes('\t') &&
+    !BULLET.test(l.text) &&
+    l.text.length <= 150 &&
+    (l.size >= body * 1.15 || (l.bold && l.size >= body * 0.95 && l.text.length <= 120 && !/[.,;]$/.test(l.text)));
   const headingSizes = [...new Set(lines.filter(isHeading).map((l) => l.size))].sort((a, b) => b - a);
   const levelOf = (l: PdfLine) => {
     const larger = headingSizes.filter((s) => s >= body * 1.15);
     return l.size >= body * 1.15 ? larger.indexOf(l.size) + 1 : larger.length + 1;
   };
   // The usual distance between two lines of body text on a page: larger gaps part paragraphs.
-  const gaps = lines.slice(1).map((l, i) => (l.page === lines[i]!.page && l.size === body && lines[i]!.size === body ? lines[i]!.y - l.y : 0)).filter((g) => g > 0);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => (l.page === lines[i]!.page && l.size === body && lines[i]!.size === body ? lines[i]!.y - l.y : 0))
+    .filter((g) => g > 0);
   const pitch = gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : body * 1.2;
 
   const blocks: Block[] = [];
@@ -115,7 +134,8 @@ export function pdfBlocks(lines: PdfLine[], changes: HyphenBreak[]): Block[] {
       const last = blocks[blocks.length - 1];
       const prev = lines[i - 1];
       // A heading that wraps: the next line of the same heading continues it.
-      if (last?.kind === 'heading' && prev && isHeading(prev) && prev.size === l.size && prev.page === l.page && prev.y - l.y <= l.size * 1.6) last.text += ` ${l.text}`;
+      if (last?.kind === 'heading' && prev && isHeading(prev) && prev.size === l.size && prev.page === l.page && prev.y - l.y <= l.size * 1.6)
+        last.text += ` ${l.text}`;
       else blocks.push({ kind: 'heading', level: levelOf(l), text: l.text });
       continue;
     }

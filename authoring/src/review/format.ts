@@ -7,7 +7,13 @@
  */
 import { DataFileSchema } from '@samverkan/contract';
 
-interface Def { type: string; innerType?: unknown; element?: unknown; shape?: Record<string, unknown>; in?: unknown }
+interface Def {
+  type: string;
+  innerType?: unknown;
+  element?: unknown;
+  shape?: Record<string, unknown>;
+  in?: unknown;
+}
 const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
 
 /** `value` with its keys in the order of `schema`; keys the schema does not know stay, last (the checks name them). */

@@ -7,7 +7,10 @@
  */
 export type Json = Record<string, unknown>;
 export type Path = Array<string | number>;
-export interface DraftMark { rule: string; confidence: number }
+export interface DraftMark {
+  rule: string;
+  confidence: number;
+}
 
 export interface Fact {
   /** Its JSON path as check-data writes it: `$.bodies[2].cadence`. */
@@ -51,9 +54,7 @@ function bodyOfTopLevel(data: Json, path: Path): number | null {
     const role = ((data.roles as Json[] | undefined) ?? []).find((r) => r.id === roleId);
     return role ? byId((role.servesBodyIds as string[] | undefined)?.[0]) : -1;
   };
-  const candidates = [
-    (item.servesBodyIds as string[] | undefined)?.[0], item.fromBodyId, item.toBodyId, item.ownerBodyId, item.bodyId,
-  ].map(byId);
+  const candidates = [(item.servesBodyIds as string[] | undefined)?.[0], item.fromBodyId, item.toBodyId, item.ownerBodyId, item.bodyId].map(byId);
   const found = candidates.find((i) => i >= 0) ?? roleBody(item.roleId ?? item.fromRoleId ?? item.toRoleId);
   return found >= 0 ? found : null;
 }
@@ -89,7 +90,11 @@ export function factsOf(data: Json): Fact[] {
     if (source && path.length > 0) {
       const body = path[0] === 'bodies' ? (path[1] as number) : path[0] === 'document' ? null : bodyOfTopLevel(data, path);
       out.push({
-        key: pathKey(path), path, slot: slotOf(path), value, body,
+        key: pathKey(path),
+        path,
+        slot: slotOf(path),
+        value,
+        body,
         quote: typeof source.quote === 'string' ? source.quote : null,
         section: typeof source.section === 'string' ? source.section : null,
         draft: isObject(value.draft) ? (value.draft as unknown as DraftMark) : null,
@@ -161,15 +166,26 @@ export const countProposals = (data: Json) => marked(data).length;
 
 /** A lower-case kebab slug from words, unique among `taken`. */
 export function slug(words: string, taken: ReadonlySet<string>): string {
-  const base = words.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-')
-    .split('-').filter(Boolean).slice(0, 5).join('-') || 'fact';
+  const base =
+    words
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .split('-')
+      .filter(Boolean)
+      .slice(0, 5)
+      .join('-') || 'fact';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
 
 /** One problem of the checks, split into the JSON path it names (null: the file as a whole) and the message. */
-export interface Problem { path: string | null; message: string }
+export interface Problem {
+  path: string | null;
+  message: string;
+}
 
 /** The fact a problem is about: the fact whose path is the longest prefix of the problem's. */
 export function factOfProblem(facts: Fact[], problemPath: string): Fact | undefined {

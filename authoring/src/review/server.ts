@@ -15,8 +15,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
-  ARTIFACT_KINDS, BODY_KINDS, DUTY_CATEGORIES, EVENT_KINDS, LEVEL_BASES, LEVELS, PARENT_RELATIONS, PERMANENCE, PLAN_KINDS,
-  ROLE_KINDS, SUBSTITUTE_RULES,
+  ARTIFACT_KINDS,
+  BODY_KINDS,
+  DUTY_CATEGORIES,
+  EVENT_KINDS,
+  LEVEL_BASES,
+  LEVELS,
+  PARENT_RELATIONS,
+  PERMANENCE,
+  PLAN_KINDS,
+  ROLE_KINDS,
+  SUBSTITUTE_RULES,
 } from '@samverkan/contract';
 import { documentBlocks } from './blocks';
 import { checkCandidate, type ReviewTarget } from './check';
@@ -40,15 +49,33 @@ export interface ReviewOptions extends ReviewTarget {
 export const BODY_LIMIT = 8 * 1024 * 1024;
 
 const ENUMS = {
-  'bodies.kind': BODY_KINDS, 'roles.kind': ROLE_KINDS, 'plans.kind': PLAN_KINDS, 'events.kind': EVENT_KINDS,
-  level: LEVELS, levelBasis: LEVEL_BASES, permanence: PERMANENCE, relation: PARENT_RELATIONS, rule: SUBSTITUTE_RULES,
-  category: DUTY_CATEGORIES, artifact: ARTIFACT_KINDS,
+  'bodies.kind': BODY_KINDS,
+  'roles.kind': ROLE_KINDS,
+  'plans.kind': PLAN_KINDS,
+  'events.kind': EVENT_KINDS,
+  level: LEVELS,
+  levelBasis: LEVEL_BASES,
+  permanence: PERMANENCE,
+  relation: PARENT_RELATIONS,
+  rule: SUBSTITUTE_RULES,
+  category: DUTY_CATEGORIES,
+  artifact: ARTIFACT_KINDS,
 };
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -67,7 +94,9 @@ async function readData(req: IncomingMessage, file: string): Promise<Json> {
       size += chunk.length;
       if (size <= BODY_LIMIT) chunks.push(chunk);
     });
-    req.on('end', () => (size > BODY_LIMIT ? reject(new HttpError(413, `the request is over ${BODY_LIMIT / 1024 / 1024} MB`)) : resolve(Buffer.concat(chunks))));
+    req.on('end', () =>
+      size > BODY_LIMIT ? reject(new HttpError(413, `the request is over ${BODY_LIMIT / 1024 / 1024} MB`)) : resolve(Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
   let body: unknown;
@@ -100,8 +129,16 @@ export function createReviewServer(options: ReviewOptions): Server {
   if (dirname(target) !== dataDir || !/^[\w.-]+\.json$/.test(options.name)) throw new Error(`refusing to write ${target}: not a data file in ${dataDir}`);
   const file = String(options.data.file);
   const session = {
-    region: options.region, regionName: options.regionName, file, name: options.name, origin: options.origin,
-    target, documentText: options.documentText, blocks: documentBlocks(options.documentText), enums: ENUMS, data: options.data,
+    region: options.region,
+    regionName: options.regionName,
+    file,
+    name: options.name,
+    origin: options.origin,
+    target,
+    documentText: options.documentText,
+    blocks: documentBlocks(options.documentText),
+    enums: ENUMS,
+    data: options.data,
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string) => {

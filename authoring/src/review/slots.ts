@@ -37,9 +37,22 @@ export const SLOT_KINDS: readonly SlotKind[] = [
 
 /** Labels of the slots no new fact is made in (they are shown, edited, accepted and rejected all the same). */
 const OTHER_LABELS: Record<string, string> = {
-  document: 'Document', publisher: 'Publisher', validity: 'Validity', levelSource: 'Level stated', permanenceSource: 'Permanence stated',
-  instances: 'Instances', parent: 'Parent body', substitutes: 'Substitutes', minutes: 'Minutes', roles: 'Role', employer: 'Employer',
-  financing: 'Financing', postHolders: 'Post holders', plans: 'Plan', revision: 'Revision cadence', events: 'Event',
+  document: 'Document',
+  publisher: 'Publisher',
+  validity: 'Validity',
+  levelSource: 'Level stated',
+  permanenceSource: 'Permanence stated',
+  instances: 'Instances',
+  parent: 'Parent body',
+  substitutes: 'Substitutes',
+  minutes: 'Minutes',
+  roles: 'Role',
+  employer: 'Employer',
+  financing: 'Financing',
+  postHolders: 'Post holders',
+  plans: 'Plan',
+  revision: 'Revision cadence',
+  events: 'Event',
 };
 
 export const slotKind = (slot: string) => SLOT_KINDS.find((k) => k.slot === slot);
@@ -87,8 +100,12 @@ export function cadenceNumbers(text: string) {
   return { minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, recognized: n.recognized };
 }
 
-const ids = (data: Json) => new Set([...['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'events']
-  .flatMap((k) => ((data[k] as Json[] | undefined) ?? []).map((x) => String(x.id)))]);
+const ids = (data: Json) =>
+  new Set([
+    ...['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'events'].flatMap((k) =>
+      ((data[k] as Json[] | undefined) ?? []).map((x) => String(x.id)),
+    ),
+  ]);
 
 /**
  * A new fact of `kind` from a passage: its quote and section filled in, the words the team must give
@@ -97,25 +114,43 @@ const ids = (data: Json) => new Set([...['bodies', 'roles', 'reportingDuties', '
 export function newFact(data: Json, kind: SlotKind, quote: string, section: string): Json {
   const source = { section, quote };
   switch (kind.shape) {
-    case 'statement': return { text: quote, source };
-    case 'member': return { function: quote, source };
+    case 'statement':
+      return { text: quote, source };
+    case 'member':
+      return { function: quote, source };
     case 'cadence': {
       const { recognized: _, ...numbers } = cadenceNumbers(quote);
       return { text: quote, ...numbers, source };
     }
-    case 'office': return { holder: null, source };
-    case 'holder': return { who: quote, source };
-    case 'duty': return { text: quote, category: 'OTHER', source };
-    case 'reportingDuty': return { id: slug(quote, ids(data)), artifact: 'OTHER', description: '', fromText: '', toText: '', notes: [], source };
-    case 'regionalFact': return { id: slug(quote, ids(data)), topic: '', name: '', value: quote, source };
-    default: return { id: slug(quote, ids(data)), ordinal: null, text: quote, source };
+    case 'office':
+      return { holder: null, source };
+    case 'holder':
+      return { who: quote, source };
+    case 'duty':
+      return { text: quote, category: 'OTHER', source };
+    case 'reportingDuty':
+      return { id: slug(quote, ids(data)), artifact: 'OTHER', description: '', fromText: '', toText: '', notes: [], source };
+    case 'regionalFact':
+      return { id: slug(quote, ids(data)), topic: '', name: '', value: quote, source };
+    default:
+      return { id: slug(quote, ids(data)), ordinal: null, text: quote, source };
   }
 }
 
 /** A new body named by a passage (a heading, usually); its kind and level are the team's to set. */
 export function newBody(data: Json, name: string): Json {
   return {
-    id: slug(name, ids(data)), name, kind: 'OTHER', level: null, levelBasis: 'NOT_STATED', permanence: 'NOT_STATED',
-    purposes: [], assignments: [], composition: [], substitutes: { rule: 'NOT_STATED', source: null }, otherMeetings: [], notes: [],
+    id: slug(name, ids(data)),
+    name,
+    kind: 'OTHER',
+    level: null,
+    levelBasis: 'NOT_STATED',
+    permanence: 'NOT_STATED',
+    purposes: [],
+    assignments: [],
+    composition: [],
+    substitutes: { rule: 'NOT_STATED', source: null },
+    otherMeetings: [],
+    notes: [],
   };
 }

@@ -7,8 +7,16 @@
  */
 import { diffArrays } from 'diff';
 
-export interface Sentence { text: string; start: number; end: number }
-export interface ChangedSentence { before: string; after: string; similarity: number }
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+export interface ChangedSentence {
+  before: string;
+  after: string;
+  similarity: number;
+}
 
 export interface Alignment {
   /** Sentences in both versions, word for word. */
@@ -83,7 +91,10 @@ export function align(oldText: string, newText: string): Alignment {
     [removed, added] = [[], []];
   };
   let [i, j] = [0, 0];
-  for (const part of diffArrays(before.map((s) => s.text), after.map((s) => s.text))) {
+  for (const part of diffArrays(
+    before.map((s) => s.text),
+    after.map((s) => s.text),
+  )) {
     const n = part.count ?? part.value.length;
     if (part.removed) removed.push(...before.slice(i, (i += n)));
     else if (part.added) added.push(...after.slice(j, (j += n)));

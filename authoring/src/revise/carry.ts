@@ -9,7 +9,9 @@
 import { type DataFile, type SourceData, SECTION_SEPARATOR } from '@samverkan/contract';
 import { sentences, SIMILAR, similarity } from './align';
 
-interface Sentence { text: string }
+interface Sentence {
+  text: string;
+}
 
 export type ReReviewStatus = 'CHANGED' | 'VANISHED' | 'SECTION_CHANGED' | 'REFERENCE';
 
@@ -33,8 +35,13 @@ export interface ReReviewItem {
 }
 
 export const FACT_LISTS = [
-  ['body', 'bodies'], ['role', 'roles'], ['reportingDuty', 'reportingDuties'], ['plan', 'plans'],
-  ['decisionRule', 'decisionRules'], ['regionalFact', 'regionalFacts'], ['event', 'events'],
+  ['body', 'bodies'],
+  ['role', 'roles'],
+  ['reportingDuty', 'reportingDuties'],
+  ['plan', 'plans'],
+  ['decisionRule', 'decisionRules'],
+  ['regionalFact', 'regionalFacts'],
+  ['event', 'events'],
 ] as const;
 type ListKey = (typeof FACT_LISTS)[number][1];
 type Json = Record<string, unknown>;
@@ -54,18 +61,33 @@ function countSources(v: unknown): number {
 
 /** Single references: a fact whose reference is taken out goes too. Lists of ids lose the id. */
 const SINGLE_REFS: Record<string, Array<[string, ListKey]>> = {
-  reportingDuties: [['fromBodyId', 'bodies'], ['toBodyId', 'bodies'], ['fromRoleId', 'roles'], ['toRoleId', 'roles']],
+  reportingDuties: [
+    ['fromBodyId', 'bodies'],
+    ['toBodyId', 'bodies'],
+    ['fromRoleId', 'roles'],
+    ['toRoleId', 'roles'],
+  ],
   plans: [['ownerBodyId', 'bodies']],
-  events: [['bodyId', 'bodies'], ['planId', 'plans']],
-  regionalFacts: [['bodyId', 'bodies'], ['roleId', 'roles']],
+  events: [
+    ['bodyId', 'bodies'],
+    ['planId', 'plans'],
+  ],
+  regionalFacts: [
+    ['bodyId', 'bodies'],
+    ['roleId', 'roles'],
+  ],
 };
 
 export class Carry {
   readonly items: ReReviewItem[] = [];
   private readonly fresh: Sentence[];
 
-  constructor(private readonly data: DataFile, private readonly newText: string, freshRanges: Array<[number, number]>,
-    private readonly readDocument: (file: string) => string | undefined) {
+  constructor(
+    private readonly data: DataFile,
+    private readonly newText: string,
+    freshRanges: Array<[number, number]>,
+    private readonly readDocument: (file: string) => string | undefined,
+  ) {
     this.fresh = freshRanges.map(([s, e]) => ({ text: newText.slice(s, e) }));
     if (!this.fresh.length) this.fresh = sentences(newText);
   }
@@ -85,10 +107,25 @@ export class Carry {
       if (x > score) [best, score] = [f, x];
     }
     const status: ReReviewStatus = why === 'SECTION' ? 'SECTION_CHANGED' : best && score >= SIMILAR ? 'CHANGED' : 'VANISHED';
-    const reason = { SECTION_CHANGED: 'a heading of its section is no longer in the document', CHANGED: 'its quote was reworded', VANISHED: 'its quote is no longer in the document', REFERENCE: '' }[status];
+    const reason = {
+      SECTION_CHANGED: 'a heading of its section is no longer in the document',
+      CHANGED: 'its quote was reworded',
+      VANISHED: 'its quote is no longer in the document',
+      REFERENCE: '',
+    }[status];
     this.items.push({
-      factKind: kind, factId: String(fact.id ?? this.data.file), factName: factName(fact), path, whole, status, quote: s.quote, section: s.section,
-      newSentence: status === 'CHANGED' ? best!.text : null, similarity: status === 'CHANGED' ? Math.round(score * 100) / 100 : null, reason, value,
+      factKind: kind,
+      factId: String(fact.id ?? this.data.file),
+      factName: factName(fact),
+      path,
+      whole,
+      status,
+      quote: s.quote,
+      section: s.section,
+      newSentence: status === 'CHANGED' ? best!.text : null,
+      similarity: status === 'CHANGED' ? Math.round(score * 100) / 100 : null,
+      reason,
+      value,
     });
   }
 
@@ -122,7 +159,16 @@ export class Carry {
     const out = { ...this.data } as unknown as Json;
     out.document = this.prune('document', this.data.document as unknown as Json, this.data.document, '$.document');
     const docSource = this.broken(this.data.document.source);
-    if (docSource) this.record('document', this.data.document as unknown as Json, '$.document.source', false, this.data.document.source, this.data.document.source, docSource);
+    if (docSource)
+      this.record(
+        'document',
+        this.data.document as unknown as Json,
+        '$.document.source',
+        false,
+        this.data.document.source,
+        this.data.document.source,
+        docSource,
+      );
     for (const [kind, key] of FACT_LISTS) {
       const list = (this.data[key] ?? []) as unknown as Json[];
       if (!(key in this.data)) continue;
@@ -154,11 +200,22 @@ export class Carry {
     for (let changed = true; changed;) {
       changed = false;
       const ids = (key: ListKey) => new Set(((out[key] ?? []) as Json[]).map((f) => f.id));
-      const gone = (key: ListKey, id: unknown) => typeof id === 'string' && ((this.data[key] ?? []) as unknown as Json[]).some((f) => f.id === id) && !ids(key).has(id);
+      const gone = (key: ListKey, id: unknown) =>
+        typeof id === 'string' && ((this.data[key] ?? []) as unknown as Json[]).some((f) => f.id === id) && !ids(key).has(id);
       const refer = (kind: string, fact: Json, path: string, whole: boolean, field: string, id: unknown, value: unknown) => {
         this.items.push({
-          factKind: kind, factId: String(fact.id), factName: factName(fact), path, whole, status: 'REFERENCE', quote: ownSource(fact)?.quote ?? null,
-          section: ownSource(fact)?.section ?? null, newSentence: null, similarity: null, reason: `${field} refers to ${String(id)}, which is in re-review`, value,
+          factKind: kind,
+          factId: String(fact.id),
+          factName: factName(fact),
+          path,
+          whole,
+          status: 'REFERENCE',
+          quote: ownSource(fact)?.quote ?? null,
+          section: ownSource(fact)?.section ?? null,
+          newSentence: null,
+          similarity: null,
+          reason: `${field} refers to ${String(id)}, which is in re-review`,
+          value,
         });
         changed = true;
       };
@@ -173,7 +230,8 @@ export class Carry {
             fact.parent = null;
           }
           if (kind === 'role') {
-            for (const id of (fact.servesBodyIds as string[]).filter((b) => gone('bodies', b))) refer(kind, fact, `${path}.servesBodyIds`, false, 'servesBodyIds', id, id);
+            for (const id of (fact.servesBodyIds as string[]).filter((b) => gone('bodies', b)))
+              refer(kind, fact, `${path}.servesBodyIds`, false, 'servesBodyIds', id, id);
             fact.servesBodyIds = (fact.servesBodyIds as string[]).filter((b) => !gone('bodies', b));
           }
           return !bad;

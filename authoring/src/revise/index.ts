@@ -31,8 +31,15 @@ export interface ReviseInput {
   draft?: DraftFn;
 }
 
-export interface NewPassage { section: string; text: string; newSentences: string[] }
-export interface Proposal { factKind: string; fact: unknown }
+export interface NewPassage {
+  section: string;
+  text: string;
+  newSentences: string[];
+}
+export interface Proposal {
+  factKind: string;
+  fact: unknown;
+}
 
 export interface RevisionReport {
   region: string;
@@ -55,8 +62,12 @@ const overlaps = (ranges: Array<[number, number]>, start: number, end: number) =
 /** The proposals whose quotes stand in a new or changed sentence. */
 function proposalsFor(draft: Partial<DataFile>, newText: string, ranges: Array<[number, number]>): Proposal[] {
   const out: Proposal[] = [];
-  const quotes = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap(quotes)
-    : v && typeof v === 'object' ? Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => (k === 'quote' && typeof x === 'string' ? [x] : quotes(x))) : []);
+  const quotes = (v: unknown): string[] =>
+    Array.isArray(v)
+      ? v.flatMap(quotes)
+      : v && typeof v === 'object'
+        ? Object.entries(v as Record<string, unknown>).flatMap(([k, x]) => (k === 'quote' && typeof x === 'string' ? [x] : quotes(x)))
+        : [];
   for (const [kind, key] of FACT_LISTS) {
     for (const fact of (draft[key] ?? []) as unknown[]) {
       const inNew = quotes(fact).some((q) => {
@@ -100,9 +111,16 @@ export function revise(input: ReviseInput): { data: DataFile; report: RevisionRe
   return {
     data: updated,
     report: {
-      region: input.region, file: data.file, documentId: data.document.id,
+      region: input.region,
+      file: data.file,
+      documentId: data.document.id,
       origin: { before: data.document.origin ?? null, after: input.origin ?? null },
-      alignment: rest, carriedOver, reReview: carry.items, newPassages, proposals, problems,
+      alignment: rest,
+      carriedOver,
+      reReview: carry.items,
+      newPassages,
+      proposals,
+      problems,
     },
   };
 }

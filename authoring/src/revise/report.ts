@@ -6,12 +6,17 @@ const STATUS = { CHANGED: 'reworded', VANISHED: 'gone', SECTION_CHANGED: 'headin
 
 export function reportMarkdown(r: RevisionReport, paths: { text: string; data: string; report: string }): string {
   const a = r.alignment;
-  const carried = Object.entries(r.carriedOver).map(([k, ids]) => `${ids.length} ${k}`).join(', ') || 'nothing';
+  const carried =
+    Object.entries(r.carriedOver)
+      .map(([k, ids]) => `${ids.length} ${k}`)
+      .join(', ') || 'nothing';
   const out = [
     `# Revision of ${r.file} (${r.region}:${r.documentId})`,
     '',
     `New text: ${paths.text}. Data file: ${paths.data}. Report: ${paths.report}.`,
-    r.origin.after ? `Origin: ${r.origin.after.fileName} (${r.origin.after.mediaType}, sha256 ${r.origin.after.sha256.slice(0, 12)})${r.origin.before ? `, was ${r.origin.before.fileName} (sha256 ${r.origin.before.sha256.slice(0, 12)})` : ''}.` : '',
+    r.origin.after
+      ? `Origin: ${r.origin.after.fileName} (${r.origin.after.mediaType}, sha256 ${r.origin.after.sha256.slice(0, 12)})${r.origin.before ? `, was ${r.origin.before.fileName} (sha256 ${r.origin.before.sha256.slice(0, 12)})` : ''}.`
+      : '',
     '',
     `Sentences: ${a.unchanged} unchanged, ${a.changed.length} changed, ${a.removed.length} removed, ${a.added.length} added.`,
     '',

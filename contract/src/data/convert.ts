@@ -23,15 +23,27 @@ export interface RegionData {
   events: Array<DatedEvent & { position: number }>;
 }
 
-export const emptyRegionData = (): RegionData =>
-  ({ files: [], documents: [], bodies: [], roles: [], reportingDuties: [], plans: [], decisionRules: [], regionalFacts: [], events: [] });
+export const emptyRegionData = (): RegionData => ({
+  files: [],
+  documents: [],
+  bodies: [],
+  roles: [],
+  reportingDuties: [],
+  plans: [],
+  decisionRules: [],
+  regionalFacts: [],
+  events: [],
+});
 
 /** Every document of a region by file name: its global id and title (what every citation is served with). */
 export type DocumentNames = Map<string, { id: string; title: string }>;
 
 /** The hash of one data file in the data version: its text and its document's version (its passages are served). */
 export function dataFileHash(raw: string, documentText: string | null): string {
-  return createHash('sha256').update(raw).update(`\n${documentText === null ? '' : documentVersion(documentText)}`).digest('hex');
+  return createHash('sha256')
+    .update(raw)
+    .update(`\n${documentText === null ? '' : documentVersion(documentText)}`)
+    .digest('hex');
 }
 
 /**
@@ -59,8 +71,12 @@ function withDocument<T>(value: T, document: string, names: DocumentNames): T {
  * document's text (null when the documents are not at hand), `sha256` the file's hash (dataFileHash).
  */
 export function convertDataFile(region: string, rawData: DataFile, sha256: string, text: string | null, names: DocumentNames, position: number): RegionData {
-  const g = (id: string | null | undefined) => (id ? `${region}:${id}` : id ?? null);
-  const reading = <T extends { basis?: 'STATED' | 'INFERRED'; basisNote?: string | null }>(x: T) => ({ ...x, basis: x.basis ?? 'STATED', basisNote: x.basisNote ?? null });
+  const g = (id: string | null | undefined) => (id ? `${region}:${id}` : (id ?? null));
+  const reading = <T extends { basis?: 'STATED' | 'INFERRED'; basisNote?: string | null }>(x: T) => ({
+    ...x,
+    basis: x.basis ?? 'STATED',
+    basisNote: x.basisNote ?? null,
+  });
   const link = (p: NonNullable<DataFile['bodies'][number]['parent']>) => ({ ...reading(p), bodyId: g(p.bodyId)! });
   const dated = (d: { date: string; text: string }) => ({ ...d, precision: dateSpan(d.date)?.precision ?? null });
   const out = emptyRegionData();
@@ -69,7 +85,11 @@ export function convertDataFile(region: string, rawData: DataFile, sha256: strin
   const version = text === null ? null : documentVersion(text);
   out.files.push({ file: doc, sha256 });
   out.documents.push({
-    ...data.document, id: names.get(doc)!.id, file: doc, version, textAvailable: text !== null,
+    ...data.document,
+    id: names.get(doc)!.id,
+    file: doc,
+    version,
+    textAvailable: text !== null,
     passages: text === null ? null : documentPassages(text, data.document.title),
   } as SourceDocument);
   for (const b of data.bodies) {
@@ -85,14 +105,53 @@ export function convertDataFile(region: string, rawData: DataFile, sha256: strin
       position: position++,
     } as unknown as Body & { position: number });
   }
-  for (const r of data.roles) out.roles.push({ ...r, id: g(r.id)!, regionCode: region, servesBodyIds: r.servesBodyIds.map((id) => g(id)!), position: position++, document: doc } as unknown as Role & { position: number; document: string });
-  for (const d of data.reportingDuties) out.reportingDuties.push({ ...d, id: g(d.id)!, regionCode: region, fromBodyId: g(d.fromBodyId), toBodyId: g(d.toBodyId), fromRoleId: g(d.fromRoleId), toRoleId: g(d.toRoleId), position: position++, document: doc } as unknown as ReportingDuty & { position: number; document: string });
-  for (const p of data.plans) out.plans.push({ ...p, id: g(p.id)!, regionCode: region, ownerBodyId: g(p.ownerBodyId), position: position++, document: doc } as unknown as Plan & { position: number; document: string });
-  for (const r of data.decisionRules) out.decisionRules.push({ ...r, id: g(r.id)!, regionCode: region, position: position++, document: doc } as unknown as DecisionRule & { position: number; document: string });
-  for (const f of data.regionalFacts) out.regionalFacts.push({ ...f, id: g(f.id)!, bodyId: g(f.bodyId), roleId: g(f.roleId), position: position++, document: doc } as unknown as RegionalFact & { position: number; document: string });
+  for (const r of data.roles)
+    out.roles.push({
+      ...r,
+      id: g(r.id)!,
+      regionCode: region,
+      servesBodyIds: r.servesBodyIds.map((id) => g(id)!),
+      position: position++,
+      document: doc,
+    } as unknown as Role & { position: number; document: string });
+  for (const d of data.reportingDuties)
+    out.reportingDuties.push({
+      ...d,
+      id: g(d.id)!,
+      regionCode: region,
+      fromBodyId: g(d.fromBodyId),
+      toBodyId: g(d.toBodyId),
+      fromRoleId: g(d.fromRoleId),
+      toRoleId: g(d.toRoleId),
+      position: position++,
+      document: doc,
+    } as unknown as ReportingDuty & { position: number; document: string });
+  for (const p of data.plans)
+    out.plans.push({ ...p, id: g(p.id)!, regionCode: region, ownerBodyId: g(p.ownerBodyId), position: position++, document: doc } as unknown as Plan & {
+      position: number;
+      document: string;
+    });
+  for (const r of data.decisionRules)
+    out.decisionRules.push({ ...r, id: g(r.id)!, regionCode: region, position: position++, document: doc } as unknown as DecisionRule & {
+      position: number;
+      document: string;
+    });
+  for (const f of data.regionalFacts)
+    out.regionalFacts.push({ ...f, id: g(f.id)!, bodyId: g(f.bodyId), roleId: g(f.roleId), position: position++, document: doc } as unknown as RegionalFact & {
+      position: number;
+      document: string;
+    });
   for (const e of data.events ?? []) {
     out.events.push({
-      ...e, id: g(e.id)!, regionCode: region, bodyId: g(e.bodyId), planId: g(e.planId), from: dated(e.from), to: e.to ? dated(e.to) : null, position: position++, document: doc,
+      ...e,
+      id: g(e.id)!,
+      regionCode: region,
+      bodyId: g(e.bodyId),
+      planId: g(e.planId),
+      from: dated(e.from),
+      to: e.to ? dated(e.to) : null,
+      position: position++,
+      document: doc,
     } as unknown as DatedEvent & { position: number });
   }
   return out;

@@ -24,7 +24,10 @@ export { convertDataFile, dataFileHash, emptyRegionData, type DocumentNames, typ
 
 /** Data that may not be loaded; `problems` has one line per problem, each naming file, JSON path and text. */
 export class DataFileError extends Error {
-  constructor(readonly problems: string[], intro = 'data refused') {
+  constructor(
+    readonly problems: string[],
+    intro = 'data refused',
+  ) {
     super(`${intro}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
@@ -85,7 +88,11 @@ export function checkRegionData(dir: string, options: DataCheckOptions = {}): { 
   const documentProblems: string[] = [];
   const files: CheckedDataFile[] = [];
   const cross = new CrossFileCheck();
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
   if (names.length === 0) problems.push(`${displayPath(dir)}: no data files (*.json)`);
   const sourcesDir = options.documents === false ? null : options.sourcesDir !== undefined ? options.sourcesDir : findSourcesDir(dir);
   for (const name of names) {
@@ -109,8 +116,13 @@ export function checkRegionData(dir: string, options: DataCheckOptions = {}): { 
     cross.add(data, label);
     const text = documentText(sourcesDir, data.file);
     files.push({
-      name, path, file: data.file, document: { id: data.document.id, title: data.document.title }, sha256: dataFileHash(raw, text),
-      bodies: data.bodies.length, facts: factCount(data),
+      name,
+      path,
+      file: data.file,
+      document: { id: data.document.id, title: data.document.title },
+      sha256: dataFileHash(raw, text),
+      bodies: data.bodies.length,
+      facts: factCount(data),
     });
     if (options.documents === false || !sourcesDir) {
       // Without documents, the numbers can still be checked against the normalizer.
@@ -125,7 +137,8 @@ export function checkRegionData(dir: string, options: DataCheckOptions = {}): { 
     documentProblems.push(...checkAgainstDocument(data, text, other).map((p) => `${label}: ${p}`));
   }
   problems.push(...cross.referenceProblems(), ...cross.documentProblems());
-  if (options.documents !== false && !sourcesDir) problems.push(`${displayPath(dir)}: no source documents: no docs/sources/ at or above it, and SOURCES_DIR is not set`);
+  if (options.documents !== false && !sourcesDir)
+    problems.push(`${displayPath(dir)}: no source documents: no docs/sources/ at or above it, and SOURCES_DIR is not set`);
   problems.push(...documentProblems);
   return { files, problems, sourcesDir };
 }
@@ -161,7 +174,8 @@ export function openRegionData(region: string, dir: string, options: DataCheckOp
       for (const f of files) {
         const raw = readFileSync(f.path, 'utf8');
         const text = documentText(sourcesDir, f.file);
-        if (dataFileHash(raw, text) !== f.sha256) throw new Error(`${displayPath(f.path)} (or its document) changed while the region was loading it: start again`);
+        if (dataFileHash(raw, text) !== f.sha256)
+          throw new Error(`${displayPath(f.path)} (or its document) changed while the region was loading it: start again`);
         yield convertDataFile(region, DataFileSchema.parse(JSON.parse(raw)), f.sha256, text, names, position);
         position += f.facts;
       }

@@ -11,35 +11,102 @@ import { dateSpan } from '../history/dates';
 export const LEVELS = ['POLITICAL', 'STRATEGIC', 'TACTICAL', 'OPERATIONAL'] as const;
 export const LEVEL_BASES = ['STATED', 'INFERRED', 'NOT_STATED'] as const;
 export const BODY_KINDS = [
-  'POLITICAL_COUNCIL', 'POLITICAL_CONSULTATION_GROUP', 'CONFERENCE', 'MANAGEMENT_GROUP',
-  'WORKING_COMMITTEE', 'PREPARATION_GROUP', 'SUB_COUNTY_GROUP', 'LOCAL_GROUP', 'COORDINATING_GROUP',
-  'COLLABORATION_GROUP', 'STEERING_GROUP', 'WORKING_GROUP', 'REFERENCE_GROUP', 'THEME_GROUP',
-  'NETWORK', 'BOARD', 'ORGANISATION_UNIT', 'OTHER',
+  'POLITICAL_COUNCIL',
+  'POLITICAL_CONSULTATION_GROUP',
+  'CONFERENCE',
+  'MANAGEMENT_GROUP',
+  'WORKING_COMMITTEE',
+  'PREPARATION_GROUP',
+  'SUB_COUNTY_GROUP',
+  'LOCAL_GROUP',
+  'COORDINATING_GROUP',
+  'COLLABORATION_GROUP',
+  'STEERING_GROUP',
+  'WORKING_GROUP',
+  'REFERENCE_GROUP',
+  'THEME_GROUP',
+  'NETWORK',
+  'BOARD',
+  'ORGANISATION_UNIT',
+  'OTHER',
 ] as const;
 export const PERMANENCE = ['PERMANENT', 'TEMPORARY', 'NOT_STATED'] as const;
 export const PARENT_RELATIONS = ['REPORTS_TO', 'SUPPORTS', 'PART_OF', 'APPOINTED_BY', 'STEERED_BY', 'ESTABLISHED_BY'] as const;
 export const SUBSTITUTE_RULES = ['REQUIRED', 'FORBIDDEN', 'ALLOWED', 'NOT_STATED'] as const;
 export const ROLE_KINDS = [
-  'COORDINATOR', 'DEVELOPMENT_LEAD', 'PROCESS_LEAD', 'DIRECTOR', 'OPERATIONS_MANAGER', 'CHAIR', 'VICE_CHAIR',
-  'CONVENER', 'SECRETARY', 'MEMBER', 'REPRESENTATIVE', 'USER_REPRESENTATIVE', 'METHOD_SUPERVISOR', 'ADVISOR', 'OTHER',
+  'COORDINATOR',
+  'DEVELOPMENT_LEAD',
+  'PROCESS_LEAD',
+  'DIRECTOR',
+  'OPERATIONS_MANAGER',
+  'CHAIR',
+  'VICE_CHAIR',
+  'CONVENER',
+  'SECRETARY',
+  'MEMBER',
+  'REPRESENTATIVE',
+  'USER_REPRESENTATIVE',
+  'METHOD_SUPERVISOR',
+  'ADVISOR',
+  'OTHER',
 ] as const;
 export const DUTY_CATEGORIES = [
-  'CONVENING', 'MINUTES', 'ACTION_PLAN', 'MONITORING', 'FOLLOW_UP_EVALUATION', 'REPORTING',
-  'INFORMATION_TRAINING', 'NETWORKING', 'DECISION_PREPARATION', 'DECISION_MAKING', 'PLANNING_COORDINATION',
-  'LEADING_DEVELOPMENT', 'BUDGET_ECONOMY', 'REPRESENTATION', 'SUPPORT', 'OTHER',
+  'CONVENING',
+  'MINUTES',
+  'ACTION_PLAN',
+  'MONITORING',
+  'FOLLOW_UP_EVALUATION',
+  'REPORTING',
+  'INFORMATION_TRAINING',
+  'NETWORKING',
+  'DECISION_PREPARATION',
+  'DECISION_MAKING',
+  'PLANNING_COORDINATION',
+  'LEADING_DEVELOPMENT',
+  'BUDGET_ECONOMY',
+  'REPRESENTATION',
+  'SUPPORT',
+  'OTHER',
 ] as const;
 export const ARTIFACT_KINDS = [
-  'MINUTES', 'DECISION_SUMMARY', 'HALF_YEAR_REPORT', 'ANNUAL_REPORT', 'WRITTEN_REPORT', 'FEEDBACK',
-  'FOLLOW_UP', 'INFORMATION', 'PUBLICATION', 'DECISION_PROPOSAL', 'OTHER',
+  'MINUTES',
+  'DECISION_SUMMARY',
+  'HALF_YEAR_REPORT',
+  'ANNUAL_REPORT',
+  'WRITTEN_REPORT',
+  'FEEDBACK',
+  'FOLLOW_UP',
+  'INFORMATION',
+  'PUBLICATION',
+  'DECISION_PROPOSAL',
+  'OTHER',
 ] as const;
 export const PLAN_KINDS = [
-  'ACTION_PLAN', 'ACTIVITY_PLAN', 'ANNUAL_PLANNING', 'ANNUAL_CYCLE', 'PLANNING_DAY', 'FOLLOW_UP_PLAN',
-  'STEERING_DOCUMENT', 'STRATEGY', 'AGREEMENT', 'BUDGET', 'OTHER',
+  'ACTION_PLAN',
+  'ACTIVITY_PLAN',
+  'ANNUAL_PLANNING',
+  'ANNUAL_CYCLE',
+  'PLANNING_DAY',
+  'FOLLOW_UP_PLAN',
+  'STEERING_DOCUMENT',
+  'STRATEGY',
+  'AGREEMENT',
+  'BUDGET',
+  'OTHER',
 ] as const;
 
 /** What a dated event is: the documents' own kinds of dates. */
 export const EVENT_KINDS = [
-  'FOUNDED', 'SINCE', 'PERIOD', 'PLAN_PERIOD', 'DOCUMENT_DATE', 'DECISION_DATE', 'VALID_FROM', 'REVIEW_DATE', 'EVALUATION', 'OTHER',
+  'FOUNDED',
+  'SINCE',
+  'PERIOD',
+  'PLAN_PERIOD',
+  'DOCUMENT_DATE',
+  'DECISION_DATE',
+  'VALID_FROM',
+  'REVIEW_DATE',
+  'EVALUATION',
+  'OTHER',
 ] as const;
 /** How exact a date is: the text says "2013" (YEAR), "augusti 2016" (MONTH) or "2016-08-01" (DAY). */
 export const DATE_PRECISIONS = ['YEAR', 'MONTH', 'DAY'] as const;
@@ -56,7 +123,10 @@ export const SourceSchema = z.strictObject({
    * body another describes (Örebro's samverkansledare description says who convenes the länsdelsgrupp).
    * A file name in docs/sources/; the quote and section are checked against that document.
    */
-  document: z.string().regex(/^[\w.-]+\.txt$/).optional(),
+  document: z
+    .string()
+    .regex(/^[\w.-]+\.txt$/)
+    .optional(),
   /**
    * Set only in a draft (`npm run draft`): the rule that proposed the fact and how sure it is (0-1).
    * Review removes it when a person accepts the fact; a reviewed file has none.
@@ -89,11 +159,7 @@ export const CadenceSchema = z.strictObject({
   source: SourceSchema,
 });
 
-export const SeatsSchema = z.strictObject({
-  min: z.number().int().nonnegative().nullable(),
-  max: z.number().int().nonnegative().nullable(),
-  text,
-});
+export const SeatsSchema = z.strictObject({ min: z.number().int().nonnegative().nullable(), max: z.number().int().nonnegative().nullable(), text });
 
 /** Where the text allows two readings: INFERRED, with the reading served, its basis and the other reading. */
 const READING = { basis: z.enum(['STATED', 'INFERRED']).optional(), basisNote: text.nullish() };
@@ -126,12 +192,7 @@ export const OfficeSchema = z.strictObject({
 });
 
 /** How a body sits under another; `basis` INFERRED (with `basisNote`) where the text allows two readings. */
-export const ParentLinkSchema = z.strictObject({
-  bodyId: id,
-  relation: z.enum(PARENT_RELATIONS),
-  ...READING,
-  source: SourceSchema,
-});
+export const ParentLinkSchema = z.strictObject({ bodyId: id, relation: z.enum(PARENT_RELATIONS), ...READING, source: SourceSchema });
 
 export const DutyHolderSchema = z.strictObject({ who: text, note: text.nullish(), source: SourceSchema });
 
@@ -272,7 +333,9 @@ export const RegionalFactSchema = z.strictObject({
  * form). `text` is the verbatim phrase that states it, a substring of the event's source quote.
  */
 export const EventDateSchema = z.strictObject({
-  date: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+  date: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
     .refine((d) => dateSpan(d) !== null, 'not a real date'),
   text,
 });

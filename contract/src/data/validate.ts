@@ -14,7 +14,7 @@ export const SECTION_SEPARATOR = ' > ';
 
 /** A text for a message: quoted, on one line, cut at 160 characters. */
 export function excerpt(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const line = text.replace(/\s+/g, ' ');
   return JSON.stringify(line.length > 160 ? `${line.slice(0, 157)}...` : line);
 }
@@ -76,7 +76,8 @@ export function checkAgainstDocument(data: DataFile, documentText: string, readD
   });
   problems.push(...checkOfficeFacts(data));
   for (const { path, cadence } of collectCadences(data)) {
-    if (!cadence.source.quote.includes(cadence.text)) problems.push(`${path}.text: not part of its quote ${excerpt(cadence.source.quote)}: ${excerpt(cadence.text)}`);
+    if (!cadence.source.quote.includes(cadence.text))
+      problems.push(`${path}.text: not part of its quote ${excerpt(cadence.source.quote)}: ${excerpt(cadence.text)}`);
     problems.push(...checkCadenceNumbers(path, cadence));
   }
   return problems;
@@ -89,16 +90,18 @@ export function checkAgainstDocument(data: DataFile, documentText: string, readD
  */
 export function checkOfficeFacts(data: DataFile): string[] {
   const lower = (s: string) => s.toLocaleLowerCase('sv');
-  return data.bodies.flatMap((b, i) => (['chair', 'viceChair'] as const).flatMap((office) => {
-    const o = b[office];
-    if (!o) return [];
-    return OFFICE_FACTS.flatMap((field) => {
-      const value = o[field];
-      const quote = (o[`${field}Source`] ?? o.source).quote;
-      if (!value || quote.includes(value) || lower(quote).includes(lower(value))) return [];
-      return [`$.bodies[${i}].${office}.${field}: not verbatim in its quote ${excerpt(quote)}: ${excerpt(value)}`];
-    });
-  }));
+  return data.bodies.flatMap((b, i) =>
+    (['chair', 'viceChair'] as const).flatMap((office) => {
+      const o = b[office];
+      if (!o) return [];
+      return OFFICE_FACTS.flatMap((field) => {
+        const value = o[field];
+        const quote = (o[`${field}Source`] ?? o.source).quote;
+        if (!value || quote.includes(value) || lower(quote).includes(lower(value))) return [];
+        return [`$.bodies[${i}].${office}.${field}: not verbatim in its quote ${excerpt(quote)}: ${excerpt(value)}`];
+      });
+    }),
+  );
 }
 
 /** The cadence's numbers against what the normalizer makes of its text (no document needed). */
@@ -113,8 +116,13 @@ export function checkCadenceNumbers(path: string, cadence: CadenceData): string[
 
 type IdKind = 'body' | 'role' | 'reportingDuty' | 'plan' | 'decisionRule' | 'regionalFact' | 'event';
 const CLAIMS: Array<[IdKind, keyof DataFile]> = [
-  ['body', 'bodies'], ['role', 'roles'], ['reportingDuty', 'reportingDuties'], ['plan', 'plans'],
-  ['decisionRule', 'decisionRules'], ['regionalFact', 'regionalFacts'], ['event', 'events'],
+  ['body', 'bodies'],
+  ['role', 'roles'],
+  ['reportingDuty', 'reportingDuties'],
+  ['plan', 'plans'],
+  ['decisionRule', 'decisionRules'],
+  ['regionalFact', 'regionalFacts'],
+  ['event', 'events'],
 ];
 /** A place in a file (file index and list index) as one number: a region's ids cost no strings beyond themselves. */
 const SLOT = 2 ** 24;
@@ -142,7 +150,10 @@ export class CrossFileCheck {
       ((f[key] ?? []) as Array<{ id: string }>).forEach((x, j) => {
         const before = known.get(x.id);
         if (before === undefined) known.set(x.id, i * SLOT + j);
-        else this.duplicates.push(`${name}: $.${key}[${j}].id: duplicate ${kind} id ${excerpt(x.id)} (also ${this.names[Math.floor(before / SLOT)]}: $.${key}[${before % SLOT}].id)`);
+        else
+          this.duplicates.push(
+            `${name}: $.${key}[${j}].id: duplicate ${kind} id ${excerpt(x.id)} (also ${this.names[Math.floor(before / SLOT)]}: $.${key}[${before % SLOT}].id)`,
+          );
       });
     }
     const ref = (kind: 'body' | 'role' | 'plan', path: string, id: string | null | undefined) => {
@@ -173,11 +184,14 @@ export class CrossFileCheck {
     const validity: string[] = [];
     const v = f.document.validity;
     for (const part of v ? [v.text, v.from, v.to] : []) {
-      if (part && !v!.source.quote.includes(part)) validity.push(`${name}: $.document.validity: ${excerpt(part)} is not in its quote ${excerpt(v!.source.quote)}`);
+      if (part && !v!.source.quote.includes(part))
+        validity.push(`${name}: $.document.validity: ${excerpt(part)} is not in its quote ${excerpt(v!.source.quote)}`);
     }
     this.perFile.push({
       duplicate: before ? `${name}: $.document.id: duplicate document id ${excerpt(f.document.id)} (also ${before})` : null,
-      otherDocuments: collectSources(f).filter(({ source }) => source.document).map(({ path, source }) => ({ path, document: source.document! })),
+      otherDocuments: collectSources(f)
+        .filter(({ source }) => source.document)
+        .map(({ path, source }) => ({ path, document: source.document! })),
       validity,
     });
   }
@@ -192,7 +206,8 @@ export class CrossFileCheck {
   documentProblems(): string[] {
     return this.perFile.flatMap((p, i) => [
       ...(p.duplicate ? [p.duplicate] : []),
-      ...p.otherDocuments.filter((o) => !this.documentFiles.has(o.document))
+      ...p.otherDocuments
+        .filter((o) => !this.documentFiles.has(o.document))
         .map((o) => `${this.names[i]}: ${o.path}.document: ${excerpt(o.document)} is not one of this region's data files' documents`),
       ...p.validity,
     ]);

@@ -18,6 +18,10 @@ export class BodyFilter {
   @Field(() => Float, { nullable: true, description: 'Documented minimum meetings per year ≥ this.' }) meetsAtLeast?: number | null;
   @Field(() => Float, { nullable: true, description: 'Documented maximum meetings per year ≤ this.' }) meetsAtMost?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'true: the document gives a meeting frequency; false: it does not.' }) hasFrequency?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: 'true: minutes are kept; false: the document says they are not. Bodies where it is not stated match neither.' }) keepsMinutes?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: minutes are kept; false: the document says they are not. Bodies where it is not stated match neither.',
+  })
+  keepsMinutes?: boolean | null;
   @Field(() => [SubstituteRule], { nullable: true }) substituteRules?: Array<keyof typeof SubstituteRule> | null;
 }

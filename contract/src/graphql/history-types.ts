@@ -32,13 +32,21 @@ export const ChangeType = toEnum(CHANGE_TYPES);
 
 registerEnumType(EventKind, {
   name: 'EventKind',
-  description: 'What a dated event is: FOUNDED (bildades), SINCE (sedan), PERIOD (a project or organisation period), PLAN_PERIOD (the years a plan covers), DOCUMENT_DATE (the date a document bears), DECISION_DATE (when it was adopted), VALID_FROM (in force from), REVIEW_DATE (to be revised by), EVALUATION (a follow-up or evaluation of a period), OTHER.',
+  description:
+    'What a dated event is: FOUNDED (bildades), SINCE (sedan), PERIOD (a project or organisation period), PLAN_PERIOD (the years a plan covers), DOCUMENT_DATE (the date a document bears), DECISION_DATE (when it was adopted), VALID_FROM (in force from), REVIEW_DATE (to be revised by), EVALUATION (a follow-up or evaluation of a period), OTHER.',
 });
-registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How exact the text is: YEAR ("2013"), MONTH ("augusti 2016"), DAY ("2016-08-01"). A YEAR date is never a 1 January.' });
-registerEnumType(FactKind, { name: 'FactKind', description: 'The list of Region a changed fact belongs to (document: a source document, keyed by file name).' });
+registerEnumType(DatePrecision, {
+  name: 'DatePrecision',
+  description: 'How exact the text is: YEAR ("2013"), MONTH ("augusti 2016"), DAY ("2016-08-01"). A YEAR date is never a 1 January.',
+});
+registerEnumType(FactKind, {
+  name: 'FactKind',
+  description: 'The list of Region a changed fact belongs to (document: a source document, keyed by file name).',
+});
 registerEnumType(ChangeType, {
   name: 'ChangeType',
-  description: 'INITIAL_LOAD: the region\'s first data version was loaded (one entry, no per-fact list); ADDED, REMOVED, CHANGED: one fact, compared with the data version before.',
+  description:
+    "INITIAL_LOAD: the region's first data version was loaded (one entry, no per-fact list); ADDED, REMOVED, CHANGED: one fact, compared with the data version before.",
 });
 
 @Directive('@shareable')
@@ -50,13 +58,16 @@ export class EventDate {
 }
 
 @Directive('@shareable')
-@ObjectType('Event', { simpleResolvers: true, description: 'A dated event a document states: a founding, a "since", a project or plan period, a document or review date.' })
+@ObjectType('Event', {
+  simpleResolvers: true,
+  description: 'A dated event a document states: a founding, a "since", a project or plan period, a document or review date.',
+})
 export class DatedEvent {
   @Field(() => ID, { description: 'Globally unique: "<regionCode>:<slug>".' }) id!: string;
   @Field(() => String) regionCode!: string;
   @Field(() => EventKind) kind!: keyof typeof EventKind;
   @Field(() => String, { description: 'What happened or holds, in short (English).' }) label!: string;
-  @Field(() => String, { description: 'What the event is about, in the document\'s words (a body, a plan, the document).' }) subject!: string;
+  @Field(() => String, { description: "What the event is about, in the document's words (a body, a plan, the document)." }) subject!: string;
   @Field(() => ID, { nullable: true, description: 'The body it is about, when it is one.' }) bodyId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The plan it is about, when it is one.' }) planId?: string | null;
   @Field(() => EventDate, { description: 'When it happened or began.' }) from!: EventDate;
@@ -69,7 +80,10 @@ export class DatedEvent {
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true, description: 'One changed value of a fact.' })
 export class FieldChange {
-  @Field(() => String, { description: 'Where in the fact, e.g. "cadence.text" or "composition[2].function" (a list whose length changed is one change at the list).' }) path!: string;
+  @Field(() => String, {
+    description: 'Where in the fact, e.g. "cadence.text" or "composition[2].function" (a list whose length changed is one change at the list).',
+  })
+  path!: string;
   @Field(() => String, { nullable: true, description: 'The value before, as JSON text; null when absent.' }) before!: string | null;
   @Field(() => String, { nullable: true, description: 'The value after, as JSON text; null when absent.' }) after!: string | null;
   @Field(() => String, { nullable: true, description: 'The quote of the nearest source around the value, before.' }) quoteBefore!: string | null;
@@ -77,7 +91,10 @@ export class FieldChange {
 }
 
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true, description: 'One entry of a region\'s change history: a fact added, removed or changed between two data versions (or the first load).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One entry of a region's change history: a fact added, removed or changed between two data versions (or the first load).",
+})
 export class DataChange {
   @Field(() => ID, { description: '"<regionCode>:change:<n>", n counting up in the region.' }) id!: string;
   @Field(() => String) regionCode!: string;
@@ -86,11 +103,13 @@ export class DataChange {
   @Field(() => String) dataVersionAfter!: string;
   @Field(() => ChangeType) change!: keyof typeof ChangeType;
   @Field(() => FactKind, { nullable: true, description: 'Null for INITIAL_LOAD.' }) factKind!: keyof typeof FactKind | null;
-  @Field(() => ID, { nullable: true, description: 'The fact\'s id (a document\'s file name); null for INITIAL_LOAD.' }) factId!: string | null;
-  @Field(() => String, { nullable: true, description: 'The fact\'s name or title (after, or before when removed).' }) factName!: string | null;
+  @Field(() => ID, { nullable: true, description: "The fact's id (a document's file name); null for INITIAL_LOAD." }) factId!: string | null;
+  @Field(() => String, { nullable: true, description: "The fact's name or title (after, or before when removed)." }) factName!: string | null;
   @Field(() => [FieldChange], { description: 'For CHANGED: every changed value; empty otherwise.' }) fields!: FieldChange[];
-  @Field(() => String, { nullable: true, description: 'The quote before: of the first changed value (CHANGED) or of the fact (REMOVED).' }) quoteBefore!: string | null;
-  @Field(() => String, { nullable: true, description: 'The quote after: of the first changed value (CHANGED) or of the fact (ADDED).' }) quoteAfter!: string | null;
+  @Field(() => String, { nullable: true, description: 'The quote before: of the first changed value (CHANGED) or of the fact (REMOVED).' }) quoteBefore!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'The quote after: of the first changed value (CHANGED) or of the fact (ADDED).' }) quoteAfter!:
+    string | null;
 }
 
 @Directive('@shareable')
@@ -108,7 +127,7 @@ export class DataChangeEdge {
 }
 
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true, description: 'A page of one region\'s change history, newest first.' })
+@ObjectType({ simpleResolvers: true, description: "A page of one region's change history, newest first." })
 export class RegionChangeConnection {
   @Field(() => [DataChangeEdge]) edges!: DataChangeEdge[];
   @Field(() => [DataChange]) nodes!: DataChange[];

@@ -24,24 +24,28 @@ export const regionBodyTypename = (code: string) => `${prefixOf(code)}Body`;
 export const regionRoleTypename = (code: string) => `${prefixOf(code)}Role`;
 
 /** A reference to a region-owned entity: its type and key (what a resolver returns for one). */
-export interface RegionOwnedRef { __typename: string; id: string }
+export interface RegionOwnedRef {
+  __typename: string;
+  id: string;
+}
 
 const byTypename = (value: RegionOwnedRef) => value.__typename;
 
 @InterfaceType('RegionBody', {
-  description: 'A body as its own region\'s subgraph serves it (`<Prefix>Body`, e.g. `KalmarBody`): the region adds the fields only it has. Ask with `... on KalmarBody { ... }`.',
+  description:
+    "A body as its own region's subgraph serves it (`<Prefix>Body`, e.g. `KalmarBody`): the region adds the fields only it has. Ask with `... on KalmarBody { ... }`.",
   resolveType: byTypename,
   autoRegisterImplementations: false,
 })
 export abstract class RegionBody {
-  @Field(() => ID, { description: 'The body\'s id (Body.id).' }) id!: string;
+  @Field(() => ID, { description: "The body's id (Body.id)." }) id!: string;
 }
 
 @InterfaceType('RegionRole', {
-  description: 'A role as its own region\'s subgraph serves it (`<Prefix>Role`, e.g. `KalmarRole`): the region adds the fields only it has.',
+  description: "A role as its own region's subgraph serves it (`<Prefix>Role`, e.g. `KalmarRole`): the region adds the fields only it has.",
   resolveType: byTypename,
   autoRegisterImplementations: false,
 })
 export abstract class RegionRole {
-  @Field(() => ID, { description: 'The role\'s id (Role.id).' }) id!: string;
+  @Field(() => ID, { description: "The role's id (Role.id)." }) id!: string;
 }

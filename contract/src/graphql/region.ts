@@ -15,7 +15,7 @@ export abstract class Region {
 
   @Field(() => String, { nullable: true }) name?: string | null;
 
-  @Field(() => [SourceDocument], { nullable: true, description: 'The source documents this region\'s facts come from.' })
+  @Field(() => [SourceDocument], { nullable: true, description: "The source documents this region's facts come from." })
   documents?: SourceDocument[] | null;
 
   @Field(() => [Body], { nullable: true, description: 'Every body the documents name, in document order.' })
@@ -30,16 +30,23 @@ export abstract class Region {
   @Field(() => [RegionalFact], { nullable: true, description: 'What only this region has, by topic; its own types expose the same facts typed.' })
   regionalFacts?: RegionalFact[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The version of the data served: a content hash of the region\'s data files (the same as GET /version).' })
+  @Field(() => String, { nullable: true, description: "The version of the data served: a content hash of the region's data files (the same as GET /version)." })
   dataVersion?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When this data version was loaded (first loaded: a restart with unchanged data keeps it).' })
   updatedAt?: string | null;
 
-  @Field(() => [DatedEvent], { nullable: true, description: 'The dated events the documents state (founded, since, periods, document and review dates), in document order.' })
+  @Field(() => [DatedEvent], {
+    nullable: true,
+    description: 'The dated events the documents state (founded, since, periods, document and review dates), in document order.',
+  })
   events?: DatedEvent[] | null;
 
-  @Field(() => RegionChangeConnection, { nullable: true, description: 'The region\'s change history, newest first: one entry per fact added, removed or changed by each new data version, and one INITIAL_LOAD entry for the first.' })
+  @Field(() => RegionChangeConnection, {
+    nullable: true,
+    description:
+      "The region's change history, newest first: one entry per fact added, removed or changed by each new data version, and one INITIAL_LOAD entry for the first.",
+  })
   changes(
     @Arg('since', () => DateTimeScalar, { nullable: true, description: 'Only entries at or after this time.' }) _since?: string,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, default 50, at most 200.' }) _first?: number,
@@ -48,4 +55,3 @@ export abstract class Region {
     return null;
   }
 }
-

@@ -4,18 +4,22 @@
  * always with its Source.
  */
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import {
-  BodyKind, DutyCategory, Level, LevelBasis, ParentRelation, Permanence, PlanKind, ReportArtifactKind, RoleKind,
-  SubstituteRule,
-} from './enums';
+import { BodyKind, DutyCategory, Level, LevelBasis, ParentRelation, Permanence, PlanKind, ReportArtifactKind, RoleKind, SubstituteRule } from './enums';
 import { RegionBody, RegionRole } from './region-owned';
 
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true, description: 'Provenance of a fact: the source document, the heading path of its section, and a verbatim quote (an exact substring of the document).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Provenance of a fact: the source document, the heading path of its section, and a verbatim quote (an exact substring of the document).',
+})
 export class Source {
-  @Field(() => ID, { description: 'Id of the source document (SourceDocument.id, "<region>:<slug>"): stable across edits of the data and of the document.' }) documentId!: string;
+  @Field(() => ID, { description: 'Id of the source document (SourceDocument.id, "<region>:<slug>"): stable across edits of the data and of the document.' })
+  documentId!: string;
   @Field(() => String, { description: 'Title of the source document, to show in a citation.' }) documentTitle!: string;
-  @Field(() => String, { description: 'File name of the source document under docs/sources/ (kept for compatibility: cite documentTitle, link by documentId).' }) document!: string;
+  @Field(() => String, {
+    description: 'File name of the source document under docs/sources/ (kept for compatibility: cite documentTitle, link by documentId).',
+  })
+  document!: string;
   @Field(() => String, { description: 'Heading path, e.g. "Chefsgrupp för folkhälsa > Arbetsformer".' }) section!: string;
   @Field(() => String, { description: 'Verbatim quote from the document.' }) quote!: string;
 }
@@ -25,7 +29,11 @@ export class Source {
 export class Statement {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true, description: 'The document\'s own grouping heading, e.g. "Uppdrag", "Ansvar".' }) group?: string | null;
-  @Field(() => DutyCategory, { nullable: true, description: 'For a body\'s assignment: the kind of duty it is (DECISION_MAKING, REPORTING ...), when it is one.' }) category?: keyof typeof DutyCategory | null;
+  @Field(() => DutyCategory, {
+    nullable: true,
+    description: "For a body's assignment: the kind of duty it is (DECISION_MAKING, REPORTING ...), when it is one.",
+  })
+  category?: keyof typeof DutyCategory | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
 }
@@ -59,8 +67,10 @@ export class Member {
   @Field(() => Seats, { nullable: true }) seats?: Seats | null;
   @Field(() => String, { nullable: true }) appointedBy?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
-  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' })
+  basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?:
+    string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -73,7 +83,8 @@ export class Office {
   @Field(() => String, { nullable: true, description: 'Verbatim in rotationSource, else in source.' }) rotation?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
-  @Field(() => Source, { nullable: true, description: 'Where the holder stands, when not in source: each fact of an office has its own quote.' }) holderSource?: Source | null;
+  @Field(() => Source, { nullable: true, description: 'Where the holder stands, when not in source: each fact of an office has its own quote.' })
+  holderSource?: Source | null;
   @Field(() => Source, { nullable: true, description: 'Where the selection stands, when not in source.' }) selectionSource?: Source | null;
   @Field(() => Source, { nullable: true, description: 'Where the term stands, when not in source.' }) termSource?: Source | null;
   @Field(() => Source, { nullable: true, description: 'Where the rotation stands, when not in source.' }) rotationSource?: Source | null;
@@ -101,8 +112,10 @@ export class MinutesRule {
   @Field(() => Boolean, { nullable: true }) kept!: boolean | null;
   @Field(() => String, { nullable: true }) keeper?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
-  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' })
+  basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?:
+    string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -111,8 +124,10 @@ export class MinutesRule {
 export class ParentLink {
   @Field(() => ID) bodyId!: string;
   @Field(() => ParentRelation) relation!: keyof typeof ParentRelation;
-  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' }) basis!: keyof typeof LevelBasis;
-  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?: string | null;
+  @Field(() => LevelBasis, { description: 'STATED: the text says so; INFERRED: the reading served where the text allows two (basisNote says which and why).' })
+  basis!: keyof typeof LevelBasis;
+  @Field(() => String, { nullable: true, description: 'For INFERRED: the reading served, its basis in the text, and the other reading.' }) basisNote?:
+    string | null;
   @Field(() => Source) source!: Source;
 }
 
@@ -138,7 +153,8 @@ export class Body {
   @Field(() => Source, { nullable: true }) permanenceSource?: Source | null;
   @Field(() => Instances, { nullable: true }) instances?: Instances | null;
   @Field(() => ParentLink, { nullable: true }) parent?: ParentLink | null;
-  @Field(() => [ParentLink], { description: 'Further bodies this one answers to besides parent ("till chefsgrupperna": each of them).' }) otherParents!: ParentLink[];
+  @Field(() => [ParentLink], { description: 'Further bodies this one answers to besides parent ("till chefsgrupperna": each of them).' })
+  otherParents!: ParentLink[];
   @Field(() => Statement, { nullable: true }) establishedBy?: Statement | null;
   @Field(() => [Statement]) purposes!: Statement[];
   @Field(() => [Statement]) assignments!: Statement[];
@@ -154,14 +170,17 @@ export class Body {
   @Field(() => [MeetingCadence], { description: 'Joint meetings, conferences, extra meetings when needed.' }) otherMeetings!: MeetingCadence[];
   @Field(() => [String]) notes!: string[];
   @Field(() => String, { description: 'The source document this body is described in.' }) document!: string;
-  @Field(() => RegionBody, { nullable: true, description: 'The body as its own region serves it (`<Prefix>Body`, an entity keyed by id): ask it for the fields only that region has.' })
+  @Field(() => RegionBody, {
+    nullable: true,
+    description: 'The body as its own region serves it (`<Prefix>Body`, an entity keyed by id): ask it for the fields only that region has.',
+  })
   regionBody?: RegionBody | null;
 }
 
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true, description: 'One duty of a role, in the region\'s words, with its canonical category.' })
+@ObjectType({ simpleResolvers: true, description: "One duty of a role, in the region's words, with its canonical category." })
 export class Duty {
-  @Field(() => String, { nullable: true, description: 'The document\'s heading for this group of duties.' }) group?: string | null;
+  @Field(() => String, { nullable: true, description: "The document's heading for this group of duties." }) group?: string | null;
   @Field(() => String) text!: string;
   @Field(() => DutyCategory) category!: keyof typeof DutyCategory;
   @Field(() => Source) source!: Source;
@@ -181,7 +200,7 @@ export class PostHolders {
 export class Role {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
-  @Field(() => String, { description: 'The region\'s own title.' }) title!: string;
+  @Field(() => String, { description: "The region's own title." }) title!: string;
   @Field(() => RoleKind) kind!: keyof typeof RoleKind;
   @Field(() => String, { nullable: true, description: 'Why this canonical kind, where it is a judgement.' }) kindNote?: string | null;
   @Field(() => Statement, { nullable: true }) employer?: Statement | null;
@@ -191,7 +210,10 @@ export class Role {
   @Field(() => [Duty]) duties!: Duty[];
   @Field(() => [String]) notes!: string[];
   @Field(() => Source) source!: Source;
-  @Field(() => RegionRole, { nullable: true, description: 'The role as its own region serves it (`<Prefix>Role`, an entity keyed by id): ask it for the fields only that region has.' })
+  @Field(() => RegionRole, {
+    nullable: true,
+    description: 'The role as its own region serves it (`<Prefix>Role`, an entity keyed by id): ask it for the fields only that region has.',
+  })
   regionRole?: RegionRole | null;
 }
 
@@ -240,7 +262,7 @@ export class DecisionRule {
 }
 
 @Directive('@shareable')
-@ObjectType({ simpleResolvers: true, description: 'A fact only one region has (Örebro\'s levels, SAMLA\'s target groups ...), grouped by topic.' })
+@ObjectType({ simpleResolvers: true, description: "A fact only one region has (Örebro's levels, SAMLA's target groups ...), grouped by topic." })
 export class RegionalFact {
   @Field(() => ID) id!: string;
   @Field(() => String) topic!: string;
@@ -248,8 +270,8 @@ export class RegionalFact {
   @Field(() => String, { nullable: true }) value?: string | null;
   @Field(() => Int, { nullable: true }) count?: number | null;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The body this fact is about, when it is about one (a region builds its own body fields from such facts).' }) bodyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The body this fact is about, when it is about one (a region builds its own body fields from such facts).' })
+  bodyId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The role this fact is about, when it is about one.' }) roleId?: string | null;
   @Field(() => Source) source!: Source;
 }
-

@@ -6,7 +6,11 @@ import { badUserInput } from '../errors';
 
 export type Precision = 'YEAR' | 'MONTH' | 'DAY';
 
-export interface DateSpan { precision: Precision; start: string; end: string }
+export interface DateSpan {
+  precision: Precision;
+  start: string;
+  end: string;
+}
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -33,7 +37,6 @@ export function dateSpan(text: string): DateSpan | null {
   }
   return { precision: 'YEAR', start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
 }
-
 
 /** A timeline bound: YYYY, YYYY-MM or YYYY-MM-DD, else BAD_USER_INPUT. */
 export function parseDateArg(name: string, value: string | null | undefined): DateSpan | null {
@@ -76,7 +79,9 @@ export function decodeCursor<T>(prefix: string, cursor: string | null | undefine
     try {
       const v: unknown = JSON.parse(text.slice(prefix.length + 1));
       if (check(v)) return v;
-    } catch { /* not ours: reported below */ }
+    } catch {
+      /* not ours: reported below */
+    }
   }
   throw badUserInput(`Invalid cursor: ${cursor}`);
 }

@@ -10,7 +10,13 @@ export type Fact = Record<string, unknown>;
 /** Each fact kind's facts, in document order. */
 export type FactSet = Record<FactKindName, Fact[]>;
 
-export interface FieldDiff { path: string; before: string | null; after: string | null; quoteBefore: string | null; quoteAfter: string | null }
+export interface FieldDiff {
+  path: string;
+  before: string | null;
+  after: string | null;
+  quoteBefore: string | null;
+  quoteAfter: string | null;
+}
 
 export interface FactDiff {
   factKind: FactKindName;
@@ -27,7 +33,16 @@ export const factKey = (kind: FactKindName, f: Fact) => String(kind === 'documen
 
 /** The name a reader knows a fact by. */
 export function factName(kind: FactKindName, f: Fact): string | null {
-  const pick = { body: 'name', role: 'title', reportingDuty: 'description', plan: 'name', decisionRule: 'text', regionalFact: 'name', document: 'title', event: 'label' }[kind];
+  const pick = {
+    body: 'name',
+    role: 'title',
+    reportingDuty: 'description',
+    plan: 'name',
+    decisionRule: 'text',
+    regionalFact: 'name',
+    document: 'title',
+    event: 'label',
+  }[kind];
   const v = f[pick];
   return typeof v === 'string' ? v : null;
 }
@@ -73,13 +88,18 @@ function leafChanges(before: Json, after: Json, path: Segment[], out: Segment[][
   } else if (json(before) !== json(after)) out.push(path);
 }
 
-const at = (root: Json, path: Segment[]): Json => path.reduce<Json>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<Segment, Json>)[k] : undefined), root);
+const at = (root: Json, path: Segment[]): Json =>
+  path.reduce<Json>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<Segment, Json>)[k] : undefined), root);
 
 export function diffFact(before: Fact, after: Fact): FieldDiff[] {
   const paths: Segment[][] = [];
   leafChanges(before, after, [], paths);
   return paths.map((p) => ({
-    path: render(p), before: json(at(before, p)), after: json(at(after, p)), quoteBefore: quoteAt(before, p), quoteAfter: quoteAt(after, p),
+    path: render(p),
+    before: json(at(before, p)),
+    after: json(at(after, p)),
+    quoteBefore: quoteAt(before, p),
+    quoteAfter: quoteAt(after, p),
   }));
 }
 
@@ -99,11 +119,20 @@ export function diffFacts(before: FactSet, after: FactSet): FactDiff[] {
       }
       const fields = diffFact(prev, f);
       if (fields.length) {
-        out.push({ factKind: kind, factId: id, factName: factName(kind, f), change: 'CHANGED', fields, quoteBefore: fields[0]!.quoteBefore, quoteAfter: fields[0]!.quoteAfter });
+        out.push({
+          factKind: kind,
+          factId: id,
+          factName: factName(kind, f),
+          change: 'CHANGED',
+          fields,
+          quoteBefore: fields[0]!.quoteBefore,
+          quoteAfter: fields[0]!.quoteAfter,
+        });
       }
     }
     for (const [id, f] of old) {
-      if (!seen.has(id)) out.push({ factKind: kind, factId: id, factName: factName(kind, f), change: 'REMOVED', fields: [], quoteBefore: quoteAt(f, []), quoteAfter: null });
+      if (!seen.has(id))
+        out.push({ factKind: kind, factId: id, factName: factName(kind, f), change: 'REMOVED', fields: [], quoteBefore: quoteAt(f, []), quoteAfter: null });
     }
   }
   return out;

@@ -24,12 +24,14 @@ import { dashboardOperations, type Operation } from './workload';
 
 export const FAIRNESS_TARGET_MS = 100;
 export const FAIRNESS_RATE_LIMIT = 60;
-export const fairnessTarget = (rateLimit: boolean) => `fairness: cheap cache hit beside 10 clients of the heaviest admitted operation, rate limit ${rateLimit ? `on (${FAIRNESS_RATE_LIMIT}/min)` : 'off'}`;
+export const fairnessTarget = (rateLimit: boolean) =>
+  `fairness: cheap cache hit beside 10 clients of the heaviest admitted operation, rate limit ${rateLimit ? `on (${FAIRNESS_RATE_LIMIT}/min)` : 'off'}`;
 export const REPEATED_TARGETS = ['our gateway, cache on', 'Hive Gateway (Rust planner), response cache on', 'ceiling (bare Node HTTP, same bytes)'];
 export const repeatedTarget = (target: string) => `one repeated query (dashboard/frequency): ${target}`;
 
 const CHEAP: Operation = { name: 'cheap', query: '{ regions { code name } }' };
-const LANDSCAPE = 'landscape { missingRegions rolesCrosswalk { rows { kind } } functionalCrosswalk { functions { function } } reportingChains { regions { regionCode } } comparisonMatrix { columns } frequencySummary { regions { regionCode } } }';
+const LANDSCAPE =
+  'landscape { missingRegions rolesCrosswalk { rows { kind } } functionalCrosswalk { functions { function } } reportingChains { regions { regionCode } } comparisonMatrix { columns } frequencySummary { regions { regionCode } } }';
 const heavyQuery = (aliases: number) => `query Heavy { ${Array.from({ length: aliases }, (_, i) => `h${i}: ${LANDSCAPE}`).join(' ')} }`;
 
 /** The most aliases (15 down to 1) of the landscape selection the gateway runs without refusing it. */
@@ -61,13 +63,18 @@ function heavyClients(url: string, query: string, clients: number, seconds: numb
   `;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: { url, query, clients, seconds } });
-    worker.once('message', (m) => { resolve(m as Record<string, number>); void worker.terminate(); });
+    worker.once('message', (m) => {
+      resolve(m as Record<string, number>);
+      void worker.terminate();
+    });
     worker.once('error', reject);
   });
 }
 
 const summary = (statuses: Record<string, number>, seconds: number) =>
-  `heavy: ${Object.entries(statuses).map(([s, n]) => `${n} × ${s}`).join(', ')} (${(Object.values(statuses).reduce((a, b) => a + b, 0) / seconds).toFixed(0)} req/s)`;
+  `heavy: ${Object.entries(statuses)
+    .map(([s, n]) => `${n} × ${s}`)
+    .join(', ')} (${(Object.values(statuses).reduce((a, b) => a + b, 0) / seconds).toFixed(0)} req/s)`;
 
 /** Both fairness runs, each on a gateway of its own started here on the stack's subgraphs. */
 export async function fairness(stack: Stack, services: Services, seconds: number): Promise<TargetResult[]> {
@@ -75,9 +82,13 @@ export async function fairness(stack: Stack, services: Services, seconds: number
   for (const rateLimit of [false, true]) {
     const port = PORTS.gateway + 400 + Number(rateLimit);
     const env: NodeJS.ProcessEnv = {
-      ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', LOG_LEVEL: 'silent', GATEWAY_PORT: String(port),
+      ...process.env,
+      NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+      LOG_LEVEL: 'silent',
+      GATEWAY_PORT: String(port),
       RATE_LIMIT_MAX: rateLimit ? String(FAIRNESS_RATE_LIMIT) : '0',
-      ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), stack.regionUrls[r.code]!])), COMPARISON_URL: stack.comparison,
+      ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), stack.regionUrls[r.code]!])),
+      COMPARISON_URL: stack.comparison,
     };
     let child: ChildProcess | undefined;
     try {
@@ -88,7 +99,9 @@ export async function fairness(stack: Stack, services: Services, seconds: number
       const [statuses, cheap] = await Promise.all([heavyClients(url, heavy, 10, seconds), loadMix(url, [CHEAP], 2, seconds)]);
       const aliases = (heavy.match(/ h\d+: /g) ?? []).length;
       out.push({ target: fairnessTarget(rateLimit), connections: 2, result: cheap, same: null, note: `${aliases} aliases; ${summary(statuses, seconds)}` });
-      console.log(`  ${fairnessTarget(rateLimit)}: p50 ${cheap.p50} ms, p99 ${cheap.p99} ms, ${cheap.rps.toFixed(0)} req/s, errors ${cheap.errors}; ${aliases} aliases, ${summary(statuses, seconds)}`);
+      console.log(
+        `  ${fairnessTarget(rateLimit)}: p50 ${cheap.p50} ms, p99 ${cheap.p99} ms, ${cheap.rps.toFixed(0)} req/s, errors ${cheap.errors}; ${aliases} aliases, ${summary(statuses, seconds)}`,
+      );
     } catch (e) {
       out.push({ target: fairnessTarget(rateLimit), connections: 2, result: null, same: null, note: `not measured: ${(e as Error).message}` });
     } finally {
@@ -104,11 +117,16 @@ export async function repeatedQuery(targets: Array<{ target: string; url: string
   const out: TargetResult[] = [];
   for (const name of REPEATED_TARGETS) {
     const url = targets.find((t) => t.target === name)?.url;
-    if (!url) { out.push({ target: repeatedTarget(name), connections, result: null, same: null, note: 'not running' }); continue; }
+    if (!url) {
+      out.push({ target: repeatedTarget(name), connections, result: null, same: null, note: 'not running' });
+      continue;
+    }
     await post(url, op); // a hit from here on
     const result: LoadResult = await loadMix(url, [op], connections, seconds);
     out.push({ target: repeatedTarget(name), connections, result, same: null });
-    console.log(`  ${repeatedTarget(name).padEnd(44)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`);
+    console.log(
+      `  ${repeatedTarget(name).padEnd(44)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`,
+    );
   }
   return out;
 }
@@ -123,7 +141,11 @@ export function fairnessRows(targets: TargetResult[], met: (ok: boolean | null) 
   const [ours, hive, ceiling] = REPEATED_TARGETS.map((t) => of(repeatedTarget(t)));
   const vsHive = ours && hive ? ours.rps / hive.rps : null;
   const vsCeiling = ours && ceiling ? ours.rps / ceiling.rps : null;
-  const figure = ours ? `${ours.rps.toFixed(0)} req/s; ${vsHive === null ? 'Hive n/a' : `${vsHive.toFixed(2)}× Hive (${hive!.rps.toFixed(0)})`}; ${vsCeiling === null ? 'ceiling n/a' : `${vsCeiling.toFixed(3)}× the ceiling (${ceiling!.rps.toFixed(0)})`}` : 'n/a';
-  rows.push(`| one repeated query (dashboard/frequency), both caches on: ≥ 2× Hive Gateway and ≥ 0.25× the ceiling | ${figure} | ${met(vsHive === null || vsCeiling === null ? null : vsHive >= 2 && vsCeiling >= 0.25)} |`);
+  const figure = ours
+    ? `${ours.rps.toFixed(0)} req/s; ${vsHive === null ? 'Hive n/a' : `${vsHive.toFixed(2)}× Hive (${hive!.rps.toFixed(0)})`}; ${vsCeiling === null ? 'ceiling n/a' : `${vsCeiling.toFixed(3)}× the ceiling (${ceiling!.rps.toFixed(0)})`}`
+    : 'n/a';
+  rows.push(
+    `| one repeated query (dashboard/frequency), both caches on: ≥ 2× Hive Gateway and ≥ 0.25× the ceiling | ${figure} | ${met(vsHive === null || vsCeiling === null ? null : vsHive >= 2 && vsCeiling >= 0.25)} |`,
+  );
   return rows;
 }

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { readCounter, SECRET_HEADER } from '@samverkan/shared';
 import { requestBody, type Operation } from './workload';
 
-export interface LoadResult { rps: number; p50: number; p99: number; errors: number; total: number }
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
 
 const secretHeaders = (): Record<string, string> => (process.env.SUBGRAPH_SECRET ? { [SECRET_HEADER]: process.env.SUBGRAPH_SECRET } : {});
 
@@ -16,13 +22,24 @@ export async function post(url: string, op: Operation): Promise<any> {
 /** The mix, in its fixed order on every connection, for `duration` seconds. */
 export async function loadMix(url: string, ops: Operation[], connections: number, duration: number): Promise<LoadResult> {
   if (!ops.length) throw new Error('no operations to send');
-  const requests = ops.map((op) => ({ method: 'POST' as const, path: new URL(url).pathname, headers: { 'content-type': 'application/json' }, body: requestBody(op) }));
+  const requests = ops.map((op) => ({
+    method: 'POST' as const,
+    path: new URL(url).pathname,
+    headers: { 'content-type': 'application/json' },
+    body: requestBody(op),
+  }));
   const r = await autocannon({ url, requests, connections, duration, timeout: 30 });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
 }
 
 /** One operation's latency alone (no other request in flight) and its answer's size. */
-export interface OperationLatency { name: string; p50: number; p99: number; bytes: number; samples: number }
+export interface OperationLatency {
+  name: string;
+  p50: number;
+  p99: number;
+  bytes: number;
+  samples: number;
+}
 
 /** The nearest-rank percentile of sorted values. */
 export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -47,7 +64,13 @@ export async function perOperation(url: string, ops: Operation[], repeats: numbe
     const start = performance.now();
     while (times.length < repeats && (times.length < 5 || performance.now() - start < budgetMs)) times.push((await send()).ms);
     times.sort((a, b) => a - b);
-    out.push({ name: op.name, p50: Math.round(percentile(times, 50) * 10) / 10, p99: Math.round(percentile(times, 99) * 10) / 10, bytes, samples: times.length });
+    out.push({
+      name: op.name,
+      p50: Math.round(percentile(times, 50) * 10) / 10,
+      p99: Math.round(percentile(times, 99) * 10) / 10,
+      bytes,
+      samples: times.length,
+    });
   }
   return out;
 }
@@ -70,10 +93,12 @@ export function answerErrors(ops: Operation[], reference: any[]): string[] {
 }
 
 async function sqlTotal(urls: string[]): Promise<number> {
-  const counts = await Promise.all(urls.map(async (u) => {
-    const res = await fetch(u.replace(/\/graphql$/, '/metrics'), { headers: secretHeaders() });
-    return readCounter(await res.text(), 'samverkan_sql_statements_total');
-  }));
+  const counts = await Promise.all(
+    urls.map(async (u) => {
+      const res = await fetch(u.replace(/\/graphql$/, '/metrics'), { headers: secretHeaders() });
+      return readCounter(await res.text(), 'samverkan_sql_statements_total');
+    }),
+  );
   return counts.reduce((a, b) => a + b, 0);
 }
 

@@ -6,22 +6,46 @@ import type { LoadResult, OperationLatency } from './measure';
 import { fairnessRows } from './fairness';
 
 export interface TargetResult {
-  target: string; connections: number; result: LoadResult | null;
-  same: { same: number; of: number; differing: string[] } | null; peakRssMb?: number | null; note?: string;
+  target: string;
+  connections: number;
+  result: LoadResult | null;
+  same: { same: number; of: number; differing: string[] } | null;
+  peakRssMb?: number | null;
+  note?: string;
 }
 export interface ScaleResult {
-  bodiesPerRegion: number; counts: { bodies: number; roles: number; reportingDuties: number }; operations: number; answerBytesPerMix: number;
-  operationErrors: string[]; mix: LoadResult; sqlPerRequest: number; hot: LoadResult; hotSqlPerRequest: number; hotOperations: string[];
+  bodiesPerRegion: number;
+  counts: { bodies: number; roles: number; reportingDuties: number };
+  operations: number;
+  answerBytesPerMix: number;
+  operationErrors: string[];
+  mix: LoadResult;
+  sqlPerRequest: number;
+  hot: LoadResult;
+  hotSqlPerRequest: number;
+  hotOperations: string[];
   /** The search operations alone (landscape.search); absent in runs from before search existed. */
-  search?: LoadResult; searchOperations?: string[]; syncSeconds: number; regionStartSeconds: number;
-  peakRssMb: Record<string, number | null>; error: string | null; serviceExited?: string[];
+  search?: LoadResult;
+  searchOperations?: string[];
+  syncSeconds: number;
+  regionStartSeconds: number;
+  peakRssMb: Record<string, number | null>;
+  error: string | null;
+  serviceExited?: string[];
   /** Each operation alone (measure.ts perOperation); absent in runs from before it was measured. */
   perOperation?: OperationLatency[];
 }
 export interface Report {
-  date: string; machine: Record<string, unknown>; settings: Record<string, unknown>; versions: Record<string, string>; operations: string[];
-  scales: ScaleResult[]; sideBySide: { bodiesPerRegion: number; targets: TargetResult[] } | null;
-  freshnessLagSeconds: number | null; freshnessLagFromHealthySeconds: number | null; seconds: number;
+  date: string;
+  machine: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  versions: Record<string, string>;
+  operations: string[];
+  scales: ScaleResult[];
+  sideBySide: { bodiesPerRegion: number; targets: TargetResult[] } | null;
+  freshnessLagSeconds: number | null;
+  freshnessLagFromHealthySeconds: number | null;
+  seconds: number;
   /** A report merged from runs of different scales (mergeReports): each run's start, scales, load and length. */
   runs?: Array<{ date: string; scales: number[]; loadAverageAtStart: number[]; seconds: number }>;
 }
@@ -34,20 +58,34 @@ export function mergeReports(reports: Report[]): Report {
   const [first, ...rest] = [...reports].sort((a, b) => a.date.localeCompare(b.date));
   if (!first) throw new Error('no report to merge');
   const side = reports.find((r) => r.sideBySide) ?? first;
-  const runs = reports.flatMap((r) => r.runs ?? [{ date: r.date, scales: r.scales.map((s) => s.bodiesPerRegion), loadAverageAtStart: r.machine.loadAverageAtStart as number[], seconds: r.seconds }]);
+  const runs = reports.flatMap(
+    (r) =>
+      r.runs ?? [
+        { date: r.date, scales: r.scales.map((s) => s.bodiesPerRegion), loadAverageAtStart: r.machine.loadAverageAtStart as number[], seconds: r.seconds },
+      ],
+  );
   return {
     ...first,
     settings: { ...first.settings, scales: [...new Set(reports.flatMap((r) => r.scales.map((s) => s.bodiesPerRegion)))].sort((a, b) => a - b) },
     scales: reports.flatMap((r) => r.scales).sort((a, b) => a.bodiesPerRegion - b.bodiesPerRegion),
-    sideBySide: side.sideBySide, freshnessLagSeconds: side.freshnessLagSeconds, freshnessLagFromHealthySeconds: side.freshnessLagFromHealthySeconds,
-    seconds: Math.max(...reports.map((r) => r.seconds)), runs: rest.length ? runs : first.runs,
+    sideBySide: side.sideBySide,
+    freshnessLagSeconds: side.freshnessLagSeconds,
+    freshnessLagFromHealthySeconds: side.freshnessLagFromHealthySeconds,
+    seconds: Math.max(...reports.map((r) => r.seconds)),
+    runs: rest.length ? runs : first.runs,
   };
 }
 
 const NOTES = join(ROOT, 'docs', 'benchmarks-notes.md');
 
 export function versions(): Record<string, string> {
-  const v = (dir: string) => { try { return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string; } catch { return 'not installed'; } };
+  const v = (dir: string) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+    } catch {
+      return 'not installed';
+    }
+  };
   return {
     '@apollo/gateway': v(join(ROOT, 'node_modules', '@apollo', 'gateway')),
     '@apollo/server': v(join(ROOT, 'node_modules', '@apollo', 'server')),
@@ -80,7 +118,20 @@ export function ratios(r: Report) {
     p50At5000Vs50: scale(5000) && scale(50) ? scale(5000)!.mix.p50 / scale(50)!.mix.p50 : null,
     p99At50Connections: at50?.p99 ?? null,
     cheapP99BesideHeavy: cheap?.p99 ?? null,
-    at50000: big ? { error: big.error ?? (serviceDied(big) ? 'the comparison exited' : big.mix.errors ? `${big.mix.errors} request errors` : big.operationErrors.length ? `${big.operationErrors.length} operations answered with errors` : null), maxPeakRssMb: maxRss } : null,
+    at50000: big
+      ? {
+          error:
+            big.error ??
+            (serviceDied(big)
+              ? 'the comparison exited'
+              : big.mix.errors
+                ? `${big.mix.errors} request errors`
+                : big.operationErrors.length
+                  ? `${big.operationErrors.length} operations answered with errors`
+                  : null),
+          maxPeakRssMb: maxRss,
+        }
+      : null,
   };
 }
 
@@ -100,7 +151,15 @@ function perOperationSection(r: Report): string[] {
     '',
     `| operation | ${scales.map((s) => `p50 ms at ${s.bodiesPerRegion} | p99 ms at ${s.bodiesPerRegion} | answer bytes at ${s.bodiesPerRegion}`).join(' | ')} |`,
     `| --- | ${scales.map(() => '---: | ---: | ---:').join(' | ')} |`,
-    ...names.map((name) => `| ${name.replace(/\|/g, '/')} | ${scales.map((s) => { const o = of(s, name); return o ? `${n(o.p50, 1)} | ${n(o.p99, 1)} | ${o.bytes}` : ' | | '; }).join(' | ')} |`),
+    ...names.map(
+      (name) =>
+        `| ${name.replace(/\|/g, '/')} | ${scales
+          .map((s) => {
+            const o = of(s, name);
+            return o ? `${n(o.p50, 1)} | ${n(o.p99, 1)} | ${o.bytes}` : ' | | ';
+          })
+          .join(' | ')} |`,
+    ),
     '',
   ];
 }
@@ -114,7 +173,12 @@ export function renderReport(r: Report): string {
     '# Benchmarks',
     '',
     `Run ${r.date} on ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GB, Node ${r.machine.node} (load average at start ${(r.machine.loadAverageAtStart as number[]).join(', ')}); ${r.settings.database}; services in NODE_ENV=${String(r.settings.nodeEnv ?? 'development')}; autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run, loopback only; whole run ${r.seconds} s. **The machine has 2 cores shared with other engineers' work: the figures are noisy, and gateway, subgraphs, PostgreSQL and the load generator share those 2 cores.** Command: \`npm run bench\` (\`BENCH_SCALES\`, \`BENCH_COMPARE_SCALE\`, \`BENCH_DURATION\`, \`BENCH_CONNECTIONS\` adjust it); raw figures: [benchmarks.json](benchmarks.json).`,
-    ...(r.runs?.length ? ['', `Merged from ${r.runs.length} runs of different scales on the same machine (\`BENCH_MERGE\`): ${r.runs.map((x) => `${x.date}, ${x.scales.join(', ')} bodies/region, load average at start ${x.loadAverageAtStart.join(', ')}, ${x.seconds} s`).join('; ')}.`] : []),
+    ...(r.runs?.length
+      ? [
+          '',
+          `Merged from ${r.runs.length} runs of different scales on the same machine (\`BENCH_MERGE\`): ${r.runs.map((x) => `${x.date}, ${x.scales.join(', ')} bodies/region, load average at start ${x.loadAverageAtStart.join(', ')}, ${x.seconds} s`).join('; ')}.`,
+        ]
+      : []),
     '',
     '## Targets',
     '',
@@ -134,17 +198,21 @@ export function renderReport(r: Report): string {
     '',
     '| target | connections | req/s | p50 ms | p99 ms | errors | same answers | peak RSS MB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
-    ...(side?.targets ?? []).map((t) => (t.result
-      ? `| ${t.target} | ${t.connections} | ${n(t.result.rps)} | ${t.result.p50} | ${t.result.p99} | ${t.result.errors} | ${t.same ? `${t.same.same}/${t.same.of}${t.same.differing.length ? ` (differ: ${t.same.differing.join(', ')})` : ''}` : ''} | ${n(t.peakRssMb)} |`
-      : `| ${t.target} | | | | | | ${t.note ?? ''} | |`)),
+    ...(side?.targets ?? []).map((t) =>
+      t.result
+        ? `| ${t.target} | ${t.connections} | ${n(t.result.rps)} | ${t.result.p50} | ${t.result.p99} | ${t.result.errors} | ${t.same ? `${t.same.same}/${t.same.of}${t.same.differing.length ? ` (differ: ${t.same.differing.join(', ')})` : ''}` : ''} | ${n(t.peakRssMb)} |`
+        : `| ${t.target} | | | | | | ${t.note ?? ''} | |`,
+    ),
     '',
     '## Growth with data size (our gateway, response cache off, the mix)',
     '',
     '| bodies/region | bodies+roles+duties/region | answer bytes per mix | req/s | p50 ms | p99 ms | errors | SQL / request | sync of one region s | region start s | peak RSS MB (gateway / comparison / regions) |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...r.scales.map((s) => (s.error || serviceDied(s)
-      ? `| ${s.bodiesPerRegion} | | | | | | **failed: ${(s.error ?? `the comparison exited during the reference pass (${s.operationErrors.length} of ${s.operations} operations answered with errors); the load figures of this scale are of error answers and are left out`).replace(/\|/g, '/').slice(0, 300)}** | | | | |`
-      : `| ${s.bodiesPerRegion} | ${s.counts.bodies}+${s.counts.roles}+${s.counts.reportingDuties} | ${s.answerBytesPerMix} | ${n(s.mix.rps)} | ${s.mix.p50} | ${s.mix.p99} | ${s.mix.errors} | ${n(s.sqlPerRequest, 2)} | ${n(s.syncSeconds, 2)} | ${n(s.regionStartSeconds, 2)} | ${s.peakRssMb.gateway} / ${s.peakRssMb.comparison} / ${['orebro', 'kalmar', 'hoglandet', 'samla'].map((c) => s.peakRssMb[c]).join(', ')} |`)),
+    ...r.scales.map((s) =>
+      s.error || serviceDied(s)
+        ? `| ${s.bodiesPerRegion} | | | | | | **failed: ${(s.error ?? `the comparison exited during the reference pass (${s.operationErrors.length} of ${s.operations} operations answered with errors); the load figures of this scale are of error answers and are left out`).replace(/\|/g, '/').slice(0, 300)}** | | | | |`
+        : `| ${s.bodiesPerRegion} | ${s.counts.bodies}+${s.counts.roles}+${s.counts.reportingDuties} | ${s.answerBytesPerMix} | ${n(s.mix.rps)} | ${s.mix.p50} | ${s.mix.p99} | ${s.mix.errors} | ${n(s.sqlPerRequest, 2)} | ${n(s.syncSeconds, 2)} | ${n(s.regionStartSeconds, 2)} | ${s.peakRssMb.gateway} / ${s.peakRssMb.comparison} / ${['orebro', 'kalmar', 'hoglandet', 'samla'].map((c) => s.peakRssMb[c]).join(', ')} |`,
+    ),
     '',
     '## Growth with data size: the hot part only (bodies pages and meeting-frequency tables)',
     '',
@@ -152,7 +220,9 @@ export function renderReport(r: Report): string {
     '',
     '| bodies/region | req/s | p50 ms | p99 ms | errors | SQL / request |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.scales.filter((s) => !s.error && !serviceDied(s) && s.hot).map((s) => `| ${s.bodiesPerRegion} | ${n(s.hot.rps)} | ${s.hot.p50} | ${s.hot.p99} | ${s.hot.errors} | ${n(s.hotSqlPerRequest, 2)} |`),
+    ...r.scales
+      .filter((s) => !s.error && !serviceDied(s) && s.hot)
+      .map((s) => `| ${s.bodiesPerRegion} | ${n(s.hot.rps)} | ${s.hot.p50} | ${s.hot.p99} | ${s.hot.errors} | ${n(s.hotSqlPerRequest, 2)} |`),
     '',
     '## Search latency',
     '',
@@ -160,9 +230,16 @@ export function renderReport(r: Report): string {
     '',
     '| bodies/region | req/s | p50 ms | p99 ms | errors |',
     '| ---: | ---: | ---: | ---: | ---: |',
-    ...r.scales.filter((s) => !s.error && !serviceDied(s) && s.search).map((s) => `| ${s.bodiesPerRegion} | ${n(s.search!.rps)} | ${s.search!.p50} | ${s.search!.p99} | ${s.search!.errors} |`),
+    ...r.scales
+      .filter((s) => !s.error && !serviceDied(s) && s.search)
+      .map((s) => `| ${s.bodiesPerRegion} | ${n(s.search!.rps)} | ${s.search!.p50} | ${s.search!.p99} | ${s.search!.errors} |`),
     '',
-    ...r.scales.filter((s) => !s.error && s.operationErrors?.length).flatMap((s) => [`Operations answered with errors at ${s.bodiesPerRegion} bodies/region: ${s.operationErrors.map((e) => e.replace(/\|/g, '/')).join('; ')}.`, '']),
+    ...r.scales
+      .filter((s) => !s.error && s.operationErrors?.length)
+      .flatMap((s) => [
+        `Operations answered with errors at ${s.bodiesPerRegion} bodies/region: ${s.operationErrors.map((e) => e.replace(/\|/g, '/')).join('; ')}.`,
+        '',
+      ]),
     ...perOperationSection(r),
     '## The mix',
     '',

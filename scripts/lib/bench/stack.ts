@@ -17,8 +17,16 @@ import { waitFor } from './measure';
 
 /** BENCH_PORT_OFFSET moves every bench port (two checkouts can bench side by side; default 0). */
 const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0);
-if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 40000) throw new Error(`BENCH_PORT_OFFSET must be an integer 0-40000, got "${process.env.BENCH_PORT_OFFSET}"`);
-export const PORTS = { gateway: 16000 + OFFSET, cached: 16100 + OFFSET, hive: 16200 + OFFSET, hiveCached: 16201 + OFFSET, ceiling: 16300 + OFFSET, comparison: 16005 + OFFSET } as const;
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 40000)
+  throw new Error(`BENCH_PORT_OFFSET must be an integer 0-40000, got "${process.env.BENCH_PORT_OFFSET}"`);
+export const PORTS = {
+  gateway: 16000 + OFFSET,
+  cached: 16100 + OFFSET,
+  hive: 16200 + OFFSET,
+  hiveCached: 16201 + OFFSET,
+  ceiling: 16300 + OFFSET,
+  comparison: 16005 + OFFSET,
+} as const;
 /** The bench's embedded PostgreSQL port (5437 + BENCH_PORT_OFFSET / 1000). */
 export const BENCH_PG_PORT = 5437 + Math.floor(OFFSET / 1000);
 const REGION_PORTS: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) => [r.code, 16001 + OFFSET + i]));
@@ -27,7 +35,9 @@ const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 export interface Stack {
   scale: number;
   counts: { bodies: number; roles: number; reportingDuties: number };
-  gateway: string; cached: string; comparison: string;
+  gateway: string;
+  cached: string;
+  comparison: string;
   regionUrls: Record<string, string>;
   /** Seconds from the last region's start until the comparison's freshness shows its dataVersion. */
   syncSeconds: number;
@@ -57,11 +67,19 @@ async function regionVersion(code: string): Promise<string> {
 /** Waits until the comparison's freshness shows the region's current dataVersion. */
 export async function waitSynced(comparison: string, code: string, timeoutMs: number): Promise<void> {
   const version = await regionVersion(code);
-  await waitFor(`comparison sync of ${code}`, async () => {
-    const r = await fetch(comparison, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ landscape { freshness { regionCode dataVersion } } }' }) });
-    const j = (await r.json()) as { data?: { landscape: { freshness: Array<{ regionCode: string; dataVersion: string | null }> } } };
-    return j.data?.landscape.freshness.some((f) => f.regionCode === code && f.dataVersion === version);
-  }, timeoutMs);
+  await waitFor(
+    `comparison sync of ${code}`,
+    async () => {
+      const r = await fetch(comparison, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ landscape { freshness { regionCode dataVersion } } }' }),
+      });
+      const j = (await r.json()) as { data?: { landscape: { freshness: Array<{ regionCode: string; dataVersion: string | null }> } } };
+      return j.data?.landscape.freshness.some((f) => f.regionCode === code && f.dataVersion === version);
+    },
+    timeoutMs,
+  );
 }
 
 /** Drops the scale's schemas, so every run seeds the regions and syncs the comparison from nothing. */
@@ -93,7 +111,9 @@ export class Services {
     };
   }
 
-  get(name: string): ChildProcess | undefined { return this.children.get(name); }
+  get(name: string): ChildProcess | undefined {
+    return this.children.get(name);
+  }
 
   /** Throws once stop() ran: a scale that failed must not go on measuring (or record) in the background. */
   check(): void {
@@ -119,10 +139,16 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
   const env: NodeJS.ProcessEnv = {
     // As deployed (docker-compose.yml, deploy/k8s: NODE_ENV=production), as the peer gateway runs too;
     // BENCH_NODE_ENV=development measures the development mode (graphql-js's realm checks and the rest).
-    ...baseEnv, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DB_SCHEMA_PREFIX: `bench${scale}_`, MAX_COST: '1000000000',
+    ...baseEnv,
+    NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+    DB_SCHEMA_PREFIX: `bench${scale}_`,
+    MAX_COST: '1000000000',
     ...Object.fromEntries(REGIONS.map((r) => [portVar(r.code), String(REGION_PORTS[r.code])])),
     ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), url(REGION_PORTS[r.code]!)])),
-    COMPARISON_PORT: String(PORTS.comparison), COMPARISON_URL: url(PORTS.comparison),
+    COMPARISON_PORT: String(PORTS.comparison),
+    COMPARISON_URL: url(PORTS.comparison),
     // One sync call is a page of SYNC_PAGE_SIZE entries; the 5 s default leaves no margin when the
     // regions are seeding tens of thousands of bodies beside it on two cores.
     SYNC_TIMEOUT_MS: String(Math.max(5000, scale)),
@@ -146,12 +172,24 @@ export async function startStack(scale: number, baseEnv: NodeJS.ProcessEnv, time
     const regionStartSeconds = (Date.now() - t0) / 1000;
     await waitSynced(comparison, last, timeoutMs);
     const syncSeconds = (Date.now() - t0) / 1000;
-    await spawnService('gateway', PORTS.gateway, { ...env, GATEWAY_PORT: String(PORTS.gateway), RESPONSE_CACHE: 'false' }, 'ignore', timeoutMs, services.track('gateway'));
+    await spawnService(
+      'gateway',
+      PORTS.gateway,
+      { ...env, GATEWAY_PORT: String(PORTS.gateway), RESPONSE_CACHE: 'false' },
+      'ignore',
+      timeoutMs,
+      services.track('gateway'),
+    );
     await spawnService('gateway', PORTS.cached, { ...env, GATEWAY_PORT: String(PORTS.cached) }, 'ignore', timeoutMs, services.track('gateway-cached'));
     return {
-      scale, counts, gateway: url(PORTS.gateway), cached: url(PORTS.cached), comparison,
+      scale,
+      counts,
+      gateway: url(PORTS.gateway),
+      cached: url(PORTS.cached),
+      comparison,
       regionUrls: Object.fromEntries(REGIONS.map((r) => [r.code, url(REGION_PORTS[r.code]!)])),
-      syncSeconds, regionStartSeconds,
+      syncSeconds,
+      regionStartSeconds,
       pids: () => services.pids(STACK_SERVICES),
       restartRegion: async (code: string, variant: string) => {
         writeRegion(scale, code, variant);
@@ -186,19 +224,21 @@ function ensurePeerInstalled(): string {
  */
 export async function startHive(cached: boolean): Promise<{ url: string; child: ChildProcess }> {
   const bin = ensurePeerInstalled();
-  const supergraph = readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')
-    .replace(/http:\/\/127\.0\.0\.1:(400\d)\/graphql/g, (_m, port: string) => `http://127.0.0.1:${Number(port) + 12000}/graphql`);
+  const supergraph = readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8').replace(
+    /http:\/\/127\.0\.0\.1:(400\d)\/graphql/g,
+    (_m, port: string) => `http://127.0.0.1:${Number(port) + 12000}/graphql`,
+  );
   const dir = join(ROOT, '.data', 'bench-hive');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'supergraph.graphql'), supergraph);
   const config = join(dir, cached ? 'cached.config.mjs' : 'plain.config.mjs');
-  writeFileSync(config, cached
-    ? 'export const gatewayConfig = { responseCaching: { session: () => null } };\n'
-    : 'export const gatewayConfig = {};\n');
+  writeFileSync(config, cached ? 'export const gatewayConfig = { responseCaching: { session: () => null } };\n' : 'export const gatewayConfig = {};\n');
   const port = cached ? PORTS.hiveCached : PORTS.hive;
-  const child = spawn(bin, ['supergraph', join(dir, 'supergraph.graphql'), '-c', config, '--port', String(port), '--host', '127.0.0.1', '--hive-router-runtime'], {
-    stdio: 'ignore', cwd: dir, env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const child = spawn(
+    bin,
+    ['supergraph', join(dir, 'supergraph.graphql'), '-c', config, '--port', String(port), '--host', '127.0.0.1', '--hive-router-runtime'],
+    { stdio: 'ignore', cwd: dir, env: { ...process.env, NODE_ENV: 'production' } },
+  );
   try {
     await waitForHealth(`http://127.0.0.1:${port}/healthcheck`, child, 300_000);
   } catch (e) {

@@ -8,7 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths';
 
-export interface Operation { name: string; query: string; variables?: Record<string, unknown> }
+export interface Operation {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
 
 /** `export const NAME = /* GraphQL *\/ `...`` of the dashboard's api.ts, by NAME. */
 export function dashboardOperations(): Record<string, string> {
@@ -21,7 +25,9 @@ export function dashboardOperations(): Record<string, string> {
 
 export function docOperations(): Operation[] {
   const dir = join(ROOT, 'docs', 'queries');
-  return readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
     .map((f) => ({ name: `docs/${f.replace(/\.graphql$/, '')}`, query: readFileSync(join(dir, f), 'utf8') }));
 }
 
@@ -55,7 +61,10 @@ export const ONE_REGION = `query OneRegion { samla { code name bodies(first: 100
  */
 export function workload(): Array<Operation & { afterOf?: string }> {
   const d = dashboardOperations();
-  const need = (k: string) => { if (!d[k]) throw new Error(`web/dashboard/api.ts has no ${k} operation`); return d[k]!; };
+  const need = (k: string) => {
+    if (!d[k]) throw new Error(`web/dashboard/api.ts has no ${k} operation`);
+    return d[k]!;
+  };
   const page = (name: string, variables: Record<string, unknown>, afterOf?: string) => ({ name, query: BODIES_PAGE, variables, afterOf });
   const search = (name: string, variables: Record<string, unknown>, afterOf?: string) => ({ name, query: SEARCH_PAGE, variables, afterOf });
   return [
@@ -64,7 +73,11 @@ export function workload(): Array<Operation & { afterOf?: string }> {
     { name: 'dashboard/frequency', query: need('FREQUENCY'), variables: { filter: null } },
     { name: 'dashboard/frequency strategic', query: need('FREQUENCY'), variables: { filter: { levels: ['STRATEGIC'] } } },
     { name: 'dashboard/frequency samla ≥4', query: need('FREQUENCY'), variables: { filter: { regions: ['samla'], meetsAtLeast: 4 } } },
-    { name: 'dashboard/frequency permanent, stated', query: need('FREQUENCY'), variables: { filter: { permanence: ['PERMANENT'], hasFrequency: true, meetsAtMost: 6 } } },
+    {
+      name: 'dashboard/frequency permanent, stated',
+      query: need('FREQUENCY'),
+      variables: { filter: { permanence: ['PERMANENT'], hasFrequency: true, meetsAtMost: 6 } },
+    },
     { name: 'dashboard/crosswalk chair', query: need('CROSSWALK'), variables: { kinds: ['CHAIR'], regions: null } },
     { name: 'dashboard/crosswalk orebro+kalmar', query: need('CROSSWALK'), variables: { kinds: null, regions: ['orebro', 'kalmar'] } },
     { name: 'dashboard/functions hoglandet', query: need('FUNCTIONS'), variables: { regions: ['hoglandet'] } },
@@ -73,11 +86,23 @@ export function workload(): Array<Operation & { afterOf?: string }> {
     { name: 'dashboard/reporting annual', query: need('REPORTING'), variables: { filter: { artifacts: ['ANNUAL_REPORT'] }, regions: null } },
     page('bodies by name p1', { sort: { field: 'NAME', direction: 'ASC' }, first: 20 }),
     page('bodies by name p2', { sort: { field: 'NAME', direction: 'ASC' }, first: 20 }, 'bodies by name p1'),
-    page('bodies kalmar operational, region desc', { filter: { regions: ['kalmar'], levels: ['OPERATIONAL'] }, sort: { field: 'REGION', direction: 'DESC' }, first: 50 }),
-    page('bodies coordinator+annual, meetings asc', { filter: { roleKinds: ['COORDINATOR'], reportArtifacts: ['ANNUAL_REPORT'] }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'ASC' }, first: 50 }),
+    page('bodies kalmar operational, region desc', {
+      filter: { regions: ['kalmar'], levels: ['OPERATIONAL'] },
+      sort: { field: 'REGION', direction: 'DESC' },
+      first: 50,
+    }),
+    page('bodies coordinator+annual, meetings asc', {
+      filter: { roleKinds: ['COORDINATOR'], reportArtifacts: ['ANNUAL_REPORT'] },
+      sort: { field: 'MEETINGS_PER_YEAR', direction: 'ASC' },
+      first: 50,
+    }),
     page('bodies minutes+substitutes', { filter: { keepsMinutes: true, substituteRules: ['REQUIRED'] }, first: 10 }),
     page('bodies meetings desc p1', { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 }),
-    page('bodies meetings desc p2', { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 }, 'bodies meetings desc p1'),
+    page(
+      'bodies meetings desc p2',
+      { filter: { hasFrequency: true }, sort: { field: 'MEETINGS_PER_YEAR', direction: 'DESC' }, first: 25 },
+      'bodies meetings desc p1',
+    ),
     { name: 'one region (samla), first 100 bodies', query: ONE_REGION },
     search('search psykisk hälsa', { text: 'psykisk hälsa', first: 20 }),
     search('search samverk* p1', { text: 'samverk*', first: 20 }),
@@ -92,7 +117,10 @@ export function workload(): Array<Operation & { afterOf?: string }> {
 export async function resolveCursors(ops: Array<Operation & { afterOf?: string }>, post: (op: Operation) => Promise<any>): Promise<Operation[]> {
   const out: Operation[] = [];
   for (const op of ops) {
-    if (!op.afterOf) { out.push(op); continue; }
+    if (!op.afterOf) {
+      out.push(op);
+      continue;
+    }
     const first = ops.find((o) => o.name === op.afterOf)!;
     const answer = await post(first);
     const landscape = answer?.data?.landscape;

@@ -8,7 +8,11 @@ import { dataVersionOf } from '../history/record';
 import { decodeCursor, encodeCursor, pageSize, parseDateTimeArg, type DataChange, type RegionChangeConnection } from '@samverkan/contract';
 import type { SubgraphContext } from './context';
 
-export interface ChangePageArgs { since?: unknown; first?: number | null; after?: string | null }
+export interface ChangePageArgs {
+  since?: unknown;
+  first?: number | null;
+  after?: string | null;
+}
 
 export async function dataVersionOfRegion(ctx: SubgraphContext): Promise<{ dataVersion: string | null; updatedAt: Date | null }> {
   const rows = await ctx.em.find(DataVersionEntity, {});
@@ -41,15 +45,12 @@ export async function regionChanges(ctx: SubgraphContext, code: string, args: Ch
   const afterSeq = decodeCursor('change', args.after, isSeq);
   const where = since ? { at: { $gte: since } } : {};
   const [rows, totalCount] = await Promise.all([
-    first === 0 ? [] : ctx.em.fork().find(DataChangeEntity, afterSeq ? { ...where, seq: { $lt: afterSeq } } : where, { orderBy: { seq: 'desc' }, limit: first + 1 }),
+    first === 0
+      ? []
+      : ctx.em.fork().find(DataChangeEntity, afterSeq ? { ...where, seq: { $lt: afterSeq } } : where, { orderBy: { seq: 'desc' }, limit: first + 1 }),
     ctx.em.fork().count(DataChangeEntity, where),
   ]);
   const page = rows.slice(0, first);
   const edges = page.map((r) => ({ cursor: encodeCursor('change', String(r.seq)), node: toDataChange(code, r) }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
-  };
+  return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }

@@ -16,7 +16,10 @@ import type { SubgraphContext } from './context';
 /** The largest page of a region's own list (`first`), and the longest list answered whole without it. */
 export const MAX_REGION_LIST_PAGE = 5000;
 
-export interface ListPage { first?: number | null; afterId?: string | null }
+export interface ListPage {
+  first?: number | null;
+  afterId?: string | null;
+}
 
 /** Rows of `entity` matching `where`, in document order, paged by `page` (the whole list without it). */
 export async function readPage<T>(ctx: SubgraphContext, entity: EntitySchema<any>, where: Record<string, unknown>, page: ListPage = {}): Promise<T[]> {
@@ -29,7 +32,9 @@ export async function readPage<T>(ctx: SubgraphContext, entity: EntitySchema<any
   qb.limit(first ?? MAX_REGION_LIST_PAGE + 1);
   const whole = <R>(rows: R[]): R[] => {
     if (first == null && rows.length > MAX_REGION_LIST_PAGE) {
-      throw badUserInput(`This list has more than ${MAX_REGION_LIST_PAGE} entries: ask for it in pages, with first (at most ${MAX_REGION_LIST_PAGE}) and afterId (the id of the last entry of the previous page).`);
+      throw badUserInput(
+        `This list has more than ${MAX_REGION_LIST_PAGE} entries: ask for it in pages, with first (at most ${MAX_REGION_LIST_PAGE}) and afterId (the id of the last entry of the previous page).`,
+      );
     }
     return rows;
   };
@@ -38,10 +43,14 @@ export async function readPage<T>(ctx: SubgraphContext, entity: EntitySchema<any
   qb.andWhere('p.position > (?)', [anchor()]);
   const knex = ctx.em.getKnex();
   // The page, then a marker row (null position) only when afterId names no entry of the list.
-  const query = knex.select('data', 'position').from(qb.getKnexQuery().as('page'))
-    .unionAll((marker) => { marker.select(knex.raw('null::jsonb as data'), knex.raw('null::integer as position')).whereNotExists(anchor()); }, true)
+  const query = knex
+    .select('data', 'position')
+    .from(qb.getKnexQuery().as('page'))
+    .unionAll((marker) => {
+      marker.select(knex.raw('null::jsonb as data'), knex.raw('null::integer as position')).whereNotExists(anchor());
+    }, true)
     .orderBy('position', 'asc', 'last');
-  const rows = await query as Array<{ data: T; position: number | null }>;
+  const rows = (await query) as Array<{ data: T; position: number | null }>;
   if (rows.some((r) => r.position === null)) {
     throw badUserInput(`afterId "${afterId}" is not an entry of this list (give the id of the last entry of the previous page).`);
   }

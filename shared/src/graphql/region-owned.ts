@@ -9,7 +9,15 @@
 import DataLoader from 'dataloader';
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
 import {
-  Body, regionBodyTypename, RegionBody, regionByCode, RegionRole, regionRoleTypename, Role, type RegionalFact, type RegionOwnedRef,
+  Body,
+  regionBodyTypename,
+  RegionBody,
+  regionByCode,
+  RegionRole,
+  regionRoleTypename,
+  Role,
+  type RegionalFact,
+  type RegionOwnedRef,
 } from '@samverkan/contract';
 import type { SubgraphContext } from './context';
 import { readFacts } from './region-resolver';
@@ -17,8 +25,12 @@ import { BodyEntity, RoleEntity } from '../orm/entities';
 import { regionalFactsByTopic } from './regional';
 
 /** What a `<Prefix>Body` resolves from: the key, and the shared body when it is already at hand. */
-export interface RegionBodyValue extends RegionOwnedRef { body?: Body }
-export interface RegionRoleValue extends RegionOwnedRef { role?: Role }
+export interface RegionBodyValue extends RegionOwnedRef {
+  body?: Body;
+}
+export interface RegionRoleValue extends RegionOwnedRef {
+  role?: Role;
+}
 
 const types = new Map<string, ClassType<object>>();
 
@@ -34,7 +46,7 @@ export function regionBodyType(code: string): ClassType<RegionBody> {
     @Directive('@key(fields: "id")')
     @ObjectType(name, { implements: RegionBody, description: `A body of ${regionByCode(code)!.name}, with the fields only this region has.` })
     class OwnedBody extends RegionBody {
-      @Field(() => Body, { description: 'The body\'s shared facts.' }) body!: Body;
+      @Field(() => Body, { description: "The body's shared facts." }) body!: Body;
     }
     return OwnedBody;
   });
@@ -47,7 +59,7 @@ export function regionRoleType(code: string): ClassType<RegionRole> {
     @Directive('@key(fields: "id")')
     @ObjectType(name, { implements: RegionRole, description: `A role of ${regionByCode(code)!.name}, with the fields only this region has.` })
     class OwnedRole extends RegionRole {
-      @Field(() => Role, { description: 'The role\'s shared facts.' }) role!: Role;
+      @Field(() => Role, { description: "The role's shared facts." }) role!: Role;
     }
     return OwnedRole;
   });

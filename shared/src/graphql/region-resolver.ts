@@ -7,13 +7,23 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { dataVersionOfRegion, regionChanges } from './history-resolver';
 import type { EntitySchema } from '@mikro-orm/core';
-import { DatedEvent, DateTimeScalar, RegionChangeConnection, Body, BodyFilter, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
+import {
+  DatedEvent,
+  DateTimeScalar,
+  RegionChangeConnection,
+  Body,
+  BodyFilter,
+  DecisionRule,
+  Plan,
+  RegionalFact,
+  ReportingDuty,
+  Role,
+  SourceDocument,
+} from '@samverkan/contract';
 import { bodyFilterToWhere } from '../orm/body-filter';
 import { readPage } from './list-page';
 import type { SubgraphContext } from './context';
-import {
-  BodyEntity, DecisionRuleEntity, DocumentEntity, EventEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity,
-} from '../orm/entities';
+import { BodyEntity, DecisionRuleEntity, DocumentEntity, EventEntity, PlanEntity, RegionalFactEntity, ReportingDutyEntity, RoleEntity } from '../orm/entities';
 
 /** `select data from <table> where ... order by ...`, as plain objects. */
 export async function readFacts<T>(

@@ -43,7 +43,10 @@ const PAGE = 1000;
 const one = (kind: FactKindName, facts: Fact[]) => ({ [kind]: facts }) as unknown as FactSet;
 
 /** A fact as written, with its place: its position (a document: its data file's place in the load). */
-export interface WrittenFact { order: number; fact: Fact }
+export interface WrittenFact {
+  order: number;
+  fact: Fact;
+}
 
 export class ChangeRecorder {
   private constructor(
@@ -55,7 +58,13 @@ export class ChangeRecorder {
   ) {}
 
   /** Before the tables are emptied: `loaded` is what data_version held (nothing before the first load), `files` the new load's. */
-  static async begin(em: EntityManager, schema: string, loaded: Array<{ file: string; sha256: string }>, files: Array<{ file: string; sha256: string }>, at: Date): Promise<ChangeRecorder> {
+  static async begin(
+    em: EntityManager,
+    schema: string,
+    loaded: Array<{ file: string; sha256: string }>,
+    files: Array<{ file: string; sha256: string }>,
+    at: Date,
+  ): Promise<ChangeRecorder> {
     const recorder = new ChangeRecorder(em, `"${schema.replace(/"/g, '""')}"`, loaded.length ? dataVersionOf(loaded) : null, dataVersionOf(files), at);
     if (recorder.before !== null) await recorder.copyHeld();
     return recorder;
@@ -73,11 +82,23 @@ export class ChangeRecorder {
   private async keep(kind: FactKindName, phase: 0 | 1, diffs: FactDiff[], order: Map<string, number>): Promise<void> {
     if (!diffs.length) return;
     const rows = diffs.map((d) => ({
-      kind: KIND_INDEX.get(kind), phase, ord: order.get(d.factId), change: d.change, fact_kind: d.factKind, fact_id: d.factId,
-      fact_name: d.factName, fields: d.fields, quote_before: d.quoteBefore, quote_after: d.quoteAfter,
+      kind: KIND_INDEX.get(kind),
+      phase,
+      ord: order.get(d.factId),
+      change: d.change,
+      fact_kind: d.factKind,
+      fact_id: d.factId,
+      fact_name: d.factName,
+      fields: d.fields,
+      quote_before: d.quoteBefore,
+      quote_after: d.quoteAfter,
     }));
-    await query(this.em, `insert into seed_change select * from jsonb_to_recordset(?::jsonb) as x(kind smallint, phase smallint, ord bigint,
-      change text, fact_kind text, fact_id text, fact_name text, fields jsonb, quote_before text, quote_after text)`, [JSON.stringify(rows)]);
+    await query(
+      this.em,
+      `insert into seed_change select * from jsonb_to_recordset(?::jsonb) as x(kind smallint, phase smallint, ord bigint,
+      change text, fact_kind text, fact_id text, fact_name text, fields jsonb, quote_before text, quote_after text)`,
+      [JSON.stringify(rows)],
+    );
   }
 
   /** After `facts` (one chunk of one kind) were written: keeps an entry for each that is new or changed. */
@@ -85,10 +106,12 @@ export class ChangeRecorder {
     if (this.before === null || facts.length === 0) return;
     const t = FACT_TABLES[KIND_INDEX.get(kind)!]!;
     const keys = facts.map((f) => factKey(kind, f.fact));
-    const candidates = await query<{ key: string; data: Fact | null }>(this.em,
+    const candidates = await query<{ key: string; data: Fact | null }>(
+      this.em,
       `select n."${t.key}" as key, h.data from ${this.schema}."${t.table}" n left join seed_held h on h.kind = ? and h.key = n."${t.key}"
       where n."${t.key}" in (select jsonb_array_elements_text(?::jsonb)) and (h.key is null or h.data is distinct from n.data)`,
-      [KIND_INDEX.get(kind), JSON.stringify(keys)]);
+      [KIND_INDEX.get(kind), JSON.stringify(keys)],
+    );
     if (!candidates.length) return;
     const held = new Map(candidates.map((c) => [c.key, c.data]));
     const written = facts.filter((f) => held.has(factKey(kind, f.fact)));
@@ -102,25 +125,50 @@ export class ChangeRecorder {
   async finish(): Promise<number> {
     if (this.before === null) {
       await this.em.insert(DataChangeEntity, {
-        at: this.at, dataVersionBefore: null, dataVersionAfter: this.after, change: 'INITIAL_LOAD', factKind: null, factId: null, factName: null,
-        fields: [], quoteBefore: null, quoteAfter: null,
+        at: this.at,
+        dataVersionBefore: null,
+        dataVersionAfter: this.after,
+        change: 'INITIAL_LOAD',
+        factKind: null,
+        factId: null,
+        factName: null,
+        fields: [],
+        quoteBefore: null,
+        quoteAfter: null,
       } as never);
       return 1;
     }
     for (const [i, t] of FACT_TABLES.entries()) {
       for (let last = -1; ;) {
-        const gone = await query<{ ord: string; data: Fact }>(this.em,
+        const gone = await query<{ ord: string; data: Fact }>(
+          this.em,
           `select h.ord, h.data from seed_held h where h.kind = ? and h.ord > ? and not exists (select 1 from ${this.schema}."${t.table}" n where n."${t.key}" = h.key)
-          order by h.ord limit ${PAGE}`, [i, last]);
+          order by h.ord limit ${PAGE}`,
+          [i, last],
+        );
         if (!gone.length) break;
-        await this.keep(t.kind, 1, diffFacts(one(t.kind, gone.map((g) => g.data)), one(t.kind, [])), new Map(gone.map((g) => [factKey(t.kind, g.data), Number(g.ord)])));
+        await this.keep(
+          t.kind,
+          1,
+          diffFacts(
+            one(
+              t.kind,
+              gone.map((g) => g.data),
+            ),
+            one(t.kind, []),
+          ),
+          new Map(gone.map((g) => [factKey(t.kind, g.data), Number(g.ord)])),
+        );
         last = Number(gone.at(-1)!.ord);
       }
     }
     const [{ n }] = await this.em.execute<[{ n: number }]>('select count(*)::int as n from seed_change');
-    await this.em.execute(`insert into ${this.schema}."data_change" ("at", "data_version_before", "data_version_after", "change", "fact_kind", "fact_id",
+    await this.em.execute(
+      `insert into ${this.schema}."data_change" ("at", "data_version_before", "data_version_after", "change", "fact_kind", "fact_id",
       "fact_name", "fields", "quote_before", "quote_after")
-      select ?, ?, ?, change, fact_kind, fact_id, fact_name, fields, quote_before, quote_after from seed_change order by kind, phase, ord`, [this.at, this.before, this.after]);
+      select ?, ?, ?, change, fact_kind, fact_id, fact_name, fields, quote_before, quote_after from seed_change order by kind, phase, ord`,
+      [this.at, this.before, this.after],
+    );
     return n;
   }
 }

@@ -137,6 +137,14 @@ export const DataChangeEntity = new EntitySchema<DataChangeRow>({
 });
 
 export const REGION_ENTITIES = [
-  BodyEntity, RoleEntity, ReportingDutyEntity, PlanEntity, DecisionRuleEntity, RegionalFactEntity, EventEntity, DocumentEntity,
-  DataVersionEntity, DataChangeEntity,
+  BodyEntity,
+  RoleEntity,
+  ReportingDutyEntity,
+  PlanEntity,
+  DecisionRuleEntity,
+  RegionalFactEntity,
+  EventEntity,
+  DocumentEntity,
+  DataVersionEntity,
+  DataChangeEntity,
 ];

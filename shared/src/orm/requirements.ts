@@ -23,7 +23,7 @@ type Run = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unk
 /** What the server lacks, one clear line each; empty when it has everything. */
 export async function missingRequirements(run: Run, required: PostgresRequirements): Promise<string[]> {
   const missing: string[] = [];
-  const [row] = await run('select current_setting(\'server_version_num\')::int as num, current_setting(\'server_version\') as version');
+  const [row] = await run("select current_setting('server_version_num')::int as num, current_setting('server_version') as version");
   const num = Number(row!.num);
   if (num < required.minVersionNum) {
     missing.push(`PostgreSQL ${Math.floor(required.minVersionNum / 10000)} or newer (this server is ${String(row!.version)})`);

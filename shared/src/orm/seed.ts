@@ -24,7 +24,11 @@ export async function loadedDataFiles(orm: MikroORM): Promise<Array<{ file: stri
 
 const CHUNK = 1000;
 
-export interface SeedResult { changed: boolean; bodies: number; changes: number }
+export interface SeedResult {
+  changed: boolean;
+  bodies: number;
+  changes: number;
+}
 
 const sameFiles = (loaded: Array<{ file: string; sha256: string }>, files: Array<{ file: string; sha256: string }>) => {
   const before = new Map(loaded.map((v) => [v.file, v.sha256]));
@@ -34,28 +38,59 @@ const sameFiles = (loaded: Array<{ file: string; sha256: string }>, files: Array
 /** The columns of each table the load writes, with their SQL types (migrations.ts). */
 const FACT_COLUMNS = 'id text, position integer, document text, kind text, data jsonb';
 const COLUMNS = {
-  body: 'id text, position integer, document text, name text, kind text, level text, permanence text, parent_id text, '
-    + 'min_per_year double precision, max_per_year double precision, keeps_minutes boolean, substitute_rule text, data jsonb',
-  role: FACT_COLUMNS, reporting_duty: FACT_COLUMNS, plan: FACT_COLUMNS, decision_rule: FACT_COLUMNS, regional_fact: FACT_COLUMNS, event: FACT_COLUMNS,
+  body:
+    'id text, position integer, document text, name text, kind text, level text, permanence text, parent_id text, ' +
+    'min_per_year double precision, max_per_year double precision, keeps_minutes boolean, substitute_rule text, data jsonb',
+  role: FACT_COLUMNS,
+  reporting_duty: FACT_COLUMNS,
+  plan: FACT_COLUMNS,
+  decision_rule: FACT_COLUMNS,
+  regional_fact: FACT_COLUMNS,
+  event: FACT_COLUMNS,
   source_document: 'file text, data jsonb',
   data_version: 'file text, sha256 text, loaded_at timestamptz',
 } as const;
 type Table = keyof typeof COLUMNS;
 
 /** A table's rows (by column name) and the facts they store (the `data` column) with their order, for the history. */
-interface Rows { table: Table; kind: FactKindName | null; rows: Array<Record<string, unknown>>; facts: WrittenFact[] }
+interface Rows {
+  table: Table;
+  kind: FactKindName | null;
+  rows: Array<Record<string, unknown>>;
+  facts: WrittenFact[];
+}
 
 /** One data file's rows, as the tables take them. `documents`: how many documents earlier files had. */
 function rowsOf(data: RegionData, documents: number, now: Date): Rows[] {
-  const fact = <T extends { id: string; position: number; document: string }>(table: Table, kind: FactKindName, rows: T[], classify: (r: T) => string): Rows => {
-    const stored = rows.map(({ position, document, ...rest }) => ({ id: rest.id, position, document, kind: classify(rest as unknown as T), data: rest as unknown as Fact }));
+  const fact = <T extends { id: string; position: number; document: string }>(
+    table: Table,
+    kind: FactKindName,
+    rows: T[],
+    classify: (r: T) => string,
+  ): Rows => {
+    const stored = rows.map(({ position, document, ...rest }) => ({
+      id: rest.id,
+      position,
+      document,
+      kind: classify(rest as unknown as T),
+      data: rest as unknown as Fact,
+    }));
     return { table, kind, rows: stored, facts: stored.map((r) => ({ order: r.position, fact: r.data })) };
   };
   const bodies = data.bodies.map(({ position, ...b }) => ({
-    id: b.id, position, document: b.document, name: b.name, kind: b.kind, level: b.level ?? null,
-    permanence: b.permanence, parent_id: b.parent?.bodyId ?? null,
-    min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
-    keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes.rule, data: b as unknown as Fact,
+    id: b.id,
+    position,
+    document: b.document,
+    name: b.name,
+    kind: b.kind,
+    level: b.level ?? null,
+    permanence: b.permanence,
+    parent_id: b.parent?.bodyId ?? null,
+    min_per_year: b.cadence?.minPerYear ?? null,
+    max_per_year: b.cadence?.maxPerYear ?? null,
+    keeps_minutes: b.minutes?.kept ?? null,
+    substitute_rule: b.substitutes.rule,
+    data: b as unknown as Fact,
   }));
   const events = data.events.map(({ position, ...e }) => ({ id: e.id, position, document: e.document, kind: e.kind, data: e as unknown as Fact }));
   return [
@@ -67,7 +102,9 @@ function rowsOf(data: RegionData, documents: number, now: Date): Rows[] {
     fact('regional_fact', 'regionalFact', data.regionalFacts, (f) => f.topic),
     { table: 'event', kind: 'event', rows: events, facts: events.map((r) => ({ order: r.position, fact: r.data })) },
     {
-      table: 'source_document', kind: 'document', rows: data.documents.map((d) => ({ file: d.file, data: d })),
+      table: 'source_document',
+      kind: 'document',
+      rows: data.documents.map((d) => ({ file: d.file, data: d })),
       facts: data.documents.map((d, i) => ({ order: documents + i + 1, fact: d as unknown as Fact })),
     },
     { table: 'data_version', kind: null, rows: data.files.map((f) => ({ file: f.file, sha256: f.sha256, loaded_at: now.toISOString() })), facts: [] },
@@ -80,7 +117,10 @@ function rowsOf(data: RegionData, documents: number, now: Date): Rows[] {
  */
 async function insertRows(tx: EntityManager, schema: string, table: Table, rows: Array<Record<string, unknown>>): Promise<void> {
   const columns = COLUMNS[table];
-  const names = columns.split(', ').map((c) => `"${c.split(' ')[0]}"`).join(', ');
+  const names = columns
+    .split(', ')
+    .map((c) => `"${c.split(' ')[0]}"`)
+    .join(', ');
   await query(tx, `insert into ${schema}."${table}" (${names}) select ${names} from jsonb_to_recordset(?::jsonb) as x(${columns})`, [JSON.stringify(rows)]);
 }
 

@@ -9,15 +9,37 @@ import { parseEnv, REGIONS, urlVar } from '@samverkan/shared';
 export const defaultRegionUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
 export const ComparisonSchema = z.object({
-  SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(500).describe('how often the comparison asks each region\'s /version for its data version'),
+  SYNC_INTERVAL_MS: z.coerce.number().int().positive().default(500).describe("how often the comparison asks each region's /version for its data version"),
   SYNC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000).describe('timeout of one sync call to a region'),
-  START_SYNC_WAIT_MS: z.coerce.number().int().min(0).default(30000).describe('at start, how long the comparison waits for its first sync round before it serves; regions not synced by then are served as they are held (missing or stale, with the reason) while their sync goes on'),
-  SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(1000).describe('entries of a list the sync asks a region for per request (1-5000); a region on an older contract answers in one'),
-  ...Object.fromEntries(REGIONS.map((r) => [urlVar(r.code), z.string().url().default(defaultRegionUrl(r.port))
-    .describe(`where the comparison reaches ${r.name}'s subgraph (its GraphQL URL; /version beside it)`)])),
+  START_SYNC_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30000)
+    .describe(
+      'at start, how long the comparison waits for its first sync round before it serves; regions not synced by then are served as they are held (missing or stale, with the reason) while their sync goes on',
+    ),
+  SYNC_PAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(1000)
+    .describe('entries of a list the sync asks a region for per request (1-5000); a region on an older contract answers in one'),
+  ...Object.fromEntries(
+    REGIONS.map((r) => [
+      urlVar(r.code),
+      z.string().url().default(defaultRegionUrl(r.port)).describe(`where the comparison reaches ${r.name}'s subgraph (its GraphQL URL; /version beside it)`),
+    ]),
+  ),
 });
 
 export function loadComparisonConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = parseEnv(ComparisonSchema, env) as { SYNC_INTERVAL_MS: number; SYNC_TIMEOUT_MS: number; SYNC_PAGE_SIZE: number; START_SYNC_WAIT_MS: number } & Record<string, string>;
+  const parsed = parseEnv(ComparisonSchema, env) as {
+    SYNC_INTERVAL_MS: number;
+    SYNC_TIMEOUT_MS: number;
+    SYNC_PAGE_SIZE: number;
+    START_SYNC_WAIT_MS: number;
+  } & Record<string, string>;
   return { ...parsed, regionUrl: (code: string) => parsed[urlVar(code)] as string };
 }

@@ -5,7 +5,19 @@ import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import { COMPARISON, portVar, REGIONS } from '@samverkan/contract';
-import { checkPostgres, createLogger, initOrm, loadConfig, Metrics, migrate, POSTGRES_MIN_VERSION_NUM, retry, schemaName, serve, stopOnSignals } from '@samverkan/shared';
+import {
+  checkPostgres,
+  createLogger,
+  initOrm,
+  loadConfig,
+  Metrics,
+  migrate,
+  POSTGRES_MIN_VERSION_NUM,
+  retry,
+  schemaName,
+  serve,
+  stopOnSignals,
+} from '@samverkan/shared';
 import { buildComparisonSchema } from './subgraph';
 import { loadComparisonConfig } from './config';
 import { READ_MODEL_MIGRATIONS } from './read-model/migrations';
@@ -21,14 +33,20 @@ async function main() {
   const logger = createLogger(COMPARISON.code, config.LOG_LEVEL);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (the comparison keeps its read model in PostgreSQL)');
   const schema = schemaName(COMPARISON.code, config.DB_SCHEMA_PREFIX);
-  const orm = await retry('connecting to PostgreSQL', () => initOrm({
-    clientUrl: config.DATABASE_URL!, schema, entities: [], migrations: READ_MODEL_MIGRATIONS, poolMax: config.DB_POOL_MAX, logger,
-  }), logger);
+  const orm = await retry(
+    'connecting to PostgreSQL',
+    () => initOrm({ clientUrl: config.DATABASE_URL!, schema, entities: [], migrations: READ_MODEL_MIGRATIONS, poolMax: config.DB_POOL_MAX, logger }),
+    logger,
+  );
   await checkPostgres(orm.em.fork(), { minVersionNum: POSTGRES_MIN_VERSION_NUM, collations: [NAME_COLLATION.replace(/"/g, '')], extensions: ['pg_trgm'] });
   // Every statement the read model sends, at GET /metrics (knex's query event), as the regions count theirs.
   const metrics = new Metrics();
   metrics.countSql(orm);
-  const syncMetrics = new SyncMetrics(metrics.registry, REGIONS.map((r) => r.code), () => sync);
+  const syncMetrics = new SyncMetrics(
+    metrics.registry,
+    REGIONS.map((r) => r.code),
+    () => sync,
+  );
   await migrate(orm);
   const knex = (orm.em as SqlEntityManager<PostgreSqlDriver>).getKnex();
   const sync = new RegionSync({
@@ -47,11 +65,9 @@ async function main() {
   // not longer than START_SYNC_WAIT_MS: a large region's first sync (about a minute at 50,000 bodies)
   // must not keep the comparison from serving what it holds. Until a region's sync is done, every
   // answer's freshness says it is missing or stale, with the reason; the sync goes on meanwhile.
-  const firstRound = await Promise.race([
-    sync.syncAll().then(() => true),
-    delay(own.START_SYNC_WAIT_MS, false, { ref: false }),
-  ]);
-  if (!firstRound) logger.warn({ waitedMs: own.START_SYNC_WAIT_MS }, 'serving before the first sync round is done; regions not synced yet are missing or stale in freshness');
+  const firstRound = await Promise.race([sync.syncAll().then(() => true), delay(own.START_SYNC_WAIT_MS, false, { ref: false })]);
+  if (!firstRound)
+    logger.warn({ waitedMs: own.START_SYNC_WAIT_MS }, 'serving before the first sync round is done; regions not synced yet are missing or stale in freshness');
   sync.start();
   const { schema: graphqlSchema } = await buildComparisonSchema();
   const server = await serve<ComparisonContext>({
@@ -62,7 +78,9 @@ async function main() {
     logger,
     production: config.NODE_ENV === 'production',
     context: async (base) => ({ ...base, readModel: readModel.forRequest() }),
-    ready: async () => { await knex.raw('select 1'); },
+    ready: async () => {
+      await knex.raw('select 1');
+    },
     secret: config.SUBGRAPH_SECRET,
     metrics,
     // Its answers change when it replaces a region's copy, with no restart: the gateway's response

@@ -10,10 +10,18 @@ import type { Landscape } from './api/landscape';
 
 export function buildComparisonSchema() {
   return buildFederatedSchema({
-    resolvers: [LandscapeResolver, FreshnessResolver, FreshnessDocumentsResolver, HistoryResolver, ComparedBodyJoin, FrequencyRowJoin, ComparedRoleJoin, SearchResolver, SearchHitJoin],
+    resolvers: [
+      LandscapeResolver,
+      FreshnessResolver,
+      FreshnessDocumentsResolver,
+      HistoryResolver,
+      ComparedBodyJoin,
+      FrequencyRowJoin,
+      ComparedRoleJoin,
+      SearchResolver,
+      SearchHitJoin,
+    ],
     orphanedTypes: [...Object.values(REGION_STUBS), ...REGION_OWNED_STUBS],
-    referenceResolvers: {
-      Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) },
-    },
+    referenceResolvers: { Landscape: { __resolveReference: (ref: Landscape) => (ref.id === LANDSCAPE_ID ? ref : null) } },
   });
 }

@@ -8,8 +8,11 @@ import { Source } from '@samverkan/contract';
 @ObjectType('HoglandetRehabilitationActors', { description: 'The four rehabilitation actors (samverkansparter) of Höglandets samordningsförbund.' })
 export class HoglandetRehabilitationActors {
   @Field(() => Int, { nullable: true }) count!: number | null;
-  @Field(() => Boolean, { description: 'Whether the data names the actors (facts of topic rehabilitation-party-name); false: the document does not name them.' }) named!: boolean;
-  @Field(() => [String], { description: 'The actors\' names as the data gives them (empty: the document does not name them).' }) names!: string[];
+  @Field(() => Boolean, {
+    description: 'Whether the data names the actors (facts of topic rehabilitation-party-name); false: the document does not name them.',
+  })
+  named!: boolean;
+  @Field(() => [String], { description: "The actors' names as the data gives them (empty: the document does not name them)." }) names!: string[];
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => Source) source!: Source;
 }
@@ -17,6 +20,9 @@ export class HoglandetRehabilitationActors {
 @ObjectType('HoglandetKommunomraden', { description: 'The kommunområden: each has its own styrgrupp and arbetsgrupp.' })
 export class HoglandetKommunomraden {
   @Field(() => Int, { nullable: true }) count!: number | null;
-  @Field(() => [String], { description: 'The kommunområden\'s names as the data gives them (facts of topic kommunomrade-name; empty: the document does not name them).' }) names!: string[];
+  @Field(() => [String], {
+    description: "The kommunområden's names as the data gives them (facts of topic kommunomrade-name; empty: the document does not name them).",
+  })
+  names!: string[];
   @Field(() => Source) source!: Source;
 }

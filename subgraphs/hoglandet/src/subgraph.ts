@@ -4,9 +4,4 @@ import type { RegionSubgraphOptions } from '@samverkan/shared';
 import { migrations } from './migrations';
 import { HoglandetRegionResolver } from './resolver';
 
-export const subgraph: RegionSubgraphOptions = {
-  code: 'hoglandet',
-  resolvers: [HoglandetRegionResolver],
-  dataDir: join(__dirname, '..', 'data'),
-  migrations,
-};
+export const subgraph: RegionSubgraphOptions = { code: 'hoglandet', resolvers: [HoglandetRegionResolver], dataDir: join(__dirname, '..', 'data'), migrations };

@@ -8,10 +8,16 @@ import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocum
 const CODE = 'hoglandet';
 const DOCS = ['003_3bddda7b82c4b001.txt'];
 /** The fields only hoglandet serves, beside those every region serves. */
-interface HoglandetRegion extends Region { rehabilitationParties: Fact[]; kommunomraden: Fact[]; goals: Fact[] }
+interface HoglandetRegion extends Region {
+  rehabilitationParties: Fact[];
+  kommunomraden: Fact[];
+  goals: Fact[];
+}
 
 let region: HoglandetRegion;
-beforeAll(async () => { region = await loadRegion<HoglandetRegion>(CODE, 'rehabilitationParties { ...Fact } kommunomraden { ...Fact } goals { ...Fact }'); });
+beforeAll(async () => {
+  region = await loadRegion<HoglandetRegion>(CODE, 'rehabilitationParties { ...Fact } kommunomraden { ...Fact } goals { ...Fact }');
+});
 const documentText = readDocuments(DOCS);
 const { body, role } = finders(() => region, CODE);
 
@@ -19,17 +25,27 @@ describe('Höglandet through the gateway', () => {
   it('answers from its document', () => {
     expect(region.code).toBe(CODE);
     expect(region.documents.map((d) => d.file)).toEqual(DOCS);
-    expect(region.bodies.map((b) => b.id)).toEqual(expect.arrayContaining([
-      'hoglandet:hoglandets-samordningsforbund', 'hoglandet:styrelsen', 'hoglandet:beredningsgruppen', 'hoglandet:samverk-hoglandet',
-      'hoglandet:styrgrupp-kommunomrade', 'hoglandet:arbetsgrupp-kommunomrade', 'hoglandet:natverk-samverkanskoordinatorer',
-    ]));
+    expect(region.bodies.map((b) => b.id)).toEqual(
+      expect.arrayContaining([
+        'hoglandet:hoglandets-samordningsforbund',
+        'hoglandet:styrelsen',
+        'hoglandet:beredningsgruppen',
+        'hoglandet:samverk-hoglandet',
+        'hoglandet:styrgrupp-kommunomrade',
+        'hoglandet:arbetsgrupp-kommunomrade',
+        'hoglandet:natverk-samverkanskoordinatorer',
+      ]),
+    );
   });
 
   provenanceTests(CODE, DOCS, documentText, () => region, 100);
 
   it('who convenes: förbundschef for Beredningsgruppen and Samverk Höglandet, samverkanskoordinatorerna for styr- och arbetsgrupper', () => {
     for (const slug of ['beredningsgruppen', 'samverk-hoglandet']) {
-      expect(body(slug).convener).toMatchObject({ who: 'Förbundschef', source: { quote: 'Förbundschef är sammankallande för beredningsgruppen och Samverk Högländet.' } });
+      expect(body(slug).convener).toMatchObject({
+        who: 'Förbundschef',
+        source: { quote: 'Förbundschef är sammankallande för beredningsgruppen och Samverk Högländet.' },
+      });
     }
     for (const slug of ['styrgrupp-kommunomrade', 'arbetsgrupp-kommunomrade']) {
       expect(body(slug).convener).toMatchObject({
@@ -60,12 +76,15 @@ describe('Höglandet through the gateway', () => {
     expect(body('styrgrupp-kommunomrade').assignments.map((a) => a.text)).toEqual(expect.arrayContaining(['Fattar beslut om verksamheten.']));
     expect(body('styrgrupp-kommunomrade').level).toBe('STRATEGIC');
     expect(body('arbetsgrupp-kommunomrade').level).toBe('OPERATIONAL');
-    expect(body('beredningsgruppen').assignments[0]!.source.quote).toBe('Beredningsgruppen i Högländets samordningsförbund är styrgrupp för Uppdrag Samverkan och Samverk Högländet.');
+    expect(body('beredningsgruppen').assignments[0]!.source.quote).toBe(
+      'Beredningsgruppen i Högländets samordningsförbund är styrgrupp för Uppdrag Samverkan och Samverk Högländet.',
+    );
   });
 
   it('reporting: the koordinator reports in writing to the förbundschef (a role) at the half-year and at the year end', () => {
     const doc = documentText.get(DOCS[0])!;
-    const written = 'Lämna skriftlig rapport avseende samverkansarbetet i respektive kommunområde till förbundschef i Höglandets samordningsförbund vid halv- och helårsskifte.';
+    const written =
+      'Lämna skriftlig rapport avseende samverkansarbetet i respektive kommunområde till förbundschef i Höglandets samordningsförbund vid halv- och helårsskifte.';
     expect(doc).toContain(written);
     const chef = role('forbundschef');
     expect(doc).toContain(chef.source.quote);
@@ -76,7 +95,9 @@ describe('Höglandet through the gateway', () => {
     expect(fromKoordinator.map((r) => r.artifact)).toEqual(['HALF_YEAR_REPORT']);
     expect(fromKoordinator[0]).toMatchObject({ toRoleId: chef.id, toBodyId: null, toText: 'förbundschef i Höglandets samordningsförbund' });
     expectCadence(fromKoordinator[0]!.cadence, 'vid halv- och helårsskifte', 2, 2);
-    expect(region.reportingDuties.filter((r) => r.fromRoleId === 'hoglandet:samverkanskoordinator' && /HALF_YEAR_REPORT|ANNUAL_REPORT/.test(r.artifact))).toHaveLength(1);
+    expect(
+      region.reportingDuties.filter((r) => r.fromRoleId === 'hoglandet:samverkanskoordinator' && /HALF_YEAR_REPORT|ANNUAL_REPORT/.test(r.artifact)),
+    ).toHaveLength(1);
     // NOT_STATED means silence: no report of the koordinator is left without its stated recipient
     for (const r of region.reportingDuties.filter((x) => x.artifact === 'HALF_YEAR_REPORT' || x.artifact === 'ANNUAL_REPORT')) {
       expect(r.toText, r.id).not.toMatch(/not stated/i);
@@ -87,8 +108,13 @@ describe('Höglandet through the gateway', () => {
     const doc = documentText.get(DOCS[0])!;
     const bg = body('beredningsgruppen');
     expect(bg.kind).toBe('STEERING_GROUP');
-    expect(bg.assignments.map((a) => a.source.quote)).toContain('Beredningsgruppen i Högländets samordningsförbund är styrgrupp för Uppdrag Samverkan och Samverk Högländet.');
-    expect(bg.convener).toMatchObject({ who: 'Förbundschef', source: { quote: 'Förbundschef är sammankallande för beredningsgruppen och Samverk Högländet.' } });
+    expect(bg.assignments.map((a) => a.source.quote)).toContain(
+      'Beredningsgruppen i Högländets samordningsförbund är styrgrupp för Uppdrag Samverkan och Samverk Högländet.',
+    );
+    expect(bg.convener).toMatchObject({
+      who: 'Förbundschef',
+      source: { quote: 'Förbundschef är sammankallande för beredningsgruppen och Samverk Högländet.' },
+    });
     expect(doc).toContain(bg.convener!.source.quote);
     // the kommunområde groups, convened by the koordinatorer, are under Beredningsgruppen, never above it
     const sg = body('styrgrupp-kommunomrade');
@@ -105,21 +131,32 @@ describe('Höglandet through the gateway', () => {
   });
 
   it('group duties carry their category: the styrgrupp decides, the arbetsgrupp carries out the action plan', () => {
-    const cat = (slug: string, quoteStart: string, text: string) => body(slug).assignments.find((a) => a.source.quote.startsWith(quoteStart) && a.text === text)?.category;
-    expect(cat('styrgrupp-kommunomrade', 'Styrgruppen arbetar strategiskt och fattar beslut om verksamheten', 'Fattar beslut om verksamheten.')).toBe('DECISION_MAKING');
-    expect(cat('arbetsgrupp-kommunomrade', 'Arbetsgruppen är den operativa delen', 'Verkställer mål och aktiviteter i handlingsplanen utifrån styrgruppens beslut.')).toBe('ACTION_PLAN');
+    const cat = (slug: string, quoteStart: string, text: string) =>
+      body(slug).assignments.find((a) => a.source.quote.startsWith(quoteStart) && a.text === text)?.category;
+    expect(cat('styrgrupp-kommunomrade', 'Styrgruppen arbetar strategiskt och fattar beslut om verksamheten', 'Fattar beslut om verksamheten.')).toBe(
+      'DECISION_MAKING',
+    );
+    expect(
+      cat('arbetsgrupp-kommunomrade', 'Arbetsgruppen är den operativa delen', 'Verkställer mål och aktiviteter i handlingsplanen utifrån styrgruppens beslut.'),
+    ).toBe('ACTION_PLAN');
     expect(cat('styrelsen', 'Styrelsen tog beslut', body('styrelsen').assignments[0]!.text)).toBe('DECISION_MAKING');
   });
 
   it('roles and duties: samverkanskoordinator, förbundschef, representant, samverkanspart', () => {
-    expect(region.roles.map((r) => r.title)).toEqual(expect.arrayContaining(['Samverkanskoordinator', 'Förbundschef', 'Representant i styr- och arbetsgrupp', 'Samverkanspart']));
+    expect(region.roles.map((r) => r.title)).toEqual(
+      expect.arrayContaining(['Samverkanskoordinator', 'Förbundschef', 'Representant i styr- och arbetsgrupp', 'Samverkanspart']),
+    );
     const k = role('samverkanskoordinator');
     expect(k.duties.length).toBe(14);
-    expect(k.duties.filter((d) => d.category === 'CONVENING').map((d) => d.text)).toEqual(['Vara sammankallande för styr- och arbetsgrupper i respektive kommunområde.']);
-    expect(k.duties.map((d) => d.source.quote)).toEqual(expect.arrayContaining([
-      'Vara kontaktperson för andra myndigheter/vården för att lotsa till rätt avdelning inom kommunen.',
-      'Genomföra planeringsdag i januari varje år för att planera aktiviteter för Samverk Höglandet.',
-    ]));
+    expect(k.duties.filter((d) => d.category === 'CONVENING').map((d) => d.text)).toEqual([
+      'Vara sammankallande för styr- och arbetsgrupper i respektive kommunområde.',
+    ]);
+    expect(k.duties.map((d) => d.source.quote)).toEqual(
+      expect.arrayContaining([
+        'Vara kontaktperson för andra myndigheter/vården för att lotsa till rätt avdelning inom kommunen.',
+        'Genomföra planeringsdag i januari varje år för att planera aktiviteter för Samverk Höglandet.',
+      ]),
+    );
     expect(role('forbundschef').duties.map((d) => d.category)).toEqual(['CONVENING', 'CONVENING']);
     expect(role('representant').duties).toHaveLength(6);
     expect(role('samverkanspart').duties[0]!.text).toBe('Utse en representant till styrgrupp, representant(er) till arbetsgrupp samt ersättare.');

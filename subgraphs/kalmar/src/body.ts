@@ -14,7 +14,8 @@ export const KalmarBody = regionBodyType('kalmar');
 
 @ObjectType('KalmarMemberSelection', { description: 'On what grounds members of the body are chosen (urvalsgrunder), as the document lists them.' })
 export class KalmarMemberSelection {
-  @Field(() => [String], { description: 'The grounds, in the document\'s words and order (the fact\'s value, one entry per comma-separated item).' }) criteria!: string[];
+  @Field(() => [String], { description: "The grounds, in the document's words and order (the fact's value, one entry per comma-separated item)." })
+  criteria!: string[];
   @Field(() => Source) source!: Source;
 }
 
@@ -24,6 +25,12 @@ export class KalmarBodyResolver {
   async memberSelection(@Root() ref: RegionBodyValue, @Ctx() ctx: SubgraphContext): Promise<KalmarMemberSelection | null> {
     const [fact] = await factsAbout(ctx, MEMBER_SELECTION_TOPIC, ref.id);
     if (!fact?.value) return null;
-    return { criteria: fact.value.split(',').map((c) => c.trim()).filter(Boolean), source: fact.source };
+    return {
+      criteria: fact.value
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+      source: fact.source,
+    };
   }
 }

@@ -8,10 +8,15 @@ import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocum
 const CODE = 'kalmar';
 const DOCS = ['002_b6f78db4ef6f618f.txt'];
 /** The fields only kalmar serves, beside those every region serves. */
-interface KalmarRegion extends Region { presidiekonferensCycle: Fact[]; userInvolvement: Fact[] }
+interface KalmarRegion extends Region {
+  presidiekonferensCycle: Fact[];
+  userInvolvement: Fact[];
+}
 
 let region: KalmarRegion;
-beforeAll(async () => { region = await loadRegion<KalmarRegion>(CODE, 'presidiekonferensCycle { ...Fact } userInvolvement { ...Fact }'); });
+beforeAll(async () => {
+  region = await loadRegion<KalmarRegion>(CODE, 'presidiekonferensCycle { ...Fact } userInvolvement { ...Fact }');
+});
 const documentText = readDocuments(DOCS);
 const { body, role } = finders(() => region, CODE);
 
@@ -20,10 +25,18 @@ describe('Kalmar län through the gateway', () => {
     expect(region.code).toBe(CODE);
     expect(region.name).toBe('Kalmar län');
     expect(region.documents.map((d) => d.file)).toEqual(DOCS);
-    expect(region.bodies.map((b) => b.name)).toEqual(expect.arrayContaining([
-      'Gemensam presidiekonferens', 'Länsgemensam ledning', 'Samordnande grupper', 'Samverkansområdesgrupper',
-      'Informationsöverföringsgruppen', 'Beredningsgruppen', 'Arbetsgrupper/referensgrupper', 'Utvecklingsledarträffarna',
-    ]));
+    expect(region.bodies.map((b) => b.name)).toEqual(
+      expect.arrayContaining([
+        'Gemensam presidiekonferens',
+        'Länsgemensam ledning',
+        'Samordnande grupper',
+        'Samverkansområdesgrupper',
+        'Informationsöverföringsgruppen',
+        'Beredningsgruppen',
+        'Arbetsgrupper/referensgrupper',
+        'Utvecklingsledarträffarna',
+      ]),
+    );
   });
 
   provenanceTests(CODE, DOCS, documentText, () => region, 100);
@@ -51,10 +64,12 @@ describe('Kalmar län through the gateway', () => {
     expect(b.parent).toMatchObject({ bodyId: 'kalmar:gemensam-presidiekonferens', relation: 'REPORTS_TO' });
     expect(b.composition.find((m) => m.function === 'förvaltningschefer och stabschefer')!.seats).toMatchObject({ min: 7, max: 7 });
     expect(b.composition.find((m) => m.function === 'brukarrepresentanter')!.seats).toMatchObject({ min: 2, max: 2 });
-    expect(b.assignments.map((a) => a.text)).toEqual(expect.arrayContaining([
-      'Besluta om mål för respektive samordnande grupp/ samverkansområdesgrupp',
-      'Fastställa budget för respektive samordnande grupp/ samverkansområdesgrupp',
-    ]));
+    expect(b.assignments.map((a) => a.text)).toEqual(
+      expect.arrayContaining([
+        'Besluta om mål för respektive samordnande grupp/ samverkansområdesgrupp',
+        'Fastställa budget för respektive samordnande grupp/ samverkansområdesgrupp',
+      ]),
+    );
     expect(b.establishedBy!.text).toBe('Läns-gemensam ledning i samverkan inom socialtjänst och angränsande område hälso- och sjukvård bildades 2013');
     expect(b.minutes!.kept).toBe(true);
     const up = region.reportingDuties.find((r) => r.toBodyId === 'kalmar:gemensam-presidiekonferens')!;
@@ -66,36 +81,63 @@ describe('Kalmar län through the gateway', () => {
     const b = body('samordnande-grupper');
     const seats = Object.fromEntries(b.composition.filter((m) => m.seats).map((m) => [m.seats!.text, m.seats!.min]));
     expect(seats).toMatchObject({
-      'Tre representanter från kommuner': 3, 'Tre representanter från Region Kalmar län': 3,
-      'En representant för folkhälsa': 1, 'En representant för brukarmedverkan': 1, 'En representant för hab/rehab': 1,
+      'Tre representanter från kommuner': 3,
+      'Tre representanter från Region Kalmar län': 3,
+      'En representant för folkhälsa': 1,
+      'En representant för brukarmedverkan': 1,
+      'En representant för hab/rehab': 1,
     });
     expect(b.parent).toMatchObject({ bodyId: 'kalmar:lansgemensam-ledning', relation: 'REPORTS_TO' });
   });
 
   it('who reports what to whom: utvecklingsledare and coordinating groups report back, Beredningsgruppen prepares', () => {
     const byId = (id: string) => region.reportingDuties.find((r) => r.id === `kalmar:${id}`)!;
-    expect(byId('utvecklingsledare-aterrapport-samordnande-grupp')).toMatchObject({ fromRoleId: 'kalmar:utvecklingsledare', toBodyId: 'kalmar:samordnande-grupper', cadence: null });
-    expect(byId('utvecklingsledare-aterrapport-lansgemensam-ledning')).toMatchObject({ fromRoleId: 'kalmar:utvecklingsledare', toBodyId: 'kalmar:lansgemensam-ledning' });
-    expect(byId('utvecklingsledare-aterrapport-lansgemensam-ledning').source.quote)
-      .toBe('Följa upp arbetet i kommunerna och Region Kalmar län och återrapportera till den samordnande gruppen och till Läns-gemensam ledning');
-    expect(byId('samordnande-grupper-aterkoppling')).toMatchObject({ fromBodyId: 'kalmar:samordnande-grupper', toBodyId: 'kalmar:lansgemensam-ledning', artifact: 'FEEDBACK' });
+    expect(byId('utvecklingsledare-aterrapport-samordnande-grupp')).toMatchObject({
+      fromRoleId: 'kalmar:utvecklingsledare',
+      toBodyId: 'kalmar:samordnande-grupper',
+      cadence: null,
+    });
+    expect(byId('utvecklingsledare-aterrapport-lansgemensam-ledning')).toMatchObject({
+      fromRoleId: 'kalmar:utvecklingsledare',
+      toBodyId: 'kalmar:lansgemensam-ledning',
+    });
+    expect(byId('utvecklingsledare-aterrapport-lansgemensam-ledning').source.quote).toBe(
+      'Följa upp arbetet i kommunerna och Region Kalmar län och återrapportera till den samordnande gruppen och till Läns-gemensam ledning',
+    );
+    expect(byId('samordnande-grupper-aterkoppling')).toMatchObject({
+      fromBodyId: 'kalmar:samordnande-grupper',
+      toBodyId: 'kalmar:lansgemensam-ledning',
+      artifact: 'FEEDBACK',
+    });
     expect(byId('beredningsgruppen-bereda-arenden')).toMatchObject({ fromBodyId: 'kalmar:beredningsgruppen', toBodyId: 'kalmar:lansgemensam-ledning' });
     for (const r of region.reportingDuties) expect(r.description, r.id).not.toMatch(ENGLISH);
   });
 
   it('roles and their duties: samordnare, utvecklingsledare, deltagare; chair roles only named', () => {
-    expect(region.roles.map((r) => r.title)).toEqual(expect.arrayContaining([
-      'Samordnare', 'Utvecklingsledare', 'Verksamhetsledare hälsa och social välfärd', 'Verksamhetsledare unga och utbildning',
-      'Ordförande', 'Vice ordförande', 'Brukarrepresentant', 'Deltagare i samordnande grupp',
-    ]));
+    expect(region.roles.map((r) => r.title)).toEqual(
+      expect.arrayContaining([
+        'Samordnare',
+        'Utvecklingsledare',
+        'Verksamhetsledare hälsa och social välfärd',
+        'Verksamhetsledare unga och utbildning',
+        'Ordförande',
+        'Vice ordförande',
+        'Brukarrepresentant',
+        'Deltagare i samordnande grupp',
+      ]),
+    );
     const ul = role('utvecklingsledare');
-    expect(ul.duties.map((d) => d.text)).toEqual(expect.arrayContaining([
-      'Leda arbetet i den samordnande gruppen',
-      'Omvärldsbevaka och hålla den samordnande gruppen uppdaterad kring vad som händer och är på gång inom området',
-    ]));
+    expect(ul.duties.map((d) => d.text)).toEqual(
+      expect.arrayContaining([
+        'Leda arbetet i den samordnande gruppen',
+        'Omvärldsbevaka och hålla den samordnande gruppen uppdaterad kring vad som händer och är på gång inom området',
+      ]),
+    );
     expect(ul.duties.find((d) => d.category === 'FOLLOW_UP_EVALUATION')!.source.quote).toContain('återrapportera');
     expect(role('samordnare').duties.map((d) => d.text)).toContain('Leda och samordna utvecklingsledarnas arbete');
-    expect(role('deltagare-samordnande-grupp').duties.find((d) => d.category === 'REPORTING')!.text).toBe('Återkoppla arbetet till länsgemensam ledning i samverkan');
+    expect(role('deltagare-samordnande-grupp').duties.find((d) => d.category === 'REPORTING')!.text).toBe(
+      'Återkoppla arbetet till länsgemensam ledning i samverkan',
+    );
     expect(role('ordforande').duties).toEqual([]);
     expect(role('ordforande').source.quote).toContain('Beredningsgruppen består av ordföranden');
   });
@@ -128,11 +170,13 @@ describe('Kalmar län through the gateway', () => {
     expect(users['kalmar:kalmar-brukarmedverkan-representant']!.value).toBe('En representant för brukarmedverkan (utses av samverkansområdesgruppen)');
   });
 
-  it('ordföranden and vice ordföranden are members of Beredningsgruppen, as the text says; Beredningsgruppen\'s own chair is not stated', () => {
+  it("ordföranden and vice ordföranden are members of Beredningsgruppen, as the text says; Beredningsgruppen's own chair is not stated", () => {
     const composition = 'Beredningsgruppen består av ordföranden, vice ordföranden, samordnaren, verksamhetsledaren samt representant från skollidarna';
     expect(documentText.get(DOCS[0])).toContain(composition);
     const bg = body('beredningsgruppen');
-    expect(bg.composition.filter((m) => m.source.quote === composition).map((m) => m.function)).toEqual(expect.arrayContaining(['ordföranden', 'vice ordföranden']));
+    expect(bg.composition.filter((m) => m.source.quote === composition).map((m) => m.function)).toEqual(
+      expect.arrayContaining(['ordföranden', 'vice ordföranden']),
+    );
     expect(bg.chair).toBeNull();
     expect(bg.viceChair).toBeNull();
     for (const slug of ['ordforande', 'vice-ordforande']) {
@@ -159,12 +203,14 @@ describe('Kalmar län through the gateway', () => {
   it('group duties carry their category: Länsgemensam ledning decides goals, the samordnande grupper report back', () => {
     const cat = (slug: string, quote: string) => body(slug).assignments.find((a) => a.source.quote === quote)?.category;
     expect(cat('lansgemensam-ledning', 'Besluta om mål för respektive samordnande grupp/ samverkansområdesgrupp')).toBe('DECISION_MAKING');
-    expect(cat('lansgemensam-ledning', 'Fastställa handlingsplan och aktiviteter för respektive samordnande grupp/ samverkansområdesgrupp')).toBe('DECISION_MAKING');
+    expect(cat('lansgemensam-ledning', 'Fastställa handlingsplan och aktiviteter för respektive samordnande grupp/ samverkansområdesgrupp')).toBe(
+      'DECISION_MAKING',
+    );
     expect(cat('samordnande-grupper', 'Återkoppla arbetet till länsgemensam ledning i samverkan')).toBe('REPORTING');
     expect(cat('samordnande-grupper', 'Följa upp och utvärdera arbetet och insatserna tillsammans med utvecklingsledarna')).toBe('FOLLOW_UP_EVALUATION');
   });
 
-  it('roles named in passing are roles: länets skolchefer take part in Länsgemensam ledning\'s meetings', () => {
+  it("roles named in passing are roles: länets skolchefer take part in Länsgemensam ledning's meetings", () => {
     const r = role('skolchefer');
     expect(documentText.get(DOCS[0])).toContain(r.source.quote);
     expect(r.source.quote).toMatch(/^Länets skolchefer deltar i möten med länsgemensam ledning/);

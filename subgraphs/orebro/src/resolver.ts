@@ -14,7 +14,7 @@ export class OrebroRegionResolver extends createRegionResolver(OrebroRegion) {
     return { code: entry.code, name: entry.name } as OrebroRegion;
   }
 
-  @FieldResolver(() => [RegionalFact], { description: 'Örebro\'s three levels of the structure (makro/strategisk, meso/taktisk, mikro/operativ).' })
+  @FieldResolver(() => [RegionalFact], { description: "Örebro's three levels of the structure (makro/strategisk, meso/taktisk, mikro/operativ)." })
   levels(@Ctx() ctx: SubgraphContext): Promise<RegionalFact[]> {
     return regionalFactsByTopic(ctx, 'level');
   }

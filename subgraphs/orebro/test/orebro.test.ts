@@ -9,10 +9,15 @@ import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocum
 const CODE = 'orebro';
 const DOCS = ['000_15e43a147f007275.txt', '001_c8e7a0a63f5e6cbb.txt'];
 /** The fields only orebro serves, beside those every region serves. */
-interface OrebroRegion extends Region { levels: Fact[]; lansdelar: Fact[] }
+interface OrebroRegion extends Region {
+  levels: Fact[];
+  lansdelar: Fact[];
+}
 
 let region: OrebroRegion;
-beforeAll(async () => { region = await loadRegion<OrebroRegion>(CODE, 'levels { ...Fact } lansdelar { ...Fact }'); });
+beforeAll(async () => {
+  region = await loadRegion<OrebroRegion>(CODE, 'levels { ...Fact } lansdelar { ...Fact }');
+});
 const documentText = readDocuments(DOCS);
 const { body, role } = finders(() => region, CODE);
 
@@ -72,7 +77,9 @@ describe('Örebro län through the gateway', () => {
   it('samverkansgrupp barn och unga: about six times a year, shared chair, substitutes appointed', () => {
     const b = body('samverkansgrupp-barn-och-unga');
     expectCadence(b.cadence, 'cirka sex gånger per år', 6, 6, true);
-    expect(b.chair!.source.quote).toBe('Ansvar för ordförandeskap delas mellan områdeschef välfärd och folkhälsa och områdeschef utbildning och arbetsmarknad.');
+    expect(b.chair!.source.quote).toBe(
+      'Ansvar för ordförandeskap delas mellan områdeschef välfärd och folkhälsa och områdeschef utbildning och arbetsmarknad.',
+    );
     // The shared chair in the document's own words (it said "Delat mellan de två områdescheferna", a paraphrase, before).
     expect(b.chair!.holder).toBe('delas mellan områdeschef välfärd och folkhälsa och områdeschef utbildning och arbetsmarknad');
     expect(b.chair!.source.quote).toContain(b.chair!.holder!);
@@ -98,9 +105,14 @@ describe('Örebro län through the gateway', () => {
 
   it('every body with a chair says how it is filled, with a quote; every stated substitute rule has a quote', () => {
     const chaired = region.bodies.filter((b) => b.chair);
-    expect(chaired.map((b) => b.id)).toEqual(expect.arrayContaining([
-      'orebro:chefsgrupp-social-valfard-vard-omsorg', 'orebro:chefsgrupp-folkhalsa', 'orebro:samverkansgrupp-barn-och-unga', 'orebro:lansdelsgrupp',
-    ]));
+    expect(chaired.map((b) => b.id)).toEqual(
+      expect.arrayContaining([
+        'orebro:chefsgrupp-social-valfard-vard-omsorg',
+        'orebro:chefsgrupp-folkhalsa',
+        'orebro:samverkansgrupp-barn-och-unga',
+        'orebro:lansdelsgrupp',
+      ]),
+    );
     for (const b of chaired) {
       expect(b.chair!.holder ?? b.chair!.selection ?? b.chair!.rotation, b.id).toBeTruthy();
       expect(b.chair!.source.quote).toMatch(/ordför/i);
@@ -116,7 +128,9 @@ describe('Örebro län through the gateway', () => {
     const local = region.reportingDuties.find((r) => r.id === 'orebro:lokala-samverkansgrupperingar-aterrapportering')!;
     expect(local).toMatchObject({ fromBodyId: 'orebro:lokala-samverkansgrupperingar', toBodyId: 'orebro:lansdelsgrupp' });
     expect(local.cadence).toMatchObject({ text: 'regelbundet', minPerYear: null, maxPerYear: null });
-    expect(local.source.quote).toBe('De lokala samverkansgrupperingarna ska regelbundet återrapportera genomförda aktiviteter och frågor som behöver lösas på övergripande nivå till länsdelsgrupper.');
+    expect(local.source.quote).toBe(
+      'De lokala samverkansgrupperingarna ska regelbundet återrapportera genomförda aktiviteter och frågor som behöver lösas på övergripande nivå till länsdelsgrupper.',
+    );
     const yearly = region.reportingDuties.find((r) => r.id === 'orebro:arlig-uppfoljning-rapporteras')!;
     expect(yearly.cadence).toMatchObject({ minPerYear: 1, maxPerYear: 1 });
     const kcrd = region.reportingDuties.find((r) => r.toBodyId === 'orebro:kcrd')!;
@@ -131,22 +145,28 @@ describe('Örebro län through the gateway', () => {
     expect(convening.source.quote).toBe('Kalla till möten och föra minnesanteckningar i länsdelsgrupp.');
     const minutes = r.duties.find((d) => d.category === 'MINUTES')!;
     expect(minutes.text).toBe('Föra minnesanteckningar i länsdelsgrupp.');
-    expect(r.duties.map((d) => d.source.quote)).toEqual(expect.arrayContaining([
-      'Samordna revidering och uppföljning av handlingsplan.',
-      'Dialog och erfarenhetsutbyte med de andra samverkansledarna.',
-    ]));
+    expect(r.duties.map((d) => d.source.quote)).toEqual(
+      expect.arrayContaining(['Samordna revidering och uppföljning av handlingsplan.', 'Dialog och erfarenhetsutbyte med de andra samverkansledarna.']),
+    );
     expect(r.duties.length).toBeGreaterThanOrEqual(17);
   });
 
   it('lists the roles of both documents with their duties', () => {
-    expect(region.roles.map((r) => r.title)).toEqual(expect.arrayContaining([
-      'Samverkansledare', 'Metodhandledare (ViSam)', 'Utvecklingsledare (område välfärd och folkhälsa)', 'Medicinsk rådgivare från hälso- och sjukvården',
-      'Ordförande, chefsgrupp för social välfärd samt vård och omsorg', 'Ordförande, länsdelsgrupp',
-    ]));
+    expect(region.roles.map((r) => r.title)).toEqual(
+      expect.arrayContaining([
+        'Samverkansledare',
+        'Metodhandledare (ViSam)',
+        'Utvecklingsledare (område välfärd och folkhälsa)',
+        'Medicinsk rådgivare från hälso- och sjukvården',
+        'Ordförande, chefsgrupp för social välfärd samt vård och omsorg',
+        'Ordförande, länsdelsgrupp',
+      ]),
+    );
     const chair = role('ordforande-chefsgrupp-social-valfard-vard-omsorg');
     expect(chair.duties.find((d) => d.category === 'CONVENING')!.source.quote).toContain('ordföranden svarar för kallelse');
-    expect(role('socialchef-och-vardcentralchef-lokal-samverkan').duties[0]!.source.quote)
-      .toBe('Socialchef och chef för vårdcentralen i respektive kommun ansvarar för att lokal samverkan upprätthålls.');
+    expect(role('socialchef-och-vardcentralchef-lokal-samverkan').duties[0]!.source.quote).toBe(
+      'Socialchef och chef för vårdcentralen i respektive kommun ansvarar för att lokal samverkan upprätthålls.',
+    );
   });
 
   it('keeps the region’s own Swedish wording in every text', () => {
@@ -161,7 +181,9 @@ describe('Örebro län through the gateway', () => {
 
   it('region-specific: the three levels and the four länsdelar', () => {
     expect(region.levels.map((l) => l.name)).toEqual(expect.arrayContaining(['Makro/strategisk nivå', 'Meso/taktisk nivå', 'Mikro/operativ nivå']));
-    expect(region.levels.find((l) => l.name === 'Meso/taktisk nivå')!.source.quote).toMatch(/^Meso\/taktisk nivå: Verksamhetschefer inom regionen och kommunerna\./);
+    expect(region.levels.find((l) => l.name === 'Meso/taktisk nivå')!.source.quote).toMatch(
+      /^Meso\/taktisk nivå: Verksamhetschefer inom regionen och kommunerna\./,
+    );
     expect(region.lansdelar).toHaveLength(1);
     expect(region.lansdelar[0]!.source.quote).toContain('de fyra länsdelarna');
     expect(region.regionalFacts.find((f) => f.id === 'orebro:samverkansledare-sedan-2015')!.count).toBe(4);
@@ -171,10 +193,14 @@ describe('Örebro län through the gateway', () => {
     const doc = documentText.get('001_c8e7a0a63f5e6cbb.txt')!;
     expect(doc).toContain('Länsdelsgrupperna den taktiska nivån och de lokala samverkansgrupperingarna är den operativa nivån.');
     expect(region.bodies.filter((b) => b.level === 'OPERATIONAL').map((b) => b.id)).toEqual(['orebro:lokala-samverkansgrupperingar']);
-    const mandate = 'Chefsgrupperna för välfärd samt vård och omsorg och folkhälsa har mandat att utse permanenta och tillfälliga arbetsgrupper eller motsvarande inom verksamhetsområdet.';
+    const mandate =
+      'Chefsgrupperna för välfärd samt vård och omsorg och folkhälsa har mandat att utse permanenta och tillfälliga arbetsgrupper eller motsvarande inom verksamhetsområdet.';
     expect(doc).toContain(mandate);
     const appointed = region.bodies.filter((b) => b.parent?.relation === 'APPOINTED_BY' && b.parent.bodyId === 'orebro:chefsgrupp-social-valfard-vard-omsorg');
-    expect(appointed.map((b) => [b.permanence, b.level]).sort()).toEqual([['PERMANENT', null], ['TEMPORARY', null]]);
+    expect(appointed.map((b) => [b.permanence, b.level]).sort()).toEqual([
+      ['PERMANENT', null],
+      ['TEMPORARY', null],
+    ]);
     for (const b of appointed) expect(b.permanenceSource!.quote).toBe(mandate);
   });
 
@@ -185,29 +211,41 @@ describe('Örebro län through the gateway', () => {
     expect(b.parent).toMatchObject({ bodyId: 'orebro:chefsgrupp-social-valfard-vard-omsorg', source: { quote } });
     const up = region.reportingDuties.filter((r) => r.fromBodyId === b.id && r.source.quote === quote);
     expect(up.map((r) => [r.artifact, r.toBodyId]).sort()).toEqual([
-      ['DECISION_PROPOSAL', 'orebro:chefsgrupp-folkhalsa'], ['DECISION_PROPOSAL', 'orebro:chefsgrupp-social-valfard-vard-omsorg'],
+      ['DECISION_PROPOSAL', 'orebro:chefsgrupp-folkhalsa'],
+      ['DECISION_PROPOSAL', 'orebro:chefsgrupp-social-valfard-vard-omsorg'],
     ]);
     expect(b.assignments.find((a) => a.source.quote === quote)!.category).toBe('DECISION_PREPARATION');
   });
 
   it('group duties carry their category: decisions, follow-up, reporting back', () => {
-    const cat = (slug: string, quoteStart: string) => body(slug).assignments.filter((a) => a.source.quote.startsWith(quoteStart)).map((a) => a.category);
+    const cat = (slug: string, quoteStart: string) =>
+      body(slug)
+        .assignments.filter((a) => a.source.quote.startsWith(quoteStart))
+        .map((a) => a.category);
     expect(cat('chefsgrupp-folkhalsa', 'Då chefsgrupp folkhälsa företräder parterna')).toContain('DECISION_MAKING');
-    expect(cat('chefsgrupp-social-valfard-vard-omsorg', 'Chefsgruppen har också ett ansvar för att beslutade överenskommelser följs upp')).toContain('FOLLOW_UP_EVALUATION');
+    expect(cat('chefsgrupp-social-valfard-vard-omsorg', 'Chefsgruppen har också ett ansvar för att beslutade överenskommelser följs upp')).toContain(
+      'FOLLOW_UP_EVALUATION',
+    );
     expect(cat('lokala-samverkansgrupperingar', 'De lokala samverkansgrupperingarna ska regelbundet återrapportera')).toEqual(['REPORTING']);
   });
 
   it('roles named in passing are roles: those who appoint the chefsgrupp representatives, the områdeschefer', () => {
     const doc = documentText.get('001_c8e7a0a63f5e6cbb.txt')!;
-    for (const [slug, word, kind] of [['regiondirektor', 'Regiondirektör', 'DIRECTOR'], ['kommundirektor-kommunchef', 'Kommundirektör/Kommunchef', 'DIRECTOR'],
-      ['omradeschef-valfard-och-folkhalsa', 'områdeschef för välfärd och folkhälsa', 'OPERATIONS_MANAGER'], ['omradeschef-utbildning-och-arbetsmarknad', 'Områdeschef från utbildning och arbetsmarknad', 'OPERATIONS_MANAGER']] as const) {
+    for (const [slug, word, kind] of [
+      ['regiondirektor', 'Regiondirektör', 'DIRECTOR'],
+      ['kommundirektor-kommunchef', 'Kommundirektör/Kommunchef', 'DIRECTOR'],
+      ['omradeschef-valfard-och-folkhalsa', 'områdeschef för välfärd och folkhälsa', 'OPERATIONS_MANAGER'],
+      ['omradeschef-utbildning-och-arbetsmarknad', 'Områdeschef från utbildning och arbetsmarknad', 'OPERATIONS_MANAGER'],
+    ] as const) {
       const r = role(slug);
       expect(doc).toContain(r.source.quote);
       expect(r.source.quote, slug).toContain(word);
       expect(r.kind, slug).toBe(kind);
       for (const d of r.duties) expect(doc).toContain(d.source.quote);
     }
-    expect(role('regiondirektor').duties.map((d) => d.source.quote)).toEqual(expect.arrayContaining([expect.stringMatching(/^Regiondirektör\/Hälso- och sjukvårdsdirektör utser/)]));
+    expect(role('regiondirektor').duties.map((d) => d.source.quote)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Regiondirektör\/Hälso- och sjukvårdsdirektör utser/)]),
+    );
     expect(role('omradeschef-utbildning-och-arbetsmarknad').duties).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { Office, RegionalFact, SubstituteRuleFact } from '@samverkan/contract';
 export class SamlaChairRotation {
   @Field(() => Office, { nullable: true, description: 'The chair office (shared vocabulary): selection, term, rotation.' }) chair?: Office | null;
   @Field(() => Office, { nullable: true, description: 'The vice-chair office: appointed by the other principal.' }) viceChair?: Office | null;
-  @Field(() => ID, { description: 'The body whose principal the chair follows: the body the chair\'s selection rule (`chair.selection`) names.' }) followsBodyId!: string;
+  @Field(() => ID, { description: "The body whose principal the chair follows: the body the chair's selection rule (`chair.selection`) names." })
+  followsBodyId!: string;
   @Field(() => [RegionalFact], { description: 'The rotation rules, one fact each.' }) rules!: RegionalFact[];
 }
 

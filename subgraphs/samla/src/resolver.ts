@@ -40,7 +40,10 @@ export class SamlaRegionResolver extends createRegionResolver(SamlaRegion) {
     return { chair: group.chair, viceChair: group.viceChair ?? null, followsBodyId: follows.id, rules };
   }
 
-  @FieldResolver(() => SamlaRepresentation, { nullable: true, description: 'Representation rules of Samordningsgruppen: representatives cannot appoint substitutes.' })
+  @FieldResolver(() => SamlaRepresentation, {
+    nullable: true,
+    description: 'Representation rules of Samordningsgruppen: representatives cannot appoint substitutes.',
+  })
   async representation(@Ctx() ctx: SubgraphContext): Promise<SamlaRepresentation | null> {
     const group = await rotatingChairBody(ctx);
     return group ? { substitutes: group.substitutes } : null;

@@ -4,9 +4,4 @@ import type { RegionSubgraphOptions } from '@samverkan/shared';
 import { migrations } from './migrations';
 import { SamlaRegionResolver } from './resolver';
 
-export const subgraph: RegionSubgraphOptions = {
-  code: 'samla',
-  resolvers: [SamlaRegionResolver],
-  dataDir: join(__dirname, '..', 'data'),
-  migrations,
-};
+export const subgraph: RegionSubgraphOptions = { code: 'samla', resolvers: [SamlaRegionResolver], dataDir: join(__dirname, '..', 'data'), migrations };

@@ -8,10 +8,15 @@ import { ENGLISH, expectCadence, finders, loadRegion, provenanceTests, readDocum
 const CODE = 'samla';
 const DOCS = ['004_d4ad0bc19c53bb6e.txt'];
 /** The fields only samla serves, beside those every region serves. */
-interface SamlaRegion extends Region { targetGroups: Fact[]; chairRotation: Fact[] }
+interface SamlaRegion extends Region {
+  targetGroups: Fact[];
+  chairRotation: Fact[];
+}
 
 let region: SamlaRegion;
-beforeAll(async () => { region = await loadRegion<SamlaRegion>(CODE, 'targetGroups { ...Fact } chairRotation { ...Fact }'); });
+beforeAll(async () => {
+  region = await loadRegion<SamlaRegion>(CODE, 'targetGroups { ...Fact } chairRotation { ...Fact }');
+});
 const documentText = readDocuments(DOCS);
 const { body, role } = finders(() => region, CODE);
 
@@ -21,7 +26,12 @@ describe('SAMLA through the gateway', () => {
     expect(region.name).toBe('SAMLA (Lerum–Alingsås)');
     expect(region.documents.map((d) => d.file)).toEqual(DOCS);
     expect(region.bodies.map((b) => b.id)).toEqual([
-      'samla:samordningsgruppen', 'samla:politiska-samradsgruppen', 'samla:au-samordningsgruppen', 'samla:nosam', 'samla:temagrupper', 'samla:arbetsgrupper',
+      'samla:samordningsgruppen',
+      'samla:politiska-samradsgruppen',
+      'samla:au-samordningsgruppen',
+      'samla:nosam',
+      'samla:temagrupper',
+      'samla:arbetsgrupper',
     ]);
   });
 
@@ -78,10 +88,17 @@ describe('SAMLA through the gateway', () => {
   });
 
   it('roles: processledaren convenes and prepares; each representative has three duties; chairs only named', () => {
-    expect(region.roles.map((r) => r.title)).toEqual(expect.arrayContaining([
-      'Processledare SAMLA', 'Delregional samordnare', 'Ordförande i Samordningsgruppen', 'Vice ordförande i Samordningsgruppen',
-      'Representant i Samordningsgruppen', 'NOSAM ordförande', 'NOSAM vice ordförande',
-    ]));
+    expect(region.roles.map((r) => r.title)).toEqual(
+      expect.arrayContaining([
+        'Processledare SAMLA',
+        'Delregional samordnare',
+        'Ordförande i Samordningsgruppen',
+        'Vice ordförande i Samordningsgruppen',
+        'Representant i Samordningsgruppen',
+        'NOSAM ordförande',
+        'NOSAM vice ordförande',
+      ]),
+    );
     const pl = role('processledare-samla');
     expect(pl.kind).toBe('PROCESS_LEAD');
     expect(pl.duties.find((d) => d.category === 'CONVENING')!.text).toBe('Processledaren för SAMLA är sammankallande');

@@ -26,7 +26,12 @@ export function frequencyPhrase(text: string): string | null {
   const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].replace(/[.,;:)]+$/, '').length, word: m[0] }));
   const same = (s: string) => {
     const n = normalizeFrequency(s);
-    return n.recognized && n.minPerYear === whole.minPerYear && n.maxPerYear === whole.maxPerYear && (n.minPerYear !== null || n.maxPerYear !== null || n.approximate === whole.approximate);
+    return (
+      n.recognized &&
+      n.minPerYear === whole.minPerYear &&
+      n.maxPerYear === whole.maxPerYear &&
+      (n.minPerYear !== null || n.maxPerYear !== null || n.approximate === whole.approximate)
+    );
   };
   for (let len = 1; len <= 8; len++) {
     for (let i = 0; i + len <= words.length; i++) {
@@ -47,18 +52,25 @@ export function frequencyPhrase(text: string): string | null {
 /** Regularity without a number ("regelbundet", "löpande"): a cadence the normalizer leaves without numbers. */
 const VAGUE_REGULAR = /(?<!\p{L})(?:regelbundet|regelbundna|löpande|kontinuerligt|återkommande|i anslutning till [\p{L}-]+ (?:sammanträden|möten))(?!\p{L})/iu;
 
-
 export function cadenceOf(draft: Draft, seg: Segment, rule: string, confidence: number, vague = false): CadenceData | null {
   const text = frequencyPhrase(seg.text) ?? (vague ? (VAGUE_REGULAR.exec(seg.text)?.[0] ?? null) : null);
   if (!text) return null;
   const n = normalizeFrequency(text);
   return {
-    label: null, text, minPerYear: n.minPerYear, maxPerYear: n.maxPerYear, approximate: n.approximate, whenNeeded: n.whenNeeded, note: null,
+    label: null,
+    text,
+    minPerYear: n.minPerYear,
+    maxPerYear: n.maxPerYear,
+    approximate: n.approximate,
+    whenNeeded: n.whenNeeded,
+    note: null,
     source: draft.source(seg, rule, confidence),
   };
 }
 
-const MEETING = ['träffas', 'träffar', 'möts', 'mötas', 'möten', 'sammanträder', 'sammanträden', 'mötesfrekvens', 'ses', 'sammankalla', 'sammankallar'].map(cueStems);
+const MEETING = ['träffas', 'träffar', 'möts', 'mötas', 'möten', 'sammanträder', 'sammanträden', 'mötesfrekvens', 'ses', 'sammankalla', 'sammankallar'].map(
+  cueStems,
+);
 const MEETING_HEADING = /(?:möte|mötes|sammanträde|träff)/i;
 
 export function isMeetingSentence(seg: Segment): boolean {
@@ -66,8 +78,20 @@ export function isMeetingSentence(seg: Segment): boolean {
 }
 
 const REPORTING = [
-  'rapporterar', 'rapport', 'redovisar', 'lämnar rapport', 'återkopplar', 'återkoppla', 'informera', 'information',
-  'förmedla', 'publiceras', 'skickas ut', 'delge', 'för behandling i', 'för ställningstagande',
+  'rapporterar',
+  'rapport',
+  'redovisar',
+  'lämnar rapport',
+  'återkopplar',
+  'återkoppla',
+  'informera',
+  'information',
+  'förmedla',
+  'publiceras',
+  'skickas ut',
+  'delge',
+  'för behandling i',
+  'för ställningstagande',
 ].map(cueStems);
 /** Cues that are reporting duties without a named recipient (information, publishing). */
 const OPEN_REPORTING = /(?<!\p{L})(?:informera|information|publiceras|rapport)/iu;
@@ -121,7 +145,7 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
     }
   }
   const meeting = isMeetingSentence(seg);
-  const body = draft.body(subject.itself ? subject.bodyId : draft.specific(draft.bodyNamedIn(seg.text), subject.sectionBodyId ?? null) ?? subject.bodyId);
+  const body = draft.body(subject.itself ? subject.bodyId : (draft.specific(draft.bodyNamedIn(seg.text), subject.sectionBodyId ?? null) ?? subject.bodyId));
   if (!body) return false;
   // A frequency in a body's section without a meeting word is still how often something of it recurs.
   const cadence = meeting ? cadenceOf(draft, seg, 'meeting-cadence', 0.8, true) : numbered(cadenceOf(draft, seg, 'recurring-in-section', 0.4));

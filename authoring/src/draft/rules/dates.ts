@@ -19,8 +19,18 @@ import { firstLine, type Segment } from '../text';
 import { slug } from '../words';
 
 const MONTHS: Record<string, string> = {
-  januari: '01', februari: '02', mars: '03', april: '04', maj: '05', juni: '06', juli: '07', augusti: '08', september: '09',
-  oktober: '10', november: '11', december: '12',
+  januari: '01',
+  februari: '02',
+  mars: '03',
+  april: '04',
+  maj: '05',
+  juni: '06',
+  juli: '07',
+  augusti: '08',
+  september: '09',
+  oktober: '10',
+  november: '11',
+  december: '12',
 };
 const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|(?:${Object.keys(MONTHS).join('|')})\\s+\\d{4}|(?:19|20)\\d{2})`;
 const FULL_DATE = /(?<!\d)(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/;
@@ -36,10 +46,16 @@ export function isoDate(phrase: string): string | null {
 }
 
 const PERIOD = new RegExp(`(?<!\\d)(${DATE})\\s*(?:–|-|till\\s+och\\s+med|till|t\\.o\\.m\\.?)\\s*(${DATE})(?!\\d)`, 'iu');
-const FOUNDED = new RegExp(`(?<!\\p{L})(?:bildades|startade|inrättades|grundades|etablerades|startades|bildats|inrättats)(?!\\p{L})[^.]*?(${DATE})|(${DATE})[^.]*?(?<!\\p{L})(?:bildades|startade|inrättades|grundades|etablerades|startades)(?!\\p{L})`, 'iu');
+const FOUNDED = new RegExp(
+  `(?<!\\p{L})(?:bildades|startade|inrättades|grundades|etablerades|startades|bildats|inrättats)(?!\\p{L})[^.]*?(${DATE})|(${DATE})[^.]*?(?<!\\p{L})(?:bildades|startade|inrättades|grundades|etablerades|startades)(?!\\p{L})`,
+  'iu',
+);
 const SINCE = new RegExp(`(?<!\\p{L})(?:sedan|från och med|fr\\.o\\.m\\.?|från)\\s+(?:år\\s+|starten\\s+|hösten\\s+|våren\\s+)?(${DATE})`, 'iu');
 const DECIDED = new RegExp(`(?<!\\p{L})(?:beslutad|beslutades|antagen|antogs|fastställd|fastställdes)(?!\\p{L})[^.]*?(\\d{4}-\\d{2}-\\d{2})`, 'iu');
-const REVIEW = new RegExp(`(?<!\\p{L})(?:revider\\p{L}*|granska\\p{L}*|ses över|omprövas|uppdateras)(?!\\p{L})[^.]*?((?:senast|innan|före)?\\s*\\d{4}-\\d{2}-\\d{2})`, 'iu');
+const REVIEW = new RegExp(
+  `(?<!\\p{L})(?:revider\\p{L}*|granska\\p{L}*|ses över|omprövas|uppdateras)(?!\\p{L})[^.]*?((?:senast|innan|före)?\\s*\\d{4}-\\d{2}-\\d{2})`,
+  'iu',
+);
 // Within the sentence: a dot that ends no sentence ("t.o.m.", "fr.o.m.") is crossed.
 const VALID = new RegExp(`(?<!\\p{L})(?:gäller|giltig\\p{L}*)(?!\\p{L})(?:[^.]|\\.(?!\\s+\\p{Lu}|\\s*$))*?(\\d{4}-\\d{2}-\\d{2})`, 'iu');
 const ISO = '\\d{4}-\\d{2}-\\d{2}';
@@ -60,8 +76,16 @@ export function validityOf(text: string): { from: string | null; to: string | nu
 }
 
 const LABELS: Record<EventData['kind'], string> = {
-  FOUNDED: 'Founded', SINCE: 'Since', PERIOD: 'Period', PLAN_PERIOD: 'Plan period', DOCUMENT_DATE: 'Date of the document',
-  DECISION_DATE: 'Decided', VALID_FROM: 'Valid from', REVIEW_DATE: 'Review date', EVALUATION: 'Evaluation', OTHER: 'Date',
+  FOUNDED: 'Founded',
+  SINCE: 'Since',
+  PERIOD: 'Period',
+  PLAN_PERIOD: 'Plan period',
+  DOCUMENT_DATE: 'Date of the document',
+  DECISION_DATE: 'Decided',
+  VALID_FROM: 'Valid from',
+  REVIEW_DATE: 'Review date',
+  EVALUATION: 'Evaluation',
+  OTHER: 'Date',
 };
 
 function addEvent(draft: Draft, seg: Segment, kind: EventData['kind'], rule: string, from: string, to: string | null, bodyId: string | null) {
@@ -71,10 +95,15 @@ function addEvent(draft: Draft, seg: Segment, kind: EventData['kind'], rule: str
   const subject = draft.body(bodyId)?.name ?? seg.heading?.text ?? firstLine(draft.outline.text);
   draft.events.push({
     id: draft.ids.take(slug(`${LABELS[kind]} ${fromDate}`)),
-    kind, label: LABELS[kind], subject, bodyId, planId: null,
+    kind,
+    label: LABELS[kind],
+    subject,
+    bodyId,
+    planId: null,
     from: { date: fromDate, text: from },
     to: toDate && to ? { date: toDate, text: to } : null,
-    note: null, source: draft.source(seg, rule, 0.6),
+    note: null,
+    source: draft.source(seg, rule, 0.6),
   });
 }
 
@@ -109,7 +138,9 @@ export function documentRules(draft: Draft): void {
   const title = titleHeading?.text ?? firstLine(o.text);
   const titleSection = titleHeading ? titleHeading.path.join(' > ') : title;
   const beforeFirstSection = o.text.slice(0, o.headings[1]?.start ?? Math.min(o.text.length, 600));
-  const dateLine = new RegExp(`^\\s*(?:(?:datum|beslutad|fastställd|antagen|reviderad)\\p{L}*:?\\s*)?(\\d{4}-\\d{2}-\\d{2})\\s*$`, 'imu').exec(beforeFirstSection);
+  const dateLine = new RegExp(`^\\s*(?:(?:datum|beslutad|fastställd|antagen|reviderad)\\p{L}*:?\\s*)?(\\d{4}-\\d{2}-\\d{2})\\s*$`, 'imu').exec(
+    beforeFirstSection,
+  );
   draft.document = {
     id: slug(title, 5),
     title,
@@ -123,8 +154,15 @@ export function documentRules(draft: Draft): void {
   if (dateLine) {
     const quote = dateLine[0].trim();
     draft.events.push({
-      id: draft.ids.take('dokumentets-datum'), kind: 'DOCUMENT_DATE', label: LABELS.DOCUMENT_DATE, subject: title, bodyId: null, planId: null,
-      from: { date: dateLine[1]!, text: dateLine[1]! }, to: null, note: null,
+      id: draft.ids.take('dokumentets-datum'),
+      kind: 'DOCUMENT_DATE',
+      label: LABELS.DOCUMENT_DATE,
+      subject: title,
+      bodyId: null,
+      planId: null,
+      from: { date: dateLine[1]!, text: dateLine[1]! },
+      to: null,
+      note: null,
       source: { section: titleSection, quote, draft: { rule: 'document-date', confidence: 0.6 } },
     });
   }
@@ -139,8 +177,11 @@ export function documentRules(draft: Draft): void {
     if (!draft.document.validity) {
       const stated = valid && !isReview ? validityOf(seg.text) : null;
       draft.document.validity = {
-        text: seg.text, from: stated ? stated.from : null, to: stated ? stated.to : date,
-        note: null, source: draft.source(seg, 'document-validity', stated ? 0.7 : 0.5),
+        text: seg.text,
+        from: stated ? stated.from : null,
+        to: stated ? stated.to : date,
+        note: null,
+        source: draft.source(seg, 'document-validity', stated ? 0.7 : 0.5),
       };
     }
   }

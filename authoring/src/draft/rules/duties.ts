@@ -48,7 +48,18 @@ export function categoryOf(text: string): Category {
   return best.category;
 }
 
-const DUTY_CUES = ['svarar för', 'mandat att', 'ansvarar för', 'ansvara för', 'ansvar för', 'i uppdrag att', 'till uppgift att', 'uppdraget är att', 'uppdrag är att', 'innebär att'].map(cueStems);
+const DUTY_CUES = [
+  'svarar för',
+  'mandat att',
+  'ansvarar för',
+  'ansvara för',
+  'ansvar för',
+  'i uppdrag att',
+  'till uppgift att',
+  'uppdraget är att',
+  'uppdrag är att',
+  'innebär att',
+].map(cueStems);
 const DUTY_HEADING = /(?:uppdrag|ansvar|uppgift|arbetsuppgift|åtagande|roll|funktion)/i;
 const PURPOSE_HEADING = /^(?:syfte|mål|målsättning|ändamål)/i;
 const INTRO_DUTY = /(?:ansvar|uppdrag|uppgift|ska|skall|innebär att|att)\s*:?\s*$/i;

@@ -18,8 +18,20 @@ import type { Segment } from '../text';
 import { countOf, cueStems, findCue, firstCue, tokens, type Token } from '../words';
 
 const MEMBER_CUES = [
-  'består av', 'bestå av', 'ingår', 'utgörs av', 'representanter från', 'sammansatt av', 'ledamöter är', 'deltar', 'delta i',
-  'representeras av', 'representerade', 'bemannas med', 'adjungera', 'utser en representant',
+  'består av',
+  'bestå av',
+  'ingår',
+  'utgörs av',
+  'representanter från',
+  'sammansatt av',
+  'ledamöter är',
+  'deltar',
+  'delta i',
+  'representeras av',
+  'representerade',
+  'bemannas med',
+  'adjungera',
+  'utser en representant',
 ].map(cueStems);
 const MEMBER_HEADING = /^(sammansättning|medlemmar|deltagare|ledamöter|representanter|representation)/i;
 
@@ -37,7 +49,10 @@ export function memberCue(text: string): { toks: Token[]; after: number } | null
 
 /** One member from a phrase: "Tre representanter från kommuner" -> function, organisation, seats. */
 export function memberOf(phrase: string): Pick<BodyData['composition'][number], 'function' | 'organisation' | 'seats'> | null {
-  const p = phrase.trim().replace(/[.;:,]+$/, '').trim();
+  const p = phrase
+    .trim()
+    .replace(/[.;:,]+$/, '')
+    .trim();
   if (!/\p{L}/u.test(p) || p.length > 200) return null;
   const from = /^(.*?)\s+(?:från|ifrån|för)\s+(.+)$/u.exec(p);
   const func = from ? from[1]! : p;
@@ -84,8 +99,13 @@ function whoIn(seg: Segment, toks: Token[], at: number, fallback: string | null)
   const after = /^\S+\s+(?:är|av|utses bland)\s+([^.,;]+)/u.exec(seg.text.slice(toks[at]!.start));
   if (after) return after[1]!.trim();
   // The last clause before the cue, without its verb: "... och ordföranden svarar för kallelse" -> "ordföranden".
-  const clause = seg.text.slice(0, toks[at]!.start).split(/,\s*|\s+(?:och|samt)\s+/u).pop()!.trim()
-    .replace(/\s+(?:svarar|ansvarar|har ansvar|har ansvaret)\s+för$|\s+(?:är|blir)$/u, '').replace(/[,:]$/, '');
+  const clause = seg.text
+    .slice(0, toks[at]!.start)
+    .split(/,\s*|\s+(?:och|samt)\s+/u)
+    .pop()!
+    .trim()
+    .replace(/\s+(?:svarar|ansvarar|har ansvar|har ansvaret)\s+för$|\s+(?:är|blir)$/u, '')
+    .replace(/[,:]$/, '');
   if (clause && clause.split(/\s+/).length <= 6) return clause;
   return fallback ?? seg.text;
 }
@@ -103,14 +123,16 @@ export function officeRules(draft: Draft, seg: Segment, subject: Subject): void 
     body.convener = { who: role ? role.title : whoIn(seg, toks, convener.at, null), note: null, source: draft.source(seg, 'convener', 0.7) };
   }
   const agenda = firstCue(toks, AGENDA);
-  if (agenda && !body.agendaBy) body.agendaBy = { who: role ? role.title : whoIn(seg, toks, agenda.at, null), note: null, source: draft.source(seg, 'agenda', 0.5) };
+  if (agenda && !body.agendaBy)
+    body.agendaBy = { who: role ? role.title : whoIn(seg, toks, agenda.at, null), note: null, source: draft.source(seg, 'agenda', 0.5) };
   if (MINUTES.test(seg.text) && !body.minutes) {
     const kept = MINUTES_KEPT.test(seg.text);
     body.minutes = { kept: kept ? true : null, keeper: role ? role.title : null, note: null, source: draft.source(seg, 'minutes', kept ? 0.6 : 0.3) };
   }
   if (inMemberList || convener) return;
   const vice = findCue(toks, VICE[0]!);
-  if (vice >= 0 && !body.viceChair) body.viceChair = { holder: null, selection: null, term: null, rotation: null, note: null, source: draft.source(seg, 'vice-chair', 0.6) };
+  if (vice >= 0 && !body.viceChair)
+    body.viceChair = { holder: null, selection: null, term: null, rotation: null, note: null, source: draft.source(seg, 'vice-chair', 0.6) };
   const chair = firstCue(toks, CHAIR);
   if (chair && (vice < 0 || chair.at !== vice + 1) && !body.chair) {
     const led = chair.phrase.length === 2 ? /leds av\s+([^.,;]+)/u.exec(seg.text) : null;
@@ -120,12 +142,16 @@ export function officeRules(draft: Draft, seg: Segment, subject: Subject): void 
 
 // The negation governs the substitute: "får inte skicka ersättare", "ersättare får inte", "inga ersättare";
 // not "en ledamot som inte kan delta får skicka ersättare" (the negation is the member's absence).
-const FORBIDDEN = new RegExp([
-  '(?<!\\p{L})(?:får|kan|ska)\\s+(?:inte|ej)\\s+(?:\\p{L}+\\s+){0,2}?ersättar',
-  'ersättare\\s+(?:\\p{L}+\\s+)?(?:får|kan)\\s+(?:inte|ej)(?!\\p{L})',
-  '(?<!\\p{L})(?:inga|ej|inte)\\s+(?:\\p{L}+\\s+)?ersättare',
-].join('|'), 'iu');
-const REQUIRED = /(?<!\p{L})(?:ska|skall|måste|bör)\s+(?:\p{L}+\s+){0,3}?ersättare|ersättare\s+(?:ska|skall|måste)\s+utses|(?<!\p{L})(?:ledamot|ledamöter|representant\p{L}*)\s+(?:och|samt)\s+(?:en\s+|\p{L}+\s+)?ersättare/iu;
+const FORBIDDEN = new RegExp(
+  [
+    '(?<!\\p{L})(?:får|kan|ska)\\s+(?:inte|ej)\\s+(?:\\p{L}+\\s+){0,2}?ersättar',
+    'ersättare\\s+(?:\\p{L}+\\s+)?(?:får|kan)\\s+(?:inte|ej)(?!\\p{L})',
+    '(?<!\\p{L})(?:inga|ej|inte)\\s+(?:\\p{L}+\\s+)?ersättare',
+  ].join('|'),
+  'iu',
+);
+const REQUIRED =
+  /(?<!\p{L})(?:ska|skall|måste|bör)\s+(?:\p{L}+\s+){0,3}?ersättare|ersättare\s+(?:ska|skall|måste)\s+utses|(?<!\p{L})(?:ledamot|ledamöter|representant\p{L}*)\s+(?:och|samt)\s+(?:en\s+|\p{L}+\s+)?ersättare/iu;
 const ALLOWED = /(?<!\p{L})(?:får|kan|möjlighet)(?!\p{L})/iu;
 
 export function substituteRules(draft: Draft, seg: Segment, subject: Subject): void {

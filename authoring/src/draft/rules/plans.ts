@@ -40,7 +40,8 @@ export function planTitle(seg: Segment): string | null {
   const emphasised = /\*([^*]{5,150})\*/u.exec(seg.text);
   if (emphasised && planMentions(emphasised[1]!).length) return emphasised[1]!.trim();
   const [w1 = '', w2 = ''] = seg.text.split(/\s+/);
-  const opens = planMentions(w1).length > 0 || (/(?:al|ell|isk|iska|gemensam|gemensamma|lokala|regionala|nationella)$/i.test(w1) && planMentions(w2).length > 0);
+  const opens =
+    planMentions(w1).length > 0 || (/(?:al|ell|isk|iska|gemensam|gemensamma|lokala|regionala|nationella)$/i.test(w1) && planMentions(w2).length > 0);
   if (seg.kind === 'item' && seg.text.length <= 120 && !/[.:]$/.test(seg.text) && (opens || /^plan\s+för\s/iu.test(seg.text))) return seg.text.trim();
   return null;
 }
@@ -53,7 +54,14 @@ export function planRules(draft: Draft, seg: Segment, subject: Subject, known: M
     known.set(title.toLowerCase(), id);
     if (mentions[0]) known.set(mentions[0].key, known.get(mentions[0].key) ?? id);
     draft.plans.push({
-      id, name: title, kind: mentions[0]?.kind ?? 'OTHER', ownerBodyId: null, ownerText: null, description: null, revision: null, notes: [],
+      id,
+      name: title,
+      kind: mentions[0]?.kind ?? 'OTHER',
+      ownerBodyId: null,
+      ownerText: null,
+      description: null,
+      revision: null,
+      notes: [],
       source: draft.source(seg, 'plan-titled', 0.6),
     });
   }
@@ -63,8 +71,15 @@ export function planRules(draft: Draft, seg: Segment, subject: Subject, known: M
     const id = draft.ids.take(slug(m.key));
     known.set(m.key, id);
     draft.plans.push({
-      id, name: m.word.charAt(0).toUpperCase() + m.word.slice(1), kind: m.kind, ownerBodyId: owner, ownerText: null, description: null,
-      revision: null, notes: [], source: draft.source(seg, 'plan-named', 0.5),
+      id,
+      name: m.word.charAt(0).toUpperCase() + m.word.slice(1),
+      kind: m.kind,
+      ownerBodyId: owner,
+      ownerText: null,
+      description: null,
+      revision: null,
+      notes: [],
+      source: draft.source(seg, 'plan-named', 0.5),
     });
   }
   const first = mentions[0];
@@ -79,7 +94,8 @@ export function planRules(draft: Draft, seg: Segment, subject: Subject, known: M
 
 const DECISION = ['beslut fattas', 'fattar beslut', 'fatta beslut', 'mandat att', 'mandat för', 'tar ställning', 'ansvaret ligger'].map(cueStems);
 /** Decision verbs as words: their stem ("beslut") is also the noun, which alone is no rule. */
-const DECISION_WORDS = /(?<!\p{L})(?:besluta|beslutar|beslutas|fastställa|fastställer|fastställs|konsensus|enighet|enig|rekommendation|rekommenderande|beslutsmandat)(?!\p{L})/iu;
+const DECISION_WORDS =
+  /(?<!\p{L})(?:besluta|beslutar|beslutas|fastställa|fastställer|fastställs|konsensus|enighet|enig|rekommendation|rekommenderande|beslutsmandat)(?!\p{L})/iu;
 
 export function decisionRules(draft: Draft, seg: Segment): boolean {
   const underDecisions = seg.heading !== null && /beslut|mandat|ärenden/i.test(seg.heading.text);

@@ -12,7 +12,15 @@ import type { Draft } from '../model';
 
 function role(draft: Draft, key: string, title: string, kind: RoleData['kind'], bodyId: string, source: RoleData['source'], rule: string) {
   draft.addRole(key, {
-    title, kind, kindNote: null, employer: null, financing: null, postHolders: null, servesBodyIds: [bodyId], duties: [], notes: [],
+    title,
+    kind,
+    kindNote: null,
+    employer: null,
+    financing: null,
+    postHolders: null,
+    servesBodyIds: [bodyId],
+    duties: [],
+    notes: [],
     source: { ...source, draft: { rule, confidence: 0.5 } },
   });
 }

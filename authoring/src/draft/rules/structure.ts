@@ -29,7 +29,11 @@ export function withoutGenitive(name: string, head: string): string {
 /** The body's name as the heading gives it: modifiers before the head, a "för/inom ..." tail after it. */
 export function nameFrom(toks: Token[], text: string, m: Mention): string {
   let first = m.index;
-  while (first > 0 && /(?:ande|iska|isk|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|specifikt|specifika)$/i.test(toks[first - 1]!.word)) first--;
+  while (
+    first > 0 &&
+    /(?:ande|iska|isk|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|specifikt|specifika)$/i.test(toks[first - 1]!.word)
+  )
+    first--;
   let last = m.index;
   const next = toks[m.index + 1]?.word.toLowerCase();
   if (next === 'för' || next === 'inom') last = toks.length - 1;
@@ -63,17 +67,44 @@ function headingName(toks: Token[], text: string, m: Mention): string | null {
 
 function emptyBody(name: string, kind: BodyData['kind']): Omit<BodyData, 'id'> {
   return {
-    name, kind, level: null, levelBasis: 'NOT_STATED', levelSource: null, permanence: 'NOT_STATED', permanenceSource: null,
-    instances: null, parent: null, establishedBy: null, purposes: [], assignments: [], composition: [],
-    substitutes: { rule: 'NOT_STATED', note: null, source: null }, chair: null, viceChair: null, convener: null, agendaBy: null,
-    minutes: null, noticeContent: null, cadence: null, otherMeetings: [], notes: [],
+    name,
+    kind,
+    level: null,
+    levelBasis: 'NOT_STATED',
+    levelSource: null,
+    permanence: 'NOT_STATED',
+    permanenceSource: null,
+    instances: null,
+    parent: null,
+    establishedBy: null,
+    purposes: [],
+    assignments: [],
+    composition: [],
+    substitutes: { rule: 'NOT_STATED', note: null, source: null },
+    chair: null,
+    viceChair: null,
+    convener: null,
+    agendaBy: null,
+    minutes: null,
+    noticeContent: null,
+    cadence: null,
+    otherMeetings: [],
+    notes: [],
   };
 }
 
 function roleFrom(draft: Draft, m: Mention, title: string, source: ReturnType<Draft['source']>): string {
   return draft.addRole(m.key, {
-    title: capital(title), kind: roleKind(m.head, m.prefix), kindNote: null, employer: null, financing: null, postHolders: null,
-    servesBodyIds: [], duties: [], notes: [], source,
+    title: capital(title),
+    kind: roleKind(m.head, m.prefix),
+    kindNote: null,
+    employer: null,
+    financing: null,
+    postHolders: null,
+    servesBodyIds: [],
+    duties: [],
+    notes: [],
+    source,
   });
 }
 
@@ -115,7 +146,11 @@ const PREDICATE = /(?<!\p{L})(?:är|utgör|fungerar som)\s+(?:den|det|en|ett)\s+
 export function textRules(draft: Draft, seg: Segment): void {
   const toks = tokens(seg.text);
   for (const m of bodyMentions(toks, false, seg.text)) {
-    if (draft.bodyByKey(m.key) || (!m.hyphenated && draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end)))) continue;
+    if (
+      draft.bodyByKey(m.key) ||
+      (!m.hyphenated && draft.bodyNamedIn(seg.text.slice(toks[m.index]!.start - (m.before ? m.before.length + 1 : 0), toks[m.index]!.end)))
+    )
+      continue;
     // "arbetsgruppen" beside "Arbetsgrupp psykisk hälsa" and "Arbetsgrupp äldres hälsa": a short form of named bodies, not a new one.
     if (draft.hasBodyKeyStartingWith(m.key)) continue;
     // "X är den strategiska ledningsgruppen för ...": a predicate says what X is; it names no other body.

@@ -43,15 +43,32 @@ export function openCreate(): void {
   type.addEventListener('change', fillOwners);
   const section = h('input', { type: 'text', value: sectionAt(start) });
   const problem = h('p', { class: 'problems', 'aria-live': 'polite' });
-  const form = h('form', { class: 'create', 'aria-label': 'New fact from the selection' },
+  const form = h(
+    'form',
+    { class: 'create', 'aria-label': 'New fact from the selection' },
     h('h3', {}, 'New fact from the selection'),
     labelled('quote (from the document, exactly)', h('textarea', { rows: 3, readonly: true, value: quote })),
     labelled('section (the heading above it)', section),
     labelled('type', type),
     ownerLabel,
     problem,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create fact'),
-      h('button', { type: 'button', onclick: () => { root.replaceChildren(); document.getElementById('new-fact')!.focus(); } }, 'Cancel')));
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, 'Create fact'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            root.replaceChildren();
+            document.getElementById('new-fact')!.focus();
+          },
+        },
+        'Cancel',
+      ),
+    ),
+  );
   fillOwners();
   form.addEventListener('submit', (e) => {
     e.preventDefault();

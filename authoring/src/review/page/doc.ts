@@ -9,7 +9,10 @@ import type { Fact } from '../model';
 import { h } from './dom';
 import { state } from './state';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 export const hooks = { goToFact: (_key: string) => {}, newFact: () => {} };
 
 /** Where a fact's quote stands: after the last heading of its section when it is there, else anywhere. */
@@ -52,7 +55,11 @@ export function renderDocument(): void {
     if (!covering.length) return h('span', { 'data-o': start }, text.slice(start, end));
     const keys = covering.map((c) => c.fact.key);
     const cls = [covering.every((c) => c.fact.draft) ? 'draft' : '', keys.includes(state.current ?? '') ? 'current' : ''].join(' ').trim();
-    return h('mark', { 'data-o': start, 'data-keys': keys.join('|'), class: cls || null, title: `${keys.length} fact${keys.length === 1 ? '' : 's'}: click to show` }, text.slice(start, end));
+    return h(
+      'mark',
+      { 'data-o': start, 'data-keys': keys.join('|'), class: cls || null, title: `${keys.length} fact${keys.length === 1 ? '' : 's'}: click to show` },
+      text.slice(start, end),
+    );
   };
   const unit = (s: Span) => {
     const points = [s.start, ...[...cuts].filter((c) => c > s.start && c < s.end).sort((a, b) => a - b), s.end];
@@ -112,7 +119,10 @@ function trackSelection(): void {
   const sel = document.getSelection();
   const root = document.getElementById('doc')!;
   if (!sel || sel.rangeCount === 0 || !root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return;
-  if (sel.isCollapsed) { lastSelection = null; return; }
+  if (sel.isCollapsed) {
+    lastSelection = null;
+    return;
+  }
   const r = sel.getRangeAt(0);
   const start = offsetOf(r.startContainer, r.startOffset);
   const end = offsetOf(r.endContainer, r.endOffset);
@@ -158,7 +168,10 @@ export function wireDocument(): void {
       }
     } else if (e.key === 'Enter') {
       const mark = here.querySelector<HTMLElement>('mark');
-      if (mark) { e.preventDefault(); hooks.goToFact(mark.dataset.keys!.split('|')[0]!); }
+      if (mark) {
+        e.preventDefault();
+        hooks.goToFact(mark.dataset.keys!.split('|')[0]!);
+      }
     } else if (e.key === 'n' || e.key === 'N') {
       e.preventDefault();
       lastSelection ??= { start: Number(here.dataset.start), end: Number(here.dataset.end) };

@@ -62,20 +62,66 @@ function editor(fact: Fact, card: HTMLElement): HTMLFormElement {
   const controls: HTMLElement[] = [];
   const kinds = kindsLike(fact.slot);
   if (kinds.length > 1) {
-    controls.push(labelled('type', h('select', { onchange: (e: Event) => { slot = (e.target as HTMLSelectElement).value; changed(); } },
-      ...kinds.map((k) => h('option', { value: k.slot, selected: k.slot === fact.slot }, k.label)))));
+    controls.push(
+      labelled(
+        'type',
+        h(
+          'select',
+          {
+            onchange: (e: Event) => {
+              slot = (e.target as HTMLSelectElement).value;
+              changed();
+            },
+          },
+          ...kinds.map((k) => h('option', { value: k.slot, selected: k.slot === fact.slot }, k.label)),
+        ),
+      ),
+    );
   }
   if (own.owner !== 'file') {
-    const list = (state.data[own.owner === 'body' ? 'bodies' : 'roles'] as Json[]);
-    controls.push(labelled(own.owner === 'body' ? 'body' : 'role', h('select', { onchange: (e: Event) => { owner = Number((e.target as HTMLSelectElement).value); changed(); } },
-      ...list.map((b, i) => h('option', { value: i, selected: i === own.index }, String(b.name ?? b.title ?? b.id))))));
+    const list = state.data[own.owner === 'body' ? 'bodies' : 'roles'] as Json[];
+    controls.push(
+      labelled(
+        own.owner === 'body' ? 'body' : 'role',
+        h(
+          'select',
+          {
+            onchange: (e: Event) => {
+              owner = Number((e.target as HTMLSelectElement).value);
+              changed();
+            },
+          },
+          ...list.map((b, i) => h('option', { value: i, selected: i === own.index }, String(b.name ?? b.title ?? b.id))),
+        ),
+      ),
+    );
   }
   const container = String(fact.path[0]);
   controls.push(...fieldControls(copy, fact.path.length === 2 ? container : '', changed));
   if (copy.source && typeof copy.source === 'object') controls.push(...sourceControls(copy.source as Json, changed));
   else if (typeof copy.quote === 'string') controls.push(...sourceControls(copy, changed));
-  const form = h('form', { class: 'editor', 'aria-label': `Edit ${slotLabel(fact.slot)}` }, ...controls, shown,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Apply'), h('button', { type: 'button', onclick: () => { editing = null; actions.changed(fact.key); } }, 'Cancel')));
+  const form = h(
+    'form',
+    { class: 'editor', 'aria-label': `Edit ${slotLabel(fact.slot)}` },
+    ...controls,
+    shown,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, 'Apply'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            editing = null;
+            actions.changed(fact.key);
+          },
+        },
+        'Cancel',
+      ),
+    ),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const placed = placeEdit(state.data, fact.path, copy, slot, owner);
@@ -92,22 +138,81 @@ function editor(fact: Fact, card: HTMLElement): HTMLFormElement {
 function card(fact: Fact, problems: Problem[]): HTMLElement {
   const id = domId('fact', fact.key);
   const label = slotLabel(fact.slot);
-  const el = h('li', { class: `fact${fact.draft ? ' proposal' : ''}${state.current === fact.key ? ' current' : ''}`, id, tabindex: -1, 'data-key': fact.key, 'aria-labelledby': `${id}-h` });
+  const el = h('li', {
+    class: `fact${fact.draft ? ' proposal' : ''}${state.current === fact.key ? ' current' : ''}`,
+    id,
+    tabindex: -1,
+    'data-key': fact.key,
+    'aria-labelledby': `${id}-h`,
+  });
   const topLevel = fact.path.length <= 2 || fact.path[0] === 'document';
   const parts = [
-    h('div', { class: 'fact-head' },
+    h(
+      'div',
+      { class: 'fact-head' },
       h('h4', { id: `${id}-h`, class: 'kind' }, label),
-      fact.draft ? h('span', { class: 'badge' }, `proposal: ${fact.draft.rule}, confidence ${fact.draft.confidence}`) : null),
+      fact.draft ? h('span', { class: 'badge' }, `proposal: ${fact.draft.rule}, confidence ${fact.draft.confidence}`) : null,
+    ),
     summaryOf(fact.value) !== fact.quote ? h('p', {}, summaryOf(fact.value)) : null,
     fact.quote ? h('blockquote', {}, fact.quote) : null,
     fact.section ? h('p', { class: 'section' }, `Section: ${fact.section}`) : null,
     h('div', { class: 'problem-slot' }, problemList(problems)),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => { state.current = fact.key; if (!showInDocument(fact.key)) alert('This quote is not in the document.'); markCurrent(); } }, 'Show in document'),
-      fact.draft ? h('button', { type: 'button', class: 'primary', onclick: () => { acceptAt(state.data, fact.path); actions.changed(fact.key); } }, 'Accept') : null,
-      h('button', { type: 'button', 'aria-expanded': editing === fact.key, onclick: () => { editing = editing === fact.key ? null : fact.key; actions.changed(fact.key); } }, 'Edit'),
-      fact.path[0] === 'document' && fact.path.length === 1 ? null
-        : h('button', { type: 'button', class: 'danger', onclick: () => { removeAt(state.data, fact.path); actions.changed(); } }, topLevel ? `Reject ${label.toLowerCase()}` : 'Reject')),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            state.current = fact.key;
+            if (!showInDocument(fact.key)) alert('This quote is not in the document.');
+            markCurrent();
+          },
+        },
+        'Show in document',
+      ),
+      fact.draft
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              onclick: () => {
+                acceptAt(state.data, fact.path);
+                actions.changed(fact.key);
+              },
+            },
+            'Accept',
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-expanded': editing === fact.key,
+          onclick: () => {
+            editing = editing === fact.key ? null : fact.key;
+            actions.changed(fact.key);
+          },
+        },
+        'Edit',
+      ),
+      fact.path[0] === 'document' && fact.path.length === 1
+        ? null
+        : h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              onclick: () => {
+                removeAt(state.data, fact.path);
+                actions.changed();
+              },
+            },
+            topLevel ? `Reject ${label.toLowerCase()}` : 'Reject',
+          ),
+    ),
   ];
   for (const p of parts) if (p) el.append(p);
   el.querySelector('h4')!.setAttribute('aria-label', `${label}: ${summaryOf(fact.value).slice(0, 80)}`);
@@ -140,12 +245,51 @@ function bodyHead(body: Json, index: number): HTMLElement {
   const draft = body.draft as { rule: string; confidence: number } | undefined;
   const path: Path = ['bodies', index];
   const pseudo: Fact = { key: pathKey(path), path, slot: 'bodies', value: body, body: index, quote: null, section: null, draft: draft ?? null };
-  const head = h('div', { class: 'group-head', id: domId('fact', pseudo.key), tabindex: -1 },
-    h('h3', {}, String(body.name)), h('span', { class: 'meta' }, `${String(body.id)} · ${String(body.kind)}${body.level ? ` · ${String(body.level)}` : ''}`),
+  const head = h(
+    'div',
+    { class: 'group-head', id: domId('fact', pseudo.key), tabindex: -1 },
+    h('h3', {}, String(body.name)),
+    h('span', { class: 'meta' }, `${String(body.id)} · ${String(body.kind)}${body.level ? ` · ${String(body.level)}` : ''}`),
     draft ? h('span', { class: 'badge' }, `proposed body: ${draft.rule}, confidence ${draft.confidence}`) : null,
-    draft ? h('button', { type: 'button', class: 'primary', onclick: () => { acceptAt(state.data, path); actions.changed(pseudo.key); } }, 'Accept body') : null,
-    h('button', { type: 'button', 'aria-expanded': editing === pseudo.key, onclick: () => { editing = editing === pseudo.key ? null : pseudo.key; actions.changed(pseudo.key); } }, 'Edit body'),
-    h('button', { type: 'button', class: 'danger', onclick: () => { removeAt(state.data, path); actions.changed(); } }, 'Reject body'));
+    draft
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            onclick: () => {
+              acceptAt(state.data, path);
+              actions.changed(pseudo.key);
+            },
+          },
+          'Accept body',
+        )
+      : null,
+    h(
+      'button',
+      {
+        type: 'button',
+        'aria-expanded': editing === pseudo.key,
+        onclick: () => {
+          editing = editing === pseudo.key ? null : pseudo.key;
+          actions.changed(pseudo.key);
+        },
+      },
+      'Edit body',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger',
+        onclick: () => {
+          removeAt(state.data, path);
+          actions.changed();
+        },
+      },
+      'Reject body',
+    ),
+  );
   const wrap = h('div', {}, head);
   if (editing === pseudo.key) wrap.append(editor(pseudo, head));
   return wrap;
@@ -179,8 +323,14 @@ export function renderFacts(): void {
   const bodies = (state.data.bodies as Json[] | undefined) ?? [];
   const groups: HTMLElement[] = [];
   const list = (items: Fact[]) => h('ul', { class: 'facts' }, ...items.map((f) => card(f, byFact.get(f.key) ?? [])));
-  const loose = (title: string, items: Fact[]) => h('section', { class: 'group', 'aria-label': title }, h('div', { class: 'group-head' }, h('h3', {}, title)), list(items));
-  groups.push(loose('The document', facts.filter((f) => f.path[0] === 'document')));
+  const loose = (title: string, items: Fact[]) =>
+    h('section', { class: 'group', 'aria-label': title }, h('div', { class: 'group-head' }, h('h3', {}, title)), list(items));
+  groups.push(
+    loose(
+      'The document',
+      facts.filter((f) => f.path[0] === 'document'),
+    ),
+  );
   bodies.forEach((b, i) => {
     groups.push(h('section', { class: 'group', 'aria-label': `Body: ${String(b.name)}` }, bodyHead(b, i), list(facts.filter((f) => f.body === i))));
   });

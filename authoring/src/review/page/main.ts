@@ -76,7 +76,9 @@ async function start(): Promise<void> {
       status(r.message, !r.ok);
     });
   });
-  window.addEventListener('beforeunload', (e) => { if (state.dirty) e.preventDefault(); });
+  window.addEventListener('beforeunload', (e) => {
+    if (state.dirty) e.preventDefault();
+  });
   render();
   status(`Opened ${state.session.origin}.`);
   await recheck();

@@ -6,10 +6,22 @@
  */
 import { factsOf, type Fact, type Json, type Problem } from '../model';
 
-export interface Block { start: number; end: number; heading: string | null }
+export interface Block {
+  start: number;
+  end: number;
+  heading: string | null;
+}
 export interface Session {
-  region: string; regionName: string; file: string; name: string; origin: string; target: string;
-  documentText: string; blocks: Block[]; enums: Record<string, string[]>; data: Json;
+  region: string;
+  regionName: string;
+  file: string;
+  name: string;
+  origin: string;
+  target: string;
+  documentText: string;
+  blocks: Block[];
+  enums: Record<string, string[]>;
+  data: Json;
 }
 
 export const state = {
@@ -23,7 +35,9 @@ export const state = {
   dirty: false,
 };
 
-export const refreshFacts = () => { state.facts = factsOf(state.data); };
+export const refreshFacts = () => {
+  state.facts = factsOf(state.data);
+};
 
 async function call(path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -14,10 +14,16 @@ import { MissingRegion } from './missing-region';
 import { defineAggregate, SingleGroup, type GroupsByRegion, type NoData } from './groups';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
-export enum ChainNodeType { BODY = 'BODY', ROLE = 'ROLE' }
+export enum ChainNodeType {
+  BODY = 'BODY',
+  ROLE = 'ROLE',
+}
 registerEnumType(ChainNodeType, { name: 'ChainNodeType', description: 'BODY: a node of nodes; ROLE: a node of roleNodes.' });
 
-export enum ChainEdgeOrigin { PARENT_LINK = 'PARENT_LINK', REPORTING_DUTY = 'REPORTING_DUTY' }
+export enum ChainEdgeOrigin {
+  PARENT_LINK = 'PARENT_LINK',
+  REPORTING_DUTY = 'REPORTING_DUTY',
+}
 registerEnumType(ChainEdgeOrigin, { name: 'ChainEdgeOrigin', description: 'PARENT_LINK: body.parent; REPORTING_DUTY: a reporting duty between two bodies.' });
 
 @ObjectType({ simpleResolvers: true, description: 'A body in a reporting chain.' })
@@ -57,19 +63,22 @@ export class ChainPath {
   @Field(() => Boolean, { description: 'The path ends at a POLITICAL body.' }) reachesPolitical!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s reporting structure.' })
+@ObjectType({ simpleResolvers: true, description: "One region's reporting structure." })
 export class RegionChain {
   @Field(() => String) regionCode!: string;
   @Field(() => [ChainNode], { description: 'Bodies on at least one edge, in document order.' }) nodes!: ChainNode[];
   @Field(() => [ChainRoleNode], { description: 'Roles on at least one edge, in document order.' }) roleNodes!: ChainRoleNode[];
   @Field(() => [ChainEdge]) edges!: ChainEdge[];
-  @Field(() => [ChainEdge], { description: 'Reporting duties between two nodes that do not point upward (down the tree or levels, or one side of a dialogue): not drawn.' }) notUpward!: ChainEdge[];
+  @Field(() => [ChainEdge], {
+    description: 'Reporting duties between two nodes that do not point upward (down the tree or levels, or one side of a dialogue): not drawn.',
+  })
+  notUpward!: ChainEdge[];
   @Field(() => [ChainPath]) paths!: ChainPath[];
-  @Field(() => Int, { description: 'All the region\'s nodes (each list above gives its first `first`).' }) nodeCount!: number;
-  @Field(() => Int, { description: 'All the region\'s roleNodes.' }) roleNodeCount!: number;
-  @Field(() => Int, { description: 'All the region\'s edges.' }) edgeCount!: number;
-  @Field(() => Int, { description: 'All the region\'s notUpward edges.' }) notUpwardCount!: number;
-  @Field(() => Int, { description: 'All the region\'s paths.' }) pathCount!: number;
+  @Field(() => Int, { description: "All the region's nodes (each list above gives its first `first`)." }) nodeCount!: number;
+  @Field(() => Int, { description: "All the region's roleNodes." }) roleNodeCount!: number;
+  @Field(() => Int, { description: "All the region's edges." }) edgeCount!: number;
+  @Field(() => Int, { description: "All the region's notUpward edges." }) notUpwardCount!: number;
+  @Field(() => Int, { description: "All the region's paths." }) pathCount!: number;
 }
 
 type ChainLists = Omit<RegionChain, 'nodeCount' | 'roleNodeCount' | 'edgeCount' | 'notUpwardCount' | 'pathCount'>;
@@ -111,10 +120,21 @@ export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'ro
   };
   const dutyEdges = region.reportingDuties
     .map((d) => ({ d, from: end(d.fromBodyId, d.fromRoleId), to: end(d.toBodyId, d.toRoleId) }))
-    .filter((x): x is { d: ReportingDuty; from: { id: string; type: ChainNodeType }; to: { id: string; type: ChainNodeType } } => !!x.from && !!x.to && x.from.id !== x.to.id)
+    .filter(
+      (x): x is { d: ReportingDuty; from: { id: string; type: ChainNodeType }; to: { id: string; type: ChainNodeType } } =>
+        !!x.from && !!x.to && x.from.id !== x.to.id,
+    )
     .map(({ d, from, to }) => ({
-      from: from.id, fromType: from.type, to: to.id, toType: to.type, origin: ChainEdgeOrigin.REPORTING_DUTY, relation: d.artifact as string,
-      parentRelation: null, artifact: d.artifact, frequency: frequencyOf(d.cadence), quote: quoteOf(d.source),
+      from: from.id,
+      fromType: from.type,
+      to: to.id,
+      toType: to.type,
+      origin: ChainEdgeOrigin.REPORTING_DUTY,
+      relation: d.artifact as string,
+      parentRelation: null,
+      artifact: d.artifact,
+      frequency: frequencyOf(d.cadence),
+      quote: quoteOf(d.source),
     }));
   const key = (e: { from: string; fromType: string; to: string; toType: string }) => `${e.fromType}:${e.from}>${e.toType}:${e.to}`;
   const reverse = new Set(dutyEdges.map((e) => key({ from: e.to, fromType: e.toType, to: e.from, toType: e.fromType })));
@@ -124,10 +144,22 @@ export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'ro
   };
   const edges: ChainEdge[] = [
     // The parent, then the further bodies a body answers to (otherParents: "till chefsgrupperna"); paths follow the parent only.
-    ...region.bodies.flatMap((b) => [...(b.parent ? [b.parent] : []), ...(b.otherParents ?? [])].filter((p) => byId.has(p.bodyId)).map((p) => ({
-      from: b.id, fromType: ChainNodeType.BODY, to: p.bodyId, toType: ChainNodeType.BODY, origin: ChainEdgeOrigin.PARENT_LINK, relation: p.relation,
-      parentRelation: p.relation, artifact: null, frequency: null, quote: quoteOf(p.source),
-    }))),
+    ...region.bodies.flatMap((b) =>
+      [...(b.parent ? [b.parent] : []), ...(b.otherParents ?? [])]
+        .filter((p) => byId.has(p.bodyId))
+        .map((p) => ({
+          from: b.id,
+          fromType: ChainNodeType.BODY,
+          to: p.bodyId,
+          toType: ChainNodeType.BODY,
+          origin: ChainEdgeOrigin.PARENT_LINK,
+          relation: p.relation,
+          parentRelation: p.relation,
+          artifact: null,
+          frequency: null,
+          quote: quoteOf(p.source),
+        })),
+    ),
     ...dutyEdges.filter(upward),
   ];
   const onEdge = new Set(edges.map((e) => `${e.fromType}:${e.from}`).concat(edges.map((e) => `${e.toType}:${e.to}`)));
@@ -139,9 +171,9 @@ export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'ro
     .map((p) => ({ bodyIds: p.map((b) => b.id), topLevel: p.at(-1)!.level, reachesPolitical: p.at(-1)!.level === 'POLITICAL' }));
   return {
     regionCode: region.code,
-    nodes: region.bodies.filter((b) => onEdge.has(`BODY:${b.id}`)).map((b) => ({
-      id: b.id, name: b.name, kind: b.kind, level: b.level, depth: parentPath(b, byId).length - 1,
-    })),
+    nodes: region.bodies
+      .filter((b) => onEdge.has(`BODY:${b.id}`))
+      .map((b) => ({ id: b.id, name: b.name, kind: b.kind, level: b.level, depth: parentPath(b, byId).length - 1 })),
     roleNodes: region.roles.filter((r) => onEdge.has(`ROLE:${r.id}`)).map((r) => ({ id: r.id, title: r.title, kind: r.kind })),
     edges,
     notUpward: dutyEdges.filter((e) => !upward(e)),
@@ -161,7 +193,13 @@ const LISTS = {
 /** At sync time: one region's chain, one group per list. */
 function reportingChainsGroups(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>) {
   const chain = regionChain(region);
-  return [LISTS.nodes.write(chain.nodes), LISTS.roleNodes.write(chain.roleNodes), LISTS.edges.write(chain.edges), LISTS.notUpward.write(chain.notUpward), LISTS.paths.write(chain.paths)];
+  return [
+    LISTS.nodes.write(chain.nodes),
+    LISTS.roleNodes.write(chain.roleNodes),
+    LISTS.edges.write(chain.edges),
+    LISTS.notUpward.write(chain.notUpward),
+    LISTS.paths.write(chain.paths),
+  ];
 }
 
 export const REPORTING_CHAINS = defineAggregate('reportingChains', 2, Object.values(LISTS), reportingChainsGroups);
@@ -171,11 +209,25 @@ export function reportingChains(codes: string[], groups: GroupsByRegion, missing
   return {
     regions: codes.map((code) => {
       const region = groups.get(code);
-      const [nodes, roleNodes, edges, notUpward, paths] = [LISTS.nodes.list(region), LISTS.roleNodes.list(region), LISTS.edges.list(region), LISTS.notUpward.list(region), LISTS.paths.list(region)];
+      const [nodes, roleNodes, edges, notUpward, paths] = [
+        LISTS.nodes.list(region),
+        LISTS.roleNodes.list(region),
+        LISTS.edges.list(region),
+        LISTS.notUpward.list(region),
+        LISTS.paths.list(region),
+      ];
       return {
         regionCode: code,
-        nodes: nodes.items, roleNodes: roleNodes.items, edges: edges.items, notUpward: notUpward.items, paths: paths.items,
-        nodeCount: nodes.total, roleNodeCount: roleNodes.total, edgeCount: edges.total, notUpwardCount: notUpward.total, pathCount: paths.total,
+        nodes: nodes.items,
+        roleNodes: roleNodes.items,
+        edges: edges.items,
+        notUpward: notUpward.items,
+        paths: paths.items,
+        nodeCount: nodes.total,
+        roleNodeCount: roleNodes.total,
+        edgeCount: edges.total,
+        notUpwardCount: notUpward.total,
+        pathCount: paths.total,
       };
     }),
     missingRegions: missing.map((m) => m.code),

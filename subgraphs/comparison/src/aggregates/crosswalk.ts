@@ -13,10 +13,16 @@ import { MissingRegion } from './missing-region';
 import { defineAggregate, KeyedGroup, type GroupsByRegion, type NoData } from './groups';
 import { BodyRef, quoteOf, Quote } from './views';
 
-export enum RoleOrigin { ROLE = 'ROLE', BODY_OFFICE = 'BODY_OFFICE' }
-registerEnumType(RoleOrigin, { name: 'RoleOrigin', description: 'ROLE: a role the document describes; BODY_OFFICE: an office stated only on a body (chair, vice-chair, convener, minutes keeper).' });
+export enum RoleOrigin {
+  ROLE = 'ROLE',
+  BODY_OFFICE = 'BODY_OFFICE',
+}
+registerEnumType(RoleOrigin, {
+  name: 'RoleOrigin',
+  description: 'ROLE: a role the document describes; BODY_OFFICE: an office stated only on a body (chair, vice-chair, convener, minutes keeper).',
+});
 
-@ObjectType({ simpleResolvers: true, description: 'A statement in the region\'s words with its quote.' })
+@ObjectType({ simpleResolvers: true, description: "A statement in the region's words with its quote." })
 export class QuotedText {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -31,14 +37,14 @@ export class PostHolderCount {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One duty in the region\'s wording.' })
+@ObjectType({ simpleResolvers: true, description: "One duty in the region's wording." })
 export class ComparedDuty {
   @Field(() => String) text!: string;
-  @Field(() => String, { nullable: true, description: 'The document\'s heading for this group of duties.' }) group!: string | null;
+  @Field(() => String, { nullable: true, description: "The document's heading for this group of duties." }) group!: string | null;
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A role\'s duties of one canonical category.' })
+@ObjectType({ simpleResolvers: true, description: "A role's duties of one canonical category." })
 export class DutyGroup {
   @Field(() => DutyCategory) category!: keyof typeof DutyCategory;
   @Field(() => [ComparedDuty]) duties!: ComparedDuty[];
@@ -61,7 +67,10 @@ export class ComparedRole {
   @Field(() => ID, { description: 'The role id, or "<bodyId>#<kind>" for an office stated only on a body.' }) id!: string;
   @Field(() => String) regionCode!: string;
   @Field(() => RoleOrigin) origin!: RoleOrigin;
-  @Field(() => String, { nullable: true, description: 'The region\'s own title; for a BODY_OFFICE row the holder as the document names it (null when not stated).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The region's own title; for a BODY_OFFICE row the holder as the document names it (null when not stated).",
+  })
   title!: string | null;
   @Field(() => String, { nullable: true, description: 'Why this canonical kind, where it is a judgement.' }) kindNote!: string | null;
   @Field(() => QuotedText, { nullable: true }) employer!: QuotedText | null;
@@ -74,11 +83,12 @@ export class ComparedRole {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s roles of one canonical kind (empty: the region names none).' })
+@ObjectType({ simpleResolvers: true, description: "One region's roles of one canonical kind (empty: the region names none)." })
 export class RegionRoles {
   @Field(() => String) regionCode!: string;
-  @Field(() => [ComparedRole], { description: 'The first `first` of them: roles in document order, then offices stated only on a body.' }) roles!: ComparedRole[];
-  @Field(() => Int, { description: 'All the region\'s roles and offices of this kind.' }) roleCount!: number;
+  @Field(() => [ComparedRole], { description: 'The first `first` of them: roles in document order, then offices stated only on a body.' })
+  roles!: ComparedRole[];
+  @Field(() => Int, { description: "All the region's roles and offices of this kind." }) roleCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One canonical role kind across the regions.' })
@@ -97,7 +107,14 @@ export class RolesCrosswalk {
 const quoted = (s: Statement | null | undefined): QuotedText | null => (s ? { text: s.text, note: s.note ?? null, quote: quoteOf(s.source) } : null);
 
 const officeView = (o: BodyOffice): BodyOfficeView => ({
-  bodyId: o.body.id, bodyName: o.body.name, holder: o.holder, selection: o.selection, term: o.term, rotation: o.rotation, note: o.note, quote: quoteOf(o.source),
+  bodyId: o.body.id,
+  bodyName: o.body.name,
+  holder: o.holder,
+  selection: o.selection,
+  term: o.term,
+  rotation: o.rotation,
+  note: o.note,
+  quote: quoteOf(o.source),
 });
 
 /** The role an office belongs to: a role of that kind whose first served body is the body, else the only one serving it. */
@@ -115,11 +132,14 @@ function roleView(role: Role, names: Map<string, Body>, offices: BodyOffice[]): 
     kindNote: role.kindNote ?? null,
     employer: quoted(role.employer),
     financing: quoted(role.financing),
-    postHolders: role.postHolders ? { count: role.postHolders.count, perBody: role.postHolders.perBody, text: role.postHolders.text, quote: quoteOf(role.postHolders.source) } : null,
+    postHolders: role.postHolders
+      ? { count: role.postHolders.count, perBody: role.postHolders.perBody, text: role.postHolders.text, quote: quoteOf(role.postHolders.source) }
+      : null,
     bodies: role.servesBodyIds.map((id) => ({ id, name: names.get(id)?.name ?? null })),
-    dutiesByCategory: DUTY_CATEGORIES
-      .map((category) => ({ category, duties: role.duties.filter((d) => d.category === category).map((d) => ({ text: d.text, group: d.group ?? null, quote: quoteOf(d.source) })) }))
-      .filter((g) => g.duties.length > 0),
+    dutiesByCategory: DUTY_CATEGORIES.map((category) => ({
+      category,
+      duties: role.duties.filter((d) => d.category === category).map((d) => ({ text: d.text, group: d.group ?? null, quote: quoteOf(d.source) })),
+    })).filter((g) => g.duties.length > 0),
     offices: offices.map(officeView),
     notes: role.notes,
     quote: quoteOf(role.source),
@@ -175,8 +195,7 @@ export const ROLES_CROSSWALK = defineAggregate('rolesCrosswalk', 1, [ROLES_OF_KI
 
 /** At request time: kinds in RoleKind order, each region's roles of the kind cut to `first` (roleCount counts them all). */
 export function rolesCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {
-  const rows = ROLE_KINDS
-    .filter((kind) => (kinds?.length ? kinds.includes(kind) : true))
+  const rows = ROLE_KINDS.filter((kind) => (kinds?.length ? kinds.includes(kind) : true))
     .map((kind) => ({
       kind,
       regions: codes.map((code) => {

@@ -66,26 +66,29 @@ type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties' |
 const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: (r: RegionFacts) => Evidence }> = {
   ROLE_KINDS: {
     vocabulary: ROLE_KINDS,
-    of: (r) => collect([
-      // A role counts by what its data says it does; an office (chair ...) by its title. A title alone
-      // ("Delregional samordnare" in a composition list, no duties) says nothing of what the role does.
-      ...r.roles.filter((x) => x.duties.length || OFFICE_KINDS.has(x.kind)).map((x) => [x.kind, x.source] as [string, Source]),
-      ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
-    ]),
+    of: (r) =>
+      collect([
+        // A role counts by what its data says it does; an office (chair ...) by its title. A title alone
+        // ("Delregional samordnare" in a composition list, no duties) says nothing of what the role does.
+        ...r.roles.filter((x) => x.duties.length || OFFICE_KINDS.has(x.kind)).map((x) => [x.kind, x.source] as [string, Source]),
+        ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
+      ]),
   },
   DUTY_CATEGORIES: {
     vocabulary: DUTY_CATEGORIES,
     // Role duties, and the duties the documents give a body (assignments with a category): a group's duty counts too.
-    of: (r) => collect([
-      ...r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source])),
-      ...r.bodies.flatMap((b) => b.assignments.filter((a) => a.category).map((a) => [a.category!, a.source] as [string, Source])),
-    ]),
+    of: (r) =>
+      collect([
+        ...r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source])),
+        ...r.bodies.flatMap((b) => b.assignments.filter((a) => a.category).map((a) => [a.category!, a.source] as [string, Source])),
+      ]),
   },
   REPORT_ARTIFACTS: { vocabulary: ARTIFACT_KINDS, of: (r) => collect(r.reportingDuties.map((d) => [d.artifact, d.source])) },
   PLAN_KINDS: { vocabulary: PLAN_KINDS, of: (r) => collect(r.plans.map((p) => [p.kind, p.source])) },
   SUBSTITUTE_RULES: {
     vocabulary: SUBSTITUTE_RULES.filter((s) => s !== 'NOT_STATED'),
-    of: (r) => collect(r.bodies.filter((b) => b.substitutes.rule !== 'NOT_STATED' && b.substitutes.source).map((b) => [b.substitutes.rule, b.substitutes.source!])),
+    of: (r) =>
+      collect(r.bodies.filter((b) => b.substitutes.rule !== 'NOT_STATED' && b.substitutes.source).map((b) => [b.substitutes.rule, b.substitutes.source!])),
   },
 };
 
@@ -94,8 +97,9 @@ const VALUE = KeyedGroup.of<`${DifferenceDimension}:${string}`, NoData, Quote>('
 
 /** At sync time: one group per dimension and value the region has, its quotes as the list. */
 function differencesGroups(region: RegionFacts) {
-  return Object.values(DifferenceDimension).flatMap((dimension) => [...EXTRACT[dimension].of(region)]
-    .map(([value, sources]) => VALUE.write(`${dimension}:${value}`, sources.map(quoteOf))));
+  return Object.values(DifferenceDimension).flatMap((dimension) =>
+    [...EXTRACT[dimension].of(region)].map(([value, sources]) => VALUE.write(`${dimension}:${value}`, sources.map(quoteOf))),
+  );
 }
 
 export const DIFFERENCES = defineAggregate('differences', 2, [VALUE], differencesGroups);
@@ -104,13 +108,19 @@ export const DIFFERENCES = defineAggregate('differences', 2, [VALUE], difference
 export function differences(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): Differences {
   return {
     regions: codes,
-    missingRegions: missing.map((m) => m.code), missing,
+    missingRegions: missing.map((m) => m.code),
+    missing,
     dimensions: Object.values(DifferenceDimension).map((dimension) => {
       const { vocabulary } = EXTRACT[dimension];
-      const evidence = codes.map((code) => new Map(vocabulary.flatMap((v) => {
-        const g = VALUE.read(groups.get(code), `${dimension}:${v}`);
-        return g ? [[v, g] as const] : [];
-      })));
+      const evidence = codes.map(
+        (code) =>
+          new Map(
+            vocabulary.flatMap((v) => {
+              const g = VALUE.read(groups.get(code), `${dimension}:${v}`);
+              return g ? [[v, g] as const] : [];
+            }),
+          ),
+      );
       const inVocabulary = (set: Map<string, ReadGroup<NoData, Quote>>) => vocabulary.filter((v) => set.has(v));
       return {
         dimension,
@@ -121,7 +131,9 @@ export function differences(codes: string[], groups: GroupsByRegion, missing: Mi
           return {
             regionCode: code,
             has: inVocabulary(mine),
-            onlyHere: inVocabulary(mine).filter((v) => others.every((o) => !o.has(v))).map((value) => ({ value, quotes: mine.get(value)!.items, quoteCount: mine.get(value)!.total })),
+            onlyHere: inVocabulary(mine)
+              .filter((v) => others.every((o) => !o.has(v)))
+              .map((value) => ({ value, quotes: mine.get(value)!.items, quoteCount: mine.get(value)!.total })),
             lacks: vocabulary.filter((v) => !mine.has(v) && others.some((o) => o.has(v))),
           };
         }),

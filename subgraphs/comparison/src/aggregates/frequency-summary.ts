@@ -11,7 +11,7 @@ import type { AnsweredRegion } from '../domain/region';
 import { MissingRegion } from './missing-region';
 import { defineAggregate, SingleGroup, type GroupsByRegion } from './groups';
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s bodies and meeting frequency in numbers.' })
+@ObjectType({ simpleResolvers: true, description: "One region's bodies and meeting frequency in numbers." })
 export class RegionFrequencySummary {
   @Field(() => String) regionCode!: string;
   @Field(() => Int) bodyCount!: number;
@@ -22,7 +22,8 @@ export class RegionFrequencySummary {
   @Field(() => Int, { description: 'Standing bodies that contribute to the sum (a stated minimum).' }) standingBodiesWithMinimum!: number;
   @Field(() => Int, { description: 'Bodies (standing or not) whose document gives no regular frequency, or one with no numbers ("regelbundet").' })
   bodiesWithoutFrequency!: number;
-  @Field(() => [BodyRef], { description: 'The first `first` of the bodies counted in bodiesWithoutFrequency, in document order.' }) bodiesWithoutFrequencyList!: BodyRef[];
+  @Field(() => [BodyRef], { description: 'The first `first` of the bodies counted in bodiesWithoutFrequency, in document order.' })
+  bodiesWithoutFrequencyList!: BodyRef[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Meeting frequency in numbers, per answered region.' })
@@ -47,14 +48,19 @@ function frequencySummaryGroups(region: Pick<AnsweredRegion, 'bodies'>) {
   const without = bodies.filter((b) => !hasStatedFrequency(b.cadence));
   const perLevel = new Map<string | null, number>();
   for (const b of bodies) perLevel.set(b.level ?? null, (perLevel.get(b.level ?? null) ?? 0) + 1);
-  return [SUMMARY.write(without.map((b) => ({ id: b.id, name: b.name })), {
-    bodyCount: bodies.length,
-    bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: perLevel.get(level) ?? 0 })),
-    standingBodyCount: standing.length,
-    standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
-    standingBodiesWithMinimum: withMinimum.length,
-    bodiesWithoutFrequency: without.length,
-  })];
+  return [
+    SUMMARY.write(
+      without.map((b) => ({ id: b.id, name: b.name })),
+      {
+        bodyCount: bodies.length,
+        bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: perLevel.get(level) ?? 0 })),
+        standingBodyCount: standing.length,
+        standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
+        standingBodiesWithMinimum: withMinimum.length,
+        bodiesWithoutFrequency: without.length,
+      },
+    ),
+  ];
 }
 
 export const FREQUENCY_SUMMARY = defineAggregate('frequencySummary', 1, [SUMMARY], frequencySummaryGroups);
@@ -62,7 +68,8 @@ export const FREQUENCY_SUMMARY = defineAggregate('frequencySummary', 1, [SUMMARY
 /** At request time: the regions' groups, each list cut to `first` (bodiesWithoutFrequency counts them all). */
 export function frequencySummary(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): FrequencySummary {
   return {
-    missingRegions: missing.map((m) => m.code), missing,
+    missingRegions: missing.map((m) => m.code),
+    missing,
     regions: codes.map((code) => {
       const g = SUMMARY.read(groups.get(code));
       return g ? { regionCode: code, ...g.data, bodiesWithoutFrequencyList: g.items } : emptySummary(code);
@@ -71,6 +78,12 @@ export function frequencySummary(codes: string[], groups: GroupsByRegion, missin
 }
 
 const emptySummary = (code: string): RegionFrequencySummary => ({
-  regionCode: code, bodyCount: 0, bodiesPerLevel: [...LEVELS, null].map((value) => ({ value, count: 0 })), standingBodyCount: 0,
-  standingMinMeetingsPerYear: 0, standingBodiesWithMinimum: 0, bodiesWithoutFrequency: 0, bodiesWithoutFrequencyList: [],
+  regionCode: code,
+  bodyCount: 0,
+  bodiesPerLevel: [...LEVELS, null].map((value) => ({ value, count: 0 })),
+  standingBodyCount: 0,
+  standingMinMeetingsPerYear: 0,
+  standingBodiesWithMinimum: 0,
+  bodiesWithoutFrequency: 0,
+  bodiesWithoutFrequencyList: [],
 });

@@ -25,24 +25,51 @@ export enum CollaborationFunction {
   PEER_NETWORK = 'PEER_NETWORK',
   SUPPORTS = 'SUPPORTS',
 }
-registerEnumType(CollaborationFunction, { name: 'CollaborationFunction', description: 'A function in a collaboration structure, read from canonical duty categories and body fields (see FunctionRow.basis).' });
+registerEnumType(CollaborationFunction, {
+  name: 'CollaborationFunction',
+  description: 'A function in a collaboration structure, read from canonical duty categories and body fields (see FunctionRow.basis).',
+});
 
-export enum EvidenceBasis { ROLE_DUTY = 'ROLE_DUTY', BODY_ASSIGNMENT = 'BODY_ASSIGNMENT', BODY_CONVENER = 'BODY_CONVENER', BODY_MINUTES_KEEPER = 'BODY_MINUTES_KEEPER', REPORTING_DUTY = 'REPORTING_DUTY' }
-registerEnumType(EvidenceBasis, { name: 'EvidenceBasis', description: 'Where a function is stated: a role\'s duty, a body\'s assignment (a group\'s duty), a body\'s convener or minutes keeper, a reporting duty.' });
+export enum EvidenceBasis {
+  ROLE_DUTY = 'ROLE_DUTY',
+  BODY_ASSIGNMENT = 'BODY_ASSIGNMENT',
+  BODY_CONVENER = 'BODY_CONVENER',
+  BODY_MINUTES_KEEPER = 'BODY_MINUTES_KEEPER',
+  REPORTING_DUTY = 'REPORTING_DUTY',
+}
+registerEnumType(EvidenceBasis, {
+  name: 'EvidenceBasis',
+  description: "Where a function is stated: a role's duty, a body's assignment (a group's duty), a body's convener or minutes keeper, a reporting duty.",
+});
 
-export enum PerformerType { ROLE = 'ROLE', BODY = 'BODY', NAMED_HOLDER = 'NAMED_HOLDER' }
-registerEnumType(PerformerType, { name: 'PerformerType', description: 'ROLE: a role the documents describe; BODY: a group (its assignment or reporting duty); NAMED_HOLDER: a holder a body names (convener, minutes keeper) that is no described role.' });
+export enum PerformerType {
+  ROLE = 'ROLE',
+  BODY = 'BODY',
+  NAMED_HOLDER = 'NAMED_HOLDER',
+}
+registerEnumType(PerformerType, {
+  name: 'PerformerType',
+  description:
+    'ROLE: a role the documents describe; BODY: a group (its assignment or reporting duty); NAMED_HOLDER: a holder a body names (convener, minutes keeper) that is no described role.',
+});
 
 /** Which duty categories and reporting artifacts read as which function. Reports upward: artifacts that account for work. */
-const FUNCTION_BASIS: Record<CollaborationFunction, { label: string; categories: Array<keyof typeof DutyCategory>; artifacts?: string[]; convener?: boolean; minutes?: boolean }> = {
+const FUNCTION_BASIS: Record<
+  CollaborationFunction,
+  { label: string; categories: Array<keyof typeof DutyCategory>; artifacts?: string[]; convener?: boolean; minutes?: boolean }
+> = {
   CONVENES_BODY: { label: 'Convenes a body', categories: ['CONVENING'], convener: true },
   KEEPS_MINUTES: { label: 'Keeps the minutes', categories: ['MINUTES'], minutes: true },
   PREPARES_MATTERS: { label: 'Prepares matters for decision', categories: ['DECISION_PREPARATION'] },
   COORDINATES_PLANNING: { label: 'Plans and coordinates the work (secretariat)', categories: ['PLANNING_COORDINATION'] },
   OWNS_ACTION_PLAN: { label: 'Owns an action plan (drafts, revises, carries it out)', categories: ['ACTION_PLAN'] },
   FOLLOWS_UP: { label: 'Follows up and evaluates', categories: ['FOLLOW_UP_EVALUATION'] },
-  REPORTS_UPWARD: { label: 'Reports upward', categories: ['REPORTING'], artifacts: ['HALF_YEAR_REPORT', 'ANNUAL_REPORT', 'WRITTEN_REPORT', 'FEEDBACK', 'FOLLOW_UP'] },
-  LEADS_GROUP_WORK: { label: 'Leads a group\'s (thematic, area) development work', categories: ['LEADING_DEVELOPMENT'] },
+  REPORTS_UPWARD: {
+    label: 'Reports upward',
+    categories: ['REPORTING'],
+    artifacts: ['HALF_YEAR_REPORT', 'ANNUAL_REPORT', 'WRITTEN_REPORT', 'FEEDBACK', 'FOLLOW_UP'],
+  },
+  LEADS_GROUP_WORK: { label: "Leads a group's (thematic, area) development work", categories: ['LEADING_DEVELOPMENT'] },
   PEER_NETWORK: { label: 'Takes part in a peer network', categories: ['NETWORKING'] },
   SUPPORTS: { label: 'Supports municipalities, groups or parties', categories: ['SUPPORT'] },
 };
@@ -53,7 +80,7 @@ export const MIN_SHARED = 2;
 @ObjectType({ simpleResolvers: true, description: 'One statement that someone performs a function.' })
 export class FunctionEvidence {
   @Field(() => EvidenceBasis) basis!: EvidenceBasis;
-  @Field(() => String, { description: 'The statement in the region\'s words.' }) text!: string;
+  @Field(() => String, { description: "The statement in the region's words." }) text!: string;
   @Field(() => ID, { nullable: true, description: 'The body it concerns, when stated.' }) bodyId!: string | null;
   @Field(() => Quote) quote!: Quote;
 }
@@ -64,15 +91,15 @@ export class FunctionPerformer {
   @Field(() => ID, { nullable: true, description: 'For ROLE: the role id.' }) roleId!: string | null;
   @Field(() => RoleKind, { nullable: true, description: 'For ROLE: its canonical kind.' }) roleKind!: keyof typeof RoleKind | null;
   @Field(() => ID, { nullable: true, description: 'For BODY and NAMED_HOLDER: the body.' }) bodyId!: string | null;
-  @Field(() => String, { description: 'The role\'s title, the body\'s name, or the holder as the body names it.' }) title!: string;
+  @Field(() => String, { description: "The role's title, the body's name, or the holder as the body names it." }) title!: string;
   @Field(() => [FunctionEvidence]) evidence!: FunctionEvidence[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s performers of one function (empty: the documents state none).' })
+@ObjectType({ simpleResolvers: true, description: "One region's performers of one function (empty: the documents state none)." })
 export class FunctionRegion {
   @Field(() => String) regionCode!: string;
   @Field(() => [FunctionPerformer], { description: 'The first `first` performers.' }) performers!: FunctionPerformer[];
-  @Field(() => Int, { description: 'All the region\'s performers of the function.' }) performerCount!: number;
+  @Field(() => Int, { description: "All the region's performers of the function." }) performerCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One function across the regions.' })
@@ -90,24 +117,37 @@ export class RoleMatch {
   @Field(() => String) title!: string;
   @Field(() => [CollaborationFunction]) shared!: CollaborationFunction[];
   @Field(() => Float, { description: 'Shared functions / functions of either role (Jaccard), 0-1.' }) score!: number;
-  @Field(() => String, { description: 'Why the score: which functions both roles perform, out of the functions of either role (e.g. "2 shared (CONVENES_BODY, KEEPS_MINUTES) of 3 functions of either role").' }) explanation!: string;
+  @Field(() => String, {
+    description:
+      'Why the score: which functions both roles perform, out of the functions of either role (e.g. "2 shared (CONVENES_BODY, KEEPS_MINUTES) of 3 functions of either role").',
+  })
+  explanation!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'How many roles of another region are this role\'s closest (all tied at the best score), however many closest lists.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "How many roles of another region are this role's closest (all tied at the best score), however many closest lists.",
+})
 export class ClosestCount {
   @Field(() => String) regionCode!: string;
   @Field(() => Int, { description: `Roles of that region sharing most functions with this one; 0 when none shares ${MIN_SHARED} or more.` }) count!: number;
   @Field(() => Float, { description: 'Their score (Jaccard, 0-1); 0 when count is 0.' }) score!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A role and the functions its duties (and the bodies\' and reporting data) give it.' })
+@ObjectType({ simpleResolvers: true, description: "A role and the functions its duties (and the bodies' and reporting data) give it." })
 export class RoleFunctions {
   @Field(() => ID) roleId!: string;
   @Field(() => String) title!: string;
   @Field(() => RoleKind) kind!: keyof typeof RoleKind;
   @Field(() => [CollaborationFunction]) functions!: CollaborationFunction[];
-  @Field(() => [RoleMatch], { description: `Per other answered region, the role(s) sharing most functions (ties listed in document order, the first \`closestFirst\` of each region: closestCounts counts them all); none when fewer than ${MIN_SHARED} functions are shared (one shared generic function is no match).` }) closest!: RoleMatch[];
-  @Field(() => [ClosestCount], { description: 'Per other answered region, in registry order: how many of its roles are closest to this one (all of them, not only those closest lists).' }) closestCounts!: ClosestCount[];
+  @Field(() => [RoleMatch], {
+    description: `Per other answered region, the role(s) sharing most functions (ties listed in document order, the first \`closestFirst\` of each region: closestCounts counts them all); none when fewer than ${MIN_SHARED} functions are shared (one shared generic function is no match).`,
+  })
+  closest!: RoleMatch[];
+  @Field(() => [ClosestCount], {
+    description: 'Per other answered region, in registry order: how many of its roles are closest to this one (all of them, not only those closest lists).',
+  })
+  closestCounts!: ClosestCount[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A role named by the documents.' })
@@ -118,15 +158,19 @@ export class RoleRef {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s roles by function.' })
+@ObjectType({ simpleResolvers: true, description: "One region's roles by function." })
 export class RegionFunctions {
   @Field(() => String) regionCode!: string;
   @Field(() => [RoleFunctions], { description: 'Roles performing at least one function, in document order: the first `first`.' }) roles!: RoleFunctions[];
-  @Field(() => Int, { description: 'All the region\'s roles performing at least one function.' }) roleCount!: number;
-  @Field(() => [RoleRef], { description: 'Roles whose data states no duties: named, not counted as a match. The first `first`.' }) rolesWithoutDuties!: RoleRef[];
-  @Field(() => Int, { description: 'All the region\'s roles whose data states no duties.' }) rolesWithoutDutiesCount!: number;
-  @Field(() => [RoleRef], { description: 'Roles whose stated duties map to no function: named, so that every role is in roles, rolesWithoutDuties or here. The first `first`.' }) rolesWithoutFunctions!: RoleRef[];
-  @Field(() => Int, { description: 'All the region\'s roles whose stated duties map to no function.' }) rolesWithoutFunctionsCount!: number;
+  @Field(() => Int, { description: "All the region's roles performing at least one function." }) roleCount!: number;
+  @Field(() => [RoleRef], { description: 'Roles whose data states no duties: named, not counted as a match. The first `first`.' })
+  rolesWithoutDuties!: RoleRef[];
+  @Field(() => Int, { description: "All the region's roles whose data states no duties." }) rolesWithoutDutiesCount!: number;
+  @Field(() => [RoleRef], {
+    description: 'Roles whose stated duties map to no function: named, so that every role is in roles, rolesWithoutDuties or here. The first `first`.',
+  })
+  rolesWithoutFunctions!: RoleRef[];
+  @Field(() => Int, { description: "All the region's roles whose stated duties map to no function." }) rolesWithoutFunctionsCount!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Roles compared by function: who convenes, keeps minutes, prepares, reports ... in each region.' })
@@ -154,13 +198,17 @@ function findings(region: RegionFacts): Found[] {
   const out: Found[] = [];
   const servingBody = new Map<string, Role[]>();
   for (const r of region.roles) for (const id of new Set(r.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(r);
-  const byCategory = (category: string) => (Object.keys(FUNCTION_BASIS) as CollaborationFunction[]).filter((fn) => FUNCTION_BASIS[fn].categories.includes(category as never));
+  const byCategory = (category: string) =>
+    (Object.keys(FUNCTION_BASIS) as CollaborationFunction[]).filter((fn) => FUNCTION_BASIS[fn].categories.includes(category as never));
   for (const role of region.roles) {
-    for (const d of role.duties) for (const fn of byCategory(d.category)) out.push({ fn, performer: asRole(role), evidence: ev(EvidenceBasis.ROLE_DUTY, d.text, null, d.source) });
+    for (const d of role.duties)
+      for (const fn of byCategory(d.category)) out.push({ fn, performer: asRole(role), evidence: ev(EvidenceBasis.ROLE_DUTY, d.text, null, d.source) });
   }
   for (const body of region.bodies) {
     for (const a of body.assignments) {
-      if (a.category) for (const fn of byCategory(a.category)) out.push({ fn, performer: asBody(body), evidence: ev(EvidenceBasis.BODY_ASSIGNMENT, a.text, body.id, a.source) });
+      if (a.category)
+        for (const fn of byCategory(a.category))
+          out.push({ fn, performer: asBody(body), evidence: ev(EvidenceBasis.BODY_ASSIGNMENT, a.text, body.id, a.source) });
     }
     const holders: Array<[CollaborationFunction, EvidenceBasis, string | null | undefined, Source | undefined]> = [
       [CollaborationFunction.CONVENES_BODY, EvidenceBasis.BODY_CONVENER, body.convener?.who, body.convener?.source],
@@ -180,7 +228,12 @@ function findings(region: RegionFacts): Found[] {
     const role = d.fromRoleId ? roles.get(d.fromRoleId) : undefined;
     const body = d.fromBodyId ? bodies.get(d.fromBodyId) : undefined;
     const performer = role ? asRole(role) : body ? asBody(body) : null;
-    if (performer) out.push({ fn: CollaborationFunction.REPORTS_UPWARD, performer, evidence: ev(EvidenceBasis.REPORTING_DUTY, `${d.description} (${d.fromText} → ${d.toText})`, d.fromBodyId ?? null, d.source) });
+    if (performer)
+      out.push({
+        fn: CollaborationFunction.REPORTS_UPWARD,
+        performer,
+        evidence: ev(EvidenceBasis.REPORTING_DUTY, `${d.description} (${d.fromText} → ${d.toText})`, d.fromBodyId ?? null, d.source),
+      });
   }
   return out;
 }
@@ -202,7 +255,11 @@ const roleRef = (role: Role): RoleRef => ({ id: role.id, title: role.title, kind
 type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties'>;
 type RoleFunctionsEntry = Omit<RoleFunctions, 'closest' | 'closestCounts'>;
 /** A role in a function-set group: position = document order, to merge groups in that order. */
-interface SetMember { roleId: string; title: string; position: number }
+interface SetMember {
+  roleId: string;
+  title: string;
+  position: number;
+}
 
 /** A region's performers of one function. */
 const PERFORMERS = KeyedGroup.of<CollaborationFunction, NoData, FunctionPerformer>('fn:');
@@ -225,7 +282,10 @@ function functionalCrosswalkGroups(region: RegionFacts) {
   const unmatched: Role[] = [];
   region.roles.forEach((role, position) => {
     const functions = FUNCTIONS.filter((fn) => fnsOf.get(role.id)!.has(fn));
-    if (!functions.length) { if (role.duties.length) unmatched.push(role); return; }
+    if (!functions.length) {
+      if (role.duties.length) unmatched.push(role);
+      return;
+    }
     performing.push({ roleId: role.id, title: role.title, kind: role.kind, functions });
     const key = functions.join(',');
     (sets.get(key) ?? sets.set(key, { functions, members: [] }).get(key)!).members.push({ roleId: role.id, title: role.title, position });
@@ -239,7 +299,12 @@ function functionalCrosswalkGroups(region: RegionFacts) {
   ];
 }
 
-export const FUNCTIONAL_CROSSWALK = defineAggregate('functionalCrosswalk', 2, [PERFORMERS, ROLES, WITHOUT_DUTIES, UNMATCHED, FUNCTION_SET], functionalCrosswalkGroups);
+export const FUNCTIONAL_CROSSWALK = defineAggregate(
+  'functionalCrosswalk',
+  2,
+  [PERFORMERS, ROLES, WITHOUT_DUTIES, UNMATCHED, FUNCTION_SET],
+  functionalCrosswalkGroups,
+);
 
 /** Closest roles listed per role and other region when the request does not say (closestCounts counts them all). */
 export const DEFAULT_CLOSEST_FIRST = 3;
@@ -249,12 +314,14 @@ export const DEFAULT_CLOSEST_FIRST = 3;
  * first `first`) and how many they are, read from that region's function-set groups.
  */
 function closestIn(code: string, groups: StoredGroups | undefined, fns: Set<string>, first: number): { matches: RoleMatch[]; count: ClosestCount } {
-  const scored = FUNCTION_SET.entries(groups).map(([, g]) => {
-    const theirs = new Set<string>(g.data.functions);
-    const shared = FUNCTIONS.filter((fn) => fns.has(fn) && theirs.has(fn));
-    const either = new Set([...fns, ...theirs]).size;
-    return { g, shared, score: shared.length / either, explanation: `${shared.length} shared (${shared.join(', ')}) of ${either} functions of either role` };
-  }).filter((s) => s.shared.length >= MIN_SHARED);
+  const scored = FUNCTION_SET.entries(groups)
+    .map(([, g]) => {
+      const theirs = new Set<string>(g.data.functions);
+      const shared = FUNCTIONS.filter((fn) => fns.has(fn) && theirs.has(fn));
+      const either = new Set([...fns, ...theirs]).size;
+      return { g, shared, score: shared.length / either, explanation: `${shared.length} shared (${shared.join(', ')}) of ${either} functions of either role` };
+    })
+    .filter((s) => s.shared.length >= MIN_SHARED);
   const best = Math.max(0, ...scored.map((s) => s.score));
   const tied = scored.filter((s) => s.score === best);
   const matches = tied
@@ -269,7 +336,14 @@ function closestIn(code: string, groups: StoredGroups | undefined, fns: Set<stri
  * At request time: the regions' groups, each list cut to `first` (the counts beside give the totals),
  * each role's closest roles cut to `closestFirst` per other region (at most `first`; closestCounts counts them).
  */
-export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], first: number, only?: CollaborationFunction[] | null, closestFirst = DEFAULT_CLOSEST_FIRST): FunctionalCrosswalk {
+export function functionalCrosswalk(
+  codes: string[],
+  groups: GroupsByRegion,
+  missing: MissingRegion[],
+  first: number,
+  only?: CollaborationFunction[] | null,
+  closestFirst = DEFAULT_CLOSEST_FIRST,
+): FunctionalCrosswalk {
   // Roles with the same functions have the same closest roles: each (region, set) is scored once.
   const scored = new Map<string, ReturnType<typeof closestIn>>();
   const closest = (other: string, functions: string[]) => {
@@ -282,11 +356,15 @@ export function functionalCrosswalk(codes: string[], groups: GroupsByRegion, mis
       label: FUNCTION_BASIS[fn].label,
       basis: [
         `duty category ${FUNCTION_BASIS[fn].categories.join(', ')} of roles and of bodies' assignments`,
-        ...(FUNCTION_BASIS[fn].convener ? ['a body\'s convener'] : []),
-        ...(FUNCTION_BASIS[fn].minutes ? ['a body\'s minutes keeper'] : []),
+        ...(FUNCTION_BASIS[fn].convener ? ["a body's convener"] : []),
+        ...(FUNCTION_BASIS[fn].minutes ? ["a body's minutes keeper"] : []),
         ...(FUNCTION_BASIS[fn].artifacts ? [`reporting duties from a role or body (${FUNCTION_BASIS[fn].artifacts!.join(', ')})`] : []),
       ].join('; '),
-      regions: codes.map((code) => ({ regionCode: code, performers: PERFORMERS.list(groups.get(code), fn).items, performerCount: PERFORMERS.list(groups.get(code), fn).total })),
+      regions: codes.map((code) => ({
+        regionCode: code,
+        performers: PERFORMERS.list(groups.get(code), fn).items,
+        performerCount: PERFORMERS.list(groups.get(code), fn).total,
+      })),
     })),
     regions: codes.map((code) => ({
       regionCode: code,

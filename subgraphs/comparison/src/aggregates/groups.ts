@@ -25,7 +25,11 @@ export interface Group {
 }
 
 /** One group as read back: its total, the values beside it and its first entries. */
-export interface ReadGroup<D, I> { total: number; data: D; items: I[] }
+export interface ReadGroup<D, I> {
+  total: number;
+  data: D;
+  items: I[];
+}
 
 /** One region's groups of one aggregate, by stored name, before a kind reads them. */
 export type StoredGroups = ReadonlyMap<string, ReadGroup<unknown, unknown>>;
@@ -33,7 +37,10 @@ export type StoredGroups = ReadonlyMap<string, ReadGroup<unknown, unknown>>;
 export type GroupsByRegion = ReadonlyMap<string, StoredGroups>;
 
 /** A list a region has no group for: empty. */
-export interface GroupList<I> { total: number; items: I[] }
+export interface GroupList<I> {
+  total: number;
+  items: I[];
+}
 const emptyList = <I>(): GroupList<I> => ({ total: 0, items: [] });
 
 /** The data argument of `write`: none when the kind stores no data beside its list. */
@@ -112,7 +119,12 @@ export interface Aggregate<N extends string, R> {
 }
 
 /** Defines an aggregate; its kinds' names must not overlap, so no kind reads another's group. */
-export function defineAggregate<N extends string, R>(name: N, version: number, kinds: ReadonlyArray<{ readonly prefix: string }>, groups: (region: R) => Group[]): Aggregate<N, R> {
+export function defineAggregate<N extends string, R>(
+  name: N,
+  version: number,
+  kinds: ReadonlyArray<{ readonly prefix: string }>,
+  groups: (region: R) => Group[],
+): Aggregate<N, R> {
   const names = kinds.map((k) => ({ prefix: k.prefix, keyed: k instanceof KeyedGroup }));
   for (const a of names) {
     for (const b of names) {

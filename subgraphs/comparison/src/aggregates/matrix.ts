@@ -26,7 +26,10 @@ export enum MatrixAspect {
 }
 registerEnumType(MatrixAspect, { name: 'MatrixAspect', description: 'A row of the comparison matrix.' });
 
-export enum StatementStatus { STATED = 'STATED', NOT_STATED = 'NOT_STATED' }
+export enum StatementStatus {
+  STATED = 'STATED',
+  NOT_STATED = 'NOT_STATED',
+}
 registerEnumType(StatementStatus, {
   name: 'StatementStatus',
   description: 'STATED: the documents say something, including a "no" (substitutes FORBIDDEN); NOT_STATED: they are silent.',
@@ -51,7 +54,7 @@ export class MatrixFact {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region\'s answer to one aspect.' })
+@ObjectType({ simpleResolvers: true, description: "One region's answer to one aspect." })
 export class MatrixCell {
   @Field(() => String) regionCode!: string;
   @Field(() => StatementStatus) status!: StatementStatus;
@@ -60,7 +63,10 @@ export class MatrixCell {
   @Field(() => String, { nullable: true, description: 'Context, e.g. why NOT_STATED although related facts exist.' }) note!: string | null;
   @Field(() => [Quote], { description: 'The first `first` quotes (for a value of several facts, the value and details list those facts).' }) quotes!: Quote[];
   @Field(() => Int, { description: 'All the quotes behind the cell.' }) quoteCount!: number;
-  @Field(() => [MatrixFact], { description: 'A STATED cell\'s facts, each with its own quote (aligned with quotes); empty for NOT_STATED, whose quotes support the note.' }) facts!: MatrixFact[];
+  @Field(() => [MatrixFact], {
+    description: "A STATED cell's facts, each with its own quote (aligned with quotes); empty for NOT_STATED, whose quotes support the note.",
+  })
+  facts!: MatrixFact[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One aspect across the regions.' })
@@ -70,7 +76,7 @@ export class MatrixRow {
   @Field(() => [MatrixCell], { description: 'One cell per answered region, in column order.' }) cells!: MatrixCell[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The body each region\'s body aspects are read from.' })
+@ObjectType({ simpleResolvers: true, description: "The body each region's body aspects are read from." })
 export class TopBody {
   @Field(() => String) regionCode!: string;
   @Field(() => BodyRef, { nullable: true, description: 'Null when the region names no body.' }) body!: BodyRef | null;
@@ -89,9 +95,19 @@ export class ComparisonMatrix {
 /** A cell's facts; a value joined from one part per fact keeps its parts, to be cut with the facts. */
 type CellFacts = Omit<MatrixCell, 'regionCode' | 'quoteCount' | 'facts'> & { parts?: string[] };
 
-const notStated = (note: string | null = null, quotes: Quote[] = []): CellFacts => ({ status: StatementStatus.NOT_STATED, value: null, details: [], note, quotes });
+const notStated = (note: string | null = null, quotes: Quote[] = []): CellFacts => ({
+  status: StatementStatus.NOT_STATED,
+  value: null,
+  details: [],
+  note,
+  quotes,
+});
 const stated = (value: string, details: string[], sources: Source[], note: string | null = null): CellFacts => ({
-  status: StatementStatus.STATED, value, details, note, quotes: sources.map(quoteOf),
+  status: StatementStatus.STATED,
+  value,
+  details,
+  note,
+  quotes: sources.map(quoteOf),
 });
 
 const listed = (parts: string[], details: string[], sources: Source[]): CellFacts => ({ ...stated(parts.join('; '), details, sources), parts });
@@ -102,13 +118,22 @@ function officeCell(office: Body['chair'], top: Body | null): CellFacts {
   if (!office) return notStated(`Not stated for ${top.name}.`);
   const facts = OFFICE_FACTS.filter((f) => office[f]);
   if (!facts.length) return stated('an office is named, no details', [], [office.source], office.note ?? null);
-  return { ...listed(facts.map((f) => `${f}: ${office[f]}`), [], facts.map((f) => office[`${f}Source`] ?? office.source)), note: office.note ?? null };
+  return {
+    ...listed(
+      facts.map((f) => `${f}: ${office[f]}`),
+      [],
+      facts.map((f) => office[`${f}Source`] ?? office.source),
+    ),
+    note: office.note ?? null,
+  };
 }
 
 function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): CellFacts {
   switch (aspect) {
-    case MatrixAspect.CHAIR_SELECTION: return officeCell(top?.chair, top);
-    case MatrixAspect.VICE_CHAIR: return officeCell(top?.viceChair, top);
+    case MatrixAspect.CHAIR_SELECTION:
+      return officeCell(top?.chair, top);
+    case MatrixAspect.VICE_CHAIR:
+      return officeCell(top?.viceChair, top);
     case MatrixAspect.SUBSTITUTES: {
       if (!top) return notStated('The region names no body.');
       const s = top.substitutes;
@@ -129,21 +154,36 @@ function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): C
     case MatrixAspect.HALF_YEAR_REPORT: {
       const duties = region.reportingDuties.filter((d) => d.artifact === aspect);
       if (!duties.length) return notStated();
-      return listed(duties.map((d) => `${d.fromText} → ${d.toText}${d.cadence ? ` (${d.cadence.text})` : ''}`),
-        duties.map((d) => d.description), duties.map((d) => d.source));
+      return listed(
+        duties.map((d) => `${d.fromText} → ${d.toText}${d.cadence ? ` (${d.cadence.text})` : ''}`),
+        duties.map((d) => d.description),
+        duties.map((d) => d.source),
+      );
     }
     case MatrixAspect.ACTION_PLAN_REVISION: {
       // An aktivitetsplan is the plan of action some regions name instead of a handlingsplan.
       const plans = region.plans.filter((p) => p.kind === 'ACTION_PLAN' || p.kind === 'ACTIVITY_PLAN');
       const revised = plans.filter((p) => p.revision);
       const kinds = plans.some((p) => p.kind === 'ACTIVITY_PLAN') ? 'action or activity plan(s)' : 'action plan(s)';
-      if (!revised.length) return notStated(plans.length ? `${plans.length} ${kinds}, none states a revision cycle.` : 'No action plan named.', plans.map((p) => quoteOf(p.source)));
-      return listed(revised.map((p) => `${p.name}: ${p.revision!.text}`), revised.map((p) => p.name), revised.map((p) => p.revision!.source));
+      if (!revised.length)
+        return notStated(
+          plans.length ? `${plans.length} ${kinds}, none states a revision cycle.` : 'No action plan named.',
+          plans.map((p) => quoteOf(p.source)),
+        );
+      return listed(
+        revised.map((p) => `${p.name}: ${p.revision!.text}`),
+        revised.map((p) => p.name),
+        revised.map((p) => p.revision!.source),
+      );
     }
     case MatrixAspect.DECISION_RULES: {
       const rules = region.decisionRules;
       if (!rules.length) return notStated();
-      return stated(`${rules.length} decision rule(s)`, rules.map((r) => (r.appliesTo ? `${r.appliesTo}: ${r.text}` : r.text)), rules.map((r) => r.source));
+      return stated(
+        `${rules.length} decision rule(s)`,
+        rules.map((r) => (r.appliesTo ? `${r.appliesTo}: ${r.text}` : r.text)),
+        rules.map((r) => r.source),
+      );
     }
   }
 }
@@ -156,7 +196,11 @@ function describePerYear(min: number | null, max: number | null): string {
 }
 
 type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'reportingDuties' | 'plans' | 'decisionRules'>;
-interface CellItem { quote: Quote; detail: string | null; part: string | null }
+interface CellItem {
+  quote: Quote;
+  detail: string | null;
+  part: string | null;
+}
 type CellData = Omit<CellFacts, 'details' | 'quotes' | 'parts'> & { joined: boolean };
 
 /** A region's top body, no list. */
@@ -171,7 +215,11 @@ function comparisonMatrixGroups(region: RegionFacts) {
     TOP.write([], { body: top ? { id: top.id, name: top.name } : null }),
     ...Object.values(MatrixAspect).map((aspect) => {
       const { details, quotes, parts: valueParts, ...cell } = cellFor(aspect, region, top);
-      const items = Array.from({ length: Math.max(details.length, quotes.length) }, (_, i) => ({ quote: quotes[i]!, detail: details[i] ?? null, part: valueParts?.[i] ?? null }));
+      const items = Array.from({ length: Math.max(details.length, quotes.length) }, (_, i) => ({
+        quote: quotes[i]!,
+        detail: details[i] ?? null,
+        part: valueParts?.[i] ?? null,
+      }));
       return CELL.write(aspect, items, { ...cell, joined: Boolean(valueParts) });
     }),
   ];
@@ -196,15 +244,20 @@ export function comparisonMatrix(codes: string[], groups: GroupsByRegion, missin
         const { joined, ...cell } = g.data;
         const items = g.items;
         return {
-          regionCode: code, ...cell,
+          regionCode: code,
+          ...cell,
           value: joined ? items.map((i) => i.part).join('; ') : cell.value,
           details: items.filter((i) => i.detail !== null).map((i) => i.detail!),
           quotes: items.map((i) => i.quote),
           quoteCount: g.total,
-          facts: cell.status === StatementStatus.STATED ? items.map((i) => ({ text: i.part ?? (items.length === 1 ? cell.value! : i.detail ?? cell.value!), quote: i.quote })) : [],
+          facts:
+            cell.status === StatementStatus.STATED
+              ? items.map((i) => ({ text: i.part ?? (items.length === 1 ? cell.value! : (i.detail ?? cell.value!)), quote: i.quote }))
+              : [],
         };
       }),
     })),
-    missingRegions: missing.map((m) => m.code), missing,
+    missingRegions: missing.map((m) => m.code),
+    missing,
   };
 }

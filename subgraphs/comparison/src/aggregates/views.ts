@@ -36,7 +36,7 @@ export class OfficeSummary {
   @Field(() => Quote) quote!: Quote;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Who carries a duty of a body (convening, agenda, minutes), in the document\'s words.' })
+@ObjectType({ simpleResolvers: true, description: "Who carries a duty of a body (convening, agenda, minutes), in the document's words." })
 export class DutyHolderSummary {
   @Field(() => String) who!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -87,7 +87,13 @@ export function quoteOf(source: Source): Quote {
 export function frequencyOf(cadence: MeetingCadence | null | undefined): Frequency | null {
   if (!cadence) return null;
   return {
-    label: cadence.label ?? null, text: cadence.text, minPerYear: cadence.minPerYear, maxPerYear: cadence.maxPerYear,
-    approximate: cadence.approximate, whenNeeded: cadence.whenNeeded, note: cadence.note ?? null, source: quoteOf(cadence.source),
+    label: cadence.label ?? null,
+    text: cadence.text,
+    minPerYear: cadence.minPerYear,
+    maxPerYear: cadence.maxPerYear,
+    approximate: cadence.approximate,
+    whenNeeded: cadence.whenNeeded,
+    note: cadence.note ?? null,
+    source: quoteOf(cadence.source),
   };
 }

@@ -5,27 +5,51 @@
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
-  ARTIFACT_KINDS, badUserInput, BodyFilter, BodyKind, Level, LevelBasis, PageInfo, Permanence, ReportArtifactKind, ROLE_KINDS, RoleKind, type Body,
+  ARTIFACT_KINDS,
+  badUserInput,
+  BodyFilter,
+  BodyKind,
+  Level,
+  LevelBasis,
+  PageInfo,
+  Permanence,
+  ReportArtifactKind,
+  ROLE_KINDS,
+  RoleKind,
+  type Body,
 } from '@samverkan/contract';
 import { bodyPage } from '../read-model/body-query';
 import type { ReadModel } from '../read-model/read-model';
 import { REGION_ORDER } from './scope';
 import { MissingRegion } from '../aggregates/missing-region';
-import {
-  DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary,
-} from '../aggregates/views';
+import { DutyHolderSummary, Frequency, frequencyOf, MinutesSummary, OfficeSummary, ParentSummary, quoteOf, SubstituteSummary } from '../aggregates/views';
 
-export enum BodySortField { MEETINGS_PER_YEAR = 'MEETINGS_PER_YEAR', NAME = 'NAME', REGION = 'REGION' }
-export enum SortDirection { ASC = 'ASC', DESC = 'DESC' }
+export enum BodySortField {
+  MEETINGS_PER_YEAR = 'MEETINGS_PER_YEAR',
+  NAME = 'NAME',
+  REGION = 'REGION',
+}
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
 registerEnumType(BodySortField, {
   name: 'BodySortField',
-  description: 'MEETINGS_PER_YEAR: documented minimum, then maximum (bodies with no stated frequency last in both directions); NAME: Swedish collation; REGION: registry order, then document order.',
+  description:
+    'MEETINGS_PER_YEAR: documented minimum, then maximum (bodies with no stated frequency last in both directions); NAME: Swedish collation; REGION: registry order, then document order.',
 });
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
-@InputType({ description: 'BodyFilter plus conditions only the comparison can answer (they join roles and reporting duties). All given conditions must hold; within a list, any value matches.' })
+@InputType({
+  description:
+    'BodyFilter plus conditions only the comparison can answer (they join roles and reporting duties). All given conditions must hold; within a list, any value matches.',
+})
 export class ComparisonBodyFilter extends BodyFilter {
-  @Field(() => [RoleKind], { nullable: true, description: 'The body has a role of one of these kinds: a role serving it (servesBodyIds), or an office its own data states (chair → CHAIR, viceChair → VICE_CHAIR, convener → CONVENER, minutes keeper → SECRETARY).' })
+  @Field(() => [RoleKind], {
+    nullable: true,
+    description:
+      'The body has a role of one of these kinds: a role serving it (servesBodyIds), or an office its own data states (chair → CHAIR, viceChair → VICE_CHAIR, convener → CONVENER, minutes keeper → SECRETARY).',
+  })
   roleKinds?: Array<keyof typeof RoleKind> | null;
 
   @Field(() => [ReportArtifactKind], { nullable: true, description: 'The body produces one of these artifacts (a reporting duty with fromBodyId = the body).' })
@@ -38,7 +62,10 @@ export class BodySort {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A body as compared across regions: normalized kind, level and frequency beside the verbatim facts and their quotes.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A body as compared across regions: normalized kind, level and frequency beside the verbatim facts and their quotes.',
+})
 export class ComparedBody {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
@@ -56,8 +83,12 @@ export class ComparedBody {
   @Field(() => DutyHolderSummary, { nullable: true }) agendaBy!: DutyHolderSummary | null;
   @Field(() => MinutesSummary, { nullable: true }) minutes!: MinutesSummary | null;
   @Field(() => SubstituteSummary) substituteRule!: SubstituteSummary;
-  @Field(() => [RoleKind], { description: 'Canonical role kinds present at the body (see ComparisonBodyFilter.roleKinds).' }) roleKinds!: Array<keyof typeof RoleKind>;
-  @Field(() => [ReportArtifactKind], { description: 'Artifacts the body produces, from its reporting duties.' }) reportArtifacts!: Array<keyof typeof ReportArtifactKind>;
+  @Field(() => [RoleKind], { description: 'Canonical role kinds present at the body (see ComparisonBodyFilter.roleKinds).' }) roleKinds!: Array<
+    keyof typeof RoleKind
+  >;
+  @Field(() => [ReportArtifactKind], { description: 'Artifacts the body produces, from its reporting duties.' }) reportArtifacts!: Array<
+    keyof typeof ReportArtifactKind
+  >;
   @Field(() => String, { description: 'The source document the body is described in.' }) document!: string;
 }
 
@@ -93,9 +124,17 @@ function decodeCursor(cursor: string): string {
 
 /** The view of one body: its facts as served, with its parent's name and the derived role kinds and artifacts. */
 export function comparedBody(body: Body, parentName: string | null, roleKinds: readonly string[], reportArtifacts: readonly string[]): ComparedBody {
-  const office = (o: Body['chair']): OfficeSummary | null => (o ? {
-    holder: o.holder ?? null, selection: o.selection ?? null, term: o.term ?? null, rotation: o.rotation ?? null, note: o.note ?? null, quote: quoteOf(o.source),
-  } : null);
+  const office = (o: Body['chair']): OfficeSummary | null =>
+    o
+      ? {
+          holder: o.holder ?? null,
+          selection: o.selection ?? null,
+          term: o.term ?? null,
+          rotation: o.rotation ?? null,
+          note: o.note ?? null,
+          quote: quoteOf(o.source),
+        }
+      : null;
   const holder = (h: Body['convener']): DutyHolderSummary | null => (h ? { who: h.who, note: h.note ?? null, quote: quoteOf(h.source) } : null);
   return {
     id: body.id,
@@ -105,17 +144,30 @@ export function comparedBody(body: Body, parentName: string | null, roleKinds: r
     level: body.level,
     levelBasis: body.levelBasis,
     permanence: body.permanence,
-    parent: body.parent ? {
-      bodyId: body.parent.bodyId, bodyName: parentName, relation: body.parent.relation, basis: body.parent.basis ?? 'STATED', basisNote: body.parent.basisNote ?? null, quote: quoteOf(body.parent.source),
-    } : null,
+    parent: body.parent
+      ? {
+          bodyId: body.parent.bodyId,
+          bodyName: parentName,
+          relation: body.parent.relation,
+          basis: body.parent.basis ?? 'STATED',
+          basisNote: body.parent.basisNote ?? null,
+          quote: quoteOf(body.parent.source),
+        }
+      : null,
     frequency: frequencyOf(body.cadence),
     otherMeetings: (body.otherMeetings ?? []).map((c) => frequencyOf(c)!),
     chair: office(body.chair),
     viceChair: office(body.viceChair),
     convener: holder(body.convener),
     agendaBy: holder(body.agendaBy),
-    minutes: body.minutes ? { kept: body.minutes.kept, keeper: body.minutes.keeper ?? null, note: body.minutes.note ?? null, quote: quoteOf(body.minutes.source) } : null,
-    substituteRule: { rule: body.substitutes.rule, note: body.substitutes.note ?? null, quote: body.substitutes.source ? quoteOf(body.substitutes.source) : null },
+    minutes: body.minutes
+      ? { kept: body.minutes.kept, keeper: body.minutes.keeper ?? null, note: body.minutes.note ?? null, quote: quoteOf(body.minutes.source) }
+      : null,
+    substituteRule: {
+      rule: body.substitutes.rule,
+      note: body.substitutes.note ?? null,
+      quote: body.substitutes.source ? quoteOf(body.substitutes.source) : null,
+    },
     roleKinds: ROLE_KINDS.filter((k) => roleKinds.includes(k)),
     reportArtifacts: ARTIFACT_KINDS.filter((a) => reportArtifacts.includes(a)),
     document: body.document,
@@ -141,9 +193,13 @@ export async function bodyConnection(readModel: ReadModel, codes: string[], miss
   }
   const afterId = args.after ? decodeCursor(args.after) : null;
   const page = await bodyPage(readModel.knex, readModel.schema, codes, REGION_ORDER, {
-    filter: args.filter, sort: args.sort?.field ?? BodySortField.REGION, desc: args.sort?.direction === SortDirection.DESC, first, afterId,
+    filter: args.filter,
+    sort: args.sort?.field ?? BodySortField.REGION,
+    desc: args.sort?.direction === SortDirection.DESC,
+    first,
+    afterId,
   });
-  if (!page.cursorFound) throw badUserInput('The cursor\'s body is not in this result (filter or sort changed?)');
+  if (!page.cursorFound) throw badUserInput("The cursor's body is not in this result (filter or sort changed?)");
   const nodes = page.rows.map((r) => comparedBody(r.body, r.parentName, r.roleKinds, r.reportArtifacts));
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
@@ -151,6 +207,7 @@ export async function bodyConnection(readModel: ReadModel, codes: string[], miss
     nodes,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: page.totalCount,
-    missingRegions: missing.map((m) => m.code), missing,
+    missingRegions: missing.map((m) => m.code),
+    missing,
   };
 }

@@ -5,8 +5,19 @@
  */
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver } from 'type-graphql';
 import {
-  badUserInput, DataChange, DataChangeEdge, DatedEvent, DateTimeScalar, decodeCursor, encodeCursor, EventKind, PageInfo, pageSize,
-  parseDateArg, parseDateTimeArg, SourceDocument,
+  badUserInput,
+  DataChange,
+  DataChangeEdge,
+  DatedEvent,
+  DateTimeScalar,
+  decodeCursor,
+  encodeCursor,
+  EventKind,
+  PageInfo,
+  pageSize,
+  parseDateArg,
+  parseDateTimeArg,
+  SourceDocument,
 } from '@samverkan/shared';
 import { Landscape } from './landscape';
 import { REGION_ORDER, scopeOf } from './scope';
@@ -17,10 +28,14 @@ import { changePage, documentsOfChanges, timelineEvents, type ChangeKey } from '
 @ObjectType({ simpleResolvers: true, description: 'The source documents one change is about: where its quotes stand (or the changed document itself).' })
 export class ChangeDocuments {
   @Field(() => ID, { description: 'DataChange.id.' }) changeId!: string;
-  @Field(() => [SourceDocument], { description: 'In the order of the change\'s quotes (after, before, then its fields\'); passages are null here. Empty when no quote stands in a document the copy holds (a first load, or text no longer in any document).' }) documents!: SourceDocument[];
+  @Field(() => [SourceDocument], {
+    description:
+      "In the order of the change's quotes (after, before, then its fields'); passages are null here. Empty when no quote stands in a document the copy holds (a first load, or text no longer in any document).",
+  })
+  documents!: SourceDocument[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A page of the regions\' change histories, newest first across regions.' })
+@ObjectType({ simpleResolvers: true, description: "A page of the regions' change histories, newest first across regions." })
 export class ChangeConnection {
   @Field(() => [DataChangeEdge]) edges!: DataChangeEdge[];
   @Field(() => [DataChange]) nodes!: DataChange[];
@@ -28,13 +43,20 @@ export class ChangeConnection {
   @Field(() => Int, { description: 'Entries matching the filter, across all pages.' }) totalCount!: number;
   @Field(() => [ID], { description: 'Regions in scope the comparison holds no copy of: their history is absent.' }) missingRegions!: string[];
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
-  @Field(() => [ID], { description: 'Regions in scope served from a copy that may be out of date (reason in Landscape.freshness): changes since their last sync are absent.' }) staleRegions!: string[];
-  @Field(() => [ChangeDocuments], { description: 'For each entry of nodes, in the same order: the documents it is about, with their date, validity and version.' }) documents!: ChangeDocuments[];
+  @Field(() => [ID], {
+    description: 'Regions in scope served from a copy that may be out of date (reason in Landscape.freshness): changes since their last sync are absent.',
+  })
+  staleRegions!: string[];
+  @Field(() => [ChangeDocuments], {
+    description: 'For each entry of nodes, in the same order: the documents it is about, with their date, validity and version.',
+  })
+  documents!: ChangeDocuments[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The dated events of the regions in scope, ordered by date, each with its quote.' })
 export class Timeline {
-  @Field(() => [DatedEvent], { description: 'By start date (the first day the text can mean), then end, then region, then document order.' }) events!: DatedEvent[];
+  @Field(() => [DatedEvent], { description: 'By start date (the first day the text can mean), then end, then region, then document order.' })
+  events!: DatedEvent[];
   @Field(() => Int) totalCount!: number;
   @Field(() => [ID], { description: 'Regions in scope the comparison holds no copy of.' }) missingRegions!: string[];
   @Field(() => [MissingRegion]) missing!: MissingRegion[];
@@ -55,7 +77,9 @@ async function scopeWithStale(ctx: ComparisonContext, regions: string[] | undefi
 
 @Resolver(() => Landscape)
 export class HistoryResolver {
-  @FieldResolver(() => ChangeConnection, { description: 'What changed in the regions\' data, newest first: each region\'s change history (Region.changes) across regions, cursor-paginated.' })
+  @FieldResolver(() => ChangeConnection, {
+    description: "What changed in the regions' data, newest first: each region's change history (Region.changes) across regions, cursor-paginated.",
+  })
   async changes(
     @Ctx() ctx: ComparisonContext,
     @Arg('since', () => DateTimeScalar, { nullable: true, description: 'Only entries at or after this time.' }) since?: string,
@@ -71,7 +95,12 @@ export class HistoryResolver {
     const edges = rows.slice(0, size).map((r) => ({ cursor: encodeCursor('changes', r.key), node: r.change }));
     const held = await ctx.readModel.documents();
     const docs = (code: string) => held.get(code) ?? [];
-    const ids = await documentsOfChanges(ctx.readModel.knex, ctx.readModel.schema, edges.map((e) => e.node), (code, file) => docs(code).find((d) => d.file === file)?.id);
+    const ids = await documentsOfChanges(
+      ctx.readModel.knex,
+      ctx.readModel.schema,
+      edges.map((e) => e.node),
+      (code, file) => docs(code).find((d) => d.file === file)?.id,
+    );
     const documents = edges.map(({ node }) => ({
       changeId: node.id,
       documents: (ids.get(node.id) ?? []).flatMap((id) => docs(node.regionCode).filter((d) => d.id === id)),
@@ -88,7 +117,10 @@ export class HistoryResolver {
     };
   }
 
-  @FieldResolver(() => Timeline, { description: 'The dated events the documents state (founded, since, periods, plan periods, document and review dates), across regions, ordered by date, with quotes.' })
+  @FieldResolver(() => Timeline, {
+    description:
+      'The dated events the documents state (founded, since, periods, plan periods, document and review dates), across regions, ordered by date, with quotes.',
+  })
   async timeline(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],

@@ -43,7 +43,10 @@ export class FrequencyRowJoin {
 
 @Resolver(() => ComparedRole)
 export class ComparedRoleJoin {
-  @FieldResolver(() => RegionRole, { nullable: true, description: 'The role as its own region serves it (`<Prefix>Role`, joined by id); null for an office stated only on a body (origin BODY_OFFICE).' })
+  @FieldResolver(() => RegionRole, {
+    nullable: true,
+    description: 'The role as its own region serves it (`<Prefix>Role`, joined by id); null for an office stated only on a body (origin BODY_OFFICE).',
+  })
   regionRole(@Root() row: ComparedRole): RegionOwnedRef | null {
     return row.origin === RoleOrigin.ROLE ? { __typename: regionRoleTypename(row.regionCode), id: row.id } : null;
   }

@@ -12,9 +12,13 @@ export abstract class RegionRef {
   @Field(() => ID, { description: 'Stable region code (orebro, kalmar, hoglandet, samla).' }) code!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One body\'s regular meeting frequency, ranked across regions.' })
+@ObjectType({ simpleResolvers: true, description: "One body's regular meeting frequency, ranked across regions." })
 export class FrequencyRow {
-  @Field(() => Int, { description: '1 = meets most often (by documented minimum; at the same minimum an exact statement before an approximate one ("minst sex" before "cirka sex"), then an open maximum before the highest stated one).' }) rank!: number;
+  @Field(() => Int, {
+    description:
+      '1 = meets most often (by documented minimum; at the same minimum an exact statement before an approximate one ("minst sex" before "cirka sex"), then an open maximum before the highest stated one).',
+  })
+  rank!: number;
   @Field(() => String) regionCode!: string;
   @Field(() => ID) bodyId!: string;
   @Field(() => String) bodyName!: string;
@@ -30,6 +34,9 @@ export class FrequencyRow {
 @ObjectType({ description: 'All regions side by side. Each aggregate answers for the regions that answered and names the rest in missingRegions.' })
 export class Landscape {
   @Field(() => ID) id!: string;
-  @Field(() => [RegionRef], { nullable: 'items', description: 'Every registered region, resolved by its own subgraph (null entries for regions that are down).' })
+  @Field(() => [RegionRef], {
+    nullable: 'items',
+    description: 'Every registered region, resolved by its own subgraph (null entries for regions that are down).',
+  })
   regions!: RegionRef[];
 }

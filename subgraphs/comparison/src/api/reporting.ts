@@ -17,7 +17,7 @@ export class ReportingDutyFilter {
   @Field(() => ID, { nullable: true, description: 'Duties from or to this body.' }) bodyId?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One end of a reporting duty: the region\'s words, and the body or role the data links.' })
+@ObjectType({ simpleResolvers: true, description: "One end of a reporting duty: the region's words, and the body or role the data links." })
 export class ReportingParty {
   @Field(() => String) text!: string;
   @Field(() => ID, { nullable: true }) bodyId!: string | null;
@@ -31,7 +31,7 @@ export class ComparedReportingDuty {
   @Field(() => ID) id!: string;
   @Field(() => String) regionCode!: string;
   @Field(() => ReportArtifactKind) artifact!: keyof typeof ReportArtifactKind;
-  @Field(() => String, { description: 'The document\'s description, verbatim or close to it.' }) description!: string;
+  @Field(() => String, { description: "The document's description, verbatim or close to it." }) description!: string;
   @Field(() => ReportingParty) from!: ReportingParty;
   @Field(() => ReportingParty) to!: ReportingParty;
   @Field(() => Frequency, { nullable: true, description: 'How often per year; null when not stated.' }) frequency!: Frequency | null;
@@ -54,7 +54,13 @@ export function reportingDuties(rows: DutyRow[], dutyCount: number, missing: Mis
     regionCode: d.regionCode,
     artifact: d.artifact,
     description: d.description,
-    from: { text: d.fromText, bodyId: d.fromBodyId ?? null, bodyName: d.fromBodyId ? fromBodyName : null, roleId: d.fromRoleId ?? null, roleTitle: d.fromRoleId ? fromRoleTitle : null },
+    from: {
+      text: d.fromText,
+      bodyId: d.fromBodyId ?? null,
+      bodyName: d.fromBodyId ? fromBodyName : null,
+      roleId: d.fromRoleId ?? null,
+      roleTitle: d.fromRoleId ? fromRoleTitle : null,
+    },
     to: { text: d.toText, bodyId: d.toBodyId ?? null, bodyName: d.toBodyId ? toBodyName : null, roleId: null, roleTitle: null },
     frequency: frequencyOf(d.cadence),
     notes: d.notes,

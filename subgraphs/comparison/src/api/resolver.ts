@@ -54,12 +54,18 @@ export class LandscapeResolver {
     return { id: LANDSCAPE_ID, regions: this.regions() };
   }
 
-  @FieldResolver(() => [ID], { description: 'Codes of the regions served from a copy that may be out of date: their subgraph did not answer, or answered with errors, at the last check (reason in freshness).' })
+  @FieldResolver(() => [ID], {
+    description:
+      'Codes of the regions served from a copy that may be out of date: their subgraph did not answer, or answered with errors, at the last check (reason in freshness).',
+  })
   async staleRegions(@Ctx() ctx: ComparisonContext): Promise<string[]> {
     return (await ctx.readModel.freshness()).filter((f) => f.stale && f.dataVersion !== null).map((f) => f.regionCode);
   }
 
-  @FieldResolver(() => [ID], { description: 'Codes of the regions the comparison holds no copy of (never synced: the subgraph has not answered, or answered only with errors); every aggregate answers for the rest. A region that stops answering after a sync is not missing but stale (freshness).' })
+  @FieldResolver(() => [ID], {
+    description:
+      'Codes of the regions the comparison holds no copy of (never synced: the subgraph has not answered, or answered only with errors); every aggregate answers for the rest. A region that stops answering after a sync is not missing but stale (freshness).',
+  })
   async missingRegions(@Ctx() ctx: ComparisonContext): Promise<string[]> {
     return (await scopeOf(ctx.readModel)).missing;
   }
@@ -73,7 +79,8 @@ export class LandscapeResolver {
   async meetingFrequencyTable(
     @Ctx() ctx: ComparisonContext,
     @Arg('filter', () => BodyFilter, { nullable: true }) filter?: BodyFilter,
-    @Arg('first', () => Int, { nullable: true, description: `The first this many rows by rank, default ${DEFAULT_FIRST}, at most ${MAX_FIRST}.` }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: `The first this many rows by rank, default ${DEFAULT_FIRST}, at most ${MAX_FIRST}.` })
+    first?: number,
   ): Promise<FrequencyRow[]> {
     checkRegionCodes(filter?.regions);
     const size = firstOf(first);
@@ -93,7 +100,9 @@ export class LandscapeResolver {
     return bodyConnection(ctx.readModel, codes, missingDetails, { filter, sort, first, after });
   }
 
-  @FieldResolver(() => FrequencySummary, { description: 'Per region: bodies per level, documented minimum meetings per year of standing bodies, bodies with no stated frequency (question 2).' })
+  @FieldResolver(() => FrequencySummary, {
+    description: 'Per region: bodies per level, documented minimum meetings per year of standing bodies, bodies with no stated frequency (question 2).',
+  })
   async frequencySummary(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
@@ -103,7 +112,9 @@ export class LandscapeResolver {
     return frequencySummary(codes, groups, missing);
   }
 
-  @FieldResolver(() => RolesCrosswalk, { description: 'Roles side by side per canonical RoleKind, duties by DutyCategory in each region\'s words (question 3).' })
+  @FieldResolver(() => RolesCrosswalk, {
+    description: "Roles side by side per canonical RoleKind, duties by DutyCategory in each region's words (question 3).",
+  })
   async rolesCrosswalk(
     @Ctx() ctx: ComparisonContext,
     @Arg('kinds', () => [RoleKind], { nullable: true, description: 'Default: every kind some region has.' }) kinds?: Array<keyof typeof RoleKind>,
@@ -112,23 +123,46 @@ export class LandscapeResolver {
     @Info() info?: GraphQLResolveInfo,
   ): Promise<RolesCrosswalk> {
     const entries = !info || selectsAny(info, [['rows', 'regions', 'roles']]);
-    const { codes, groups, missing } = await aggregateGroups(ctx, 'rolesCrosswalk', regions, first, kinds?.length ? kinds.map((k) => ROLES_OF_KIND.nameOf(k)) : null, entries);
+    const { codes, groups, missing } = await aggregateGroups(
+      ctx,
+      'rolesCrosswalk',
+      regions,
+      first,
+      kinds?.length ? kinds.map((k) => ROLES_OF_KIND.nameOf(k)) : null,
+      entries,
+    );
     return rolesCrosswalk(codes, groups, missing, kinds);
   }
 
-  @FieldResolver(() => FunctionalCrosswalk, { description: 'Roles compared by what they do: per function (convenes, keeps minutes, prepares, reports upward ...) who does it in each region, with the quotes; roles with no stated duties listed apart (question 3, by function; rolesCrosswalk is the view by title).' })
+  @FieldResolver(() => FunctionalCrosswalk, {
+    description:
+      'Roles compared by what they do: per function (convenes, keeps minutes, prepares, reports upward ...) who does it in each region, with the quotes; roles with no stated duties listed apart (question 3, by function; rolesCrosswalk is the view by title).',
+  })
   async functionalCrosswalk(
     @Ctx() ctx: ComparisonContext,
     @Arg('functions', () => [CollaborationFunction], { nullable: true, description: 'Default: every function.' }) functions?: CollaborationFunction[],
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
-    @Arg('closestFirst', () => Int, { nullable: true, description: `Closest roles listed per role and other region: default ${DEFAULT_CLOSEST_FIRST}, 0 to ${MAX_FIRST}, and never more than \`first\` (closestCounts counts them all).` }) closestFirst?: number,
+    @Arg('closestFirst', () => Int, {
+      nullable: true,
+      description: `Closest roles listed per role and other region: default ${DEFAULT_CLOSEST_FIRST}, 0 to ${MAX_FIRST}, and never more than \`first\` (closestCounts counts them all).`,
+    })
+    closestFirst?: number,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<FunctionalCrosswalk> {
     if (closestFirst != null && (!Number.isInteger(closestFirst) || closestFirst < 0 || closestFirst > MAX_FIRST)) {
-      throw badUserInput(`closestFirst must be between 0 and ${MAX_FIRST} (the closest roles listed per role and other region; closestCounts counts them all).`);
+      throw badUserInput(
+        `closestFirst must be between 0 and ${MAX_FIRST} (the closest roles listed per role and other region; closestCounts counts them all).`,
+      );
     }
-    const entries = !info || selectsAny(info, [['functions', 'regions', 'performers'], ['regions', 'roles'], ['regions', 'rolesWithoutDuties'], ['regions', 'rolesWithoutFunctions']]);
+    const entries =
+      !info ||
+      selectsAny(info, [
+        ['functions', 'regions', 'performers'],
+        ['regions', 'roles'],
+        ['regions', 'rolesWithoutDuties'],
+        ['regions', 'rolesWithoutFunctions'],
+      ]);
     const { codes, groups, missing, size } = await aggregateGroups(ctx, 'functionalCrosswalk', regions, first, null, entries);
     return functionalCrosswalk(codes, groups, missing, size, functions, closestFirst ?? DEFAULT_CLOSEST_FIRST);
   }
@@ -145,14 +179,21 @@ export class LandscapeResolver {
     return reportingDuties(rows, totalCount, missingDetails);
   }
 
-  @FieldResolver(() => ReportingChains, { description: 'Per region, the bodies and edges (parent links, reporting duties) from operational bodies up to the political level (question 4).' })
+  @FieldResolver(() => ReportingChains, {
+    description: 'Per region, the bodies and edges (parent links, reporting duties) from operational bodies up to the political level (question 4).',
+  })
   async reportingChains(
     @Ctx() ctx: ComparisonContext,
     @Arg('regions', () => [ID], { nullable: true, description: 'Default: every region.' }) regions?: string[],
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?: number,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ReportingChains> {
-    const entries = !info || selectsAny(info, ['nodes', 'roleNodes', 'edges', 'notUpward', 'paths'].map((list) => ['regions', list]));
+    const entries =
+      !info ||
+      selectsAny(
+        info,
+        ['nodes', 'roleNodes', 'edges', 'notUpward', 'paths'].map((list) => ['regions', list]),
+      );
     const { codes, groups, missing } = await aggregateGroups(ctx, 'reportingChains', regions, first, null, entries);
     return reportingChains(codes, groups, missing);
   }
@@ -183,8 +224,20 @@ export class LandscapeResolver {
 
 /** An aggregate's precomputed groups of the regions in scope that have a copy: two statements (the copies held, the groups). */
 /** `entries` false: the answer asks for none of the aggregate's lists, only what beside them (counts ...): no entry is read. */
-async function aggregateGroups(ctx: ComparisonContext, aggregate: AggregateName, regions: string[] | null | undefined, first: number | null | undefined, grps?: string[] | null, entries = true) {
+async function aggregateGroups(
+  ctx: ComparisonContext,
+  aggregate: AggregateName,
+  regions: string[] | null | undefined,
+  first: number | null | undefined,
+  grps?: string[] | null,
+  entries = true,
+) {
   const size = firstOf(first);
   const { codes, missingDetails } = await scopeOf(ctx.readModel, regions);
-  return { codes, missing: missingDetails, size, groups: await readGroups(ctx.readModel.knex, ctx.readModel.schema, aggregate, codes, entries ? size : 0, grps) };
+  return {
+    codes,
+    missing: missingDetails,
+    size,
+    groups: await readGroups(ctx.readModel.knex, ctx.readModel.schema, aggregate, codes, entries ? size : 0, grps),
+  };
 }

@@ -34,18 +34,16 @@ export function checkRegionCodes(codes: readonly string[] | null | undefined): v
 export async function scopeOf(readModel: ReadModel, codes?: readonly string[] | null): Promise<Scope> {
   checkRegionCodes(codes);
   const read = await readModel.regions(codes ?? undefined);
-  const missingDetails = read.freshness.filter((f) => f.dataVersion === null).map((f): MissingRegion => {
-    const cause = f.failure?.detail ?? 'not reached yet';
-    return {
-      code: f.regionCode,
-      reason: !f.failure || f.failure.kind === SyncFailureKind.NO_ANSWER ? MissingReason.NO_ANSWER : MissingReason.INCOMPLETE,
-      failedFields: f.failure?.failedFields ?? [],
-      message: `The comparison has no copy of ${f.regionCode} yet: its subgraph ${cause}.`,
-    };
-  });
-  return {
-    codes: read.answered,
-    missing: missingDetails.map((m) => m.code),
-    missingDetails,
-  };
+  const missingDetails = read.freshness
+    .filter((f) => f.dataVersion === null)
+    .map((f): MissingRegion => {
+      const cause = f.failure?.detail ?? 'not reached yet';
+      return {
+        code: f.regionCode,
+        reason: !f.failure || f.failure.kind === SyncFailureKind.NO_ANSWER ? MissingReason.NO_ANSWER : MissingReason.INCOMPLETE,
+        failedFields: f.failure?.failedFields ?? [],
+        message: `The comparison has no copy of ${f.regionCode} yet: its subgraph ${cause}.`,
+      };
+    });
+  return { codes: read.answered, missing: missingDetails.map((m) => m.code), missingDetails };
 }

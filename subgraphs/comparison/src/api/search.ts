@@ -19,13 +19,16 @@ import { MARK_END, MARK_START, MAX_QUERY_LENGTH, parseQuery, searchPage, type Se
 export const SearchHitKind = Object.fromEntries(SEARCH_KINDS.map((k) => [k, k])) as { [K in SearchKind]: K };
 registerEnumType(SearchHitKind, {
   name: 'SearchHitKind',
-  description: 'What a hit is: BODY, ROLE (a role or one of its duties), REPORTING_DUTY, PLAN, DECISION_RULE, REGIONAL_FACT, or DOCUMENT_PASSAGE (a paragraph of a source document).',
+  description:
+    'What a hit is: BODY, ROLE (a role or one of its duties), REPORTING_DUTY, PLAN, DECISION_RULE, REGIONAL_FACT, or DOCUMENT_PASSAGE (a paragraph of a source document).',
 });
 
 @InputType({ description: 'Which hits to return; all given conditions must hold, within a list any value matches.' })
 export class SearchFilter {
   @Field(() => [ID], { nullable: true, description: 'Region codes; default every region. One region: ["kalmar"].' }) regions?: string[] | null;
-  @Field(() => [Level], { nullable: true, description: 'Body levels: only BODY hits have a level, so this keeps bodies at these levels only.' }) levels?: Array<keyof typeof Level> | null;
+  @Field(() => [Level], { nullable: true, description: 'Body levels: only BODY hits have a level, so this keeps bodies at these levels only.' }) levels?: Array<
+    keyof typeof Level
+  > | null;
   @Field(() => [SearchHitKind], { nullable: true, description: 'Kinds of hit; default every kind.' }) kinds?: SearchKind[] | null;
 }
 
@@ -39,9 +42,10 @@ export class TextRange {
 export class SearchHit {
   @Field(() => ID) regionCode!: string;
   @Field(() => SearchHitKind) kind!: SearchKind;
-  @Field(() => ID, { description: 'The fact\'s id (drill down with region(code) { bodies/roles/... }); for a DOCUMENT_PASSAGE "<documentId>#<ordinal>".' }) id!: string;
-  @Field(() => String, { description: 'The fact\'s name (body name, role title, plan name ...; a passage\'s section).' }) name!: string;
-  @Field(() => Level, { nullable: true, description: 'A body\'s level; null for other kinds.' }) level!: keyof typeof Level | null;
+  @Field(() => ID, { description: 'The fact\'s id (drill down with region(code) { bodies/roles/... }); for a DOCUMENT_PASSAGE "<documentId>#<ordinal>".' })
+  id!: string;
+  @Field(() => String, { description: "The fact's name (body name, role title, plan name ...; a passage's section)." }) name!: string;
+  @Field(() => Level, { nullable: true, description: "A body's level; null for other kinds." }) level!: keyof typeof Level | null;
   @Field(() => String, { description: 'Part of the matched statement, at most about 30 words, plain text.' }) snippet!: string;
   @Field(() => [TextRange], { description: 'Where the matched words are in the snippet.' }) highlights!: TextRange[];
   @Field(() => String, { description: 'The verbatim quote of the matched statement: an exact substring of source.document.' }) quote!: string;
@@ -67,7 +71,9 @@ function decodeCursor(cursor: string): { regionCode: string; kind: string; id: s
   try {
     const [tag, regionCode, kind, id] = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as string[];
     if (tag === 'hit' && regionCode && kind && id) return { regionCode, kind, id };
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   throw bad(`Invalid cursor: ${cursor}`);
 }
 
@@ -98,14 +104,19 @@ export function snippetOf(hit: Pick<SearchRowHit, 'text' | 'headline'>, substrin
   let open = -1;
   for (const ch of hit.headline) {
     if (ch === MARK_START) open = snippet.length;
-    else if (ch === MARK_END) { if (open >= 0) ranges.push({ start: open, end: snippet.length }); open = -1; }
-    else snippet += ch;
+    else if (ch === MARK_END) {
+      if (open >= 0) ranges.push({ start: open, end: snippet.length });
+      open = -1;
+    } else snippet += ch;
   }
   const lower = () => snippet.toLowerCase();
   if (!ranges.length) {
     // Matched by substring only (a compound's part): show the text around the first occurrence.
     const text = hit.text.toLowerCase();
-    const first = substrings.map((s) => ({ s, at: text.indexOf(s) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+    const first = substrings
+      .map((s) => ({ s, at: text.indexOf(s) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
     if (first && !lower().includes(first.s)) snippet = windowAround(hit.text, first.at, first.s.length).snippet;
   }
   const l = lower();
@@ -115,7 +126,10 @@ export function snippetOf(hit: Pick<SearchRowHit, 'text' | 'headline'>, substrin
 
 @Resolver(() => Landscape)
 export class SearchResolver {
-  @FieldResolver(() => SearchConnection, { description: 'Free Swedish text across every region\'s facts and source documents, ranked. Plain words are stemmed (psykisk finds psykiska), "a quoted phrase" matches as a phrase, word* is a prefix, and a word of four letters or more also matches inside compounds (prevention finds suicidprevention). Every term must match. Filter by regions, levels, kinds; cursor-paginated.' })
+  @FieldResolver(() => SearchConnection, {
+    description:
+      'Free Swedish text across every region\'s facts and source documents, ranked. Plain words are stemmed (psykisk finds psykiska), "a quoted phrase" matches as a phrase, word* is a prefix, and a word of four letters or more also matches inside compounds (prevention finds suicidprevention). Every term must match. Filter by regions, levels, kinds; cursor-paginated.',
+  })
   async search(
     @Ctx() ctx: ComparisonContext,
     @Arg('text', () => String, { description: `What to search for, 1 to ${MAX_QUERY_LENGTH} characters.` }) text: string,
@@ -132,11 +146,24 @@ export class SearchResolver {
     const cursor = after ? decodeCursor(after) : null;
     const { codes, missingDetails } = await scopeOf(ctx.readModel, filter?.regions);
     const page = await searchPage(ctx.readModel.knex, ctx.readModel.schema, {
-      terms, codes, regionOrder: REGION_ORDER, kinds: filter?.kinds, levels: filter?.levels, first: size, after: cursor,
+      terms,
+      codes,
+      regionOrder: REGION_ORDER,
+      kinds: filter?.kinds,
+      levels: filter?.levels,
+      first: size,
+      after: cursor,
     });
-    if (!page.cursorFound) throw bad('The cursor\'s hit is not in this result (text or filter changed, or the data was synced anew)');
+    if (!page.cursorFound) throw bad("The cursor's hit is not in this result (text or filter changed, or the data was synced anew)");
     const nodes = page.hits.map((h): SearchHit => ({
-      regionCode: h.regionCode, kind: h.kind, id: h.id, name: h.name, level: h.level as keyof typeof Level | null, ...snippetOf(h, page.likeTerms), quote: h.quote, rank: h.rank,
+      regionCode: h.regionCode,
+      kind: h.kind,
+      id: h.id,
+      name: h.name,
+      level: h.level as keyof typeof Level | null,
+      ...snippetOf(h, page.likeTerms),
+      quote: h.quote,
+      rank: h.rank,
       source: { documentId: h.documentId, documentTitle: h.documentTitle, document: h.document, section: h.section, quote: h.quote },
     }));
     return {

@@ -21,15 +21,43 @@ export interface BodyOffice {
 export function bodyOffices(body: Body): BodyOffice[] {
   const out: BodyOffice[] = [];
   const office = (kind: OfficeKind, o: Body['chair']) => {
-    if (o) out.push({ kind, body, holder: o.holder ?? null, selection: o.selection ?? null, term: o.term ?? null, rotation: o.rotation ?? null, note: o.note ?? null, source: o.source });
+    if (o)
+      out.push({
+        kind,
+        body,
+        holder: o.holder ?? null,
+        selection: o.selection ?? null,
+        term: o.term ?? null,
+        rotation: o.rotation ?? null,
+        note: o.note ?? null,
+        source: o.source,
+      });
   };
   office('CHAIR', body.chair);
   office('VICE_CHAIR', body.viceChair);
   if (body.convener) {
-    out.push({ kind: 'CONVENER', body, holder: body.convener.who, selection: null, term: null, rotation: null, note: body.convener.note ?? null, source: body.convener.source });
+    out.push({
+      kind: 'CONVENER',
+      body,
+      holder: body.convener.who,
+      selection: null,
+      term: null,
+      rotation: null,
+      note: body.convener.note ?? null,
+      source: body.convener.source,
+    });
   }
   if (body.minutes?.keeper) {
-    out.push({ kind: 'SECRETARY', body, holder: body.minutes.keeper, selection: null, term: null, rotation: null, note: body.minutes.note ?? null, source: body.minutes.source });
+    out.push({
+      kind: 'SECRETARY',
+      body,
+      holder: body.minutes.keeper,
+      selection: null,
+      term: null,
+      rotation: null,
+      note: body.minutes.note ?? null,
+      source: body.minutes.source,
+    });
   }
   return out;
 }

@@ -36,9 +36,14 @@ export async function insertGroups(trx: Knex.Transaction, schema: string, code: 
       g.items!.forEach((data, position) => items.push({ region_code: code, aggregate, grp: g.grp, position, data }));
     }
   }
-  for (const [name, rows] of [['agg_group', groups], ['agg_item', items]] as const) {
+  for (const [name, rows] of [
+    ['agg_group', groups],
+    ['agg_item', items],
+  ] as const) {
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx.raw(`insert into ${table(schema, name)} select * from jsonb_populate_recordset(null::${table(schema, name)}, ?::jsonb)`, [JSON.stringify(rows.slice(i, i + CHUNK))]);
+      await trx.raw(`insert into ${table(schema, name)} select * from jsonb_populate_recordset(null::${table(schema, name)}, ?::jsonb)`, [
+        JSON.stringify(rows.slice(i, i + CHUNK)),
+      ]);
     }
   }
 }
@@ -47,7 +52,14 @@ export async function insertGroups(trx: Knex.Transaction, schema: string, code: 
  * One aggregate's groups of the given regions (only the named groups, when `grps` is given), each
  * with its first `first` entries: one statement, reading at most `first` entries per group.
  */
-export async function readGroups(knex: Knex, schema: string, aggregate: string, codes: string[], first: number, grps?: string[] | null): Promise<GroupsByRegion> {
+export async function readGroups(
+  knex: Knex,
+  schema: string,
+  aggregate: string,
+  codes: string[],
+  first: number,
+  grps?: string[] | null,
+): Promise<GroupsByRegion> {
   const out = new Map(codes.map((c) => [c, new Map<string, ReadGroup<unknown, unknown>>()]));
   if (!codes.length) return out;
   const result = await knex.raw(

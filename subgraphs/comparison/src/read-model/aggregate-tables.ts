@@ -32,7 +32,9 @@ export class Migration20261129000000Aggregates extends RegionMigration {
   primary key ("aggregate", "region_code", "grp", "position")
 );`);
     // Reporting duties are filtered and sorted on the fact table itself.
-    this.addSql(`create index if not exists "fact_duty_artifact" on ${s}."fact" ((data->>'artifact'), "region_code", "position") where "kind" = 'reportingDuties';`);
+    this.addSql(
+      `create index if not exists "fact_duty_artifact" on ${s}."fact" ((data->>'artifact'), "region_code", "position") where "kind" = 'reportingDuties';`,
+    );
     this.addSql(`create index if not exists "fact_duty_from_body" on ${s}."fact" ((data->>'fromBodyId')) where "kind" = 'reportingDuties';`);
     this.addSql(`create index if not exists "fact_duty_to_body" on ${s}."fact" ((data->>'toBodyId')) where "kind" = 'reportingDuties';`);
     this.addSql(`create index if not exists "fact_id" on ${s}."fact" ("kind", "id");`);

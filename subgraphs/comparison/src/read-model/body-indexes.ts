@@ -10,7 +10,10 @@ import { NAME_COLLATION } from './constants';
 
 export type SortKey = 'MEETINGS_PER_YEAR' | 'NAME' | 'REGION';
 
-export interface PageKey { expr: (alias: string) => string; desc: boolean }
+export interface PageKey {
+  expr: (alias: string) => string;
+  desc: boolean;
+}
 export interface PageOrder {
   keys: PageKey[];
   /** Registry order descending (REGION DESC); position is ascending in every order. */
@@ -22,8 +25,11 @@ export interface PageOrder {
 const NAME = (a: string) => `${a}."name" collate ${NAME_COLLATION}`;
 const INF = `'infinity'::double precision`;
 /** The meeting counts' keys; alias '' for the bare columns (an index's expressions). */
-export const meetings = (desc: boolean) => (['min_per_year', 'max_per_year'] as const)
-  .map((c): PageKey => ({ expr: (a) => `coalesce(${desc ? '-' : ''}${a ? `${a}.` : ''}"${c}", ${INF})`, desc: false }));
+export const meetings = (desc: boolean) =>
+  (['min_per_year', 'max_per_year'] as const).map((c): PageKey => ({
+    expr: (a) => `coalesce(${desc ? '-' : ''}${a ? `${a}.` : ''}"${c}", ${INF})`,
+    desc: false,
+  }));
 /** Ascending keys: one row comparison, which a btree index seeks to. */
 const rowAfter = (keys: string[], cursor: string[], position: string, cp: string) => `(${[...keys, position].join(', ')}) > (${[...cursor, cp].join(', ')})`;
 

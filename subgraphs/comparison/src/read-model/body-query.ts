@@ -25,7 +25,10 @@ export interface BodyQueryFilter extends BodyFilter {
 function where(f: BodyQueryFilter | null | undefined): { sql: string; params: Knex.RawBinding[] } {
   const parts: string[] = ['true'];
   const params: Knex.RawBinding[] = [];
-  const add = (sql: string, ...p: Knex.RawBinding[]) => { parts.push(sql); params.push(...p); };
+  const add = (sql: string, ...p: Knex.RawBinding[]) => {
+    parts.push(sql);
+    params.push(...p);
+  };
   if (f?.levels?.length) add('b.level = any(?::text[])', f.levels);
   if (f?.kinds?.length) add('b.kind = any(?::text[])', f.kinds);
   if (f?.permanence?.length) add('b.permanence = any(?::text[])', f.permanence);
@@ -39,8 +42,18 @@ function where(f: BodyQueryFilter | null | undefined): { sql: string; params: Kn
   return { sql: parts.join(' and '), params };
 }
 
-export interface BodyRow { body: Body; parentName: string | null; roleKinds: string[]; reportArtifacts: string[] }
-export interface BodyPage { rows: BodyRow[]; totalCount: number; hasNextPage: boolean; cursorFound: boolean }
+export interface BodyRow {
+  body: Body;
+  parentName: string | null;
+  roleKinds: string[];
+  reportArtifacts: string[];
+}
+export interface BodyPage {
+  rows: BodyRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+  cursorFound: boolean;
+}
 
 /** The regions in scope with their registry rank (the `r` of every per-region read). */
 /** The frequency table's order on a body row aliased `t` (frequency-rank-migration.ts: its index). */
@@ -59,7 +72,10 @@ const REGIONS_RANKED = '(select code, array_position(?::text[], code) as rank fr
  * integer in one whose rows come before (equal keys precede the cursor).
  */
 export async function bodyPage(
-  knex: Knex, schema: string, codes: string[], regionOrder: string[],
+  knex: Knex,
+  schema: string,
+  codes: string[],
+  regionOrder: string[],
   args: { filter?: BodyQueryFilter | null; sort: SortKey; desc: boolean; first: number; afterId: string | null },
 ): Promise<BodyPage> {
   if (!codes.length) return { rows: [], totalCount: 0, hasNextPage: false, cursorFound: args.afterId === null };
@@ -69,21 +85,33 @@ export async function bodyPage(
   const keys = sort.keys.map((k, i) => `${k.expr('b')} as k${i}`);
   const dir = (desc: boolean, reverse: boolean) => (desc !== reverse ? 'desc' : 'asc');
   /** The merged order over the regions' rows (alias a), or its reverse (the last cursor candidate first). */
-  const order = (a: string, reverse = false) => [
-    ...sort.keys.map((k, i) => `${a}.k${i} ${dir(k.desc, reverse)}`), `${a}.rank ${dir(sort.rankDesc, reverse)}`, `${a}.position ${dir(false, reverse)}`,
-  ].join(', ');
+  const order = (a: string, reverse = false) =>
+    [...sort.keys.map((k, i) => `${a}.k${i} ${dir(k.desc, reverse)}`), `${a}.rank ${dir(sort.rankDesc, reverse)}`, `${a}.position ${dir(false, reverse)}`].join(
+      ', ',
+    );
   const regionOrderBy = [...sort.keys.map((k) => `${k.expr('b')} ${dir(k.desc, false)}`), 'b.position'].join(', ');
   const cursor = args.afterId !== null;
   const before = sort.rankDesc ? 'r.rank > c.rank' : 'r.rank < c.rank';
   const cp = `case when r.rank = c.rank then c.position when ${before} then 2147483647 else -1 end`;
-  const after = cursor ? `and ${sort.after(sort.keys.map((k) => k.expr('b')), sort.keys.map((_k, i) => `c.k${i}`), 'b.position', cp)}` : '';
+  const after = cursor
+    ? `and ${sort.after(
+        sort.keys.map((k) => k.expr('b')),
+        sort.keys.map((_k, i) => `c.k${i}`),
+        'b.position',
+        cp,
+      )}`
+    : '';
   const sql = `
-with ${cursor ? `c as (
+with ${
+    cursor
+      ? `c as (
   select x.* from (
     select ${[...keys, 'b.position', 'array_position(?::text[], b.region_code) as rank'].join(', ')}
     from ${t('body')} b where b.id = ? and b.region_code = any(?::text[]) and ${w.sql}
   ) x order by ${order('x', true)} limit 1
-), ` : ''}page as (
+), `
+      : ''
+  }page as (
   select x.* from ${REGIONS_RANKED} r ${cursor ? 'cross join c' : ''} cross join lateral (
     select ${[...keys, 'b.position', 'r.rank', 'b.region_code', 'b.id', 'b.data', 'b.role_kinds', 'b.report_artifacts'].join(', ')}
     from ${t('body')} b where b.region_code = r.code and ${w.sql} ${after}
@@ -102,11 +130,25 @@ from (select 1) one left join lateral (
 order by ${order('p')}`;
   const params = [
     ...(cursor ? [regionOrder, args.afterId, codes, ...w.params] : []),
-    regionOrder, codes, ...w.params, args.first + 1, args.first + 1,
-    codes, ...w.params, codes, regionOrder,
+    regionOrder,
+    codes,
+    ...w.params,
+    args.first + 1,
+    args.first + 1,
+    codes,
+    ...w.params,
+    codes,
+    regionOrder,
   ] as Knex.RawBinding[];
   const result = await knex.raw(sql, params);
-  const rows = result.rows as Array<{ total: number; cursor_found: boolean; data: Body | null; role_kinds: string[]; report_artifacts: string[]; parent_name: string | null }>;
+  const rows = result.rows as Array<{
+    total: number;
+    cursor_found: boolean;
+    data: Body | null;
+    role_kinds: string[];
+    report_artifacts: string[];
+    parent_name: string | null;
+  }>;
   const head = rows[0]!;
   const found = rows.filter((r) => r.data !== null);
   return {
@@ -124,7 +166,14 @@ order by ${order('p')}`;
  * (Swedish collation), then document order; the first `first`. Each region's first `first` along its
  * index (body_frequency_rank), merged.
  */
-export async function frequencyBodies(knex: Knex, schema: string, codes: string[], regionOrder: string[], filter: BodyFilter | null | undefined, first: number): Promise<Body[]> {
+export async function frequencyBodies(
+  knex: Knex,
+  schema: string,
+  codes: string[],
+  regionOrder: string[],
+  filter: BodyFilter | null | undefined,
+  first: number,
+): Promise<Body[]> {
   if (!codes.length) return [];
   const t = `"${schema.replace(/"/g, '""')}"."body"`;
   const w = where(filter);

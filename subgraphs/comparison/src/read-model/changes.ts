@@ -12,25 +12,38 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { dateSpan, type DataChange, type DatedEvent } from '@samverkan/shared';
 import { forContract, printQuery, type RegionAnswer } from './snapshot-query';
 
-const CHANGE_FIELDS = 'id regionCode at dataVersionBefore dataVersionAfter change factKind factId factName fields { path before after quoteBefore quoteAfter } quoteBefore quoteAfter';
+const CHANGE_FIELDS =
+  'id regionCode at dataVersionBefore dataVersionAfter change factKind factId factName fields { path before after quoteBefore quoteAfter } quoteBefore quoteAfter';
 const PAGE = 200;
 
-export interface FetchedChanges { changes: DataChange[]; dropped: string[] }
+export interface FetchedChanges {
+  changes: DataChange[];
+  dropped: string[];
+}
 
 /** Every entry of the region's history (newest first), or none when its contract has no `changes`. */
-export async function fetchChanges(graphql: (query: string) => Promise<RegionAnswer | undefined>, code: string, sdl: string, onPage?: (page: DataChange[]) => Promise<void>): Promise<FetchedChanges> {
+export async function fetchChanges(
+  graphql: (query: string) => Promise<RegionAnswer | undefined>,
+  code: string,
+  sdl: string,
+  onPage?: (page: DataChange[]) => Promise<void>,
+): Promise<FetchedChanges> {
   // With onPage, each page is handed over as it arrives and not kept (changes stays empty).
   const changes: DataChange[] = [];
   for (let after: string | null = null; ;) {
-    const { query, dropped } = forContract(parse(`query RegionChanges { region: ${code} {
+    const { query, dropped } = forContract(
+      parse(`query RegionChanges { region: ${code} {
       changes(first: ${PAGE}${after ? `, after: ${JSON.stringify(after)}` : ''}) { edges { node { ${CHANGE_FIELDS} } } pageInfo { hasNextPage endCursor } }
-    } }`), sdl);
+    } }`),
+      sdl,
+    );
     if (dropped.includes('changes')) return { changes: [], dropped };
     const data = await graphql(printQuery(query));
     const page = data?.region?.changes as { edges: Array<{ node: DataChange }>; pageInfo: { hasNextPage: boolean; endCursor: string } } | null | undefined;
     if (!page) throw nullList('changes');
     const nodes = page.edges.map((e) => e.node);
-    if (onPage) await onPage(nodes); else changes.push(...nodes);
+    if (onPage) await onPage(nodes);
+    else changes.push(...nodes);
     if (!page.pageInfo.hasNextPage) return { changes, dropped };
     after = page.pageInfo.endCursor;
   }
@@ -39,7 +52,13 @@ export async function fetchChanges(graphql: (query: string) => Promise<RegionAns
 const seqOf = (c: DataChange) => Number(c.id.slice(c.id.lastIndexOf(':') + 1));
 
 /** Inside writeSnapshot's transaction: replaces the region's history and events. */
-export async function writeHistory(trx: Knex.Transaction, table: (name: string) => string, code: string, changes: DataChange[], events: DatedEvent[]): Promise<void> {
+export async function writeHistory(
+  trx: Knex.Transaction,
+  table: (name: string) => string,
+  code: string,
+  changes: DataChange[],
+  events: DatedEvent[],
+): Promise<void> {
   await trx.raw(`delete from ${table('event')} where region_code = ?`, [code]);
   await writeChanges(trx, table, code, changes);
   const rows = eventRows(code, events, 0);
@@ -62,9 +81,17 @@ export function eventRows(code: string, events: DatedEvent[], start: number): ob
   return events.flatMap((e, i) => {
     const from = dateSpan(e.from.date);
     if (!from) return [];
-    return [{
-      region_code: code, id: e.id, position: start + i, kind: e.kind, from_start: from.start, from_end: from.end,
-      to_end: e.to ? dateSpan(e.to.date)?.end ?? null : null, data: e,
-    }];
+    return [
+      {
+        region_code: code,
+        id: e.id,
+        position: start + i,
+        kind: e.kind,
+        from_start: from.start,
+        from_end: from.end,
+        to_end: e.to ? (dateSpan(e.to.date)?.end ?? null) : null,
+        data: e,
+      },
+    ];
   });
 }

@@ -26,7 +26,11 @@ function complete(value: unknown, names: Named): unknown {
 /** The documents with their newer fields present (null when not served), and a completer of any list's citations by them. */
 export function citationsBy(served: SourceDocument[]): { documents: SourceDocument[]; complete: <T>(list: T[]) => T[] } {
   const documents = served.map((d) => ({
-    ...d, id: d.id ?? d.file, version: d.version ?? null, textAvailable: d.textAvailable ?? false, passages: d.passages ?? null,
+    ...d,
+    id: d.id ?? d.file,
+    version: d.version ?? null,
+    textAvailable: d.textAvailable ?? false,
+    passages: d.passages ?? null,
   }));
   const names: Named = new Map(documents.map((d) => [d.file, { id: d.id, title: d.title }]));
   return { documents: complete(documents, names) as SourceDocument[], complete: <T>(list: T[]) => complete(list, names) as T[] };

@@ -21,7 +21,10 @@ export const DERIVATION_VERSIONS: Readonly<Record<string, number>> = {
 };
 
 export function derivationOf(versions: Readonly<Record<string, number>>): string {
-  const text = Object.keys(versions).sort().map((k) => `${k}=${versions[k]}`).join('\n');
+  const text = Object.keys(versions)
+    .sort()
+    .map((k) => `${k}=${versions[k]}`)
+    .join('\n');
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 

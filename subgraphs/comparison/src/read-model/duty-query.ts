@@ -16,18 +16,38 @@ export interface DutyQuery {
   bodyId?: string | null;
 }
 
-export interface DutyRow { duty: ReportingDuty; fromBodyName: string | null; toBodyName: string | null; fromRoleTitle: string | null }
+export interface DutyRow {
+  duty: ReportingDuty;
+  fromBodyName: string | null;
+  toBodyName: string | null;
+  fromRoleTitle: string | null;
+}
 
 export async function dutyRows(
-  knex: Knex, schema: string, codes: string[], regionOrder: string[], artifactOrder: readonly string[], filter: DutyQuery | null | undefined, first: number,
+  knex: Knex,
+  schema: string,
+  codes: string[],
+  regionOrder: string[],
+  artifactOrder: readonly string[],
+  filter: DutyQuery | null | undefined,
+  first: number,
 ): Promise<{ rows: DutyRow[]; totalCount: number }> {
   if (!codes.length) return { rows: [], totalCount: 0 };
   const t = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
   const parts = [`f.kind = 'reportingDuties'`, 'f.region_code = any(?::text[])'];
   const params: Knex.RawBinding[] = [codes];
-  if (filter?.artifacts?.length) { parts.push(`f.data->>'artifact' = any(?::text[])`); params.push([...filter.artifacts]); }
-  if (filter?.hasFrequency != null) { parts.push(`((f.data->'cadence'->>'minPerYear') is not null or (f.data->'cadence'->>'maxPerYear') is not null) = ?`); params.push(filter.hasFrequency); }
-  if (filter?.bodyId) { parts.push(`(f.data->>'fromBodyId' = ? or f.data->>'toBodyId' = ?)`); params.push(filter.bodyId, filter.bodyId); }
+  if (filter?.artifacts?.length) {
+    parts.push(`f.data->>'artifact' = any(?::text[])`);
+    params.push([...filter.artifacts]);
+  }
+  if (filter?.hasFrequency != null) {
+    parts.push(`((f.data->'cadence'->>'minPerYear') is not null or (f.data->'cadence'->>'maxPerYear') is not null) = ?`);
+    params.push(filter.hasFrequency);
+  }
+  if (filter?.bodyId) {
+    parts.push(`(f.data->>'fromBodyId' = ? or f.data->>'toBodyId' = ?)`);
+    params.push(filter.bodyId, filter.bodyId);
+  }
   const name = (key: string) => `(select p.name from ${t('body')} p where p.id = d.data->>'${key}' and p.region_code = any(?::text[])
       order by array_position(?::text[], p.region_code) desc limit 1)`;
   const sql = `
@@ -41,13 +61,30 @@ select meta.total, d.data, ${name('fromBodyId')} as from_body_name, ${name('toBo
     order by array_position(?::text[], r.region_code) desc limit 1) as from_role_title
 from meta left join d on true order by d.n`;
   const result = await knex.raw(sql, [
-    [...artifactOrder], artifactOrder.length, regionOrder, ...params, first,
+    [...artifactOrder],
+    artifactOrder.length,
+    regionOrder,
     ...params,
-    codes, regionOrder, codes, regionOrder, codes, regionOrder,
+    first,
+    ...params,
+    codes,
+    regionOrder,
+    codes,
+    regionOrder,
+    codes,
+    regionOrder,
   ]);
-  const rows = result.rows as Array<{ total: number; data: ReportingDuty | null; from_body_name: string | null; to_body_name: string | null; from_role_title: string | null }>;
+  const rows = result.rows as Array<{
+    total: number;
+    data: ReportingDuty | null;
+    from_body_name: string | null;
+    to_body_name: string | null;
+    from_role_title: string | null;
+  }>;
   return {
     totalCount: rows[0]?.total ?? 0,
-    rows: rows.filter((r) => r.data).map((r) => ({ duty: r.data!, fromBodyName: r.from_body_name, toBodyName: r.to_body_name, fromRoleTitle: r.from_role_title })),
+    rows: rows
+      .filter((r) => r.data)
+      .map((r) => ({ duty: r.data!, fromBodyName: r.from_body_name, toBodyName: r.to_body_name, fromRoleTitle: r.from_role_title })),
   };
 }

@@ -25,7 +25,11 @@ export interface SyncFailure {
 }
 
 export class SyncError extends Error {
-  constructor(readonly kind: SyncFailureKind, message: string, readonly failedFields: string[] = []) {
+  constructor(
+    readonly kind: SyncFailureKind,
+    message: string,
+    readonly failedFields: string[] = [],
+  ) {
     super(message);
     this.name = 'SyncError';
   }
@@ -38,6 +42,7 @@ export const nullList = (list: string) => new SyncError(SyncFailureKind.INCOMPLE
 export function failureOf(e: Error & { cause?: { code?: string } }, timeoutMs: number): SyncFailure {
   if (e instanceof SyncError) return { kind: e.kind, detail: e.message, failedFields: e.failedFields };
   if (e.name === 'TimeoutError') return { kind: SyncFailureKind.NO_ANSWER, detail: `did not answer within ${timeoutMs} ms`, failedFields: [] };
-  if (e.message === 'fetch failed') return { kind: SyncFailureKind.NO_ANSWER, detail: `did not answer (${e.cause?.code ?? 'connection failed'})`, failedFields: [] };
+  if (e.message === 'fetch failed')
+    return { kind: SyncFailureKind.NO_ANSWER, detail: `did not answer (${e.cause?.code ?? 'connection failed'})`, failedFields: [] };
   return { kind: SyncFailureKind.INCOMPLETE, detail: e.message, failedFields: [] };
 }

@@ -17,7 +17,9 @@ export class Migration20261205100000FrequencyRank extends RegionMigration {
     this.addSql(`drop index if exists ${s}."body_frequency_rank";`);
     this.addSql(`alter table ${s}."body" rename column "has_cadence" to "has_frequency";`);
     this.addSql(`alter table ${s}."body" add column if not exists "frequency_approximate" boolean not null default false;`);
-    this.addSql(`create index if not exists "body_frequency_rank" on ${s}."body" ("region_code", ${FREQUENCY_RANK_ORDER}, "name" collate ${NAME_COLLATION}, "position") where "has_frequency";`);
+    this.addSql(
+      `create index if not exists "body_frequency_rank" on ${s}."body" ("region_code", ${FREQUENCY_RANK_ORDER}, "name" collate ${NAME_COLLATION}, "position") where "has_frequency";`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -25,6 +27,8 @@ export class Migration20261205100000FrequencyRank extends RegionMigration {
     this.addSql(`drop index if exists ${s}."body_frequency_rank";`);
     this.addSql(`alter table ${s}."body" drop column if exists "frequency_approximate";`);
     this.addSql(`alter table ${s}."body" rename column "has_frequency" to "has_cadence";`);
-    this.addSql(`create index if not exists "body_frequency_rank" on ${s}."body" ("region_code", "min_per_year" desc nulls last, "max_per_year" desc nulls last, "name" collate ${NAME_COLLATION}, "position") where "has_cadence";`);
+    this.addSql(
+      `create index if not exists "body_frequency_rank" on ${s}."body" ("region_code", "min_per_year" desc nulls last, "max_per_year" desc nulls last, "name" collate ${NAME_COLLATION}, "position") where "has_cadence";`,
+    );
   }
 }

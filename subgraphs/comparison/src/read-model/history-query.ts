@@ -5,12 +5,25 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { DataChange, DatedEvent, DateSpan } from '@samverkan/shared';
 
-export interface ChangeKey { at: string; region: string; seq: number }
+export interface ChangeKey {
+  at: string;
+  region: string;
+  seq: number;
+}
 
-export interface ChangePageQuery { since: Date | null; first: number; after: ChangeKey | null }
+export interface ChangePageQuery {
+  since: Date | null;
+  first: number;
+  after: ChangeKey | null;
+}
 
 /** Newest first across regions: at, then region code, then the region's own sequence, all descending. */
-export async function changePage(knex: Knex, schema: string, codes: string[], q: ChangePageQuery): Promise<{ rows: Array<{ key: ChangeKey; change: DataChange }>; totalCount: number }> {
+export async function changePage(
+  knex: Knex,
+  schema: string,
+  codes: string[],
+  q: ChangePageQuery,
+): Promise<{ rows: Array<{ key: ChangeKey; change: DataChange }>; totalCount: number }> {
   if (!codes.length) return { rows: [], totalCount: 0 };
   const scoped = () => {
     const b = knex.withSchema(schema).from('change').whereIn('region_code', codes);
@@ -20,19 +33,32 @@ export async function changePage(knex: Knex, schema: string, codes: string[], q:
   const page = scoped();
   if (q.after) page.whereRaw('("at", "region_code", "seq") < (?::timestamptz, ?, ?)', [q.after.at, q.after.region, q.after.seq]);
   const [rows, [count]] = await Promise.all([
-    q.first === 0 ? [] : page.orderBy([{ column: 'at', order: 'desc' }, { column: 'region_code', order: 'desc' }, { column: 'seq', order: 'desc' }])
-      .limit(q.first + 1).select('region_code', 'seq', 'at', 'data'),
+    q.first === 0
+      ? []
+      : page
+          .orderBy([
+            { column: 'at', order: 'desc' },
+            { column: 'region_code', order: 'desc' },
+            { column: 'seq', order: 'desc' },
+          ])
+          .limit(q.first + 1)
+          .select('region_code', 'seq', 'at', 'data'),
     scoped().count({ n: '*' }),
   ]);
   return {
     rows: (rows as Array<{ region_code: string; seq: string; at: Date; data: DataChange }>).map((r) => ({
-      key: { at: new Date(r.at).toISOString(), region: r.region_code, seq: Number(r.seq) }, change: r.data,
+      key: { at: new Date(r.at).toISOString(), region: r.region_code, seq: Number(r.seq) },
+      change: r.data,
     })),
     totalCount: Number((count as { n: string | number }).n),
   };
 }
 
-export interface TimelineQuery { from: DateSpan | null; to: DateSpan | null; kinds: string[] | null }
+export interface TimelineQuery {
+  from: DateSpan | null;
+  to: DateSpan | null;
+  kinds: string[] | null;
+}
 
 /**
  * The events of the regions in scope whose span meets the window: an event spans from the first day
@@ -54,15 +80,24 @@ export async function timelineEvents(knex: Knex, schema: string, codes: string[]
  * fact's quote is one index row's quote or part of a document passage. A changed document (factKind
  * "document", keyed by file name) names itself. Answers the document ids per change id, one statement.
  */
-export async function documentsOfChanges(knex: Knex, schema: string, changes: DataChange[], fileToId: (region: string, file: string) => string | undefined): Promise<Map<string, string[]>> {
+export async function documentsOfChanges(
+  knex: Knex,
+  schema: string,
+  changes: DataChange[],
+  fileToId: (region: string, file: string) => string | undefined,
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(changes.map((c) => [c.id, []]));
   const add = (changeId: string, documentId: string | undefined) => {
     const list = out.get(changeId)!;
     if (documentId && !list.includes(documentId)) list.push(documentId);
   };
   for (const c of changes) if (c.factKind === 'document' && c.factId) add(c.id, fileToId(c.regionCode, c.factId));
-  const quotes = changes.flatMap((c) => [c.quoteAfter, c.quoteBefore, ...c.fields.flatMap((f) => [f.quoteAfter, f.quoteBefore])]
-    .filter((q): q is string => Boolean(q)).map((quote) => ({ change_id: c.id, region_code: c.regionCode, quote })))
+  const quotes = changes
+    .flatMap((c) =>
+      [c.quoteAfter, c.quoteBefore, ...c.fields.flatMap((f) => [f.quoteAfter, f.quoteBefore])]
+        .filter((q): q is string => Boolean(q))
+        .map((quote) => ({ change_id: c.id, region_code: c.regionCode, quote })),
+    )
     // The order of the quotes, as a column (WITH ORDINALITY does not go with a column definition list).
     .map((q, i) => ({ ...q, i }));
   if (!quotes.length) return out;

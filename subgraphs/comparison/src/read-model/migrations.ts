@@ -39,7 +39,9 @@ export class Migration20261127000000ReadModel extends RegionMigration {
 );`);
     this.addSql(`create index if not exists "body_region_position" on ${s}."body" ("region_code", "position");`);
     this.addSql(`create index if not exists "body_level_kind" on ${s}."body" ("level", "kind");`);
-    this.addSql(`create index if not exists "body_frequency" on ${s}."body" ("min_per_year" desc nulls last, "max_per_year" desc nulls last) where "min_per_year" is not null or "max_per_year" is not null;`);
+    this.addSql(
+      `create index if not exists "body_frequency" on ${s}."body" ("min_per_year" desc nulls last, "max_per_year" desc nulls last) where "min_per_year" is not null or "max_per_year" is not null;`,
+    );
     this.addSql(`create index if not exists "body_name" on ${s}."body" ("name", "region_code", "id");`);
     this.addSql(`create table if not exists ${s}."fact" (
   "region_code" text not null,
@@ -76,13 +78,16 @@ export class Migration20261128000000BodyFilters extends RegionMigration {
     this.addSql(`create index if not exists "body_report_artifacts" on ${s}."body" using gin ("report_artifacts");`);
     this.addSql(`create index if not exists "body_id" on ${s}."body" ("id");`);
     this.addSql(`create index if not exists "body_name_sv" on ${s}."body" ("name" collate ${NAME_COLLATION}, "region_code", "position");`);
-    this.addSql(`create index if not exists "body_cadence_rank" on ${s}."body" ("min_per_year" desc nulls last, "max_per_year" desc nulls last) where "has_cadence";`);
+    this.addSql(
+      `create index if not exists "body_cadence_rank" on ${s}."body" ("min_per_year" desc nulls last, "max_per_year" desc nulls last) where "has_cadence";`,
+    );
     this.addSql(`delete from ${s}."region_sync";`);
   }
 
   override async down(): Promise<void> {
     const s = this.schema;
-    for (const index of ['body_role_kinds', 'body_report_artifacts', 'body_id', 'body_name_sv', 'body_cadence_rank']) this.addSql(`drop index if exists ${s}."${index}";`);
+    for (const index of ['body_role_kinds', 'body_report_artifacts', 'body_id', 'body_name_sv', 'body_cadence_rank'])
+      this.addSql(`drop index if exists ${s}."${index}";`);
     for (const column of ['role_kinds', 'report_artifacts', 'has_cadence']) this.addSql(`alter table ${s}."body" drop column if exists "${column}";`);
   }
 }

@@ -69,9 +69,19 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     const served = (await r.graphql(printQuery(forContract(listQuery(r.code, 'documents'), r.sdl).query)))?.region?.documents as SourceDocument[] | null;
     if (!served) throw nullList('documents');
     const { documents, complete } = citationsBy(served);
-    await insertRows(trx, q('fact'), documents.map((d, i) => factRow(r.code, 'documents', d as unknown as Record<string, unknown>, i)));
+    await insertRows(
+      trx,
+      q('fact'),
+      documents.map((d, i) => factRow(r.code, 'documents', d as unknown as Record<string, unknown>, i)),
+    );
 
-    const kept = { bodies: [] as Body[], roles: [] as Role[], reportingDuties: [] as ReportingDuty[], plans: [] as Plan[], decisionRules: [] as DecisionRule[] };
+    const kept = {
+      bodies: [] as Body[],
+      roles: [] as Role[],
+      reportingDuties: [] as ReportingDuty[],
+      plans: [] as Plan[],
+      decisionRules: [] as DecisionRule[],
+    };
     const seq = new Map<string, number>();
     const intern = stringInterner();
     const indexed = async (list: (typeof INDEXED_LISTS)[number], items: unknown[]) => {
@@ -89,9 +99,17 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
           await insertRows(trx, q('event'), eventRows(r.code, items as never, position));
         } else if (list === 'bodies') {
           derive ??= bodyDerivation(kept.roles, kept.reportingDuties);
-          await insertRows(trx, q('body'), (items as unknown as Body[]).map((b, i) => bodyRow(r.code, b, position + i, derive!(b))));
+          await insertRows(
+            trx,
+            q('body'),
+            (items as unknown as Body[]).map((b, i) => bodyRow(r.code, b, position + i, derive!(b))),
+          );
         } else {
-          await insertRows(trx, q('fact'), items.map((f, i) => factRow(r.code, list as FactList, f as Record<string, unknown>, position + i)));
+          await insertRows(
+            trx,
+            q('fact'),
+            items.map((f, i) => factRow(r.code, list as FactList, f as Record<string, unknown>, position + i)),
+          );
         }
         if (list !== 'events') await indexed(list, items);
         if (list in kept) for (const item of items) (kept[list as keyof typeof kept] as unknown[]).push(intern(item));
@@ -105,7 +123,11 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     await writeGroupsOfRegion(trx, schema, { code: r.code, dataVersion, missingFields, documents, regionalFacts: [], ...kept });
 
     const now = await r.version();
-    if (now !== dataVersion) throw new SyncError(SyncFailureKind.DATA_CHANGED, `its data changed during the sync (version ${dataVersion} became ${now}); the next round syncs the new version`);
+    if (now !== dataVersion)
+      throw new SyncError(
+        SyncFailureKind.DATA_CHANGED,
+        `its data changed during the sync (version ${dataVersion} became ${now}); the next round syncs the new version`,
+      );
     await markSynced(trx, schema, r.code, dataVersion, [...missingFields, ...history.dropped]);
     return kept.bodies.length;
   });

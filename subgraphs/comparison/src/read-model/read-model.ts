@@ -35,7 +35,12 @@ export class ReadModel {
   private seen: Map<string, Reachability | undefined> | undefined;
   private docs: Promise<Map<string, SourceDocument[]>> | undefined;
 
-  constructor(readonly knex: Knex, readonly schema: string, readonly sync: RegionSync, private readonly pinned = false) {}
+  constructor(
+    readonly knex: Knex,
+    readonly schema: string,
+    readonly sync: RegionSync,
+    private readonly pinned = false,
+  ) {}
 
   /**
    * The read model for one request: which copies are held and each region's reachability are read
@@ -54,10 +59,12 @@ export class ReadModel {
 
   private reachability(code: string): Reachability | undefined {
     if (!this.pinned) return this.sync.reachability(code);
-    this.seen ??= new Map(REGIONS.map((r) => {
-      const now = this.sync.reachability(r.code);
-      return [r.code, now && { ...now }];
-    }));
+    this.seen ??= new Map(
+      REGIONS.map((r) => {
+        const now = this.sync.reachability(r.code);
+        return [r.code, now && { ...now }];
+      }),
+    );
     return this.seen.get(code);
   }
 
@@ -68,9 +75,15 @@ export class ReadModel {
       const seen = this.reachability(code);
       const olderCode = copy ? derivationReason(copy.derivation) : null;
       const failed = seen?.failure?.detail;
-      const reason = !copy ? (failed ? `never synced: ${failed}` : 'never synced')
-        : failed ? `the region's subgraph ${failed}; serving the copy synced at ${copy.syncedAt.toISOString()}${olderCode ? `, ${olderCode}` : ''}`
-          : olderCode ? `the copy was ${olderCode}` : null;
+      const reason = !copy
+        ? failed
+          ? `never synced: ${failed}`
+          : 'never synced'
+        : failed
+          ? `the region's subgraph ${failed}; serving the copy synced at ${copy.syncedAt.toISOString()}${olderCode ? `, ${olderCode}` : ''}`
+          : olderCode
+            ? `the copy was ${olderCode}`
+            : null;
       return {
         regionCode: code,
         dataVersion: copy?.dataVersion ?? null,
@@ -90,7 +103,11 @@ export class ReadModel {
    */
   documents(): Promise<Map<string, SourceDocument[]>> {
     const read = async () => {
-      const rows = await this.knex.withSchema(this.schema).from('fact').where('kind', 'documents').orderBy(['region_code', 'position'])
+      const rows = await this.knex
+        .withSchema(this.schema)
+        .from('fact')
+        .where('kind', 'documents')
+        .orderBy(['region_code', 'position'])
         .select('region_code', this.knex.raw(`data - 'passages' as data`));
       const out = new Map<string, SourceDocument[]>();
       for (const r of rows as Array<{ region_code: string; data: SourceDocument }>) {
@@ -108,10 +125,6 @@ export class ReadModel {
     const codes = scope?.length ? REGIONS.map((r) => r.code).filter((c) => scope.includes(c)) : REGIONS.map((r) => r.code);
     const freshness = await this.freshness(codes);
     const held = freshness.filter((f) => f.dataVersion !== null).map((f) => f.regionCode);
-    return {
-      answered: held,
-      missing: freshness.filter((f) => f.dataVersion === null).map((f) => f.regionCode),
-      freshness,
-    };
+    return { answered: held, missing: freshness.filter((f) => f.dataVersion === null).map((f) => f.regionCode), freshness };
   }
 }

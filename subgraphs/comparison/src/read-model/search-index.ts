@@ -48,14 +48,20 @@ function sourcesOf(fact: unknown, inferred = false, out: Source[] = [], seen = n
     if (r.basis === 'INFERRED' && !inferred) return out;
     if (typeof r.quote === 'string' && typeof r.section === 'string') {
       const key = `${r.document}\n${r.section}\n${r.quote}`;
-      if (!seen.has(key)) { seen.add(key); out.push(r as unknown as Source); }
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(r as unknown as Source);
+      }
     } else {
       for (const [k, v] of Object.entries(r)) if (inferred || !(k === 'levelSource' && r.levelBasis === 'INFERRED')) sourcesOf(v, inferred, out, seen);
     }
   }
   return out;
 }
-const statedSourcesOf = (fact: unknown) => { const stated = sourcesOf(fact); return stated.length ? stated : sourcesOf(fact, true); };
+const statedSourcesOf = (fact: unknown) => {
+  const stated = sourcesOf(fact);
+  return stated.length ? stated : sourcesOf(fact, true);
+};
 
 type Unnumbered = Omit<SearchRow, 'seq'>;
 
@@ -77,8 +83,19 @@ type IndexedList = 'bodies' | 'roles' | 'reportingDuties' | 'plans' | 'decisionR
 export const INDEXED_LISTS: readonly IndexedList[] = ['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'documents'];
 
 /** The fact of each list but documents. */
-interface FactOf { bodies: Body; roles: Role; reportingDuties: ReportingDuty; plans: Plan; decisionRules: DecisionRule; regionalFacts: RegionalFact }
-interface FactKind<F> { kind: SearchKind; name: (f: F) => string; level?: (f: F) => string | null }
+interface FactOf {
+  bodies: Body;
+  roles: Role;
+  reportingDuties: ReportingDuty;
+  plans: Plan;
+  decisionRules: DecisionRule;
+  regionalFacts: RegionalFact;
+}
+interface FactKind<F> {
+  kind: SearchKind;
+  name: (f: F) => string;
+  level?: (f: F) => string | null;
+}
 
 const FACT_KINDS: { [L in keyof FactOf]: FactKind<FactOf[L]> } = {
   bodies: { kind: 'BODY', name: (b) => b.name, level: (b) => b.level ?? null },
@@ -92,10 +109,20 @@ const FACT_KINDS: { [L in keyof FactOf]: FactKind<FactOf[L]> } = {
 /** The index rows of some entries of one list (a whole list, or one page of it), in document order, without seq. */
 export function searchRowsOfList(code: string, list: IndexedList, items: readonly unknown[]): Unnumbered[] {
   const rows: Unnumbered[] = [];
-  const push = (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => rows.push({
-    region_code: code, kind, id, level, name, text: source.quote, quote: source.quote,
-    document_id: source.documentId, document_title: source.documentTitle, document_file: source.document, section: source.section,
-  });
+  const push = (kind: SearchKind, id: string, level: string | null, name: string, source: Source) =>
+    rows.push({
+      region_code: code,
+      kind,
+      id,
+      level,
+      name,
+      text: source.quote,
+      quote: source.quote,
+      document_id: source.documentId,
+      document_title: source.documentTitle,
+      document_file: source.document,
+      section: source.section,
+    });
   if (list === 'documents') {
     for (const d of items as RegionSnapshot['documents']) {
       for (const p of d.passages ?? []) {
@@ -110,7 +137,11 @@ export function searchRowsOfList(code: string, list: IndexedList, items: readonl
   return rows;
 }
 
-function factRows<L extends keyof FactOf>(list: L, items: ReadonlyArray<FactOf[L]>, push: (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => void): void {
+function factRows<L extends keyof FactOf>(
+  list: L,
+  items: ReadonlyArray<FactOf[L]>,
+  push: (kind: SearchKind, id: string, level: string | null, name: string, source: Source) => void,
+): void {
   const { kind, name, level = () => null }: FactKind<FactOf[L]> = FACT_KINDS[list];
   for (const f of items) for (const source of statedSourcesOf(f)) push(kind, f.id, level(f), name(f), source);
 }
@@ -141,7 +172,9 @@ const CHUNK = 2000;
 export async function insertSearchRows(trx: Knex.Transaction, table: string, rows: SearchRow[], chunk = CHUNK): Promise<void> {
   const list = COLUMNS.map((c) => `"${c}"`).join(', ');
   for (let i = 0; i < rows.length; i += chunk) {
-    await trx.raw(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows.slice(i, i + chunk))]);
+    await trx.raw(`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [
+      JSON.stringify(rows.slice(i, i + chunk)),
+    ]);
   }
 }
 

@@ -15,7 +15,10 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { SearchKind } from './search-index';
 
-export interface SearchTerm { kind: 'word' | 'prefix' | 'phrase' | 'literal'; text: string }
+export interface SearchTerm {
+  kind: 'word' | 'prefix' | 'phrase' | 'literal';
+  text: string;
+}
 
 /** Substring matching needs this many characters (shorter ones match by their stem only). */
 export const MIN_SUBSTRING = 4;
@@ -39,7 +42,11 @@ export function parseQuery(text: string): SearchTerm[] {
   return terms;
 }
 
-interface Condition { tsquery: string | null; like: string | null; stemPrefix: string | null }
+interface Condition {
+  tsquery: string | null;
+  like: string | null;
+  stemPrefix: string | null;
+}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\\-/]/g, (c) => `\\${c}`);
@@ -62,27 +69,32 @@ async function conditions(knex: Knex, terms: SearchTerm[]): Promise<Condition[]>
      from jsonb_to_recordset(?::jsonb) as t(i int, kind text, text text) order by t.i`,
     [JSON.stringify(terms.map((t, i) => ({ i, kind: t.kind, text: t.text })))],
   );
-  return (result.rows as Array<{ q: string }>).map((r, i) => {
-    const term = terms[i]!;
-    const stem = term.kind === 'word' && r.q ? stemOf(r.q) : null;
-    const short = stem !== null && stem.length <= SHORT_STEM && term.text.startsWith(stem) && term.text.length > stem.length + 1;
-    return {
-      tsquery: r.q ? r.q : null,
-      like: term.kind === 'literal' || term.text.length >= MIN_SUBSTRING ? `%${escapeLike(term.text)}%` : null,
-      stemPrefix: short ? wordPattern(term.text.slice(0, stem.length + 1), false) : null,
-    };
-  }).filter((c) => c.tsquery || c.like);
+  return (result.rows as Array<{ q: string }>)
+    .map((r, i) => {
+      const term = terms[i]!;
+      const stem = term.kind === 'word' && r.q ? stemOf(r.q) : null;
+      const short = stem !== null && stem.length <= SHORT_STEM && term.text.startsWith(stem) && term.text.length > stem.length + 1;
+      return {
+        tsquery: r.q ? r.q : null,
+        like: term.kind === 'literal' || term.text.length >= MIN_SUBSTRING ? `%${escapeLike(term.text)}%` : null,
+        stemPrefix: short ? wordPattern(term.text.slice(0, stem.length + 1), false) : null,
+      };
+    })
+    .filter((c) => c.tsquery || c.like);
 }
 
 let trgmSchema: Promise<string> | undefined;
 /** The schema pg_trgm lives in (its functions are called qualified, whatever the search_path). */
 function trgm(knex: Knex): Promise<string> {
-  trgmSchema ??= knex.raw(`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`)
+  trgmSchema ??= knex
+    .raw(`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`)
     .then((r: { rows: Array<{ nspname: string }> }) => {
       if (!r.rows[0]) throw new Error('pg_trgm is not installed (the read model migration creates it)');
       return `"${r.rows[0].nspname.replace(/"/g, '""')}"`;
     });
-  trgmSchema.catch(() => { trgmSchema = undefined; });
+  trgmSchema.catch(() => {
+    trgmSchema = undefined;
+  });
   return trgmSchema;
 }
 
@@ -97,16 +109,46 @@ export interface SearchArgs {
 }
 
 export interface SearchRowHit {
-  regionCode: string; kind: SearchKind; id: string; level: string | null; name: string; text: string; headline: string; quote: string;
-  documentId: string; documentTitle: string; document: string; section: string; rank: number;
+  regionCode: string;
+  kind: SearchKind;
+  id: string;
+  level: string | null;
+  name: string;
+  text: string;
+  headline: string;
+  quote: string;
+  documentId: string;
+  documentTitle: string;
+  document: string;
+  section: string;
+  rank: number;
 }
 /** A row of the search statement: the counts on every row, a hit's columns where n is not null. */
 interface SearchSqlRow {
-  total: number; cursor_n: string | null; n: number | null; rank: string;
-  region_code: string; kind: SearchKind; id: string; level: string | null; name: string; text: string; headline: string; quote: string;
-  document_id: string; document_title: string; document_file: string; section: string;
+  total: number;
+  cursor_n: string | null;
+  n: number | null;
+  rank: string;
+  region_code: string;
+  kind: SearchKind;
+  id: string;
+  level: string | null;
+  name: string;
+  text: string;
+  headline: string;
+  quote: string;
+  document_id: string;
+  document_title: string;
+  document_file: string;
+  section: string;
 }
-export interface SearchPage { hits: SearchRowHit[]; totalCount: number; start: number; cursorFound: boolean; likeTerms: string[] }
+export interface SearchPage {
+  hits: SearchRowHit[];
+  totalCount: number;
+  start: number;
+  cursorFound: boolean;
+  likeTerms: string[];
+}
 
 /** Marks ts_headline puts around matched words; search.ts turns them into ranges. */
 export const MARK_START = '\u0002';
@@ -121,8 +163,14 @@ export async function searchPage(knex: Knex, schema: string, args: SearchArgs): 
   const ext = await trgm(knex);
   const parts: string[] = ['s.region_code = any(?::text[])'];
   const params: Knex.RawBinding[] = [args.codes];
-  if (args.kinds?.length) { parts.push('s.kind = any(?::text[])'); params.push([...args.kinds]); }
-  if (args.levels?.length) { parts.push('s.level = any(?::text[])'); params.push([...args.levels]); }
+  if (args.kinds?.length) {
+    parts.push('s.kind = any(?::text[])');
+    params.push([...args.kinds]);
+  }
+  if (args.levels?.length) {
+    parts.push('s.level = any(?::text[])');
+    params.push([...args.levels]);
+  }
   for (const c of conds) {
     const stemmed = c.tsquery ? (c.stemPrefix ? '(s.tsv @@ ?::tsquery and s.search_text ~ ?)' : 's.tsv @@ ?::tsquery') : null;
     const either = [stemmed, c.like ? 's.search_text like ?' : null].filter(Boolean).join(' or ');
@@ -133,7 +181,12 @@ export async function searchPage(knex: Knex, schema: string, args: SearchArgs): 
   // Each term found as written, as a whole word (or phrase, or date), ranks first.
   const exact = args.terms.filter((term) => term.kind !== 'prefix').map((term) => wordPattern(term.text, true));
   const exactRank = exact.length ? exact.map(() => '(s.search_text ~ ?)::int').join(' + ') : '0';
-  const tsquery = conds.map((c) => c.tsquery).filter(Boolean).map((q) => `(${q})`).join(' & ') || '';
+  const tsquery =
+    conds
+      .map((c) => c.tsquery)
+      .filter(Boolean)
+      .map((q) => `(${q})`)
+      .join(' & ') || '';
   const similar = args.terms.map((term) => term.text).join(' ');
   const sql = `
 with q as (select ?::tsquery as tsq),
@@ -159,7 +212,17 @@ select meta.total, meta.cursor_n, page.* from meta left join lateral (
   limit ?
 ) page on true`;
   const a = args.after;
-  const result = await knex.raw(sql, [tsquery, ...exact, similar, ...params, args.regionOrder, a?.regionCode ?? null, a?.kind ?? null, a?.id ?? null, args.first] as Knex.RawBinding[]);
+  const result = await knex.raw(sql, [
+    tsquery,
+    ...exact,
+    similar,
+    ...params,
+    args.regionOrder,
+    a?.regionCode ?? null,
+    a?.kind ?? null,
+    a?.id ?? null,
+    args.first,
+  ] as Knex.RawBinding[]);
   const rows = result.rows as SearchSqlRow[];
   const head = rows[0]!;
   return {
@@ -167,9 +230,22 @@ select meta.total, meta.cursor_n, page.* from meta left join lateral (
     start: head.cursor_n === null ? 0 : Number(head.cursor_n),
     cursorFound: a === null || head.cursor_n !== null,
     likeTerms: args.terms.filter((term) => term.kind === 'literal' || term.text.length >= MIN_SUBSTRING).map((term) => term.text),
-    hits: rows.filter((r) => r.n !== null).map((r) => ({
-      regionCode: r.region_code, kind: r.kind, id: r.id, level: r.level, name: r.name, text: r.text, headline: r.headline, quote: r.quote,
-      documentId: r.document_id, documentTitle: r.document_title, document: r.document_file, section: r.section, rank: Number(r.rank),
-    })),
+    hits: rows
+      .filter((r) => r.n !== null)
+      .map((r) => ({
+        regionCode: r.region_code,
+        kind: r.kind,
+        id: r.id,
+        level: r.level,
+        name: r.name,
+        text: r.text,
+        headline: r.headline,
+        quote: r.quote,
+        documentId: r.document_id,
+        documentTitle: r.document_title,
+        document: r.document_file,
+        section: r.section,
+        rank: Number(r.rank),
+      })),
   };
 }

@@ -48,7 +48,9 @@ export const LIST_SELECTIONS = {
 };
 export type SnapshotList = keyof typeof LIST_SELECTIONS;
 
-export const SNAPSHOT_SELECTION = Object.entries(LIST_SELECTIONS).map(([list, fields]) => `${list} { ${fields} }`).join('\n');
+export const SNAPSHOT_SELECTION = Object.entries(LIST_SELECTIONS)
+  .map(([list, fields]) => `${list} { ${fields} }`)
+  .join('\n');
 
 /** The lists a sync reads page by page (`first`, `afterId`) when the region's contract has them. */
 export const PAGED_LISTS = ['bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts', 'events'] as const;
@@ -71,7 +73,11 @@ export function listQuery(code: string, list: SnapshotList): DocumentNode {
  */
 export function pagesLists(regionSdl: string, code: string): boolean {
   const objects = parse(regionSdl).definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION);
-  const field = (type: string, name: string) => objects.filter((d) => d.name.value === type).flatMap((d) => d.fields ?? []).find((f) => f.name.value === name);
+  const field = (type: string, name: string) =>
+    objects
+      .filter((d) => d.name.value === type)
+      .flatMap((d) => d.fields ?? [])
+      .find((f) => f.name.value === name);
   let root = field('Query', code)?.type;
   while (root && root.kind !== Kind.NAMED_TYPE) root = root.type;
   if (!root) return false;
@@ -90,8 +96,13 @@ export function snapshotQuery(code: string): DocumentNode {
 function fieldTypes(sdl: string): Map<string, Map<string, string>> {
   const types = new Map<string, Map<string, string>>();
   for (const def of parse(sdl).definitions) {
-    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION
-      && def.kind !== Kind.INTERFACE_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_EXTENSION) continue;
+    if (
+      def.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      def.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+      def.kind !== Kind.INTERFACE_TYPE_EXTENSION
+    )
+      continue;
     const fields = types.get(def.name.value) ?? new Map<string, string>();
     for (const f of def.fields ?? []) {
       let t = f.type;
@@ -115,7 +126,10 @@ export function forContract(query: DocumentNode, regionSdl: string): { query: Do
     const selections = set.selections.flatMap((s): SelectionNode[] => {
       if (s.kind !== Kind.FIELD) return [s];
       const returns = fields?.get(s.name.value);
-      if (!returns) { dropped.push(`${path}${s.name.value}`); return []; }
+      if (!returns) {
+        dropped.push(`${path}${s.name.value}`);
+        return [];
+      }
       if (!s.selectionSet) return [s];
       const inner = prune(s.selectionSet, returns, `${path}${s.name.value}.`);
       return inner.selections.length ? [{ ...s, selectionSet: inner } as FieldNode] : [];

@@ -3,7 +3,20 @@
  * are a fixed number of statements per request, whatever the size of the data.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import { ARTIFACT_KINDS, hasStatedFrequency, ROLE_KINDS, type DataChange, type DatedEvent, type Body, type DecisionRule, type Plan, type RegionalFact, type ReportingDuty, type Role, type SourceDocument } from '@samverkan/contract';
+import {
+  ARTIFACT_KINDS,
+  hasStatedFrequency,
+  ROLE_KINDS,
+  type DataChange,
+  type DatedEvent,
+  type Body,
+  type DecisionRule,
+  type Plan,
+  type RegionalFact,
+  type ReportingDuty,
+  type Role,
+  type SourceDocument,
+} from '@samverkan/contract';
 import { roleKindsOfBody } from '../domain/offices';
 import { writeSearchIndex } from './search-index';
 import { READ_MODEL_DERIVATION } from './derivation';
@@ -62,16 +75,33 @@ export function bodyDerivation(roles: Role[], reportingDuties: ReportingDuty[]):
 /** A row of the `body` table. */
 export function bodyRow(code: string, b: Body, position: number, derived: { roleKinds: string[]; reportArtifacts: string[] }) {
   return {
-    region_code: code, id: b.id, position, name: b.name, kind: b.kind, level: b.level ?? null, permanence: b.permanence ?? null,
-    min_per_year: b.cadence?.minPerYear ?? null, max_per_year: b.cadence?.maxPerYear ?? null,
-    keeps_minutes: b.minutes?.kept ?? null, substitute_rule: b.substitutes?.rule ?? null, data: b,
-    role_kinds: derived.roleKinds, report_artifacts: derived.reportArtifacts,
-    has_frequency: hasStatedFrequency(b.cadence), frequency_approximate: b.cadence?.approximate ?? false,
+    region_code: code,
+    id: b.id,
+    position,
+    name: b.name,
+    kind: b.kind,
+    level: b.level ?? null,
+    permanence: b.permanence ?? null,
+    min_per_year: b.cadence?.minPerYear ?? null,
+    max_per_year: b.cadence?.maxPerYear ?? null,
+    keeps_minutes: b.minutes?.kept ?? null,
+    substitute_rule: b.substitutes?.rule ?? null,
+    data: b,
+    role_kinds: derived.roleKinds,
+    report_artifacts: derived.reportArtifacts,
+    has_frequency: hasStatedFrequency(b.cadence),
+    frequency_approximate: b.cadence?.approximate ?? false,
   };
 }
 
 /** A row of the `fact` table. */
-export const factRow = (code: string, list: FactList, f: Record<string, unknown>, position: number) => ({ region_code: code, kind: list, id: factId(list, f), position, data: f });
+export const factRow = (code: string, list: FactList, f: Record<string, unknown>, position: number) => ({
+  region_code: code,
+  kind: list,
+  id: factId(list, f),
+  position,
+  data: f,
+});
 
 /** `insert into <table> select * from jsonb_populate_recordset(...)`: rows as one JSON parameter. */
 export async function insertRows(trx: Knex.Transaction, table: string, rows: object[]): Promise<void> {
@@ -87,7 +117,11 @@ export const quoted = (schema: string) => (table: string) => `"${schema.replace(
 export async function lockRegion(trx: Knex.Transaction, schema: string, code: string, dataVersion: string): Promise<boolean> {
   const q = quoted(schema);
   await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${schema}:${code}`]);
-  const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and derivation = ?`, [code, dataVersion, READ_MODEL_DERIVATION]);
+  const held = await trx.raw(`select 1 from ${q('region_sync')} where region_code = ? and data_version = ? and derivation = ?`, [
+    code,
+    dataVersion,
+    READ_MODEL_DERIVATION,
+  ]);
   return held.rows.length === 0;
 }
 
@@ -124,10 +158,23 @@ export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapsho
 }
 
 /** A held copy; `derivation`: which code derived it (derivation.ts). */
-export interface HeldCopy { code: string; dataVersion: string; syncedAt: Date; missingFields: string[]; derivation: string }
+export interface HeldCopy {
+  code: string;
+  dataVersion: string;
+  syncedAt: Date;
+  missingFields: string[];
+  derivation: string;
+}
 
 export async function heldCopies(knex: Knex, schema: string): Promise<Map<string, HeldCopy>> {
-  const rows: Array<{ region_code: string; data_version: string; synced_at: string | Date; missing_fields: string[]; derivation: string }> =
-    await knex.withSchema(schema).from('region_sync').select('region_code', 'data_version', 'synced_at', 'missing_fields', 'derivation');
-  return new Map(rows.map((r) => [r.region_code, { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields, derivation: r.derivation }]));
+  const rows: Array<{ region_code: string; data_version: string; synced_at: string | Date; missing_fields: string[]; derivation: string }> = await knex
+    .withSchema(schema)
+    .from('region_sync')
+    .select('region_code', 'data_version', 'synced_at', 'missing_fields', 'derivation');
+  return new Map(
+    rows.map((r) => [
+      r.region_code,
+      { code: r.region_code, dataVersion: r.data_version, syncedAt: new Date(r.synced_at), missingFields: r.missing_fields, derivation: r.derivation },
+    ]),
+  );
 }

@@ -15,12 +15,17 @@ export class SyncMetrics {
 
   constructor(registry: Registry, regions: readonly string[], sync: () => RegionSync) {
     this.duration = new Histogram({
-      name: 'samverkan_comparison_sync_duration_seconds', help: 'Replacing a region\'s copy in the read model, by region and outcome (ok, error).',
-      labelNames: ['region', 'outcome'], buckets: SYNC_BUCKETS, registers: [registry],
+      name: 'samverkan_comparison_sync_duration_seconds',
+      help: "Replacing a region's copy in the read model, by region and outcome (ok, error).",
+      labelNames: ['region', 'outcome'],
+      buckets: SYNC_BUCKETS,
+      registers: [registry],
     });
     new Gauge({
-      name: 'samverkan_comparison_sync_lag_seconds', help: 'Seconds since the comparison last confirmed it holds the region\'s current data (grows while the region cannot be reached); absent before the first check.',
-      labelNames: ['region'], registers: [registry],
+      name: 'samverkan_comparison_sync_lag_seconds',
+      help: "Seconds since the comparison last confirmed it holds the region's current data (grows while the region cannot be reached); absent before the first check.",
+      labelNames: ['region'],
+      registers: [registry],
       collect() {
         this.reset();
         for (const region of regions) {
@@ -30,8 +35,10 @@ export class SyncMetrics {
       },
     });
     new Gauge({
-      name: 'samverkan_comparison_region_data_version_info', help: 'The data version of the copy of each region the comparison holds (label data_version; value 1).',
-      labelNames: ['region', 'data_version'], registers: [registry],
+      name: 'samverkan_comparison_region_data_version_info',
+      help: 'The data version of the copy of each region the comparison holds (label data_version; value 1).',
+      labelNames: ['region', 'data_version'],
+      registers: [registry],
       collect() {
         this.reset();
         for (const [region, version] of sync().heldVersions()) this.set({ region, data_version: version }, 1);

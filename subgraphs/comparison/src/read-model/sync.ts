@@ -21,10 +21,17 @@ import { derivationReason, READ_MODEL_DERIVATION } from './derivation';
 import { fetchChanges } from './changes';
 import { failureOf, nullList, SyncError, SyncFailureKind, type SyncFailure } from './failure';
 
-export interface SyncTarget { code: string; url: string }
+export interface SyncTarget {
+  code: string;
+  url: string;
+}
 
 /** What this process knows of a region's reachability (the copy itself is in the database). */
-export interface Reachability { checkedAt: Date | null; failure: SyncFailure | null; failedAt: Date | null }
+export interface Reachability {
+  checkedAt: Date | null;
+  failure: SyncFailure | null;
+  failedAt: Date | null;
+}
 
 export interface SyncOptions {
   knex: Knex;
@@ -55,7 +62,15 @@ export class RegionSync {
 
   /** A hash of the data versions this process holds: what its answers are made of. */
   fingerprint(): string {
-    return createHash('sha256').update([...this.held].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => `${c}:${v}`).join('\n')).digest('hex').slice(0, 16);
+    return createHash('sha256')
+      .update(
+        [...this.held]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([c, v]) => `${c}:${v}`)
+          .join('\n'),
+      )
+      .digest('hex')
+      .slice(0, 16);
   }
 
   /** Region code → the data version of the copy this process holds. */
@@ -69,13 +84,19 @@ export class RegionSync {
 
   /** One round over every region (in parallel); resolves when it is done. */
   syncAll(): Promise<void> {
-    this.running ??= Promise.all(this.options.targets.map((t) => this.syncOne(t))).then(() => { this.running = undefined; });
+    this.running ??= Promise.all(this.options.targets.map((t) => this.syncOne(t))).then(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
   start(): void {
     const tick = () => {
-      this.syncAll().finally(() => { if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs); }).catch(() => {});
+      this.syncAll()
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs);
+        })
+        .catch(() => {});
     };
     this.timer = setTimeout(tick, 0);
   }
@@ -93,21 +114,35 @@ export class RegionSync {
   }
 
   private async fetchJson(url: string, init?: RequestInit): Promise<unknown> {
-    const res = await fetch(url, { ...init, headers: this.headers(), signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopping.signal]) });
+    const res = await fetch(url, {
+      ...init,
+      headers: this.headers(),
+      signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopping.signal]),
+    });
     if (!res.ok) throw new SyncError(SyncFailureKind.HTTP_ERROR, `${new URL(url).pathname} answered HTTP ${res.status}`);
     return res.json();
   }
 
   private async graphql(url: string, query: string): Promise<RegionAnswer | undefined> {
-    const body = await this.fetchJson(url, { method: 'POST', body: JSON.stringify({ query }) }) as { data?: RegionAnswer; errors?: Array<{ message: string }> };
-    if (body.errors?.length) throw new SyncError(SyncFailureKind.GRAPHQL_ERRORS, `answered with errors: ${body.errors.map((e) => e.message).slice(0, 3).join('; ')}`);
+    const body = (await this.fetchJson(url, { method: 'POST', body: JSON.stringify({ query }) })) as {
+      data?: RegionAnswer;
+      errors?: Array<{ message: string }>;
+    };
+    if (body.errors?.length)
+      throw new SyncError(
+        SyncFailureKind.GRAPHQL_ERRORS,
+        `answered with errors: ${body.errors
+          .map((e) => e.message)
+          .slice(0, 3)
+          .join('; ')}`,
+      );
     return body.data;
   }
 
   private async syncOne(target: SyncTarget): Promise<void> {
     const state = this.state.get(target.code)!;
     try {
-      const { dataVersion } = await this.fetchJson(new URL('/version', target.url).href) as { dataVersion?: string };
+      const { dataVersion } = (await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string };
       if (!dataVersion) throw new SyncError(SyncFailureKind.INCOMPLETE, 'its /version has no dataVersion');
       if (this.held.get(target.code) !== dataVersion && !(await this.isHeld(target.code, dataVersion))) {
         const turn = this.replacing.then(() => this.timed(target.code, () => this.replaceCopy(target, dataVersion)));
@@ -119,7 +154,8 @@ export class RegionSync {
       Object.assign(state, { checkedAt: new Date(), failure: null, failedAt: null });
     } catch (e) {
       const failure = failureOf(e as Error & { cause?: { code?: string } }, this.options.timeoutMs);
-      if (state.failure?.detail !== failure.detail) this.options.logger.warn({ region: target.code, failure: failure.kind, reason: failure.detail }, 'region sync failed; serving its last good copy');
+      if (state.failure?.detail !== failure.detail)
+        this.options.logger.warn({ region: target.code, failure: failure.kind, reason: failure.detail }, 'region sync failed; serving its last good copy');
       Object.assign(state, { failure, failedAt: new Date() });
     }
   }
@@ -138,10 +174,17 @@ export class RegionSync {
 
   /** Whether the copy held is of `dataVersion` and derived by this code; logs a copy that other code derived. */
   private async isHeld(code: string, dataVersion: string): Promise<boolean> {
-    const rows: Array<{ derivation: string }> = await this.options.knex.withSchema(this.options.schema).from('region_sync')
-      .where({ region_code: code, data_version: dataVersion }).select('derivation');
+    const rows: Array<{ derivation: string }> = await this.options.knex
+      .withSchema(this.options.schema)
+      .from('region_sync')
+      .where({ region_code: code, data_version: dataVersion })
+      .select('derivation');
     const reason = rows[0] && derivationReason(rows[0].derivation);
-    if (reason) this.options.logger.info({ region: code, dataVersion, held: rows[0]!.derivation, derivation: READ_MODEL_DERIVATION }, `read model copy ${reason}: deriving it again now`);
+    if (reason)
+      this.options.logger.info(
+        { region: code, dataVersion, held: rows[0]!.derivation, derivation: READ_MODEL_DERIVATION },
+        `read model copy ${reason}: deriving it again now`,
+      );
     return rows.length > 0 && !reason;
   }
 
@@ -152,11 +195,18 @@ export class RegionSync {
   private async replaceCopy(target: SyncTarget, dataVersion: string): Promise<number | null> {
     const sdl = (await this.graphql(target.url, '{ _service { sdl } }'))!._service!.sdl;
     if (pagesLists(sdl, target.code)) {
-      return syncPaged(this.options.knex, this.options.schema, {
-        code: target.code, sdl, pageSize: this.options.pageSize,
-        graphql: (q) => this.graphql(target.url, q),
-        version: async () => ((await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string }).dataVersion ?? '',
-      }, dataVersion);
+      return syncPaged(
+        this.options.knex,
+        this.options.schema,
+        {
+          code: target.code,
+          sdl,
+          pageSize: this.options.pageSize,
+          graphql: (q) => this.graphql(target.url, q),
+          version: async () => ((await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string }).dataVersion ?? '',
+        },
+        dataVersion,
+      );
     }
     const snapshot = await this.fetchSnapshot(target, dataVersion, sdl);
     const written = await writeSnapshot(this.options.knex, this.options.schema, snapshot);
