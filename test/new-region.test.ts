@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import ts from 'typescript';
 import { parse } from 'yaml';
+import { format, resolveConfig } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { COMPARISON, GATEWAY, REGIONS } from '../contract/src/registry';
 import { documentTitle, regionTypename, renderRegionFiles } from '../scripts/lib/scaffold';
@@ -106,18 +107,23 @@ function copyRepository(): string {
 }
 
 describe('the region templates', () => {
-  it.each(REGIONS.map((r) => r.code))('render the files %s shares with every region, byte for byte', (code) => {
+  // new-region formats what it writes with the repository's formatter, so the templates are compared formatted.
+  const formatted = async (file: string, text: string) =>
+    file.endsWith('.ts') ? format(text, { ...(await resolveConfig(join(root, file))), filepath: join(root, file) }) : text;
+
+  it.each(REGIONS.map((r) => r.code))('render the files %s shares with every region, byte for byte (formatted as new-region writes them)', async (code) => {
     const entry = REGIONS.find((r) => r.code === code)!;
     const dataFile = readdirSync(join(root, 'subgraphs', code, 'data')).find((n) => n.endsWith('.json'))!;
     const sourceFile = (JSON.parse(readFileSync(join(root, 'subgraphs', code, 'data', dataFile), 'utf8')) as { file: string }).file;
     const files = renderRegionFiles({ code, name: entry.name, sourceFile, title: 'unused', port: entry.port });
     for (const f of ['package.json', 'tsconfig.json', 'src/index.ts', 'src/migrations/index.ts']) {
-      expect(files[f], `${code}/${f}`).toBe(readFileSync(join(root, 'subgraphs', code, f), 'utf8'));
+      expect(await formatted(`subgraphs/${code}/${f}`, files[f]!), `${code}/${f}`).toBe(readFileSync(join(root, 'subgraphs', code, f), 'utf8'));
     }
     // subgraph.ts: the same, except the resolvers a region adds for its own typed views
     const ownViews = (text: string) =>
-      text.replace(/resolvers: \[.*\]/, 'resolvers: [...]').replace(/^import \{ \w+ \} from '\.\/(?!resolver'|migrations').*\n/gm, '');
-    expect(ownViews(files['src/subgraph.ts']!)).toBe(ownViews(readFileSync(join(root, 'subgraphs', code, 'src/subgraph.ts'), 'utf8')));
+      text.replace(/resolvers: \[[^\]]*\]/, 'resolvers: [REGION_RESOLVERS]').replace(/^import \{ \w+ \} from '\.\/(?!resolver'|migrations').*\n/gm, '');
+    const file = `subgraphs/${code}/src/subgraph.ts`;
+    expect(await formatted(file, ownViews(files['src/subgraph.ts']!))).toBe(await formatted(file, ownViews(readFileSync(join(root, file), 'utf8'))));
   });
 
   it('write a region test that parses, and uses only what the shared region harness exports', async () => {
