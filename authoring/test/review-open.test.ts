@@ -3,10 +3,11 @@
  * region scaffolded with `new-region --data <draft>`): its proposals are offered for acceptance, as
  * when the draft is opened with --draft. No browser: the page's session route says what it shows.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startReviewServer } from './review-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS } from '../../contract/src/registry';
 import { testPort } from '../../test/support/ports';
@@ -34,28 +35,7 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, 'docs', 'sources', data.file), join(scratch, 'docs', 'sources', data.file));
   marked.assignments[0].source.draft = mark;
   writeFileSync(join(dataDir, name), JSON.stringify(data, null, 2) + '\n');
-  server = spawn(
-    process.execPath,
-    [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), '--region', region.code, '--data-dir', dataDir, '--port', String(PORT)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the review server did not start: ${output}`)), 90_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(`http://127.0.0.1:${PORT}/`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server!.stdout!.on('data', read);
-    server!.stderr!.on('data', read);
-    server!.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the review server exited (${code}): ${output}`));
-    });
-  });
+  server = await startReviewServer(['--region', region.code, '--data-dir', dataDir], PORT);
 }, 120_000);
 
 afterAll(() => {

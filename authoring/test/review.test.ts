@@ -7,12 +7,13 @@
  * then check-data passes on the folder, the file is exactly the expected data in the repository's
  * format, and a region subgraph started from that folder serves the facts.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { startReviewServer } from './review-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { portVar, regionByCode } from '../../contract/src/registry';
 import { normalizeFrequency } from '../../contract/src/frequency';
@@ -115,36 +116,8 @@ beforeAll(async () => {
     () => {},
     50,
   );
-  const args = [
-    '--region',
-    REGION.code,
-    '--draft',
-    join(scratch, 'draft.json'),
-    '--data-dir',
-    dataDir,
-    '--run-dir',
-    join(scratch, 'run'),
-    '--port',
-    String(PORT),
-  ];
-  server = spawn(process.execPath, [join(ROOT, 'authoring', 'dist', 'cli', 'review.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the review server did not start: ${output}`)), 90_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(`http://127.0.0.1:${PORT}/`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server!.stdout!.on('data', read);
-    server!.stderr!.on('data', read);
-    server!.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the review server exited (${code}): ${output}`));
-    });
-  });
+  const args = ['--region', REGION.code, '--draft', join(scratch, 'draft.json'), '--data-dir', dataDir, '--run-dir', join(scratch, 'run')];
+  server = await startReviewServer(args, PORT);
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
