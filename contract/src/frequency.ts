@@ -36,7 +36,8 @@ export function hasStatedFrequency(cadence: { minPerYear: number | null; maxPerY
   return cadence != null && (cadence.minPerYear !== null || cadence.maxPerYear !== null);
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Swedish numbers in words, one to twenty (the normalizer's; the draft stage reads member counts with them). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   en: 1,
   ett: 1,
   två: 2,

@@ -3,6 +3,7 @@
  * (@nlpjs/lang-sv), nouns on their compound head with its inflections ("samordningsgruppens" has the
  * head "grupp" with the ending "ens"), since the stemmer leaves some nouns whole ("nätverket").
  */
+import { NUMBER_WORDS } from '@samverkan/contract';
 import { StemmerSv } from '@nlpjs/lang-sv';
 
 const stemmer = new StemmerSv();
@@ -119,31 +120,6 @@ export class IdPool {
     return id;
   }
 }
-
-/** Numbers in words, for member counts ("tre representanter"). */
-export const NUMBER_WORDS: Record<string, number> = {
-  en: 1,
-  ett: 1,
-  två: 2,
-  tre: 3,
-  fyra: 4,
-  fem: 5,
-  sex: 6,
-  sju: 7,
-  åtta: 8,
-  nio: 9,
-  tio: 10,
-  elva: 11,
-  tolv: 12,
-  tretton: 13,
-  fjorton: 14,
-  femton: 15,
-  sexton: 16,
-  sjutton: 17,
-  arton: 18,
-  nitton: 19,
-  tjugo: 20,
-};
 
 /** A count word or digits, else null. */
 export function countOf(word: string): number | null {
