@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { REGIONS, urlVar } from '../contract/src/registry';
+import { PAGED_LISTS } from '../subgraphs/comparison/src/read-model/snapshot-query';
 import { dropSchemas, gql, gqlOk } from './support/client';
 import { startOlderRegion } from './support/older-region';
 import { testPort } from './support/ports';
@@ -15,7 +16,9 @@ import { testPort } from './support/ports';
 const OLD = REGIONS[1]!;
 /** Fields of the shared contract added since: the older region does not have them (on Region: on its interface and its type). */
 const REGION_FIELDS = ['dataVersion', 'updatedAt', 'events', 'changes'];
-const ADDED = ['ReportingDuty.toRoleId', 'Statement.category', ...REGION_FIELDS.flatMap((f) => [`Region.${f}`, `${OLD.typename}.${f}`])];
+/** The paging arguments of the region's lists came later too: the comparison reads its one answer (write-copy.ts takes it as one page per list). */
+const PAGING = PAGED_LISTS.flatMap((list) => ['first', 'afterId'].flatMap((arg) => [`Region.${list}(${arg})`, `${OLD.typename}.${list}(${arg})`]));
+const ADDED = ['ReportingDuty.toRoleId', 'Statement.category', ...REGION_FIELDS.flatMap((f) => [`Region.${f}`, `${OLD.typename}.${f}`]), ...PAGING];
 const PORTS = { gateway: testPort(15820), region: testPort(15821), comparison: testPort(15825) };
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const gateway = url(PORTS.gateway);
@@ -66,6 +69,20 @@ describe('a region on the previous shared contract', () => {
     expect(mine!.missingFields).toContain('changes');
     expect(mine!.missingFields).toContain('events');
     expect(mine!.missingFields.every((f) => ADDED.some((a) => f === a.split('.')[1] || f.endsWith(`.${a.split('.')[1]}`)))).toBe(true);
+  });
+
+  it('is held whole by the comparison, read in one answer: every body, role and reporting duty it serves', async () => {
+    type Lists = { bodies: Array<{ id: string }>; reportingDuties: Array<{ id: string }> };
+    const served = await gqlOk<{ r: Lists }>(`{ r: ${OLD.code} { bodies { id } reportingDuties { id } } }`, undefined, gateway);
+    const held = await gqlOk<{ landscape: { bodies: { totalCount: number; nodes: Array<{ id: string }> }; reportingDuties: { dutyCount: number } } }>(
+      `{ landscape { bodies(filter: { regions: ["${OLD.code}"] }, first: 200) { totalCount nodes { id } } reportingDuties(filter: { regions: ["${OLD.code}"] }) { dutyCount } } }`,
+      undefined,
+      gateway,
+    );
+    expect(served.r.bodies.length).toBeGreaterThan(0);
+    expect(held.landscape.bodies.totalCount).toBe(served.r.bodies.length);
+    expect(held.landscape.bodies.nodes.map((b) => b.id).sort()).toEqual(served.r.bodies.map((b) => b.id).sort());
+    expect(held.landscape.reportingDuties.dutyCount).toBe(served.r.reportingDuties.length);
   });
 
   it('answers drill-down queries that do not ask for the new fields, through the gateway', async () => {

@@ -14,7 +14,10 @@ import { parse, visit, type FieldDefinitionNode } from 'graphql';
 import { loadRegionData } from '../../contract/src/data/load';
 import { REGIONS } from '../../contract/src/registry';
 
-/** `removed`: "Type.field" entries the older contract does not have yet. */
+/**
+ * `removed`: "Type.field" entries the older contract does not have yet; "Type.field(argument)" removes
+ * an argument of a field (the paging arguments `first` and `afterId` of the region's lists, say).
+ */
 export async function startOlderRegion(code: string, port: number, removed: string[]): Promise<{ stop: () => Promise<void> }> {
   const entry = REGIONS.find((r) => r.code === code)!;
   const root = join(__dirname, '..', '..');
@@ -38,7 +41,10 @@ export async function startOlderRegion(code: string, port: number, removed: stri
       },
     },
     FieldDefinition(node: FieldDefinitionNode) {
-      return removed.includes(`${type}.${node.name.value}`) ? null : undefined;
+      const field = `${type}.${node.name.value}`;
+      if (removed.includes(field)) return null;
+      const args = node.arguments?.filter((a) => !removed.includes(`${field}(${a.name.value})`));
+      return args?.length === node.arguments?.length ? undefined : { ...node, arguments: args };
     },
   });
   const data = loadRegionData(code, join(root, 'subgraphs', code, 'data'));

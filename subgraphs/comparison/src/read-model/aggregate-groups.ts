@@ -1,6 +1,6 @@
 /**
  * Writing and reading the aggregates' precomputed groups (aggregate-tables.ts). Each aggregate's
- * definition gives its groups of one region's facts (aggregate-sync.ts); writeGroups stores them
+ * definition gives its groups of one region's facts (aggregate-sync.ts); insertGroups stores them
  * in the sync's transaction, readGroups reads one aggregate's groups of the regions in scope, each
  * list cut to `first`, in one statement.
  */
@@ -11,12 +11,6 @@ import type { Group, GroupsByRegion, ReadGroup } from '../aggregates/groups';
 
 const table = (schema: string, name: string) => `"${schema.replace(/"/g, '""')}"."${name}"`;
 const CHUNK = 2000;
-
-/** Replaces one region's groups of every aggregate (inside the caller's transaction). */
-export async function writeGroups(trx: Knex.Transaction, schema: string, code: string, byAggregate: Record<string, Group[]>): Promise<void> {
-  await deleteGroups(trx, schema, code);
-  await insertGroups(trx, schema, code, byAggregate);
-}
 
 export async function deleteGroups(trx: Knex.Transaction, schema: string, code: string): Promise<void> {
   await trx.raw(`delete from ${table(schema, 'agg_item')} where region_code = ?`, [code]);

@@ -1,7 +1,7 @@
 /**
  * What sync precomputes for the aggregates (aggregate-tables.ts): every aggregate's definition
- * (aggregates/: its kinds of group, how one region's facts become them, its version). writeSnapshot
- * stores them with the region's copy, in the same transaction, so a copy and its aggregates are
+ * (aggregates/: its kinds of group, how one region's facts become them, its version). The copy's
+ * writer (write-copy.ts) stores them with the region's copy, in the same transaction, so a copy and its aggregates are
  * never out of step.
  */
 import type { Knex } from '@mikro-orm/postgresql';

@@ -1,8 +1,8 @@
 /**
  * The aggregates' precomputed groups (issue #13): each region's share of every Landscape aggregate
  * except the bodies page, the frequency table and the reporting duties (those are queried on `body`
- * and `fact` directly), computed at sync time in writeSnapshot's transaction (aggregate-write.ts)
- * and read with one bounded statement per aggregate (aggregate-read.ts).
+ * and `fact` directly), computed at sync time in the transaction that writes the copy (write-copy.ts)
+ * and read with one bounded statement per aggregate (aggregate-groups.ts).
  *
  * A group is one list of one region's answer (the roles of one kind, the performers of one function,
  * the edges of a chain, the quotes of one matrix cell ...): `agg_group` holds its total and the

@@ -2,7 +2,7 @@
  * The read model's copy of each region's change history and dated events. The history is fetched
  * when a region's data version changes (a new version is what adds entries), page by page through the
  * region's `changes` field, and replaced with the rest of the region's copy in one transaction
- * (store.ts writeSnapshot). A region whose contract has no `changes` or `events` (an older shared
+ * (write-copy.ts). A region whose contract has no `changes` or `events` (an older shared
  * contract) still syncs: the fields are dropped by its SDL (snapshot-query.ts) and named in its
  * freshness' missingFields.
  */
@@ -51,25 +51,8 @@ export async function fetchChanges(
 
 const seqOf = (c: DataChange) => Number(c.id.slice(c.id.lastIndexOf(':') + 1));
 
-/** Inside writeSnapshot's transaction: replaces the region's history and events. */
-export async function writeHistory(
-  trx: Knex.Transaction,
-  table: (name: string) => string,
-  code: string,
-  changes: DataChange[],
-  events: DatedEvent[],
-): Promise<void> {
-  await trx.raw(`delete from ${table('event')} where region_code = ?`, [code]);
-  await writeChanges(trx, table, code, changes);
-  const rows = eventRows(code, events, 0);
-  if (rows.length) {
-    await trx.raw(`insert into ${table('event')} select * from jsonb_populate_recordset(null::${table('event')}, ?::jsonb)`, [JSON.stringify(rows)]);
-  }
-}
-
-/** Replaces the region's history (inside the caller's transaction); `append` adds a page to what is there. */
-export async function writeChanges(trx: Knex.Transaction, table: (name: string) => string, code: string, changes: DataChange[], append = false): Promise<void> {
-  if (!append) await trx.raw(`delete from ${table('change')} where region_code = ?`, [code]);
+/** Adds a page of the region's history (inside the transaction that writes the copy, which deleted the old history). */
+export async function writeChanges(trx: Knex.Transaction, table: (name: string) => string, code: string, changes: DataChange[]): Promise<void> {
   if (changes.length) {
     const rows = changes.map((c) => ({ region_code: code, seq: seqOf(c), at: c.at, data: c }));
     await trx.raw(`insert into ${table('change')} select * from jsonb_populate_recordset(null::${table('change')}, ?::jsonb)`, [JSON.stringify(rows)]);

@@ -1,6 +1,6 @@
 /**
  * One instance per distinct string in what the sync keeps whole (a region's bodies, roles, duties ...
- * for the aggregates at sync: paged-sync.ts). Parsed JSON gives every occurrence its own copy, and the
+ * for the aggregates at sync: write-copy.ts). Parsed JSON gives every occurrence its own copy, and the
  * same texts recur throughout a region: a quote cited by several fields of a fact, sections, document
  * ids and titles, enum values. Strings are immutable, so sharing them changes no value.
  */

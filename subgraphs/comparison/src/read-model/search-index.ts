@@ -1,6 +1,6 @@
 /**
  * The search index of the read model: one row per searchable item of a region, written at sync time
- * inside writeSnapshot's transaction (so the index always matches the copy). A row is one quote of a
+ * inside the transaction that writes the copy (write-copy.ts) (so the index always matches the copy). A row is one quote of a
  * fact, named by the fact: each quote of a body (its purposes, assignments, composition, offices,
  * meetings ...), of a role (and its duties), of a reporting duty, plan, decision rule or regional
  * fact; and each passage of a source document, except contents lists and page headers and footers. `search_text` and `tsv` are generated columns (migration
@@ -188,11 +188,4 @@ export const SEARCH_GIN_INDEXES = ['search_item_tsv', 'search_item_trgm'] as con
  */
 export async function flushSearchIndex(trx: Knex.Transaction, schema: string): Promise<void> {
   for (const index of SEARCH_GIN_INDEXES) await trx.raw('select gin_clean_pending_list(?::regclass)', [`"${schema.replace(/"/g, '""')}"."${index}"`]);
-}
-
-/** Replaces the region's rows of the index (called by writeSnapshot inside its transaction). */
-export async function writeSearchIndex(trx: Knex.Transaction, schema: string, table: string, s: RegionSnapshot): Promise<void> {
-  await trx.raw(`delete from ${table} where region_code = ?`, [s.code]);
-  await insertSearchRows(trx, table, searchRows(s), Infinity);
-  await flushSearchIndex(trx, schema);
 }

@@ -1,6 +1,6 @@
 /**
- * The read model's SQL: replacing one region's copy in one transaction, and reading it back. Reads
- * are a fixed number of statements per request, whatever the size of the data.
+ * The rows of a region's copy (write-copy.ts writes them, in one transaction), the start and end of
+ * that transaction, and the held copies' sync rows.
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import {
@@ -18,11 +18,7 @@ import {
   type SourceDocument,
 } from '@samverkan/contract';
 import { roleKindsOfBody } from '../domain/offices';
-import { writeSearchIndex } from './search-index';
 import { READ_MODEL_DERIVATION } from './derivation';
-import { writeGroups } from './aggregate-groups';
-import { groupsOfRegion } from './aggregate-sync';
-import { writeHistory } from './changes';
 
 export interface RegionSnapshot {
   code: string;
@@ -134,27 +130,6 @@ export async function markSynced(trx: Knex.Transaction, schema: string, code: st
        derivation = excluded.derivation`,
     [code, dataVersion, JSON.stringify(missingFields), READ_MODEL_DERIVATION],
   );
-}
-
-/** Rows go in as one JSON parameter per table (jsonb_to_recordset): one statement whatever the size. */
-export async function writeSnapshot(knex: Knex, schema: string, s: RegionSnapshot): Promise<boolean> {
-  const q = quoted(schema);
-  const derive = bodyDerivation(s.roles, s.reportingDuties);
-  const bodies = s.bodies.map((b, position) => bodyRow(s.code, b, position, derive(b)));
-  const facts = FACT_LISTS.flatMap((list) => (s[list] as unknown as Array<Record<string, unknown>>).map((f, position) => factRow(s.code, list, f, position)));
-  const groups = groupsOfRegion(s);
-  return knex.transaction(async (trx) => {
-    if (!(await lockRegion(trx, schema, s.code, s.dataVersion))) return false;
-    await trx.raw(`delete from ${q('body')} where region_code = ?`, [s.code]);
-    await trx.raw(`delete from ${q('fact')} where region_code = ?`, [s.code]);
-    await insertRows(trx, q('body'), bodies);
-    await insertRows(trx, q('fact'), facts);
-    await writeSearchIndex(trx, schema, q('search_item'), s);
-    await writeGroups(trx, schema, s.code, groups);
-    await writeHistory(trx, q, s.code, s.changes ?? [], s.events ?? []);
-    await markSynced(trx, schema, s.code, s.dataVersion, s.missingFields);
-    return true;
-  });
 }
 
 /** A held copy; `derivation`: which code derived it (derivation.ts). */

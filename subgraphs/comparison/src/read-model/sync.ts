@@ -2,8 +2,9 @@
  * Sync, by pull: every SYNC_INTERVAL_MS the comparison asks each region's GET /version for its data
  * version (a content hash of the data the region serves, the same in every process and replica).
  * When it differs from the copy held, it fetches the region's facts through the region's GraphQL
- * contract (snapshot-query.ts) and replaces its copy in one transaction: page by page, SYNC_PAGE_SIZE
- * entries of a list at a time (paged-sync.ts), or in one answer for a region on an older contract. A region that does not
+ * contract (snapshot-query.ts) and replaces its copy in one transaction, by one writer (write-copy.ts):
+ * page by page, SYNC_PAGE_SIZE entries of a list at a time, or the one answer of a region on an older
+ * contract as one page per list (copy-source.ts). A region that does not
  * answer, or answers with errors, keeps its last good copy, marked stale with the reason.
  *
  * Why pull: a region needs to know nothing about the comparison (no outbound calls, no secret for
@@ -13,13 +14,11 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { SECRET_HEADER, type Logger } from '@samverkan/shared';
-import { forContract, pagesLists, printQuery, snapshotQuery, type RegionAnswer } from './snapshot-query';
-import { syncPaged } from './paged-sync';
-import { writeSnapshot, type RegionSnapshot } from './store';
-import { withCitations } from './citations';
+import { pagesLists, type RegionAnswer } from './snapshot-query';
+import { writeCopy } from './write-copy';
+import { answeredSource, pagedSource, type RegionClient } from './copy-source';
 import { derivationReason, READ_MODEL_DERIVATION } from './derivation';
-import { fetchChanges } from './changes';
-import { failureOf, nullList, SyncError, SyncFailureKind, type SyncFailure } from './failure';
+import { failureOf, SyncError, SyncFailureKind, type SyncFailure } from './failure';
 
 export interface SyncTarget {
   code: string;
@@ -189,47 +188,17 @@ export class RegionSync {
   }
 
   /**
-   * Replaces the held copy by the region's version `dataVersion`: page by page (paged-sync.ts) when the
-   * region's contract pages its lists, else in one answer. The number of bodies written, null when held.
+   * Replaces the held copy by the region's version `dataVersion` (write-copy.ts): page by page when the
+   * region's contract pages its lists, else from its one answer. The number of bodies written, null when held.
    */
   private async replaceCopy(target: SyncTarget, dataVersion: string): Promise<number | null> {
-    const sdl = (await this.graphql(target.url, '{ _service { sdl } }'))!._service!.sdl;
-    if (pagesLists(sdl, target.code)) {
-      return syncPaged(
-        this.options.knex,
-        this.options.schema,
-        {
-          code: target.code,
-          sdl,
-          pageSize: this.options.pageSize,
-          graphql: (q) => this.graphql(target.url, q),
-          version: async () => ((await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string }).dataVersion ?? '',
-        },
-        dataVersion,
-      );
-    }
-    const snapshot = await this.fetchSnapshot(target, dataVersion, sdl);
-    const written = await writeSnapshot(this.options.knex, this.options.schema, snapshot);
-    return written ? snapshot.bodies.length : null;
-  }
-
-  private async fetchSnapshot(target: SyncTarget, dataVersion: string, sdl: string): Promise<RegionSnapshot> {
-    const { query, dropped } = forContract(snapshotQuery(target.code), sdl);
-    const data = await this.graphql(target.url, printQuery(query));
-    const region = data?.region;
-    if (!region) throw new SyncError(SyncFailureKind.INCOMPLETE, 'answered no data for the region');
-    const lists = ['documents', 'bodies', 'roles', 'reportingDuties', 'plans', 'decisionRules', 'regionalFacts'] as const;
-    for (const list of lists) {
-      if (region[list] === null) throw nullList(list);
-    }
-    const history = await fetchChanges((q) => this.graphql(target.url, q), target.code, sdl);
-    return withCitations({
+    const region: RegionClient = {
       code: target.code,
-      dataVersion,
-      missingFields: [...dropped, ...history.dropped],
-      ...Object.fromEntries(lists.map((l) => [l, (region[l] ?? []) as unknown[]])),
-      events: region.events ?? [],
-      changes: history.changes,
-    } as RegionSnapshot);
+      sdl: (await this.graphql(target.url, '{ _service { sdl } }'))!._service!.sdl,
+      graphql: (q) => this.graphql(target.url, q),
+      version: async () => ((await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string }).dataVersion ?? '',
+    };
+    const source = pagesLists(region.sdl, target.code) ? pagedSource(region, this.options.pageSize) : await answeredSource(region, dataVersion);
+    return writeCopy(this.options.knex, this.options.schema, source, dataVersion);
   }
 }

@@ -1,74 +1,48 @@
 /**
- * The paged sync of one region (a region whose contract pages its lists: snapshot-query.ts pagesLists).
- * Instead of one answer with every fact, each list is read in pages of SYNC_PAGE_SIZE (`first`,
- * `afterId`) and each page is written into the transaction as it arrives: its body or fact rows, its
- * search rows, its events; the history is written page by page as well. Neither side builds the whole
- * region as one JSON text, and no statement carries more than one page.
+ * The one writer of a region's copy. Whatever the region's contract, its lists arrive as pages
+ * (copy-source.ts: SYNC_PAGE_SIZE entries of a list per request, or the one answer of a region on an
+ * older contract as a single page per list), and each page is written into the transaction as it
+ * arrives: its body or fact rows, its search rows, its events; the history is written page by page as
+ * well. Neither side builds the whole region as one JSON text, and no statement carries more than one
+ * page.
  *
  * What stays in memory for the whole sync: the parsed bodies, roles, reporting duties, plans and
  * decision rules, because the precomputed aggregate groups (aggregate-sync.ts) are functions of those
  * whole lists; and the documents. Roles and reporting duties are read first, so each body's derived
  * values (bodyDerivation: role kinds of the roles that serve it, artifacts of the duties from it) are
- * computed in memory as its page arrives, with the same functions as the one-answer sync.
+ * computed as its page arrives.
  *
  * Consistency: the region's data may change between two pages. After the last page the region's
  * /version is read again; if it moved, the transaction is rolled back (nothing of the pages is kept,
  * the last good copy stays) and the next round syncs the new version. A copy is never a mix of two.
  */
-import { nullList, SyncError, SyncFailureKind } from './failure';
+import { SyncError, SyncFailureKind } from './failure';
 import type { Knex } from '@mikro-orm/postgresql';
-import type { Body, DataChange, DecisionRule, Plan, ReportingDuty, Role, SourceDocument } from '@samverkan/contract';
-import { forContract, listQuery, pageQuery, printQuery, snapshotQuery, type PagedList, type RegionAnswer } from './snapshot-query';
+import type { Body, DataChange, DecisionRule, Plan, ReportingDuty, Role } from '@samverkan/contract';
+import type { PagedList } from './snapshot-query';
+import type { CopySource } from './copy-source';
 import { citationsBy } from './citations';
 import { bodyDerivation, bodyRow, factRow, insertRows, lockRegion, markSynced, quoted, type FactList } from './store';
 import { flushSearchIndex, insertSearchRows, searchRowsOfList, seqOf, type INDEXED_LISTS, type SearchRow } from './search-index';
 import { writeGroupsOfRegion } from './aggregate-sync';
-import { eventRows, fetchChanges, writeChanges } from './changes';
+import { eventRows, writeChanges } from './changes';
 import { stringInterner } from './intern';
-
-export interface PagedRegion {
-  code: string;
-  /** The region's own SDL (`_service { sdl }`). */
-  sdl: string;
-  pageSize: number;
-  graphql: (query: string) => Promise<RegionAnswer | undefined>;
-  /** The region's data version now (its GET /version). */
-  version: () => Promise<string>;
-}
 
 /** Lists in the order they are read: roles and duties before bodies, whose derived values need them whole. */
 const READ_ORDER: readonly PagedList[] = ['roles', 'reportingDuties', 'bodies', 'plans', 'decisionRules', 'regionalFacts', 'events'];
-
-/** Every page of one list of the region, handed to `onPage` in order. */
-async function readPages(r: PagedRegion, list: PagedList, onPage: (items: Array<{ id: string }>) => Promise<void>): Promise<void> {
-  for (let afterId: string | null = null; ;) {
-    const data = await r.graphql(printQuery(forContract(pageQuery(r.code, list, r.pageSize, afterId), r.sdl).query));
-    const items = data?.region?.[list] as Array<{ id: string }> | null | undefined;
-    if (items == null) {
-      if (list === 'events') return;
-      throw nullList(list);
-    }
-    await onPage(items);
-    if (items.length < r.pageSize) return;
-    afterId = items[items.length - 1]!.id;
-  }
-}
 
 /**
  * Replaces the region's copy by the version `dataVersion`, page by page, in one transaction. Answers
  * the number of bodies written, or null when that version was already held (another replica wrote it).
  * Throws, with nothing kept, when the region's version moved during the sync.
  */
-export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, dataVersion: string): Promise<number | null> {
+export async function writeCopy(knex: Knex, schema: string, r: CopySource, dataVersion: string): Promise<number | null> {
   const q = quoted(schema);
   return knex.transaction(async (trx) => {
     if (!(await lockRegion(trx, schema, r.code, dataVersion))) return null;
     for (const t of ['body', 'fact', 'search_item', 'event', 'change']) await trx.raw(`delete from ${q(t)} where region_code = ?`, [r.code]);
-    const missingFields = forContract(snapshotQuery(r.code), r.sdl).dropped;
-
-    const served = (await r.graphql(printQuery(forContract(listQuery(r.code, 'documents'), r.sdl).query)))?.region?.documents as SourceDocument[] | null;
-    if (!served) throw nullList('documents');
-    const { documents, complete } = citationsBy(served);
+    const missingFields = r.missingFields;
+    const { documents, complete } = citationsBy(await r.documents());
     await insertRows(
       trx,
       q('fact'),
@@ -93,7 +67,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     let derive: ReturnType<typeof bodyDerivation> | undefined;
     for (const list of READ_ORDER) {
       let position = 0;
-      await readPages(r, list, async (page) => {
+      await r.pages(list, async (page) => {
         const items = complete(page);
         if (list === 'events') {
           await insertRows(trx, q('event'), eventRows(r.code, items as never, position));
@@ -119,7 +93,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
     await indexed('documents', documents);
     await flushSearchIndex(trx, schema);
 
-    const history = await fetchChanges(r.graphql, r.code, r.sdl, (page: DataChange[]) => writeChanges(trx, q, r.code, complete(page), true));
+    const historyMissing = await r.changes((page: DataChange[]) => writeChanges(trx, q, r.code, complete(page)));
     await writeGroupsOfRegion(trx, schema, { code: r.code, dataVersion, missingFields, documents, regionalFacts: [], ...kept });
 
     const now = await r.version();
@@ -128,7 +102,7 @@ export async function syncPaged(knex: Knex, schema: string, r: PagedRegion, data
         SyncFailureKind.DATA_CHANGED,
         `its data changed during the sync (version ${dataVersion} became ${now}); the next round syncs the new version`,
       );
-    await markSynced(trx, schema, r.code, dataVersion, [...missingFields, ...history.dropped]);
+    await markSynced(trx, schema, r.code, dataVersion, [...missingFields, ...historyMissing]);
     return kept.bodies.length;
   });
 }
