@@ -23,6 +23,7 @@ import { READ_MODEL_DERIVATION } from './derivation';
 import { writeGroups } from './aggregate-groups';
 import { groupsOfRegion } from './aggregate-sync';
 import { writeHistory } from './changes';
+import { quoted } from './sql';
 
 export interface RegionSnapshot {
   code: string;
@@ -108,7 +109,8 @@ export async function insertRows(trx: Knex.Transaction, table: string, rows: obj
   if (rows.length) await trx.raw(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows)]);
 }
 
-export const quoted = (schema: string) => (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
+/** The one quoting of identifiers lives with the read model's SQL helpers (sql.ts); paged-sync.ts imports it from here. */
+export { quoted };
 
 /**
  * The start of replacing a region's copy, inside `trx`: takes the region's advisory lock (two replicas
