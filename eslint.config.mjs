@@ -76,7 +76,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['type-graphql', 'graphql', '@mikro-orm/*', 'knex', 'pg'], message: "domain/ is a region's facts: no GraphQL, no SQL." }] },
+        {
+          patterns: [
+            {
+              group: ['type-graphql', 'graphql', '@mikro-orm/*', 'knex', 'pg', 'sql-template-tag'],
+              message: "domain/ is a region's facts: no GraphQL, no SQL.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -85,7 +92,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@mikro-orm/*', 'knex', 'pg'], message: 'aggregates/ derive and assemble in code: SQL belongs to read-model/.' }] },
+        {
+          patterns: [
+            { group: ['@mikro-orm/*', 'knex', 'pg', 'sql-template-tag'], message: 'aggregates/ derive and assemble in code: SQL belongs to read-model/.' },
+          ],
+        },
       ],
     },
   },

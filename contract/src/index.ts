@@ -18,6 +18,7 @@ export * from './data/documents';
 export * from './graphql/filters';
 export * from './graphql/region';
 export * from './graphql/history-types';
+export * from './graphql/cursor';
 export * from './history/dates';
 export * from './history/diff';
 export * from './graphql/region-owned';

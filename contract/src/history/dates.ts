@@ -66,22 +66,3 @@ export function pageSize(first: number | null | undefined): number {
   if (!Number.isInteger(n) || n < 0 || n > MAX_CHANGES_PAGE) throw badUserInput(`first must be between 0 and ${MAX_CHANGES_PAGE}`);
   return n;
 }
-
-/** Opaque cursors: base64 of "<prefix>:<json>", checked on the way back. */
-export function encodeCursor(prefix: string, value: unknown): string {
-  return Buffer.from(`${prefix}:${JSON.stringify(value)}`, 'utf8').toString('base64');
-}
-
-export function decodeCursor<T>(prefix: string, cursor: string | null | undefined, check: (v: unknown) => v is T): T | null {
-  if (cursor === null || cursor === undefined) return null;
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  if (text.startsWith(`${prefix}:`)) {
-    try {
-      const v: unknown = JSON.parse(text.slice(prefix.length + 1));
-      if (check(v)) return v;
-    } catch {
-      /* not ours: reported below */
-    }
-  }
-  throw badUserInput(`Invalid cursor: ${cursor}`);
-}

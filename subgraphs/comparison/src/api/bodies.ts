@@ -1,13 +1,15 @@
 /**
  * Question 1: bodies across regions, filtered, sorted and cursor-paginated, as the comparison's own
- * ComparedBody view. Cursors name a body (base64 of its id), so a page boundary does not shift when
- * a body is added elsewhere in the list.
+ * ComparedBody view. Cursors name a body (its id, in the contract's cursor codec), so a page boundary
+ * does not shift when a body is added elsewhere in the list.
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   ARTIFACT_KINDS,
   badUserInput,
   BodyFilter,
+  decodeCursor,
+  encodeCursor,
   BodyKind,
   Level,
   LevelBasis,
@@ -115,12 +117,9 @@ export class BodyConnection {
 export const DEFAULT_BODIES_PAGE = 50;
 export const MAX_BODIES_PAGE = 200;
 
-const encodeCursor = (id: string) => Buffer.from(`body:${id}`, 'utf8').toString('base64');
-function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  if (!text.startsWith('body:')) throw badUserInput(`Invalid cursor: ${cursor}`);
-  return text.slice('body:'.length);
-}
+/** A bodies cursor holds the id of the page's last body. */
+const BODY_CURSOR = 'body';
+const isBodyId = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /** The view of one body: its facts as served, with its parent's name and the derived role kinds and artifacts. */
 export function comparedBody(body: Body, parentName: string | null, roleKinds: readonly string[], reportArtifacts: readonly string[]): ComparedBody {
@@ -191,7 +190,7 @@ export async function bodyConnection(readModel: ReadModel, codes: string[], miss
   if (first < 0 || first > MAX_BODIES_PAGE) {
     throw badUserInput(`first must be between 0 and ${MAX_BODIES_PAGE}`);
   }
-  const afterId = args.after ? decodeCursor(args.after) : null;
+  const afterId = decodeCursor(BODY_CURSOR, args.after, isBodyId);
   const page = await bodyPage(readModel.knex, readModel.schema, codes, REGION_ORDER, {
     filter: args.filter,
     sort: args.sort?.field ?? BodySortField.REGION,
@@ -201,7 +200,7 @@ export async function bodyConnection(readModel: ReadModel, codes: string[], miss
   });
   if (!page.cursorFound) throw badUserInput("The cursor's body is not in this result (filter or sort changed?)");
   const nodes = page.rows.map((r) => comparedBody(r.body, r.parentName, r.roleKinds, r.reportArtifacts));
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(BODY_CURSOR, node.id), node }));
   return {
     edges,
     nodes,

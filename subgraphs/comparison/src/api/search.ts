@@ -4,7 +4,7 @@
  * A hit names its region, kind and id (to drill down), a snippet with the matched words as UTF-16
  * ranges, the verbatim quote and its source document and section.
  */
-import { badUserInput } from '@samverkan/contract';
+import { badUserInput, decodeCursor, encodeCursor } from '@samverkan/contract';
 import { Arg, Ctx, Field, Float, FieldResolver, ID, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Level, Source } from '@samverkan/shared';
 import type { ComparisonContext } from '../context';
@@ -65,17 +65,10 @@ export class SearchConnection {
 export const DEFAULT_SEARCH_PAGE = 20;
 export const MAX_SEARCH_PAGE = 100;
 
-const bad = badUserInput;
-const encodeCursor = (h: SearchRowHit) => Buffer.from(JSON.stringify(['hit', h.regionCode, h.kind, h.id]), 'utf8').toString('base64');
-function decodeCursor(cursor: string): { regionCode: string; kind: string; id: string } {
-  try {
-    const [tag, regionCode, kind, id] = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as string[];
-    if (tag === 'hit' && regionCode && kind && id) return { regionCode, kind, id };
-  } catch {
-    /* reported below */
-  }
-  throw bad(`Invalid cursor: ${cursor}`);
-}
+/** A search cursor holds the last hit of the page: its region, kind and id. */
+const HIT_CURSOR = 'hit';
+type HitKey = [regionCode: string, kind: string, id: string];
+const isHitKey = (v: unknown): v is HitKey => Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'string' && x.length > 0);
 
 /** Ranges sorted, overlapping ones merged. */
 function merge(ranges: TextRange[]): TextRange[] {
@@ -137,13 +130,14 @@ export class SearchResolver {
     @Arg('first', () => Int, { nullable: true, description: `Page size, default ${DEFAULT_SEARCH_PAGE}, at most ${MAX_SEARCH_PAGE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
   ): Promise<SearchConnection> {
-    if (!text.trim()) throw bad('search text is empty');
-    if (text.length > MAX_QUERY_LENGTH) throw bad(`search text is longer than ${MAX_QUERY_LENGTH} characters (${text.length})`);
+    if (!text.trim()) throw badUserInput('search text is empty');
+    if (text.length > MAX_QUERY_LENGTH) throw badUserInput(`search text is longer than ${MAX_QUERY_LENGTH} characters (${text.length})`);
     const terms = parseQuery(text);
-    if (!terms.length) throw bad('search text has no words (letters or digits)');
+    if (!terms.length) throw badUserInput('search text has no words (letters or digits)');
     const size = first ?? DEFAULT_SEARCH_PAGE;
-    if (size < 0 || size > MAX_SEARCH_PAGE) throw bad(`first must be between 0 and ${MAX_SEARCH_PAGE}`);
-    const cursor = after ? decodeCursor(after) : null;
+    if (size < 0 || size > MAX_SEARCH_PAGE) throw badUserInput(`first must be between 0 and ${MAX_SEARCH_PAGE}`);
+    const key = decodeCursor(HIT_CURSOR, after, isHitKey);
+    const cursor = key && { regionCode: key[0], kind: key[1], id: key[2] };
     const { codes, missingDetails } = await scopeOf(ctx.readModel, filter?.regions);
     const page = await searchPage(ctx.readModel.knex, ctx.readModel.schema, {
       terms,
@@ -154,7 +148,7 @@ export class SearchResolver {
       first: size,
       after: cursor,
     });
-    if (!page.cursorFound) throw bad("The cursor's hit is not in this result (text or filter changed, or the data was synced anew)");
+    if (!page.cursorFound) throw badUserInput("The cursor's hit is not in this result (text or filter changed, or the data was synced anew)");
     const nodes = page.hits.map((h): SearchHit => ({
       regionCode: h.regionCode,
       kind: h.kind,
@@ -166,10 +160,14 @@ export class SearchResolver {
       rank: h.rank,
       source: { documentId: h.documentId, documentTitle: h.documentTitle, document: h.document, section: h.section, quote: h.quote },
     }));
+    const last = page.hits.at(-1);
     return {
       totalCount: page.totalCount,
       nodes,
-      pageInfo: { hasNextPage: page.start + nodes.length < page.totalCount, endCursor: page.hits.length ? encodeCursor(page.hits.at(-1)!) : null },
+      pageInfo: {
+        hasNextPage: page.start + nodes.length < page.totalCount,
+        endCursor: last ? encodeCursor(HIT_CURSOR, [last.regionCode, last.kind, last.id]) : null,
+      },
       missingRegions: missingDetails.map((m) => m.code),
       missing: missingDetails,
     };

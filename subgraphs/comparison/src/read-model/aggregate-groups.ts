@@ -8,8 +8,9 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { badUserInput } from '@samverkan/contract';
 import { DEFAULT_FIRST, MAX_FIRST } from './constants';
 import type { Group, GroupsByRegion, ReadGroup } from '../aggregates/groups';
+import { quoted, rows, sql, tableOf } from './sql';
 
-const table = (schema: string, name: string) => `"${schema.replace(/"/g, '""')}"."${name}"`;
+const table = (schema: string, name: string) => quoted(schema)(name);
 const CHUNK = 2000;
 
 export async function deleteGroups(trx: Knex.Transaction, schema: string, code: string): Promise<void> {
@@ -56,20 +57,20 @@ export async function readGroups(
 ): Promise<GroupsByRegion> {
   const out = new Map(codes.map((c) => [c, new Map<string, ReadGroup<unknown, unknown>>()]));
   if (!codes.length) return out;
-  const result = await knex.raw(
-    `select g.region_code, g.grp, g.total, g.data, coalesce(i.items, '[]'::jsonb) as items
-     from ${table(schema, 'agg_group')} g
+  const result = await rows<{ region_code: string; grp: string; total: number; data: unknown; items: unknown[] }>(
+    knex,
+    sql`select g.region_code, g.grp, g.total, g.data, coalesce(i.items, '[]'::jsonb) as items
+     from ${tableOf(schema, 'agg_group')} g
      left join lateral (
        select jsonb_agg(x.data order by x.position) as items from (
-         select data, position from ${table(schema, 'agg_item')} i
+         select data, position from ${tableOf(schema, 'agg_item')} i
          where i.aggregate = g.aggregate and i.region_code = g.region_code and i.grp = g.grp
-         order by i.position limit ?
+         order by i.position limit ${first}
        ) x
      ) i on true
-     where g.aggregate = ? and g.region_code = any(?::text[]) and (?::text[] is null or g.grp = any(?::text[]))`,
-    [first, aggregate, codes, grps ?? null, grps ?? null],
+     where g.aggregate = ${aggregate} and g.region_code = any(${codes}::text[]) and (${grps ?? null}::text[] is null or g.grp = any(${grps ?? null}::text[]))`,
   );
-  for (const r of result.rows as Array<{ region_code: string; grp: string; total: number; data: unknown; items: unknown[] }>) {
+  for (const r of result) {
     out.get(r.region_code)?.set(r.grp, { total: r.total, data: r.data, items: r.items });
   }
   return out;

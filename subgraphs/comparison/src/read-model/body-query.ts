@@ -13,6 +13,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Body, BodyFilter } from '@samverkan/contract';
 import { NAME_COLLATION } from './constants';
 import { PAGE_KEYS, type SortKey } from './body-indexes';
+import { empty, join, raw, rows, sql, tableOf, type Sql } from './sql';
 
 export type { SortKey };
 
@@ -22,24 +23,19 @@ export interface BodyQueryFilter extends BodyFilter {
 }
 
 /** The WHERE of a filter on `body` aliased b, without the regions (the scope's codes, given apart). */
-function where(f: BodyQueryFilter | null | undefined): { sql: string; params: Knex.RawBinding[] } {
-  const parts: string[] = ['true'];
-  const params: Knex.RawBinding[] = [];
-  const add = (sql: string, ...p: Knex.RawBinding[]) => {
-    parts.push(sql);
-    params.push(...p);
-  };
-  if (f?.levels?.length) add('b.level = any(?::text[])', f.levels);
-  if (f?.kinds?.length) add('b.kind = any(?::text[])', f.kinds);
-  if (f?.permanence?.length) add('b.permanence = any(?::text[])', f.permanence);
-  if (f?.meetsAtLeast != null) add('b.min_per_year >= ?', f.meetsAtLeast);
-  if (f?.meetsAtMost != null) add('b.max_per_year <= ?', f.meetsAtMost);
-  if (f?.hasFrequency != null) add('(b.min_per_year is not null or b.max_per_year is not null) = ?', f.hasFrequency);
-  if (f?.keepsMinutes != null) add('b.keeps_minutes = ?', f.keepsMinutes);
-  if (f?.substituteRules?.length) add('b.substitute_rule = any(?::text[])', f.substituteRules);
-  if (f?.roleKinds?.length) add('b.role_kinds && ?::text[]', [...f.roleKinds]);
-  if (f?.reportArtifacts?.length) add('b.report_artifacts && ?::text[]', [...f.reportArtifacts]);
-  return { sql: parts.join(' and '), params };
+function where(f: BodyQueryFilter | null | undefined): Sql {
+  const parts: Sql[] = [sql`true`];
+  if (f?.levels?.length) parts.push(sql`b.level = any(${f.levels}::text[])`);
+  if (f?.kinds?.length) parts.push(sql`b.kind = any(${f.kinds}::text[])`);
+  if (f?.permanence?.length) parts.push(sql`b.permanence = any(${f.permanence}::text[])`);
+  if (f?.meetsAtLeast != null) parts.push(sql`b.min_per_year >= ${f.meetsAtLeast}`);
+  if (f?.meetsAtMost != null) parts.push(sql`b.max_per_year <= ${f.meetsAtMost}`);
+  if (f?.hasFrequency != null) parts.push(sql`(b.min_per_year is not null or b.max_per_year is not null) = ${f.hasFrequency}`);
+  if (f?.keepsMinutes != null) parts.push(sql`b.keeps_minutes = ${f.keepsMinutes}`);
+  if (f?.substituteRules?.length) parts.push(sql`b.substitute_rule = any(${f.substituteRules}::text[])`);
+  if (f?.roleKinds?.length) parts.push(sql`b.role_kinds && ${f.roleKinds}::text[]`);
+  if (f?.reportArtifacts?.length) parts.push(sql`b.report_artifacts && ${f.reportArtifacts}::text[]`);
+  return join(parts, ' and ');
 }
 
 export interface BodyRow {
@@ -54,12 +50,22 @@ export interface BodyPage {
   hasNextPage: boolean;
   cursorFound: boolean;
 }
+/** A row of the page statement: the count and the cursor check on every row, a body's columns where data is not null. */
+interface BodyPageSqlRow {
+  total: number;
+  cursor_found: boolean;
+  data: Body | null;
+  role_kinds: string[];
+  report_artifacts: string[];
+  parent_name: string | null;
+}
+
+/** The frequency table's order on a body row aliased `t` (frequency-rank-migration.ts: its index). */
+const rankOrder = (t: string) => raw(`${t}.min_per_year desc nulls last, ${t}.frequency_approximate, ${t}.max_per_year desc nulls first`);
 
 /** The regions in scope with their registry rank (the `r` of every per-region read). */
-/** The frequency table's order on a body row aliased `t` (frequency-rank-migration.ts: its index). */
-const rankOrder = (t: string) => `${t}.min_per_year desc nulls last, ${t}.frequency_approximate, ${t}.max_per_year desc nulls first`;
-
-const REGIONS_RANKED = '(select code, array_position(?::text[], code) as rank from unnest(?::text[]) as code)';
+const regionsRanked = (codes: string[], regionOrder: string[]) =>
+  sql`(select code, array_position(${regionOrder}::text[], code) as rank from unnest(${codes}::text[]) as code)`;
 
 /**
  * One page: the bodies after `afterId` in the order (from the start without it), at most `first`,
@@ -79,78 +85,64 @@ export async function bodyPage(
   args: { filter?: BodyQueryFilter | null; sort: SortKey; desc: boolean; first: number; afterId: string | null },
 ): Promise<BodyPage> {
   if (!codes.length) return { rows: [], totalCount: 0, hasNextPage: false, cursorFound: args.afterId === null };
-  const t = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
+  const body = tableOf(schema, 'body');
   const w = where(args.filter);
+  // The sort keys, the orders and the "after the cursor" condition are SQL built from body-indexes.ts's constants: no values.
   const sort = PAGE_KEYS[args.sort](args.desc);
-  const keys = sort.keys.map((k, i) => `${k.expr('b')} as k${i}`);
+  const keys = sort.keys.map((k, i) => raw(`${k.expr('b')} as k${i}`));
   const dir = (desc: boolean, reverse: boolean) => (desc !== reverse ? 'desc' : 'asc');
   /** The merged order over the regions' rows (alias a), or its reverse (the last cursor candidate first). */
   const order = (a: string, reverse = false) =>
-    [...sort.keys.map((k, i) => `${a}.k${i} ${dir(k.desc, reverse)}`), `${a}.rank ${dir(sort.rankDesc, reverse)}`, `${a}.position ${dir(false, reverse)}`].join(
-      ', ',
+    raw(
+      [
+        ...sort.keys.map((k, i) => `${a}.k${i} ${dir(k.desc, reverse)}`),
+        `${a}.rank ${dir(sort.rankDesc, reverse)}`,
+        `${a}.position ${dir(false, reverse)}`,
+      ].join(', '),
     );
-  const regionOrderBy = [...sort.keys.map((k) => `${k.expr('b')} ${dir(k.desc, false)}`), 'b.position'].join(', ');
+  const regionOrderBy = raw([...sort.keys.map((k) => `${k.expr('b')} ${dir(k.desc, false)}`), 'b.position'].join(', '));
   const cursor = args.afterId !== null;
   const before = sort.rankDesc ? 'r.rank > c.rank' : 'r.rank < c.rank';
   const cp = `case when r.rank = c.rank then c.position when ${before} then 2147483647 else -1 end`;
   const after = cursor
-    ? `and ${sort.after(
-        sort.keys.map((k) => k.expr('b')),
-        sort.keys.map((_k, i) => `c.k${i}`),
-        'b.position',
-        cp,
-      )}`
-    : '';
-  const sql = `
-with ${
-    cursor
-      ? `c as (
+    ? raw(
+        `and ${sort.after(
+          sort.keys.map((k) => k.expr('b')),
+          sort.keys.map((_k, i) => `c.k${i}`),
+          'b.position',
+          cp,
+        )}`,
+      )
+    : empty;
+  const cursorBody = cursor
+    ? sql`c as (
   select x.* from (
-    select ${[...keys, 'b.position', 'array_position(?::text[], b.region_code) as rank'].join(', ')}
-    from ${t('body')} b where b.id = ? and b.region_code = any(?::text[]) and ${w.sql}
+    select ${join([...keys, sql`b.position, array_position(${regionOrder}::text[], b.region_code) as rank`], ', ')}
+    from ${body} b where b.id = ${args.afterId} and b.region_code = any(${codes}::text[]) and ${w}
   ) x order by ${order('x', true)} limit 1
 ), `
-      : ''
-  }page as (
-  select x.* from ${REGIONS_RANKED} r ${cursor ? 'cross join c' : ''} cross join lateral (
-    select ${[...keys, 'b.position', 'r.rank', 'b.region_code', 'b.id', 'b.data', 'b.role_kinds', 'b.report_artifacts'].join(', ')}
-    from ${t('body')} b where b.region_code = r.code and ${w.sql} ${after}
-    order by ${regionOrderBy} limit ?
-  ) x order by ${order('x')} limit ?
+    : empty;
+  const query = sql`
+with ${cursorBody}page as (
+  select x.* from ${regionsRanked(codes, regionOrder)} r ${cursor ? sql`cross join c` : empty} cross join lateral (
+    select ${join([...keys, sql`b.position, r.rank, b.region_code, b.id, b.data, b.role_kinds, b.report_artifacts`], ', ')}
+    from ${body} b where b.region_code = r.code and ${w} ${after}
+    order by ${regionOrderBy} limit ${args.first + 1}
+  ) x order by ${order('x')} limit ${args.first + 1}
 )
-select (select count(*)::int from ${t('body')} b where b.region_code = any(?::text[]) and ${w.sql}) as total,
-  ${cursor ? 'exists (select 1 from c)' : 'true'} as cursor_found, p.*
+select (select count(*)::int from ${body} b where b.region_code = any(${codes}::text[]) and ${w}) as total,
+  ${cursor ? sql`exists (select 1 from c)` : sql`true`} as cursor_found, p.*
 from (select 1) one left join lateral (
   select x.*, parent.name as parent_name from page x
   left join lateral (
-    select p.name from ${t('body')} p where p.id = x.data->'parent'->>'bodyId' and p.region_code = any(?::text[])
-    order by array_position(?::text[], p.region_code) desc limit 1
+    select p.name from ${body} p where p.id = x.data->'parent'->>'bodyId' and p.region_code = any(${codes}::text[])
+    order by array_position(${regionOrder}::text[], p.region_code) desc limit 1
   ) parent on true
 ) p on true
 order by ${order('p')}`;
-  const params = [
-    ...(cursor ? [regionOrder, args.afterId, codes, ...w.params] : []),
-    regionOrder,
-    codes,
-    ...w.params,
-    args.first + 1,
-    args.first + 1,
-    codes,
-    ...w.params,
-    codes,
-    regionOrder,
-  ] as Knex.RawBinding[];
-  const result = await knex.raw(sql, params);
-  const rows = result.rows as Array<{
-    total: number;
-    cursor_found: boolean;
-    data: Body | null;
-    role_kinds: string[];
-    report_artifacts: string[];
-    parent_name: string | null;
-  }>;
-  const head = rows[0]!;
-  const found = rows.filter((r) => r.data !== null);
+  const result = await rows<BodyPageSqlRow>(knex, query);
+  const head = result[0]!;
+  const found = result.filter((r) => r.data !== null);
   return {
     totalCount: head.total,
     cursorFound: head.cursor_found,
@@ -175,18 +167,17 @@ export async function frequencyBodies(
   first: number,
 ): Promise<Body[]> {
   if (!codes.length) return [];
-  const t = `"${schema.replace(/"/g, '""')}"."body"`;
-  const w = where(filter);
-  const result = await knex.raw(
-    `select x.data from ${REGIONS_RANKED} r cross join lateral (
-       select b.min_per_year, b.frequency_approximate, b.max_per_year, b.name, b.position, b.data from ${t} b
-       where b.region_code = r.code and b.has_frequency and ${w.sql}
-       order by ${rankOrder('b')}, b.name collate ${NAME_COLLATION}, b.position
-       limit ?
+  const name = raw(`x.name collate ${NAME_COLLATION}`);
+  const result = await rows<{ data: Body }>(
+    knex,
+    sql`select x.data from ${regionsRanked(codes, regionOrder)} r cross join lateral (
+       select b.min_per_year, b.frequency_approximate, b.max_per_year, b.name, b.position, b.data from ${tableOf(schema, 'body')} b
+       where b.region_code = r.code and b.has_frequency and ${where(filter)}
+       order by ${rankOrder('b')}, ${raw(`b.name collate ${NAME_COLLATION}`)}, b.position
+       limit ${first}
      ) x
-     order by ${rankOrder('x')}, r.rank, x.name collate ${NAME_COLLATION}, x.position
-     limit ?`,
-    [regionOrder, codes, ...w.params, first, first],
+     order by ${rankOrder('x')}, r.rank, ${name}, x.position
+     limit ${first}`,
   );
-  return (result.rows as Array<{ data: Body }>).map((r) => r.data);
+  return result.map((r) => r.data);
 }

@@ -9,6 +9,7 @@
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import type { ReportingDuty } from '@samverkan/contract';
+import { join, rows, sql, tableOf, type Sql } from './sql';
 
 export interface DutyQuery {
   artifacts?: readonly string[] | null;
@@ -22,6 +23,14 @@ export interface DutyRow {
   toBodyName: string | null;
   fromRoleTitle: string | null;
 }
+/** A row of the statement: the count on every row, a duty's columns where data is not null. */
+interface DutySqlRow {
+  total: number;
+  data: ReportingDuty | null;
+  from_body_name: string | null;
+  to_body_name: string | null;
+  from_role_title: string | null;
+}
 
 export async function dutyRows(
   knex: Knex,
@@ -33,57 +42,34 @@ export async function dutyRows(
   first: number,
 ): Promise<{ rows: DutyRow[]; totalCount: number }> {
   if (!codes.length) return { rows: [], totalCount: 0 };
-  const t = (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
-  const parts = [`f.kind = 'reportingDuties'`, 'f.region_code = any(?::text[])'];
-  const params: Knex.RawBinding[] = [codes];
-  if (filter?.artifacts?.length) {
-    parts.push(`f.data->>'artifact' = any(?::text[])`);
-    params.push([...filter.artifacts]);
-  }
+  const fact = tableOf(schema, 'fact');
+  const parts: Sql[] = [sql`f.kind = 'reportingDuties'`, sql`f.region_code = any(${codes}::text[])`];
+  if (filter?.artifacts?.length) parts.push(sql`f.data->>'artifact' = any(${filter.artifacts}::text[])`);
   if (filter?.hasFrequency != null) {
-    parts.push(`((f.data->'cadence'->>'minPerYear') is not null or (f.data->'cadence'->>'maxPerYear') is not null) = ?`);
-    params.push(filter.hasFrequency);
+    parts.push(sql`((f.data->'cadence'->>'minPerYear') is not null or (f.data->'cadence'->>'maxPerYear') is not null) = ${filter.hasFrequency}`);
   }
-  if (filter?.bodyId) {
-    parts.push(`(f.data->>'fromBodyId' = ? or f.data->>'toBodyId' = ?)`);
-    params.push(filter.bodyId, filter.bodyId);
-  }
-  const name = (key: string) => `(select p.name from ${t('body')} p where p.id = d.data->>'${key}' and p.region_code = any(?::text[])
-      order by array_position(?::text[], p.region_code) desc limit 1)`;
-  const sql = `
+  if (filter?.bodyId) parts.push(sql`(f.data->>'fromBodyId' = ${filter.bodyId} or f.data->>'toBodyId' = ${filter.bodyId})`);
+  const matching = join(parts, ' and ');
+  /** In the last region in registry order that has it (as the in-memory index did). */
+  const lastInRegistry = (region: Sql) => sql`${region} = any(${codes}::text[]) order by array_position(${regionOrder}::text[], ${region}) desc limit 1`;
+  const bodyName = (id: Sql) => sql`(select p.name from ${tableOf(schema, 'body')} p where p.id = ${id} and ${lastInRegistry(sql`p.region_code`)})`;
+  const result = await rows<DutySqlRow>(
+    knex,
+    sql`
 with d as (
-  select f.data, row_number() over (order by coalesce(array_position(?::text[], f.data->>'artifact'), ?), array_position(?::text[], f.region_code), f.position) as n
-  from ${t('fact')} f where ${parts.join(' and ')}
-  order by n limit ?
-), meta as (select count(*)::int as total from ${t('fact')} f where ${parts.join(' and ')})
-select meta.total, d.data, ${name('fromBodyId')} as from_body_name, ${name('toBodyId')} as to_body_name,
-  (select r.data->>'title' from ${t('fact')} r where r.kind = 'roles' and r.id = d.data->>'fromRoleId' and r.region_code = any(?::text[])
-    order by array_position(?::text[], r.region_code) desc limit 1) as from_role_title
-from meta left join d on true order by d.n`;
-  const result = await knex.raw(sql, [
-    [...artifactOrder],
-    artifactOrder.length,
-    regionOrder,
-    ...params,
-    first,
-    ...params,
-    codes,
-    regionOrder,
-    codes,
-    regionOrder,
-    codes,
-    regionOrder,
-  ]);
-  const rows = result.rows as Array<{
-    total: number;
-    data: ReportingDuty | null;
-    from_body_name: string | null;
-    to_body_name: string | null;
-    from_role_title: string | null;
-  }>;
+  select f.data, row_number() over (
+    order by coalesce(array_position(${artifactOrder}::text[], f.data->>'artifact'), ${artifactOrder.length}), array_position(${regionOrder}::text[], f.region_code), f.position
+  ) as n
+  from ${fact} f where ${matching}
+  order by n limit ${first}
+), meta as (select count(*)::int as total from ${fact} f where ${matching})
+select meta.total, d.data, ${bodyName(sql`d.data->>'fromBodyId'`)} as from_body_name, ${bodyName(sql`d.data->>'toBodyId'`)} as to_body_name,
+  (select r.data->>'title' from ${fact} r where r.kind = 'roles' and r.id = d.data->>'fromRoleId' and ${lastInRegistry(sql`r.region_code`)}) as from_role_title
+from meta left join d on true order by d.n`,
+  );
   return {
-    totalCount: rows[0]?.total ?? 0,
-    rows: rows
+    totalCount: result[0]?.total ?? 0,
+    rows: result
       .filter((r) => r.data)
       .map((r) => ({ duty: r.data!, fromBodyName: r.from_body_name, toBodyName: r.to_body_name, fromRoleTitle: r.from_role_title })),
   };

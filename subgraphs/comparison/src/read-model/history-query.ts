@@ -4,6 +4,7 @@
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import type { DataChange, DatedEvent, DateSpan } from '@samverkan/shared';
+import { rows, sql, tableOf } from './sql';
 
 export interface ChangeKey {
   at: string;
@@ -101,13 +102,13 @@ export async function documentsOfChanges(
     // The order of the quotes, as a column (WITH ORDINALITY does not go with a column definition list).
     .map((q, i) => ({ ...q, i }));
   if (!quotes.length) return out;
-  const t = `"${schema.replace(/"/g, '""')}"."search_item"`;
-  const result = await knex.raw(
-    `select x.change_id, s.document_id, min(x.i) as first from jsonb_to_recordset(?::jsonb) as x(change_id text, region_code text, quote text, i int)
-     join ${t} s on s.region_code = x.region_code and (s.quote = x.quote or (s.kind = 'DOCUMENT_PASSAGE' and strpos(s.quote, x.quote) > 0))
+  const result = await rows<{ change_id: string; document_id: string }>(
+    knex,
+    sql`select x.change_id, s.document_id, min(x.i) as first
+     from jsonb_to_recordset(${JSON.stringify(quotes)}::jsonb) as x(change_id text, region_code text, quote text, i int)
+     join ${tableOf(schema, 'search_item')} s on s.region_code = x.region_code and (s.quote = x.quote or (s.kind = 'DOCUMENT_PASSAGE' and strpos(s.quote, x.quote) > 0))
      group by x.change_id, s.document_id order by first, s.document_id`,
-    [JSON.stringify(quotes)],
   );
-  for (const r of result.rows as Array<{ change_id: string; document_id: string }>) add(r.change_id, r.document_id);
+  for (const r of result) add(r.change_id, r.document_id);
   return out;
 }

@@ -9,6 +9,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Body, DecisionRule, Plan, RegionalFact, ReportingDuty, Role, Source } from '@samverkan/shared';
 import type { RegionSnapshot } from './store';
+import { quoted } from './sql';
 
 /** The derivation of the rows below: raise it when searchRows changes, so held copies are indexed anew. */
 export const SEARCH_INDEX_VERSION = 4;
@@ -187,5 +188,5 @@ export const SEARCH_GIN_INDEXES = ['search_item_tsv', 'search_item_trgm'] as con
  * a pending list of the sync's rows.
  */
 export async function flushSearchIndex(trx: Knex.Transaction, schema: string): Promise<void> {
-  for (const index of SEARCH_GIN_INDEXES) await trx.raw('select gin_clean_pending_list(?::regclass)', [`"${schema.replace(/"/g, '""')}"."${index}"`]);
+  for (const index of SEARCH_GIN_INDEXES) await trx.raw('select gin_clean_pending_list(?::regclass)', [quoted(schema)(index)]);
 }

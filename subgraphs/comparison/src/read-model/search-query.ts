@@ -14,6 +14,7 @@
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import type { SearchKind } from './search-index';
+import { join, quoteIdent, raw, rows, sql, tableOf, type Sql } from './sql';
 
 export interface SearchTerm {
   kind: 'word' | 'prefix' | 'phrase' | 'literal';
@@ -60,16 +61,16 @@ const stemOf = (tsquery: string) => /^'([^']+)'$/.exec(tsquery)?.[1] ?? null;
 
 /** Each term's tsquery as PostgreSQL writes it (empty for a stop word), its substring pattern, and the word start a short stem needs. */
 async function conditions(knex: Knex, terms: SearchTerm[]): Promise<Condition[]> {
-  const result = await knex.raw(
-    `select t.i, (case t.kind
+  const result = await rows<{ q: string }>(
+    knex,
+    sql`select t.i, (case t.kind
        when 'literal' then ''::tsquery
        when 'phrase' then phraseto_tsquery('swedish', t.text)
        when 'prefix' then to_tsquery('swedish', quote_literal(t.text) || ':*')
        else plainto_tsquery('swedish', t.text) end)::text as q
-     from jsonb_to_recordset(?::jsonb) as t(i int, kind text, text text) order by t.i`,
-    [JSON.stringify(terms.map((t, i) => ({ i, kind: t.kind, text: t.text })))],
+     from jsonb_to_recordset(${JSON.stringify(terms.map((t, i) => ({ i, kind: t.kind, text: t.text })))}::jsonb) as t(i int, kind text, text text) order by t.i`,
   );
-  return (result.rows as Array<{ q: string }>)
+  return result
     .map((r, i) => {
       const term = terms[i]!;
       const stem = term.kind === 'word' && r.q ? stemOf(r.q) : null;
@@ -83,15 +84,16 @@ async function conditions(knex: Knex, terms: SearchTerm[]): Promise<Condition[]>
     .filter((c) => c.tsquery || c.like);
 }
 
-let trgmSchema: Promise<string> | undefined;
+let trgmSchema: Promise<Sql> | undefined;
 /** The schema pg_trgm lives in (its functions are called qualified, whatever the search_path). */
-function trgm(knex: Knex): Promise<string> {
-  trgmSchema ??= knex
-    .raw(`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`)
-    .then((r: { rows: Array<{ nspname: string }> }) => {
-      if (!r.rows[0]) throw new Error('pg_trgm is not installed (the read model migration creates it)');
-      return `"${r.rows[0].nspname.replace(/"/g, '""')}"`;
-    });
+function trgm(knex: Knex): Promise<Sql> {
+  trgmSchema ??= rows<{ nspname: string }>(
+    knex,
+    sql`select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`,
+  ).then((r) => {
+    if (!r[0]) throw new Error('pg_trgm is not installed (the read model migration creates it)');
+    return raw(quoteIdent(r[0].nspname));
+  });
   trgmSchema.catch(() => {
     trgmSchema = undefined;
   });
@@ -153,34 +155,28 @@ export interface SearchPage {
 /** Marks ts_headline puts around matched words; search.ts turns them into ranges. */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
+/** ts_headline's options: the marks, and a snippet of about 12 to 30 words. */
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=0`;
 
 export async function searchPage(knex: Knex, schema: string, args: SearchArgs): Promise<SearchPage> {
   const empty = { hits: [], totalCount: 0, start: 0, cursorFound: args.after === null, likeTerms: [] };
   if (!args.codes.length || !args.terms.length) return empty;
   const conds = await conditions(knex, args.terms);
   if (!conds.length) return empty;
-  const t = `"${schema.replace(/"/g, '""')}"."search_item"`;
+  const item = tableOf(schema, 'search_item');
   const ext = await trgm(knex);
-  const parts: string[] = ['s.region_code = any(?::text[])'];
-  const params: Knex.RawBinding[] = [args.codes];
-  if (args.kinds?.length) {
-    parts.push('s.kind = any(?::text[])');
-    params.push([...args.kinds]);
-  }
-  if (args.levels?.length) {
-    parts.push('s.level = any(?::text[])');
-    params.push([...args.levels]);
-  }
+  const parts: Sql[] = [sql`s.region_code = any(${args.codes}::text[])`];
+  if (args.kinds?.length) parts.push(sql`s.kind = any(${args.kinds}::text[])`);
+  if (args.levels?.length) parts.push(sql`s.level = any(${args.levels}::text[])`);
   for (const c of conds) {
-    const stemmed = c.tsquery ? (c.stemPrefix ? '(s.tsv @@ ?::tsquery and s.search_text ~ ?)' : 's.tsv @@ ?::tsquery') : null;
-    const either = [stemmed, c.like ? 's.search_text like ?' : null].filter(Boolean).join(' or ');
-    parts.push(`(${either})`);
-    if (c.tsquery) params.push(c.tsquery, ...(c.stemPrefix ? [c.stemPrefix] : []));
-    if (c.like) params.push(c.like);
+    const either: Sql[] = [];
+    if (c.tsquery) either.push(c.stemPrefix ? sql`(s.tsv @@ ${c.tsquery}::tsquery and s.search_text ~ ${c.stemPrefix})` : sql`s.tsv @@ ${c.tsquery}::tsquery`);
+    if (c.like) either.push(sql`s.search_text like ${c.like}`);
+    parts.push(join(either, ' or ', '(', ')'));
   }
   // Each term found as written, as a whole word (or phrase, or date), ranks first.
-  const exact = args.terms.filter((term) => term.kind !== 'prefix').map((term) => wordPattern(term.text, true));
-  const exactRank = exact.length ? exact.map(() => '(s.search_text ~ ?)::int').join(' + ') : '0';
+  const exact = args.terms.filter((term) => term.kind !== 'prefix').map((term) => sql`(s.search_text ~ ${wordPattern(term.text, true)})::int`);
+  const exactRank = exact.length ? join(exact, ' + ') : sql`0`;
   const tsquery =
     conds
       .map((c) => c.tsquery)
@@ -188,49 +184,39 @@ export async function searchPage(knex: Knex, schema: string, args: SearchArgs): 
       .map((q) => `(${q})`)
       .join(' & ') || '';
   const similar = args.terms.map((term) => term.text).join(' ');
-  const sql = `
-with q as (select ?::tsquery as tsq),
+  const a = args.after;
+  const result = await rows<SearchSqlRow>(
+    knex,
+    sql`
+with q as (select ${tsquery}::tsquery as tsq),
 matched as (
   select s.region_code, s.seq, s.kind, s.id,
-    (${exactRank} + case when numnode(q.tsq) > 0 then ts_rank_cd(s.tsv, q.tsq) else 0 end + ${ext}.word_similarity(?, s.search_text))::float8 as rank
-  from ${t} s, q where ${parts.join(' and ')}
+    (${exactRank} + case when numnode(q.tsq) > 0 then ts_rank_cd(s.tsv, q.tsq) else 0 end + ${ext}.word_similarity(${similar}, s.search_text))::float8 as rank
+  from ${item} s, q where ${join(parts, ' and ')}
 ), best as (
   select distinct on (region_code, kind, id) * from matched order by region_code, kind, id, rank desc, seq
 ), ordered as (
-  select b.*, row_number() over (order by b.rank desc, array_position(?::text[], b.region_code), b.seq) as n from best b
+  select b.*, row_number() over (order by b.rank desc, array_position(${args.regionOrder}::text[], b.region_code), b.seq) as n from best b
 ), meta as (
-  select count(*)::int as total, max(n) filter (where region_code = ? and kind = ? and id = ?) as cursor_n from ordered
+  select count(*)::int as total, max(n) filter (where region_code = ${a?.regionCode ?? null} and kind = ${a?.kind ?? null} and id = ${a?.id ?? null}) as cursor_n
+  from ordered
 )
 select meta.total, meta.cursor_n, page.* from meta left join lateral (
   select o.n, o.rank, s.region_code, s.kind, s.id, s.level, s.name, s.text, s.quote, s.document_id, s.document_title, s.document_file, s.section,
-    case when numnode(q.tsq) > 0
-      then ts_headline('swedish', s.text, q.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=0')
-      else s.text end as headline
-  from ordered o join ${t} s on s.region_code = o.region_code and s.seq = o.seq, q
+    case when numnode(q.tsq) > 0 then ts_headline('swedish', s.text, q.tsq, ${HEADLINE_OPTIONS}) else s.text end as headline
+  from ordered o join ${item} s on s.region_code = o.region_code and s.seq = o.seq, q
   where o.n > coalesce(meta.cursor_n, 0)
   order by o.n
-  limit ?
-) page on true`;
-  const a = args.after;
-  const result = await knex.raw(sql, [
-    tsquery,
-    ...exact,
-    similar,
-    ...params,
-    args.regionOrder,
-    a?.regionCode ?? null,
-    a?.kind ?? null,
-    a?.id ?? null,
-    args.first,
-  ] as Knex.RawBinding[]);
-  const rows = result.rows as SearchSqlRow[];
-  const head = rows[0]!;
+  limit ${args.first}
+) page on true`,
+  );
+  const head = result[0]!;
   return {
     totalCount: head.total,
     start: head.cursor_n === null ? 0 : Number(head.cursor_n),
     cursorFound: a === null || head.cursor_n !== null,
     likeTerms: args.terms.filter((term) => term.kind === 'literal' || term.text.length >= MIN_SUBSTRING).map((term) => term.text),
-    hits: rows
+    hits: result
       .filter((r) => r.n !== null)
       .map((r) => ({
         regionCode: r.region_code,

@@ -19,6 +19,7 @@ import {
 } from '@samverkan/contract';
 import { roleKindsOfBody } from '../domain/offices';
 import { READ_MODEL_DERIVATION } from './derivation';
+import { quoted } from './sql';
 
 export interface RegionSnapshot {
   code: string;
@@ -104,7 +105,7 @@ export async function insertRows(trx: Knex.Transaction, table: string, rows: obj
   if (rows.length) await trx.raw(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [JSON.stringify(rows)]);
 }
 
-export const quoted = (schema: string) => (table: string) => `"${schema.replace(/"/g, '""')}"."${table}"`;
+/** The one quoting of identifiers lives with the read model's SQL helpers (sql.ts); paged-sync.ts imports it from here. */
 
 /**
  * The start of replacing a region's copy, inside `trx`: takes the region's advisory lock (two replicas

@@ -22,7 +22,8 @@ import type { Body, DataChange, DecisionRule, Plan, ReportingDuty, Role } from '
 import type { PagedList } from './snapshot-query';
 import type { CopySource } from './copy-source';
 import { citationsBy } from './citations';
-import { bodyDerivation, bodyRow, factRow, insertRows, lockRegion, markSynced, quoted, type FactList } from './store';
+import { bodyDerivation, bodyRow, factRow, insertRows, lockRegion, markSynced, type FactList } from './store';
+import { quoted } from './sql';
 import { flushSearchIndex, insertSearchRows, searchRowsOfList, seqOf, type INDEXED_LISTS, type SearchRow } from './search-index';
 import { writeGroupsOfRegion } from './aggregate-sync';
 import { eventRows, writeChanges } from './changes';
