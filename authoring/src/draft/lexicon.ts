@@ -51,6 +51,8 @@ export function bodyKind(head: string, prefix: string, before: string): BodyKind
     ];
     return byPrefix.find(([re]) => re.test(p))?.[1] ?? 'OTHER';
   }
+  // "Politiskt samråd" is the genre's political consultation group; another samråd ("Tjänstemannasamråd") is of no kind the text states.
+  if (head === 'råd' && prefix.endsWith('sam')) return /politisk/.test(p) ? 'POLITICAL_CONSULTATION_GROUP' : 'OTHER';
   const byHead: Record<string, BodyKind> = {
     konferens: 'CONFERENCE',
     råd: 'POLITICAL_COUNCIL',

@@ -16,11 +16,19 @@ export interface Mention {
   index: number;
   /** For "styr- och arbetsgrupp": the first part as written ("styr"); the name is it with the head. */
   hyphenated?: string;
+  /** For "hälso- och sjukvårdsnämnden": the whole name as written, from token `start` on. */
+  written?: { start: number; text: string };
 }
+
+/** First parts that make a body type of their own before "- och" ("styr- och arbetsgrupp" is a styrgrupp and an arbetsgrupp). */
+const BODY_TYPE_PREFIX = /^(?:styr|arbets|referens|tema|berednings|lednings|chefs|direktörs|samordnings|samverkans|länsdels|projekt|expert|stöd|nätverks)$/;
 
 /** Words that end in a body head but are no body. */
 const NOT_A_BODY =
-  /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda?$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
+  /(?:områd|målgrupp|åldersgrupp|yrkesgrupp|personalgrupp|patientgrupp|riskgrupp|grupparbete|rådgiv|förråd|underlag|bråd|inledning|^samråda$|länsstyrelse|vägledning|handledning|^ledningen?$)/;
+
+/** "i samråd med": the bare noun is an activity in running text; a body in a heading or after an adjective ("Politiskt samråd"). */
+const BARE_SAMRÅD = /^samråd$/;
 
 const UNIQUE_ORGANS = new Set(['styrelse', 'nämnd', 'presidium']);
 /**
@@ -28,8 +36,10 @@ const UNIQUE_ORGANS = new Set(['styrelse', 'nämnd', 'presidium']);
  * with "Den" before a verb is about its section's body. Not "Styrelsen", "Förbundet", "Ledningen": those
  * name an organ of their own.
  */
-const SELF_HEADS = ['grupp', 'gruppering', 'konferens', 'råd', 'utskott', 'nätverk', 'kommitté', 'forum', 'team'];
-const OPENS_WITH_ITSELF = new RegExp(`^(?:den\\s+(?!\\p{L}+[ae]\\s)|(?:${SELF_HEADS.join('|')})(?:en|et|n)\\s)`, 'iu');
+const SELF_HEADS = ['grupp', 'gruppering', 'konferens', 'råd', 'samråd', 'utskott', 'nätverk', 'kommitté', 'forum', 'team'];
+/** "Det möts ...", "Det sammanträder ...": "det" as the section's body only before a meeting verb ("Det finns ..." is no body). */
+const IT_MEETS = 'det\\s+(?:möts|träffas|sammanträder|samlas)\\s';
+const OPENS_WITH_ITSELF = new RegExp(`^(?:den\\s+(?!\\p{L}+[ae]\\s)|${IT_MEETS}|(?:${SELF_HEADS.join('|')})(?:en|et|n)\\s)`, 'iu');
 
 /** Body mentions in tokens: a body head with a compound first part, or an adjective before it. */
 export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Mention[] {
@@ -48,14 +58,28 @@ export function bodyMentions(toks: Token[], inHeading: boolean, text = ''): Ment
     const prev = toks[index - 1]?.word.toLowerCase() ?? '';
     // "Styrelsen", "Nämnden": organs that are unique where they are named, in the definite form.
     const organ = !h.prefix && UNIQUE_ORGANS.has(h.head) && /(?:en|n|et)$/.test(w);
-    const adjective = /(?:ande|iska|isk|ska|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|strategiska)$/.test(prev);
+    const adjective =
+      /(?:ande|iska|iskt|isk|ska|gemensamma|gemensamt|gemensam|lokala|lokalt|regionala|regionalt|stående|tillfälliga|permanenta|politiska|strategiska)$/.test(
+        prev,
+      );
+    if (BARE_SAMRÅD.test(w) && !inHeading && !adjective) return;
     if (!h.prefix && !adjective && !inHeading && !organ) return;
     const before = adjective ? prev.replace(/-/g, '') : '';
     // "styr- och arbetsgrupp": the first part before the hyphen is a body of its own ("styrgrupp").
     const first = toks[index - 2];
     if (h.prefix && first && /^(?:och|eller|samt)$/i.test(prev) && /^-\s/.test(text.slice(first.end, toks[index - 1]!.start))) {
       const prefix = first.word.toLowerCase();
-      out.push({ key: `${prefix}${h.head}`, head: h.head, prefix, before: '', index, hyphenated: first.word });
+      if (BODY_TYPE_PREFIX.test(prefix)) {
+        out.push({ key: `${prefix}${h.head}`, head: h.head, prefix, before: '', index, hyphenated: first.word });
+      } else {
+        // "hälso- och sjukvårdsnämnden": the hyphen shares a part of the compound's first part ("hälso(vård)
+        // och sjukvård"), not the head: one body, named as written (never an unwritten "Hälsonämnd").
+        const written = text.slice(first.start, t.end);
+        // Keyed on the base form ("… sjukvårdsnämnd"), so "Hälso- och sjukvårdsnämnden" is the same body.
+        const key = `${first.word.toLowerCase()}- ${prev} ${h.prefix}${h.head}`;
+        out.push({ key, head: h.head, prefix: h.prefix, before: '', index, written: { start: index - 2, text: written } });
+        return;
+      }
     }
     out.push({ key: `${before ? `${before.replace(/a$/, '')} ` : ''}${h.prefix}${h.head}`, head: h.head, prefix: h.prefix, before, index });
   });

@@ -4,7 +4,8 @@
  *
  * Headings: Markdown headings ("## Rubrik") when the text has any; otherwise a short line standing
  * alone between blank lines, not ending in a sentence mark, is a heading (what ingest makes of a plain
- * text or a PDF without heading styles). List items: lines starting with "-", "*", "•", "–" or "1." / "1)".
+ * text or a PDF without heading styles), and so is a short numbered line directly above its paragraph
+ * ("1. Politiskt samråd"). List items: lines starting with "-", "*", "•", "–" or "1." / "1)".
  */
 export interface Heading {
   text: string;
@@ -65,6 +66,23 @@ function plainHeading(all: Line[], i: number): boolean {
   return blankBefore && blankAfter;
 }
 
+const NUMBERED = /^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*?)\s*$/u;
+
+/**
+ * A numbered heading of a plain text ("1. Politiskt samråd", "2.3 Arbetsgrupp för barn") directly above
+ * its paragraph: short, no sentence mark at its end, the line after it no list item, the line before it
+ * blank or no list item (the last item of a numbered list followed by a paragraph is no heading). Its
+ * level is one below the document's headings per number ("1." 2, "2.3" 3); its text is without the number.
+ */
+function numberedHeading(all: Line[], i: number): { text: string; level: number } | null {
+  const m = NUMBERED.exec(all[i]!.text);
+  if (!m || SENTENCE_END.test(m[2]!) || m[2]!.split(/\s+/).length > 8) return null;
+  const next = all[i + 1]?.text.trim() ?? '';
+  const previous = all[i - 1]?.text.trim() ?? '';
+  if (!next || ITEM.test(next) || (previous && ITEM.test(previous))) return null;
+  return { text: m[2]!, level: 1 + m[1]!.split('.').filter(Boolean).length };
+}
+
 /** Sentences of one paragraph line: split after . ! ? before a capital letter or digit. */
 function sentences(line: string, start: number): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
@@ -105,10 +123,11 @@ export function outline(text: string): Outline {
       return;
     }
     const md = MD_HEADING.exec(line.text);
-    if ((markdown && md) || (!markdown && plainHeading(all, i))) {
-      const raw = md ? md[2]! : t;
+    const numbered = markdown ? null : numberedHeading(all, i);
+    if ((markdown && md) || numbered || (!markdown && plainHeading(all, i))) {
+      const raw = md ? md[2]! : (numbered?.text ?? t);
       const textOf = bare(raw);
-      const level = md ? md[1]!.length : 1;
+      const level = md ? md[1]!.length : (numbered?.level ?? 1);
       const above = headings.filter((h) => h.level < level);
       const parent = above.length && heading ? [...headings].reverse().find((h) => h.level < level) : undefined;
       heading = { text: textOf, level, start: line.start + line.text.indexOf(textOf), path: [...(parent?.path ?? []), textOf] };

@@ -127,6 +127,9 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
       const fromRole = draft.role(subject.roleId);
       const before = seg.text.slice(0, toks[report.at]!.start).trim();
       const fromText = fromRole?.title ?? fromBody?.name ?? (before || seg.heading?.text || seg.text);
+      // "Det möts minst sex gånger per år och rapporterar till X": the frequency is said of the meetings
+      // (their word comes first), not of the reporting: the body's cadence, and the duty's is not stated.
+      const meetsFirst = (firstCue(toks, MEETING)?.at ?? Infinity) < report.at;
       draft.reportingDuties.push({
         id: draft.ids.take(slug(`rapport ${fromText}`, 5)),
         artifact: artifactOf(seg.text),
@@ -137,11 +140,11 @@ export function cadenceRules(draft: Draft, seg: Segment, subject: Subject): bool
         toBodyId: to ? draft.bodyNamedIn(toText) : null,
         toRoleId: to ? draft.roleNamedIn(toText) : null,
         toText,
-        cadence: cadenceOf(draft, seg, 'reporting-cadence', 0.7, true),
+        cadence: meetsFirst ? null : cadenceOf(draft, seg, 'reporting-cadence', 0.7, true),
         notes: [],
         source: draft.source(seg, 'reporting-duty', to ? 0.7 : 0.4),
       });
-      return true;
+      if (!meetsFirst) return true;
     }
   }
   const meeting = isMeetingSentence(seg);

@@ -98,6 +98,9 @@ const MINUTES_KEPT = /(?<!\p{L})(förs|skrivs|föra|skriva|upprättas|justeras)(
 function whoIn(seg: Segment, toks: Token[], at: number, fallback: string | null): string {
   const after = /^\S+\s+(?:är|av|utses bland)\s+([^.,;]+)/u.exec(seg.text.slice(toks[at]!.start));
   if (after) return after[1]!.trim();
+  // "Gruppen utser själv sin sammankallande": who chooses is the office's answer, in the text's words.
+  const chooses = /(?:^|[,;]\s*)([^,;]*?\butser\b[^,;]*)$/u.exec(seg.text.slice(0, toks[at]!.end));
+  if (chooses && chooses[1]!.split(/\s+/).length <= 8) return chooses[1]!.trim();
   // The last clause before the cue, without its verb: "... och ordföranden svarar för kallelse" -> "ordföranden".
   const clause = seg.text
     .slice(0, toks[at]!.start)

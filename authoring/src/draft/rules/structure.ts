@@ -28,10 +28,12 @@ export function withoutGenitive(name: string, head: string): string {
 
 /** The body's name as the heading gives it: modifiers before the head, a "för/inom ..." tail after it. */
 export function nameFrom(toks: Token[], text: string, m: Mention): string {
-  let first = m.index;
+  let first = m.written?.start ?? m.index;
   while (
     first > 0 &&
-    /(?:ande|iska|isk|gemensamma|gemensam|lokala|regionala|stående|tillfälliga|permanenta|politiska|specifikt|specifika)$/i.test(toks[first - 1]!.word)
+    /(?:ande|iska|iskt|isk|gemensamma|gemensamt|gemensam|lokala|lokalt|regionala|regionalt|stående|tillfälliga|permanenta|politiska|specifikt|specifika)$/i.test(
+      toks[first - 1]!.word,
+    )
   )
     first--;
   let last = m.index;
@@ -155,7 +157,11 @@ export function textRules(draft: Draft, seg: Segment): void {
     if (draft.hasBodyKeyStartingWith(m.key)) continue;
     // "X är den strategiska ledningsgruppen för ...": a predicate says what X is; it names no other body.
     if (PREDICATE.test(seg.text.slice(0, toks[m.index - (m.before ? 1 : 0)]!.start))) continue;
-    const written = m.hyphenated ? `${m.hyphenated}${m.head}` : seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end);
+    const written = m.written
+      ? m.written.text
+      : m.hyphenated
+        ? `${m.hyphenated}${m.head}`
+        : seg.text.slice(toks[m.index - (m.before ? 1 : 0)]!.start, toks[m.index]!.end);
     const name = withoutGenitive(capital(written), m.head);
     draft.addBody(m.key, { ...emptyBody(name, bodyKind(m.head, m.prefix, m.before)), notes: [] });
   }
