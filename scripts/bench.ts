@@ -16,10 +16,11 @@ import { join } from 'node:path';
 import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
-import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
+import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, type LoadResult } from './lib/bench/measure';
 import { BENCH_PG_PORT, Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
 import { fairness, repeatedQuery } from './lib/bench/fairness';
+import { freshnessLag } from './lib/bench/freshness';
 import { mergeReports, renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -112,30 +113,7 @@ async function sideBySide(
     ceiling.server.close();
     for (const c of extra) await stopChild(c);
   }
-  // Freshness lag: the last region restarts with one body renamed; how long until an answer shows it.
-  const code = 'samla';
-  const marker = `(ändrad ${Date.now()})`;
-  const probe: Operation = { name: 'probe', query: 'query Probe { landscape { bodies(filter: { regions: ["samla"] }, first: 1) { nodes { name } } } }' };
-  let freshnessLagSeconds: number | null = null;
-  let freshnessLagFromHealthySeconds: number | null = null;
-  try {
-    const t0 = await stack.restartRegion(code, marker);
-    const healthy = Date.now();
-    await waitFor(
-      'changed data in a comparison answer',
-      async () => (await post(stack.gateway, probe))?.data?.landscape?.bodies?.nodes?.[0]?.name?.includes(marker),
-      START_TIMEOUT,
-      20,
-    );
-    freshnessLagSeconds = (Date.now() - t0) / 1000;
-    freshnessLagFromHealthySeconds = (Date.now() - healthy) / 1000;
-    console.log(
-      `  freshness lag: ${freshnessLagSeconds.toFixed(2)} s from the restart, ${freshnessLagFromHealthySeconds.toFixed(2)} s after the region answered /health`,
-    );
-  } catch (e) {
-    console.warn(`  freshness lag not measured: ${(e as Error).message}`);
-  }
-  return { targets, freshnessLagSeconds, freshnessLagFromHealthySeconds };
+  return { targets, ...(await freshnessLag(stack, START_TIMEOUT)) };
 }
 
 /** The running scale's processes, stopped when the bench itself is interrupted. */
