@@ -16,10 +16,12 @@ import { join } from 'node:path';
 import { stopChild } from './lib/federation';
 import { isAlive, startDatabase } from './lib/database';
 import { ROOT } from './lib/paths';
-import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, waitFor, type LoadResult } from './lib/bench/measure';
+import { answerErrors, loadMix, peakRssMb, perOperation, post, sameAnswers, sqlPerRequest, type LoadResult } from './lib/bench/measure';
 import { BENCH_PG_PORT, Services, startCeiling, startHive, startStack, type Stack } from './lib/bench/stack';
 import { requestBody, resolveCursors, workload, type Operation } from './lib/bench/workload';
+import { cheapBesideHeavy } from './lib/bench/cheap-beside-heavy';
 import { fairness, repeatedQuery } from './lib/bench/fairness';
+import { freshnessLag } from './lib/bench/freshness';
 import { mergeReports, renderReport, versions, type Report, type ScaleResult, type TargetResult } from './lib/bench/report';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -39,14 +41,6 @@ const OP_BUDGET_MS = Number(process.env.BENCH_OP_BUDGET_MS ?? 1500);
 const isHot = (op: Operation) => /^bodies |^docs\/01-|^dashboard\/frequency/.test(op.name);
 /** The search operations (landscape.search): their latency is reported apart (issue #15). */
 const isSearch = (op: Operation) => /^search |^docs\/09-search/.test(op.name);
-
-/** Issue #14: the heavy operation (two full landscapes, within every limit) and the cheap one sent beside it. */
-const HEAVY: Operation = {
-  name: 'heavy',
-  query: `{ ${['a', 'b'].map((a) => `${a}: landscape { missingRegions rolesCrosswalk { rows { kind } } functionalCrosswalk { functions { function } } reportingChains { regions { regionCode } } comparisonMatrix { columns } frequencySummary { regions { regionCode } } }`).join(' ')} }`,
-};
-const CHEAP: Operation = { name: 'cheap', query: '{ regions { code name } }' };
-export const CHEAP_BESIDE_HEAVY = 'cheap `{ regions { code name } }` beside 10 clients of two full landscapes (cache off)';
 
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`;
 
@@ -97,45 +91,15 @@ async function sideBySide(
     const at50 = await loadMix(stack.gateway, ops, 50, DURATION);
     targets.push({ target: 'our gateway, cache off', connections: 50, result: at50, same: null });
     console.log(`  ${'our gateway, cache off, 50 connections'.padEnd(44)} ${fmt(at50)}`);
-    // Issue #14: a cheap query's latency while 10 clients send the heaviest operations that pass every limit.
-    const [heavy, cheap] = await Promise.all([loadMix(stack.gateway, [HEAVY], 10, DURATION), loadMix(stack.gateway, [CHEAP], 2, DURATION)]);
-    targets.push({
-      target: CHEAP_BESIDE_HEAVY,
-      connections: 2,
-      result: cheap,
-      same: null,
-      note: `heavy: ${heavy.rps.toFixed(0)} req/s, ${heavy.errors} shed or refused`,
-    });
+    const { row, heavy, cheap } = await cheapBesideHeavy(stack.gateway, DURATION); // issue #14 (lib/bench/cheap-beside-heavy.ts)
+    targets.push(row);
     console.log(`  ${'cheap query beside 10 heavy clients'.padEnd(44)} ${fmt(cheap)}  (heavy ${fmt(heavy)})`);
     targets.push(...(await fairness(stack, services, DURATION))); // issue #26 (lib/bench/fairness.ts)
   } finally {
     ceiling.server.close();
     for (const c of extra) await stopChild(c);
   }
-  // Freshness lag: the last region restarts with one body renamed; how long until an answer shows it.
-  const code = 'samla';
-  const marker = `(ändrad ${Date.now()})`;
-  const probe: Operation = { name: 'probe', query: 'query Probe { landscape { bodies(filter: { regions: ["samla"] }, first: 1) { nodes { name } } } }' };
-  let freshnessLagSeconds: number | null = null;
-  let freshnessLagFromHealthySeconds: number | null = null;
-  try {
-    const t0 = await stack.restartRegion(code, marker);
-    const healthy = Date.now();
-    await waitFor(
-      'changed data in a comparison answer',
-      async () => (await post(stack.gateway, probe))?.data?.landscape?.bodies?.nodes?.[0]?.name?.includes(marker),
-      START_TIMEOUT,
-      20,
-    );
-    freshnessLagSeconds = (Date.now() - t0) / 1000;
-    freshnessLagFromHealthySeconds = (Date.now() - healthy) / 1000;
-    console.log(
-      `  freshness lag: ${freshnessLagSeconds.toFixed(2)} s from the restart, ${freshnessLagFromHealthySeconds.toFixed(2)} s after the region answered /health`,
-    );
-  } catch (e) {
-    console.warn(`  freshness lag not measured: ${(e as Error).message}`);
-  }
-  return { targets, freshnessLagSeconds, freshnessLagFromHealthySeconds };
+  return { targets, ...(await freshnessLag(stack, START_TIMEOUT)) };
 }
 
 /** The running scale's processes, stopped when the bench itself is interrupted. */

@@ -1,28 +1,25 @@
 /**
- * `npm run new-region` end to end, without touching the working tree: the repository's files are
- * copied to a temporary folder (git's tracked files plus untracked, not ignored ones: the tree as the
- * developer sees it), with a node_modules whose @samverkan/* links point at the copy's workspaces.
- * There: build, refuse an unacknowledged breaking compose, scaffold a throwaway region, check every
- * registration, start the whole federation (ports 17000+, schemas scaffold_*) and see the region in
- * the comparison answers, stop it and see it missing, then `--remove` it and check the tree is back
- * exactly as it was (`git status --porcelain` in the copy is empty).
+ * `npm run new-region` end to end, without touching the working tree: in a copy of it in a temporary
+ * folder (test/support/repository-copy.ts), build, refuse an unacknowledged breaking compose, scaffold
+ * a throwaway region, check every registration, start the whole federation (ports 17000+, schemas
+ * scaffold_*) and see the region in the comparison answers, stop it and see it missing, then
+ * `--remove` it: the copy's tree is back exactly as it was (`git status --porcelain` is empty).
  *
- * Also: the templates render exactly the files every existing region has where regions share them.
+ * That the templates render exactly the files every existing region has: region-templates.test.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stripVTControlCharacters } from 'node:util';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import ts from 'typescript';
 import { parse } from 'yaml';
-import { format, resolveConfig } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { COMPARISON, GATEWAY, REGIONS } from '../contract/src/registry';
-import { documentTitle, regionTypename, renderRegionFiles } from '../scripts/lib/scaffold';
+import { regionTypename, renderRegionFiles } from '../scripts/lib/scaffold';
+import { gql } from './support/client';
 import { testPort } from './support/ports';
+import { copyRepository, gitIn, nodeIn, tscIn, vitestConfigIn } from './support/repository-copy';
 
 const root = join(__dirname, '..');
 const CODE = 'provlan';
@@ -42,118 +39,17 @@ let federation: { gatewayUrl: string; stopService: (code: string) => Promise<voi
 
 const inCopy = (file: string) => join(copy, file);
 const readCopy = (file: string) => readFileSync(inCopy(file), 'utf8');
-const git = (...args: string[]) => execFileSync('git', ['-c', 'core.autocrlf=false', ...args], { cwd: copy, encoding: 'utf8' });
-function node(args: string[]): { status: number | null; output: string } {
-  const r = spawnSync(process.execPath, args, { cwd: copy, encoding: 'utf8', timeout: 300_000, env: { ...process.env, FORCE_COLOR: '0' } });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
-}
-const tsc = () => node([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+const git = (...args: string[]) => gitIn(copy, ...args);
+const node = (args: string[]) => nodeIn(copy, args);
+const tsc = () => tscIn(copy);
 
-async function gql<T>(url: string, query: string): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  return (await r.json()) as { data?: T; errors?: Array<{ message: string }> };
-}
-
-/**
- * A vitest config (outside the copy, so its tree stays clean) that runs only the new region's own test
- * in the copy, against `gatewayUrl`: what the copy's `npm test` would run for it, without a second federation.
- */
-function vitestConfigFor(gatewayUrl: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-new-region-vitest-'));
-  configDirs.push(dir);
-  const file = join(dir, 'vitest.config.mjs');
-  writeFileSync(
-    file,
-    `export default ${JSON.stringify({
-      root: copy,
-      test: { include: [`subgraphs/${CODE}/test/**/*.test.ts`], provide: { gatewayUrl }, testTimeout: 30_000, reporters: ['verbose'] },
-    })};\n`,
-  );
-  return file;
-}
+/** Temporary folders of the file (vitest configs, draft data files), removed after it. */
 const configDirs: string[] = [];
-
-/** A copy of the working tree (tracked and untracked-not-ignored files) with its own node_modules links. */
-function copyRepository(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-new-region-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
-    .split('\0')
-    .filter(Boolean);
-  for (const f of files) {
-    const from = join(root, f);
-    if (!existsSync(from) || lstatSync(from).isDirectory()) continue; // deleted in the tree, or a submodule
-    mkdirSync(dirname(join(dir, f)), { recursive: true });
-    cpSync(from, join(dir, f), { preserveTimestamps: true });
-  }
-  // node_modules: every package linked to the real one, except our workspaces, which must be the copy's.
-  mkdirSync(join(dir, 'node_modules', '@samverkan'), { recursive: true });
-  for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (entry !== '@samverkan') symlinkSync(join(root, 'node_modules', entry), join(dir, 'node_modules', entry));
-  }
-  for (const ws of readdirSync(join(root, 'node_modules', '@samverkan'))) {
-    const link = join(root, 'node_modules', '@samverkan', ws);
-    if (lstatSync(link).isSymbolicLink()) symlinkSync(readlinkSync(link), join(dir, 'node_modules', '@samverkan', ws)); // relative: ../../<workspace>
-    // A workspace's own node_modules (npm nests a version that differs from the root's there) is linked too.
-    const nested = join(root, readlinkSync(link).replace(/^(\.\.\/)+/, ''), 'node_modules');
-    const target = join(dir, readlinkSync(link).replace(/^(\.\.\/)+/, ''), 'node_modules');
-    if (lstatSync(link).isSymbolicLink() && existsSync(nested) && !existsSync(target)) symlinkSync(nested, target);
-  }
-  return dir;
-}
-
-describe('the region templates', () => {
-  // new-region formats what it writes with the repository's formatter, so the templates are compared formatted.
-  const formatted = async (file: string, text: string) =>
-    file.endsWith('.ts') ? format(text, { ...(await resolveConfig(join(root, file))), filepath: join(root, file) }) : text;
-
-  it.each(REGIONS.map((r) => r.code))('render the files %s shares with every region, byte for byte (formatted as new-region writes them)', async (code) => {
-    const entry = REGIONS.find((r) => r.code === code)!;
-    const dataFile = readdirSync(join(root, 'subgraphs', code, 'data')).find((n) => n.endsWith('.json'))!;
-    const sourceFile = (JSON.parse(readFileSync(join(root, 'subgraphs', code, 'data', dataFile), 'utf8')) as { file: string }).file;
-    const files = renderRegionFiles({ code, name: entry.name, sourceFile, title: 'unused', port: entry.port });
-    for (const f of ['package.json', 'tsconfig.json', 'src/index.ts', 'src/migrations/index.ts']) {
-      expect(await formatted(`subgraphs/${code}/${f}`, files[f]!), `${code}/${f}`).toBe(readFileSync(join(root, 'subgraphs', code, f), 'utf8'));
-    }
-    // subgraph.ts: the same, except the resolvers a region adds for its own typed views
-    const ownViews = (text: string) =>
-      text.replace(/resolvers: \[[^\]]*\]/, 'resolvers: [REGION_RESOLVERS]').replace(/^import \{ \w+ \} from '\.\/(?!resolver'|migrations').*\n/gm, '');
-    const file = `subgraphs/${code}/src/subgraph.ts`;
-    expect(await formatted(file, ownViews(files['src/subgraph.ts']!))).toBe(await formatted(file, ownViews(readFileSync(join(root, file), 'utf8'))));
-  });
-
-  it('write a region test that parses, and uses only what the shared region harness exports', async () => {
-    const test = renderRegionFiles({ code: 'x', name: 'X', sourceFile: 'x.txt', title: 'X', port: 1 })['test/x.test.ts']!;
-    const parsed = ts.transpileModule(test, { reportDiagnostics: true, fileName: 'x.test.ts', compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-    expect(parsed.diagnostics!.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-    const imported = /import \{ ([^}]+) \} from '\.\.\/\.\.\/\.\.\/test\/support\/region'/
-      .exec(test)![1]!
-      .split(',')
-      .map((n) => n.trim())
-      .filter((n) => !n.startsWith('type '));
-    expect(imported.length).toBeGreaterThan(2);
-    const harness = await import('./support/region');
-    for (const name of imported) expect(harness, name).toHaveProperty(name);
-  });
-
-  it('take the document title from its first non-empty line, without heading marks', () => {
-    expect(documentTitle(SOURCE_TEXT)).toBe('Uppdragsbeskrivning för Provgruppen');
-    expect(documentTitle(readFileSync(join(root, 'docs/sources/004_d4ad0bc19c53bb6e.txt'), 'utf8'))).toBe('Uppdragsbeskrivning för Samordningsgruppen');
-    expect(() => documentTitle('\n \n')).toThrow(/no text/);
-  });
-});
 
 describe('npm run new-region, in a copy of the repository', () => {
   beforeAll(async () => {
     const started = Date.now();
     copy = copyRepository();
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.name=new-region test', '-c', 'user.email=test@localhost', 'commit', '-q', '--no-verify', '--no-gpg-sign', '-m', 'snapshot');
     const build = tsc();
     if (build.status !== 0) throw new Error(`build in the copy failed:\n${build.output}`);
     console.log(`new-region test: copy and build in ${Date.now() - started} ms (${copy})`);
@@ -332,8 +228,9 @@ describe('npm run new-region, in a copy of the repository', () => {
     expect(url).toBe(`http://127.0.0.1:${portFor(4000)}/graphql`);
 
     const all = await gql<{ regions: Array<{ code: string }>; landscape: { missingRegions: string[] } }>(
-      url,
       '{ regions { code } landscape { missingRegions } }',
+      undefined,
+      url,
     );
     expect(all.errors).toBeUndefined();
     expect(all.data!.regions.map((r) => r.code)).toEqual([...REGIONS.map((r) => r.code), CODE]);
@@ -341,7 +238,7 @@ describe('npm run new-region, in a copy of the repository', () => {
 
     const one = await gql<{
       region: { __typename: string; name: string; documents: Array<{ file: string; title: string; source: { quote: string } }>; bodies: unknown[] };
-    }>(url, `{ region(code: "${CODE}") { __typename name documents { file title source { quote } } bodies { id } } }`);
+    }>(`{ region(code: "${CODE}") { __typename name documents { file title source { quote } } bodies { id } } }`, undefined, url);
     expect(one.errors).toBeUndefined();
     expect(one.data!.region).toEqual({
       __typename: TYPENAME,
@@ -351,7 +248,9 @@ describe('npm run new-region, in a copy of the repository', () => {
     });
 
     // The test the scaffold wrote for the region runs, and passes, against this federation.
-    const generatedTest = node([join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', vitestConfigFor(url)]);
+    const config = vitestConfigIn(copy, [`subgraphs/${CODE}/test/**/*.test.ts`], url);
+    configDirs.push(config.folder);
+    const generatedTest = node([join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', config.file]);
     const report = stripVTControlCharacters(generatedTest.output); // vitest colours even with FORCE_COLOR=0
     expect(generatedTest.status, report).toBe(0);
     expect(report).toMatch(/Test Files +1 passed \(1\)/);
@@ -370,14 +269,14 @@ describe('npm run new-region, in a copy of the repository', () => {
       };
     };
     const freshness = '{ landscape { missingRegions staleRegions freshness { regionCode stale dataVersion reason } } }';
-    const up = await gql<Fresh>(url, freshness);
+    const up = await gql<Fresh>(freshness, undefined, url);
     expect(up.errors).toBeUndefined();
     expect(up.data!.landscape.freshness.find((f) => f.regionCode === CODE)).toMatchObject({ stale: false, dataVersion: expect.any(String) });
     await federation.stopService(CODE);
-    let down = await gql<Fresh>(url, freshness);
+    let down = await gql<Fresh>(freshness, undefined, url);
     for (const until = Date.now() + 10_000; !down.data?.landscape.staleRegions.length && Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 200));
-      down = await gql<Fresh>(url, freshness);
+      down = await gql<Fresh>(freshness, undefined, url);
     }
     expect(down.errors).toBeUndefined();
     expect(down.data!.landscape.staleRegions).toEqual([CODE]);

@@ -17,6 +17,9 @@
  * /version, which the break does not touch), so the break is made together with a new data version:
  * with the first comparison stopped (its read model kept), the region restarts on changed data, its
  * schema is renamed, and the comparison starts again and finds a new version it cannot fetch.
+ *
+ * How each field of Landscape is asked, and which region codes its answer covers:
+ * support/landscape-fields.ts.
  */
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { spawnService, stopChild } from '../scripts/lib/federation';
 import { portVar, REGIONS } from '../contract/src/registry';
 import { dropSchemas, eventually, gql, gqlOk } from './support/client';
+import { AGGREGATES, ask, freshnessOf, LANDSCAPE_LEVEL, ROW_AGGREGATES } from './support/landscape-fields';
 import { testPort } from './support/ports';
 import { testServiceEnv } from './support/services';
 
@@ -40,117 +44,12 @@ const PORTS = {
 const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const BROKEN = REGIONS[1]!.code;
 const OTHERS = REGIONS.map((r) => r.code).filter((c) => c !== BROKEN);
-const ALL_CODES = REGIONS.map((r) => r.code);
 const PREFIX = 'regionerr_';
 const LATE_PREFIX = 'regionerrlate_';
 const SCHEMA = `${PREFIX}${BROKEN}`;
 const RENAMED = `${SCHEMA}_gone`;
 const COMPARISON_SCHEMAS = [`${PREFIX}comparison`, `${LATE_PREFIX}comparison`];
 
-const MISSING = 'missingRegions missing { code reason failedFields message }';
-type Missing = { code: string; reason: string; failedFields: string[]; message: string };
-type Agg = { missingRegions: string[]; missing: Missing[] } & Record<string, unknown>;
-type Freshness = {
-  regionCode: string;
-  dataVersion: string | null;
-  syncedAt: string | null;
-  checkedAt: string | null;
-  stale: boolean;
-  reason: string | null;
-  missingFields: string[];
-};
-const FRESHNESS = 'freshness { regionCode dataVersion syncedAt checkedAt stale reason missingFields }';
-
-/** Fields of Landscape itself (not an aggregate with rows): no region codes in them. */
-const LANDSCAPE_LEVEL = ['missingRegions', 'missing', 'staleRegions', 'freshness'];
-
-/**
- * Every field on Landscape: its query, and the region codes its answer covers. The first test checks
- * this covers every field of Landscape, so a new aggregate must be added here.
- */
-const AGGREGATES: Record<string, { query: string; codes: (value: Agg) => string[] }> = {
-  missingRegions: { query: `{ landscape { ${MISSING} } }`, codes: () => [] },
-  missing: { query: `{ landscape { ${MISSING} } }`, codes: () => [] },
-  staleRegions: { query: `{ landscape { ${MISSING} } }`, codes: () => [] },
-  freshness: { query: `{ landscape { ${MISSING} ${FRESHNESS} } }`, codes: () => [] },
-  meetingFrequencyTable: {
-    query: `{ landscape { ${MISSING} meetingFrequencyTable { regionCode bodyId } } }`,
-    codes: (v) => (v as unknown as Array<{ regionCode: string }>).map((r) => r.regionCode),
-  },
-  bodies: {
-    query: `{ landscape { bodies(first: 200) { ${MISSING} totalCount nodes { regionCode id } } } }`,
-    codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
-  },
-  frequencySummary: {
-    query: `{ landscape { frequencySummary { ${MISSING} regions { regionCode bodyCount } } } }`,
-    codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode),
-  },
-  rolesCrosswalk: {
-    query: `{ landscape { rolesCrosswalk { ${MISSING} rows { regions { regionCode roles { id } } } } } }`,
-    codes: (v) =>
-      (v.rows as Array<{ regions: Array<{ regionCode: string; roles: unknown[] }> }>).flatMap((r) =>
-        r.regions.filter((x) => x.roles.length).map((x) => x.regionCode),
-      ),
-  },
-  functionalCrosswalk: {
-    query: `{ landscape { functionalCrosswalk { ${MISSING} regions { regionCode } functions { regions { regionCode } } } } }`,
-    codes: (v) => [
-      ...(v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode),
-      ...(v.functions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((f) => f.regions.map((r) => r.regionCode)),
-    ],
-  },
-  reportingDuties: {
-    query: `{ landscape { reportingDuties { ${MISSING} duties { regionCode id } } } }`,
-    codes: (v) => (v.duties as Array<{ regionCode: string }>).map((d) => d.regionCode),
-  },
-  reportingChains: {
-    query: `{ landscape { reportingChains { ${MISSING} regions { regionCode } } } }`,
-    codes: (v) => (v.regions as Array<{ regionCode: string }>).map((r) => r.regionCode),
-  },
-  comparisonMatrix: { query: `{ landscape { comparisonMatrix { ${MISSING} columns } } }`, codes: (v) => v.columns as string[] },
-  changes: {
-    query: `{ landscape { changes(first: 200) { ${MISSING} totalCount nodes { regionCode } } } }`,
-    codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
-  },
-  // A word every region's documents use, rarely enough that all hits fit one page.
-  search: {
-    query: `{ landscape { search(text: "information", first: 100) { ${MISSING} totalCount nodes { regionCode kind id } } } }`,
-    codes: (v) => (v.nodes as Array<{ regionCode: string }>).map((n) => n.regionCode),
-  },
-  timeline: {
-    query: `{ landscape { timeline { ${MISSING} events { regionCode id } } } }`,
-    codes: (v) => (v.events as Array<{ regionCode: string }>).map((e) => e.regionCode),
-  },
-  differences: {
-    query: `{ landscape { differences(regions: ${JSON.stringify(ALL_CODES)}) { ${MISSING} regions dimensions { regions { regionCode } } } } }`,
-    codes: (v) => [
-      ...(v.regions as string[]),
-      ...(v.dimensions as Array<{ regions: Array<{ regionCode: string }> }>).flatMap((d) => d.regions.map((r) => r.regionCode)),
-    ],
-  },
-};
-const ROW_AGGREGATES = Object.keys(AGGREGATES).filter((f) => !LANDSCAPE_LEVEL.includes(f));
-
-/** The field's value, the missing-region fields that describe it (Landscape's own for its own fields), and Landscape.staleRegions. */
-async function ask(gateway: string, field: string) {
-  const query = AGGREGATES[field]!.query.replace(/^\{ landscape \{ /, '{ landscape { staleRegions ');
-  const r = await gql<{ landscape: Record<string, unknown> }>(query, undefined, gateway);
-  expect(r.status).toBe(200);
-  const landscape = r.data!.landscape;
-  const value = (field in landscape && !LANDSCAPE_LEVEL.includes(field) ? landscape[field] : landscape) as Agg;
-  const own = Array.isArray(value) || LANDSCAPE_LEVEL.includes(field) ? (landscape as unknown as Agg) : value;
-  return {
-    errors: r.errors ?? [],
-    value,
-    staleRegions: landscape.staleRegions as string[],
-    missingRegions: own.missingRegions,
-    missing: own.missing,
-    codes: new Set(AGGREGATES[field]!.codes(value)),
-  };
-}
-
-const freshnessOf = async (gateway: string) =>
-  (await gqlOk<{ landscape: { staleRegions: string[]; freshness: Freshness[] } }>(`{ landscape { staleRegions ${FRESHNESS} } }`, undefined, gateway)).landscape;
 const regionVersion = async () => ((await (await fetch(`http://127.0.0.1:${PORTS.region}/version`)).json()) as { dataVersion: string }).dataVersion;
 
 let db: Client | undefined;

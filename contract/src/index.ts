@@ -8,6 +8,7 @@ import 'reflect-metadata';
 export * from './registry';
 export * from './errors';
 export * from './frequency';
+export * from './data/enum-values';
 export * from './data/schema';
 export * from './data/validate';
 export * from './data/load';

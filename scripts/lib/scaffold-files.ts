@@ -1,6 +1,6 @@
 /**
  * The files of a new region's subgraphs/<code>/ folder. The templates are the real region files
- * (subgraphs/samla/...) with the region's names put in; test/new-region.test.ts renders them for every
+ * (subgraphs/samla/...) with the region's names put in; test/region-templates.test.ts renders them for every
  * existing region and compares, so the shape of a new region cannot drift from the others.
  */
 import { readFileSync } from 'node:fs';

@@ -4,9 +4,8 @@
  * body/role finders. A region test supplies only its code, its documents and its region-specific fields.
  */
 import { expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gqlOk } from './client';
+import { sourceText } from './documents';
 
 export interface Src {
   document: string;
@@ -189,10 +188,9 @@ export async function loadRegion<R extends Region = Region>(code: string, region
   return Object.assign({}, ...parts.map((p) => p.r)) as R;
 }
 
-const sourcesDir = join(__dirname, '..', '..', 'docs', 'sources');
 /** The text of each named source document, by file name. */
 export function readDocuments(files: readonly string[]): Map<string, string> {
-  return new Map(files.map((f) => [f, readFileSync(join(sourcesDir, f), 'utf8')]));
+  return new Map(files.map((f) => [f, sourceText(f)]));
 }
 
 /** Every Source object anywhere in an answer. */

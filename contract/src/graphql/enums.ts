@@ -1,4 +1,4 @@
-/** The shared enums, registered once for type-graphql from the data schema's lists. */
+/** The shared enums, registered once for type-graphql from the data file's enum values (../data/enum-values.ts). */
 import { registerEnumType } from 'type-graphql';
 import {
   ARTIFACT_KINDS,
@@ -11,7 +11,7 @@ import {
   PLAN_KINDS,
   ROLE_KINDS,
   SUBSTITUTE_RULES,
-} from '../data/schema';
+} from '../data/enum-values';
 
 type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
 function toEnum<T extends readonly string[]>(values: T): EnumOf<T> {

@@ -5,7 +5,7 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DATE_PRECISIONS, EVENT_KINDS } from '../data/schema';
+import { DATE_PRECISIONS, EVENT_KINDS } from '../data/enum-values';
 import { Source } from './types';
 
 /**

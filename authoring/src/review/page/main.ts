@@ -8,7 +8,8 @@ import { countProposals } from '../model';
 import { domId } from './dom';
 import { hooks, renderDocument, wireDocument } from './doc';
 import { openCreate } from './create';
-import { actions, goToFact, renderFacts, renderProblems } from './facts-view';
+import { actions, goToFact, renderFacts } from './facts-view';
+import { renderProblems } from './problems-view';
 import { check, loadSession, refreshFacts, save, state } from './state';
 
 const status = (text: string, bad = false) => {
