@@ -6,7 +6,7 @@
  * or none (VANISHED); one whose headings changed is listed as SECTION_CHANGED; a fact that refers to a
  * fact taken out goes with it (REFERENCE), and an id in a list of ids is dropped from the list.
  */
-import { type DataFile, type SourceData, SECTION_SEPARATOR } from '@samverkan/contract';
+import { DATA_FILE_FACT_LISTS, type DataFile, type SourceData, SECTION_SEPARATOR } from '@samverkan/contract';
 import { sentences, SIMILAR, similarity } from './align';
 
 interface Sentence {
@@ -34,15 +34,8 @@ export interface ReReviewItem {
   value: unknown;
 }
 
-export const FACT_LISTS = [
-  ['body', 'bodies'],
-  ['role', 'roles'],
-  ['reportingDuty', 'reportingDuties'],
-  ['plan', 'plans'],
-  ['decisionRule', 'decisionRules'],
-  ['regionalFact', 'regionalFacts'],
-  ['event', 'events'],
-] as const;
+/** The data file's fact lists with ids, as the contract's checks know them. */
+export const FACT_LISTS = DATA_FILE_FACT_LISTS;
 type ListKey = (typeof FACT_LISTS)[number][1];
 type Json = Record<string, unknown>;
 

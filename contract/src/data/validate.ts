@@ -114,8 +114,8 @@ export function checkCadenceNumbers(path: string, cadence: CadenceData): string[
   return [`${path}: ${excerpt(cadence.text)} normalizes to ${said(n)}; the data says ${said(cadence)}`];
 }
 
-type IdKind = 'body' | 'role' | 'reportingDuty' | 'plan' | 'decisionRule' | 'regionalFact' | 'event';
-const CLAIMS: Array<[IdKind, keyof DataFile]> = [
+/** A data file's lists of facts with ids, each with the kind of id its entries claim (unique per region). */
+export const DATA_FILE_FACT_LISTS = [
   ['body', 'bodies'],
   ['role', 'roles'],
   ['reportingDuty', 'reportingDuties'],
@@ -123,7 +123,9 @@ const CLAIMS: Array<[IdKind, keyof DataFile]> = [
   ['decisionRule', 'decisionRules'],
   ['regionalFact', 'regionalFacts'],
   ['event', 'events'],
-];
+] as const satisfies ReadonlyArray<readonly [string, keyof DataFile]>;
+type IdKind = (typeof DATA_FILE_FACT_LISTS)[number][0];
+const CLAIMS = DATA_FILE_FACT_LISTS;
 /** A place in a file (file index and list index) as one number: a region's ids cost no strings beyond themselves. */
 const SLOT = 2 ** 24;
 
