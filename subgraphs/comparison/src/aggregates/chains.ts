@@ -9,9 +9,8 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BodyKind, Level, LEVELS, ParentRelation, ReportArtifactKind, RoleKind, type Body, type ReportingDuty } from '@samverkan/contract';
-import type { AnsweredRegion } from '../domain/region';
 import { MissingRegion } from './missing-region';
-import { defineAggregate, SingleGroup, type GroupsByRegion, type NoData } from './groups';
+import { defineAggregate, FirstEntries, scan, SingleGroup, type Derivation, type GroupsByRegion, type NoData } from './groups';
 import { Frequency, frequencyOf, Quote, quoteOf } from './views';
 
 export enum ChainNodeType {
@@ -90,12 +89,22 @@ export class ReportingChains {
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-function parentPath(body: Body, byId: Map<string, Body>): Body[] {
+/** What the derivation holds of every body: the tree and what a node shows. */
+interface BodySlot {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: Body['kind'];
+  readonly level: Body['level'];
+  readonly parentId: string | null;
+}
+type End = { id: string; type: ChainNodeType };
+
+function parentPath(body: BodySlot, byId: Map<string, BodySlot>): BodySlot[] {
   const path = [body];
   const seen = new Set([body.id]);
   let at = body;
-  while (at.parent && byId.has(at.parent.bodyId) && !seen.has(at.parent.bodyId)) {
-    at = byId.get(at.parent.bodyId)!;
+  while (at.parentId && byId.has(at.parentId) && !seen.has(at.parentId)) {
+    at = byId.get(at.parentId)!;
     seen.add(at.id);
     path.push(at);
   }
@@ -103,83 +112,14 @@ function parentPath(body: Body, byId: Map<string, Body>): Body[] {
 }
 
 /** +1: b is above a (an ancestor, else a higher stated level); -1: below; 0: neither can be said. */
-function direction(a: Body, b: Body, byId: Map<string, Body>): number {
+function direction(a: BodySlot, b: BodySlot, byId: Map<string, BodySlot>): number {
   if (parentPath(a, byId).includes(b)) return 1;
   if (parentPath(b, byId).includes(a)) return -1;
   if (a.level && b.level && a.level !== b.level) return LEVELS.indexOf(b.level) < LEVELS.indexOf(a.level) ? 1 : -1;
   return 0;
 }
 
-export function regionChain(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>): ChainLists {
-  const byId = new Map(region.bodies.map((b) => [b.id, b]));
-  const roles = new Map(region.roles.map((r) => [r.id, r]));
-  const end = (bodyId: string | null | undefined, roleId: string | null | undefined): { id: string; type: ChainNodeType } | null => {
-    if (bodyId && byId.has(bodyId)) return { id: bodyId, type: ChainNodeType.BODY };
-    if (roleId && roles.has(roleId)) return { id: roleId, type: ChainNodeType.ROLE };
-    return null;
-  };
-  const dutyEdges = region.reportingDuties
-    .map((d) => ({ d, from: end(d.fromBodyId, d.fromRoleId), to: end(d.toBodyId, d.toRoleId) }))
-    .filter(
-      (x): x is { d: ReportingDuty; from: { id: string; type: ChainNodeType }; to: { id: string; type: ChainNodeType } } =>
-        !!x.from && !!x.to && x.from.id !== x.to.id,
-    )
-    .map(({ d, from, to }) => ({
-      from: from.id,
-      fromType: from.type,
-      to: to.id,
-      toType: to.type,
-      origin: ChainEdgeOrigin.REPORTING_DUTY,
-      relation: d.artifact as string,
-      parentRelation: null,
-      artifact: d.artifact,
-      frequency: frequencyOf(d.cadence),
-      quote: quoteOf(d.source),
-    }));
-  const key = (e: { from: string; fromType: string; to: string; toType: string }) => `${e.fromType}:${e.from}>${e.toType}:${e.to}`;
-  const reverse = new Set(dutyEdges.map((e) => key({ from: e.to, fromType: e.toType, to: e.from, toType: e.fromType })));
-  const upward = (e: ChainEdge): boolean => {
-    const dir = e.fromType === ChainNodeType.BODY && e.toType === ChainNodeType.BODY ? direction(byId.get(e.from)!, byId.get(e.to)!, byId) : 0;
-    return dir === 0 ? !reverse.has(key(e)) : dir > 0;
-  };
-  const edges: ChainEdge[] = [
-    // The parent, then the further bodies a body answers to (otherParents: "till chefsgrupperna"); paths follow the parent only.
-    ...region.bodies.flatMap((b) =>
-      [...(b.parent ? [b.parent] : []), ...(b.otherParents ?? [])]
-        .filter((p) => byId.has(p.bodyId))
-        .map((p) => ({
-          from: b.id,
-          fromType: ChainNodeType.BODY,
-          to: p.bodyId,
-          toType: ChainNodeType.BODY,
-          origin: ChainEdgeOrigin.PARENT_LINK,
-          relation: p.relation,
-          parentRelation: p.relation,
-          artifact: null,
-          frequency: null,
-          quote: quoteOf(p.source),
-        })),
-    ),
-    ...dutyEdges.filter(upward),
-  ];
-  const onEdge = new Set(edges.map((e) => `${e.fromType}:${e.from}`).concat(edges.map((e) => `${e.toType}:${e.to}`)));
-  const hasChild = new Set(region.bodies.filter((b) => b.parent).map((b) => b.parent!.bodyId));
-  const paths = region.bodies
-    .filter((b) => b.parent && !hasChild.has(b.id))
-    .map((b) => parentPath(b, byId))
-    .filter((p) => p.length > 1)
-    .map((p) => ({ bodyIds: p.map((b) => b.id), topLevel: p.at(-1)!.level, reachesPolitical: p.at(-1)!.level === 'POLITICAL' }));
-  return {
-    regionCode: region.code,
-    nodes: region.bodies
-      .filter((b) => onEdge.has(`BODY:${b.id}`))
-      .map((b) => ({ id: b.id, name: b.name, kind: b.kind, level: b.level, depth: parentPath(b, byId).length - 1 })),
-    roleNodes: region.roles.filter((r) => onEdge.has(`ROLE:${r.id}`)).map((r) => ({ id: r.id, title: r.title, kind: r.kind })),
-    edges,
-    notUpward: dutyEdges.filter((e) => !upward(e)),
-    paths,
-  };
-}
+const key = (from: End, to: End) => `${from.type}:${from.id}>${to.type}:${to.id}`;
 
 /** One group per list of a region's chain, under the list's name. */
 const LISTS = {
@@ -190,19 +130,122 @@ const LISTS = {
   paths: SingleGroup.of<NoData, ChainPath>('paths'),
 } satisfies { [L in Exclude<keyof ChainLists, 'regionCode'>]: SingleGroup<NoData, ChainLists[L][number]> };
 
-/** At sync time: one region's chain, one group per list. */
-function reportingChainsGroups(region: Pick<AnsweredRegion, 'code' | 'bodies' | 'roles' | 'reportingDuties'>) {
-  const chain = regionChain(region);
-  return [
-    LISTS.nodes.write(chain.nodes),
-    LISTS.roleNodes.write(chain.roleNodes),
-    LISTS.edges.write(chain.edges),
-    LISTS.notUpward.write(chain.notUpward),
-    LISTS.paths.write(chain.paths),
-  ];
+/**
+ * At sync time: one region's chain, one group per list. Reads the bodies (the tree) and roles (the
+ * ends a duty may name), the reporting duties (which pairs report both ways), the bodies again (the
+ * parent links, drawn first) and the duties again (drawn when upward, else listed in notUpward).
+ */
+function deriveReportingChains(): Derivation {
+  const byId = new Map<string, BodySlot>();
+  const bodies: BodySlot[] = [];
+  const hasChild = new Set<string>();
+  const roles = new Map<string, ChainRoleNode>();
+  const roleOrder: ChainRoleNode[] = [];
+  const reverse = new Set<string>();
+  const onEdge = new Set<string>();
+  const lists = { edges: new FirstEntries<ChainEdge>(), notUpward: new FirstEntries<ChainEdge>() };
+  const end = (bodyId: string | null | undefined, roleId: string | null | undefined): End | null => {
+    if (bodyId && byId.has(bodyId)) return { id: bodyId, type: ChainNodeType.BODY };
+    if (roleId && roles.has(roleId)) return { id: roleId, type: ChainNodeType.ROLE };
+    return null;
+  };
+  const dutyEnds = (d: ReportingDuty): [End, End] | null => {
+    const [from, to] = [end(d.fromBodyId, d.fromRoleId), end(d.toBodyId, d.toRoleId)];
+    return from && to && from.id !== to.id ? [from, to] : null;
+  };
+  const upward = (from: End, to: End): boolean => {
+    const both = from.type === ChainNodeType.BODY && to.type === ChainNodeType.BODY;
+    const dir = both ? direction(byId.get(from.id)!, byId.get(to.id)!, byId) : 0;
+    return dir === 0 ? !reverse.has(key(from, to)) : dir > 0;
+  };
+  const draw = (from: End, to: End, edge: () => ChainEdge) => {
+    lists.edges.add(edge);
+    onEdge.add(`${from.type}:${from.id}`).add(`${to.type}:${to.id}`);
+  };
+  return {
+    scans: [
+      scan('bodies', (b) => {
+        const slot = { id: b.id, name: b.name, kind: b.kind, level: b.level, parentId: b.parent?.bodyId ?? null };
+        byId.set(b.id, slot);
+        bodies.push(slot);
+        if (b.parent) hasChild.add(b.parent.bodyId);
+      }),
+      scan('roles', (r) => {
+        const node = { id: r.id, title: r.title, kind: r.kind };
+        roles.set(r.id, node);
+        roleOrder.push(node);
+      }),
+      scan('reportingDuties', (d) => {
+        const ends = dutyEnds(d);
+        if (ends) reverse.add(key(ends[1], ends[0]));
+      }),
+      // The parent, then the further bodies a body answers to (otherParents: "till chefsgrupperna"); paths follow the parent only.
+      scan('bodies', (b) => {
+        for (const p of [...(b.parent ? [b.parent] : []), ...(b.otherParents ?? [])]) {
+          if (!byId.has(p.bodyId)) continue;
+          const [from, to] = [
+            { id: b.id, type: ChainNodeType.BODY },
+            { id: p.bodyId, type: ChainNodeType.BODY },
+          ];
+          draw(from, to, () => ({
+            from: from.id,
+            fromType: from.type,
+            to: to.id,
+            toType: to.type,
+            origin: ChainEdgeOrigin.PARENT_LINK,
+            relation: p.relation,
+            parentRelation: p.relation,
+            artifact: null,
+            frequency: null,
+            quote: quoteOf(p.source),
+          }));
+        }
+      }),
+      scan('reportingDuties', (d) => {
+        const ends = dutyEnds(d);
+        if (!ends) return;
+        const [from, to] = ends;
+        const edge = (): ChainEdge => ({
+          from: from.id,
+          fromType: from.type,
+          to: to.id,
+          toType: to.type,
+          origin: ChainEdgeOrigin.REPORTING_DUTY,
+          relation: d.artifact as string,
+          parentRelation: null,
+          artifact: d.artifact,
+          frequency: frequencyOf(d.cadence),
+          quote: quoteOf(d.source),
+        });
+        if (upward(from, to)) draw(from, to, edge);
+        else lists.notUpward.add(edge);
+      }),
+    ],
+    groups: () => {
+      const nodes = new FirstEntries<ChainNode>();
+      for (const b of bodies)
+        if (onEdge.has(`BODY:${b.id}`)) nodes.add(() => ({ id: b.id, name: b.name, kind: b.kind, level: b.level, depth: parentPath(b, byId).length - 1 }));
+      const roleNodes = new FirstEntries<ChainRoleNode>();
+      for (const r of roleOrder) if (onEdge.has(`ROLE:${r.id}`)) roleNodes.add(() => r);
+      const paths = new FirstEntries<ChainPath>();
+      for (const b of bodies) {
+        if (!b.parentId || hasChild.has(b.id)) continue;
+        const path = parentPath(b, byId);
+        if (path.length > 1)
+          paths.add(() => ({ bodyIds: path.map((x) => x.id), topLevel: path.at(-1)!.level, reachesPolitical: path.at(-1)!.level === 'POLITICAL' }));
+      }
+      return [
+        LISTS.nodes.write(nodes),
+        LISTS.roleNodes.write(roleNodes),
+        LISTS.edges.write(lists.edges),
+        LISTS.notUpward.write(lists.notUpward),
+        LISTS.paths.write(paths),
+      ];
+    },
+  };
 }
 
-export const REPORTING_CHAINS = defineAggregate('reportingChains', 2, Object.values(LISTS), reportingChainsGroups);
+export const REPORTING_CHAINS = defineAggregate('reportingChains', 2, Object.values(LISTS), deriveReportingChains);
 
 /** At request time: each region's lists cut to `first` (the counts beside give the totals). */
 export function reportingChains(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): ReportingChains {

@@ -6,11 +6,10 @@
  * become a row of their own (origin BODY_OFFICE).
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Body, type Role, type Statement } from '@samverkan/contract';
+import { DUTY_CATEGORIES, DutyCategory, ROLE_KINDS, RoleKind, type Role, type Statement } from '@samverkan/contract';
 import { bodyOffices, type BodyOffice } from '../domain/offices';
-import type { AnsweredRegion } from '../domain/region';
 import { MissingRegion } from './missing-region';
-import { defineAggregate, KeyedGroup, type GroupsByRegion, type NoData } from './groups';
+import { defineAggregate, FirstEntries, KeyedGroup, scan, type Derivation, type GroupsByRegion, type NoData } from './groups';
 import { BodyRef, quoteOf, Quote } from './views';
 
 export enum RoleOrigin {
@@ -117,13 +116,21 @@ const officeView = (o: BodyOffice): BodyOfficeView => ({
   quote: quoteOf(o.source),
 });
 
-/** The role an office belongs to: a role of that kind whose first served body is the body, else the only one serving it. */
-function ownerOf(office: BodyOffice, servingBody: Role[]): Role | undefined {
-  const serving = servingBody.filter((r) => r.kind === office.kind);
-  return serving.find((r) => r.servesBodyIds[0] === office.body.id) ?? (serving.length === 1 ? serving[0] : undefined);
+/** What the derivation holds of every role: enough to find the owner of an office (ownerOf). */
+interface RoleSlot {
+  readonly kind: keyof typeof RoleKind;
+  readonly firstBodyId: string | undefined;
+  /** The role and the offices it holds, for a role among the first its group keeps. */
+  readonly kept?: { role: Role; offices: BodyOfficeView[] };
 }
 
-function roleView(role: Role, names: Map<string, Body>, offices: BodyOffice[]): ComparedRole {
+/** The role an office belongs to: a role of that kind whose first served body is the body, else the only one serving it. */
+function ownerOf(office: BodyOffice, servingBody: RoleSlot[]): RoleSlot | undefined {
+  const serving = servingBody.filter((r) => r.kind === office.kind);
+  return serving.find((r) => r.firstBodyId === office.body.id) ?? (serving.length === 1 ? serving[0] : undefined);
+}
+
+function roleView(role: Role, names: Map<string, string>, offices: BodyOfficeView[]): ComparedRole {
   return {
     id: role.id,
     regionCode: role.regionCode,
@@ -135,12 +142,12 @@ function roleView(role: Role, names: Map<string, Body>, offices: BodyOffice[]): 
     postHolders: role.postHolders
       ? { count: role.postHolders.count, perBody: role.postHolders.perBody, text: role.postHolders.text, quote: quoteOf(role.postHolders.source) }
       : null,
-    bodies: role.servesBodyIds.map((id) => ({ id, name: names.get(id)?.name ?? null })),
+    bodies: role.servesBodyIds.map((id) => ({ id, name: names.get(id) ?? null })),
     dutiesByCategory: DUTY_CATEGORIES.map((category) => ({
       category,
       duties: role.duties.filter((d) => d.category === category).map((d) => ({ text: d.text, group: d.group ?? null, quote: quoteOf(d.source) })),
     })).filter((g) => g.duties.length > 0),
-    offices: offices.map(officeView),
+    offices,
     notes: role.notes,
     quote: quoteOf(role.source),
   };
@@ -164,34 +171,53 @@ function officeRow(o: BodyOffice): ComparedRole {
   };
 }
 
-function regionRoles(region: Pick<AnsweredRegion, 'bodies' | 'roles'>, names: Map<string, Body>): Array<{ kind: keyof typeof RoleKind; view: ComparedRole }> {
-  const attached = new Map<Role, BodyOffice[]>();
-  const standalone: BodyOffice[] = [];
-  const servingBody = new Map<string, Role[]>();
-  for (const r of region.roles) for (const id of new Set(r.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(r);
-  for (const office of region.bodies.flatMap(bodyOffices)) {
-    const owner = ownerOf(office, servingBody.get(office.body.id) ?? []);
-    if (owner) (attached.get(owner) ?? attached.set(owner, []).get(owner)!).push(office);
-    else standalone.push(office);
-  }
-  return [
-    ...region.roles.map((r) => ({ kind: r.kind, view: roleView(r, names, attached.get(r) ?? []) })),
-    ...standalone.map((o) => ({ kind: o.kind, view: officeRow(o) })),
-  ];
-}
-
 /** A region's roles and standalone offices of one kind (stored under the kind's name). */
 export const ROLES_OF_KIND = KeyedGroup.of<keyof typeof RoleKind, NoData, ComparedRole>('');
 
-/** At sync time: one region's roles and standalone offices, one group per kind it has (body names from the region). */
-function rolesCrosswalkGroups(region: Pick<AnsweredRegion, 'bodies' | 'roles'>) {
-  const names = new Map(region.bodies.map((b) => [b.id, b]));
-  const byKind = new Map<keyof typeof RoleKind, ComparedRole[]>();
-  for (const { kind, view } of regionRoles(region, names)) (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(view);
-  return [...byKind].map(([kind, items]) => ROLES_OF_KIND.write(kind, items));
+/** An entry of a kind's list before the body names are known: a kept role, or a standalone office's row. */
+type Pending = RoleSlot | ComparedRole;
+
+/**
+ * At sync time: one region's roles and standalone offices, one group per kind it has: roles in
+ * document order, then the offices stated only on a body. Reads the roles (who serves which body),
+ * then the bodies (their offices, joined to the role of that kind serving the body, and the names of
+ * the bodies the kept roles serve).
+ */
+function deriveRolesCrosswalk(): Derivation {
+  const byKind = new Map<keyof typeof RoleKind, FirstEntries<Pending>>();
+  const listOf = (kind: keyof typeof RoleKind) => byKind.get(kind) ?? byKind.set(kind, new FirstEntries<Pending>()).get(kind)!;
+  const servingBody = new Map<string, RoleSlot[]>();
+  const wanted = new Set<string>();
+  const names = new Map<string, string>();
+  return {
+    scans: [
+      scan('roles', (role) => {
+        const list = listOf(role.kind);
+        const slot: RoleSlot = { kind: role.kind, firstBodyId: role.servesBodyIds[0], ...(list.keeps ? { kept: { role, offices: [] } } : {}) };
+        list.add(() => slot);
+        for (const id of new Set(role.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(slot);
+        if (slot.kept) for (const id of role.servesBodyIds) wanted.add(id);
+      }),
+      scan('bodies', (body) => {
+        if (wanted.has(body.id)) names.set(body.id, body.name);
+        for (const office of bodyOffices(body)) {
+          const owner = ownerOf(office, servingBody.get(body.id) ?? []);
+          if (owner) owner.kept?.offices.push(officeView(office));
+          else listOf(office.kind).add(() => officeRow(office));
+        }
+      }),
+    ],
+    groups: () =>
+      [...byKind].map(([kind, list]) =>
+        ROLES_OF_KIND.write(
+          kind,
+          list.map((e) => ('firstBodyId' in e ? roleView(e.kept!.role, names, e.kept!.offices) : e)),
+        ),
+      ),
+  };
 }
 
-export const ROLES_CROSSWALK = defineAggregate('rolesCrosswalk', 1, [ROLES_OF_KIND], rolesCrosswalkGroups);
+export const ROLES_CROSSWALK = defineAggregate('rolesCrosswalk', 1, [ROLES_OF_KIND], deriveRolesCrosswalk);
 
 /** At request time: kinds in RoleKind order, each region's roles of the kind cut to `first` (roleCount counts them all). */
 export function rolesCrosswalk(codes: string[], groups: GroupsByRegion, missing: MissingRegion[], kinds?: Array<keyof typeof RoleKind> | null): RolesCrosswalk {

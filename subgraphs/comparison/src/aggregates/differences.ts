@@ -7,9 +7,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ARTIFACT_KINDS, DUTY_CATEGORIES, PLAN_KINDS, ROLE_KINDS, SUBSTITUTE_RULES, type Source } from '@samverkan/contract';
 import { bodyOffices } from '../domain/offices';
-import type { AnsweredRegion } from '../domain/region';
 import { MissingRegion } from './missing-region';
-import { defineAggregate, KeyedGroup, type GroupsByRegion, type NoData, type ReadGroup } from './groups';
+import { defineAggregate, FirstEntries, KeyedGroup, scan, type Derivation, type GroupsByRegion, type NoData, type ReadGroup } from './groups';
 import { Quote, quoteOf } from './views';
 
 export enum DifferenceDimension {
@@ -51,58 +50,53 @@ export class Differences {
   @Field(() => [MissingRegion], { description: 'The regions in missingRegions, each with its reason.' }) missing!: MissingRegion[];
 }
 
-type Evidence = Map<string, Source[]>;
-
 const OFFICE_KINDS = new Set<string>(['CHAIR', 'VICE_CHAIR', 'CONVENER', 'SECRETARY']);
 
-function collect(pairs: Array<[string, Source]>): Evidence {
-  const out: Evidence = new Map();
-  for (const [value, source] of pairs) (out.get(value) ?? out.set(value, []).get(value)!).push(source);
-  return out;
-}
-
-type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties' | 'plans'>;
-
-const EXTRACT: Record<DifferenceDimension, { vocabulary: readonly string[]; of: (r: RegionFacts) => Evidence }> = {
-  ROLE_KINDS: {
-    vocabulary: ROLE_KINDS,
-    of: (r) =>
-      collect([
-        // A role counts by what its data says it does; an office (chair ...) by its title. A title alone
-        // ("Delregional samordnare" in a composition list, no duties) says nothing of what the role does.
-        ...r.roles.filter((x) => x.duties.length || OFFICE_KINDS.has(x.kind)).map((x) => [x.kind, x.source] as [string, Source]),
-        ...r.bodies.flatMap(bodyOffices).map((o) => [o.kind, o.source] as [string, Source]),
-      ]),
-  },
-  DUTY_CATEGORIES: {
-    vocabulary: DUTY_CATEGORIES,
-    // Role duties, and the duties the documents give a body (assignments with a category): a group's duty counts too.
-    of: (r) =>
-      collect([
-        ...r.roles.flatMap((x) => x.duties.map((d) => [d.category, d.source] as [string, Source])),
-        ...r.bodies.flatMap((b) => b.assignments.filter((a) => a.category).map((a) => [a.category!, a.source] as [string, Source])),
-      ]),
-  },
-  REPORT_ARTIFACTS: { vocabulary: ARTIFACT_KINDS, of: (r) => collect(r.reportingDuties.map((d) => [d.artifact, d.source])) },
-  PLAN_KINDS: { vocabulary: PLAN_KINDS, of: (r) => collect(r.plans.map((p) => [p.kind, p.source])) },
-  SUBSTITUTE_RULES: {
-    vocabulary: SUBSTITUTE_RULES.filter((s) => s !== 'NOT_STATED'),
-    of: (r) =>
-      collect(r.bodies.filter((b) => b.substitutes.rule !== 'NOT_STATED' && b.substitutes.source).map((b) => [b.substitutes.rule, b.substitutes.source!])),
-  },
+/** The values of each dimension, in the vocabulary's order. */
+const VOCABULARY: Record<DifferenceDimension, readonly string[]> = {
+  ROLE_KINDS,
+  DUTY_CATEGORIES,
+  REPORT_ARTIFACTS: ARTIFACT_KINDS,
+  PLAN_KINDS,
+  SUBSTITUTE_RULES: SUBSTITUTE_RULES.filter((s) => s !== 'NOT_STATED'),
 };
 
 /** The quotes of one value of one dimension that a region has (key `<dimension>:<value>`). */
 const VALUE = KeyedGroup.of<`${DifferenceDimension}:${string}`, NoData, Quote>('');
 
-/** At sync time: one group per dimension and value the region has, its quotes as the list. */
-function differencesGroups(region: RegionFacts) {
-  return Object.values(DifferenceDimension).flatMap((dimension) =>
-    [...EXTRACT[dimension].of(region)].map(([value, sources]) => VALUE.write(`${dimension}:${value}`, sources.map(quoteOf))),
-  );
+/**
+ * At sync time: one group per dimension and value the region has, its quotes as the list. Read in
+ * one pass per list: roles before bodies, so a value's quotes from roles come before its bodies'.
+ */
+function deriveDifferences(): Derivation {
+  const found = new Map<`${DifferenceDimension}:${string}`, FirstEntries<Quote>>();
+  const add = (dimension: DifferenceDimension, value: string, source: Source) => {
+    const key = `${dimension}:${value}` as const;
+    (found.get(key) ?? found.set(key, new FirstEntries<Quote>()).get(key)!).add(() => quoteOf(source));
+  };
+  return {
+    scans: [
+      scan('roles', (role) => {
+        // A role counts by what its data says it does; an office (chair ...) by its title. A title alone
+        // ("Delregional samordnare" in a composition list, no duties) says nothing of what the role does.
+        if (role.duties.length || OFFICE_KINDS.has(role.kind)) add(DifferenceDimension.ROLE_KINDS, role.kind, role.source);
+        // Role duties, and (below) the duties the documents give a body (assignments with a category): a group's duty counts too.
+        for (const d of role.duties) add(DifferenceDimension.DUTY_CATEGORIES, d.category, d.source);
+      }),
+      scan('bodies', (body) => {
+        for (const o of bodyOffices(body)) add(DifferenceDimension.ROLE_KINDS, o.kind, o.source);
+        for (const a of body.assignments) if (a.category) add(DifferenceDimension.DUTY_CATEGORIES, a.category, a.source);
+        if (body.substitutes.rule !== 'NOT_STATED' && body.substitutes.source)
+          add(DifferenceDimension.SUBSTITUTE_RULES, body.substitutes.rule, body.substitutes.source);
+      }),
+      scan('reportingDuties', (d) => add(DifferenceDimension.REPORT_ARTIFACTS, d.artifact, d.source)),
+      scan('plans', (p) => add(DifferenceDimension.PLAN_KINDS, p.kind, p.source)),
+    ],
+    groups: () => [...found].map(([key, quotes]) => VALUE.write(key, quotes)),
+  };
 }
 
-export const DIFFERENCES = defineAggregate('differences', 2, [VALUE], differencesGroups);
+export const DIFFERENCES = defineAggregate('differences', 2, [VALUE], deriveDifferences);
 
 /** At request time: which values each region has (its groups), the quotes of a value only one has cut to `first`. */
 export function differences(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): Differences {
@@ -111,7 +105,7 @@ export function differences(codes: string[], groups: GroupsByRegion, missing: Mi
     missingRegions: missing.map((m) => m.code),
     missing,
     dimensions: Object.values(DifferenceDimension).map((dimension) => {
-      const { vocabulary } = EXTRACT[dimension];
+      const vocabulary = VOCABULARY[dimension];
       const evidence = codes.map(
         (code) =>
           new Map(

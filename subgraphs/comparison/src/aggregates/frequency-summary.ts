@@ -7,9 +7,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { hasStatedFrequency, LEVELS, type Body } from '@samverkan/contract';
 import { BodyRef, ValueCount } from './views';
-import type { AnsweredRegion } from '../domain/region';
 import { MissingRegion } from './missing-region';
-import { defineAggregate, SingleGroup, type GroupsByRegion } from './groups';
+import { defineAggregate, FirstEntries, scan, SingleGroup, type Derivation, type GroupsByRegion } from './groups';
 
 @ObjectType({ simpleResolvers: true, description: "One region's bodies and meeting frequency in numbers." })
 export class RegionFrequencySummary {
@@ -40,30 +39,37 @@ type Counts = Omit<RegionFrequencySummary, 'regionCode' | 'bodiesWithoutFrequenc
 /** A region's counts, and the bodies without a frequency as the list. */
 const SUMMARY = SingleGroup.of<Counts, BodyRef>('');
 
-/** At sync time: one region's counts, and the bodies without a frequency as the group's list. */
-function frequencySummaryGroups(region: Pick<AnsweredRegion, 'bodies'>) {
-  const { bodies } = region;
-  const standing = bodies.filter(isStanding);
-  const withMinimum = standing.filter((b) => b.cadence?.minPerYear != null);
-  const without = bodies.filter((b) => !hasStatedFrequency(b.cadence));
+/** At sync time: one region's counts, and the bodies without a frequency as the group's list (one read of its bodies). */
+function deriveFrequencySummary(): Derivation {
+  const without = new FirstEntries<BodyRef>();
   const perLevel = new Map<string | null, number>();
-  for (const b of bodies) perLevel.set(b.level ?? null, (perLevel.get(b.level ?? null) ?? 0) + 1);
-  return [
-    SUMMARY.write(
-      without.map((b) => ({ id: b.id, name: b.name })),
-      {
-        bodyCount: bodies.length,
+  const counts = { bodyCount: 0, standingBodyCount: 0, standingMinMeetingsPerYear: 0, standingBodiesWithMinimum: 0 };
+  return {
+    scans: [
+      scan('bodies', (b) => {
+        counts.bodyCount++;
+        perLevel.set(b.level ?? null, (perLevel.get(b.level ?? null) ?? 0) + 1);
+        if (isStanding(b)) {
+          counts.standingBodyCount++;
+          if (b.cadence?.minPerYear != null) {
+            counts.standingMinMeetingsPerYear += b.cadence.minPerYear;
+            counts.standingBodiesWithMinimum++;
+          }
+        }
+        if (!hasStatedFrequency(b.cadence)) without.add(() => ({ id: b.id, name: b.name }));
+      }),
+    ],
+    groups: () => [
+      SUMMARY.write(without, {
+        ...counts,
         bodiesPerLevel: [...LEVELS, null].map((level) => ({ value: level, count: perLevel.get(level) ?? 0 })),
-        standingBodyCount: standing.length,
-        standingMinMeetingsPerYear: withMinimum.reduce((sum, b) => sum + b.cadence!.minPerYear!, 0),
-        standingBodiesWithMinimum: withMinimum.length,
-        bodiesWithoutFrequency: without.length,
-      },
-    ),
-  ];
+        bodiesWithoutFrequency: without.total,
+      }),
+    ],
+  };
 }
 
-export const FREQUENCY_SUMMARY = defineAggregate('frequencySummary', 1, [SUMMARY], frequencySummaryGroups);
+export const FREQUENCY_SUMMARY = defineAggregate('frequencySummary', 1, [SUMMARY], deriveFrequencySummary);
 
 /** At request time: the regions' groups, each list cut to `first` (bodiesWithoutFrequency counts them all). */
 export function frequencySummary(codes: string[], groups: GroupsByRegion, missing: MissingRegion[]): FrequencySummary {

@@ -6,10 +6,9 @@
  * rolesCrosswalk); a role whose data states no duties is listed in rolesWithoutDuties, not matched.
  * The GraphQL types of the answer: function-types.ts.
  */
-import type { Body, DutyCategory, Role, Source } from '@samverkan/contract';
-import type { AnsweredRegion } from '../domain/region';
+import type { DutyCategory, Role, RoleKind, Source } from '@samverkan/contract';
 import type { MissingRegion } from './missing-region';
-import { defineAggregate, KeyedGroup, SingleGroup, type GroupsByRegion, type NoData, type StoredGroups } from './groups';
+import { defineAggregate, FirstEntries, KeyedGroup, scan, SingleGroup, type Derivation, type GroupsByRegion, type NoData, type StoredGroups } from './groups';
 import {
   ClosestCount,
   CollaborationFunction,
@@ -49,78 +48,36 @@ const FUNCTION_BASIS: Record<
   SUPPORTS: { label: 'Supports municipalities, groups or parties', categories: ['SUPPORT'] },
 };
 
-type Found = { fn: CollaborationFunction; performer: Omit<FunctionPerformer, 'evidence'>; evidence: FunctionEvidence };
+const FUNCTIONS = Object.values(CollaborationFunction);
+const FUNCTIONS_OF_CATEGORY = new Map<string, CollaborationFunction[]>();
+for (const fn of FUNCTIONS) for (const c of FUNCTION_BASIS[fn].categories) FUNCTIONS_OF_CATEGORY.set(c, [...(FUNCTIONS_OF_CATEGORY.get(c) ?? []), fn]);
 
-const ev = (basis: EvidenceBasis, text: string, bodyId: string | null, source: Source): FunctionEvidence => ({ basis, text, bodyId, quote: quoteOf(source) });
-const asRole = (r: Role): Omit<FunctionPerformer, 'evidence'> => ({ type: PerformerType.ROLE, roleId: r.id, roleKind: r.kind, bodyId: null, title: r.title });
-const asBody = (b: Body): Omit<FunctionPerformer, 'evidence'> => ({ type: PerformerType.BODY, roleId: null, roleKind: null, bodyId: b.id, title: b.name });
+/** What the derivation holds of every role: its kind and title, and the functions found for it (bits, in FUNCTIONS order). */
+interface RoleSlot {
+  readonly id: string;
+  readonly kind: keyof typeof RoleKind;
+  readonly title: string;
+  functions: number;
+}
+type Performer = Omit<FunctionPerformer, 'evidence'>;
+
+const ev = (basis: EvidenceBasis, text: string, bodyId: string | null, source: Source) => (): FunctionEvidence => ({
+  basis,
+  text,
+  bodyId,
+  quote: quoteOf(source),
+});
+const asRole = (r: RoleSlot): Performer => ({ type: PerformerType.ROLE, roleId: r.id, roleKind: r.kind, bodyId: null, title: r.title });
+const asBody = (id: string, name: string): Performer => ({ type: PerformerType.BODY, roleId: null, roleKind: null, bodyId: id, title: name });
+const roleRef = (role: Role): RoleRef => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) });
 
 /** The role a body names as holder ("Processledaren för SAMLA"): the one role serving the body whose title's first word starts the text. */
-function holderRole(who: string, serving: Role[]): Role | undefined {
+function holderRole(who: string, serving: RoleSlot[]): RoleSlot | undefined {
   const text = who.toLocaleLowerCase('sv');
   const hits = serving.filter((r) => text.startsWith(r.title.toLocaleLowerCase('sv').split(/[\s,]/)[0]!));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-function findings(region: RegionFacts): Found[] {
-  const out: Found[] = [];
-  const servingBody = new Map<string, Role[]>();
-  for (const r of region.roles) for (const id of new Set(r.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(r);
-  const byCategory = (category: string) =>
-    (Object.keys(FUNCTION_BASIS) as CollaborationFunction[]).filter((fn) => FUNCTION_BASIS[fn].categories.includes(category as never));
-  for (const role of region.roles) {
-    for (const d of role.duties)
-      for (const fn of byCategory(d.category)) out.push({ fn, performer: asRole(role), evidence: ev(EvidenceBasis.ROLE_DUTY, d.text, null, d.source) });
-  }
-  for (const body of region.bodies) {
-    for (const a of body.assignments) {
-      if (a.category)
-        for (const fn of byCategory(a.category))
-          out.push({ fn, performer: asBody(body), evidence: ev(EvidenceBasis.BODY_ASSIGNMENT, a.text, body.id, a.source) });
-    }
-    const holders: Array<[CollaborationFunction, EvidenceBasis, string | null | undefined, Source | undefined]> = [
-      [CollaborationFunction.CONVENES_BODY, EvidenceBasis.BODY_CONVENER, body.convener?.who, body.convener?.source],
-      [CollaborationFunction.KEEPS_MINUTES, EvidenceBasis.BODY_MINUTES_KEEPER, body.minutes?.keeper, body.minutes?.source],
-    ];
-    for (const [fn, basis, who, source] of holders) {
-      if (!who || !source) continue;
-      const role = holderRole(who, servingBody.get(body.id) ?? []);
-      const performer = role ? asRole(role) : { type: PerformerType.NAMED_HOLDER, roleId: null, roleKind: null, bodyId: body.id, title: who };
-      out.push({ fn, performer, evidence: ev(basis, `${who} (${body.name})`, body.id, source) });
-    }
-  }
-  const roles = new Map(region.roles.map((r) => [r.id, r]));
-  const bodies = new Map(region.bodies.map((b) => [b.id, b]));
-  for (const d of region.reportingDuties) {
-    if (!FUNCTION_BASIS.REPORTS_UPWARD.artifacts!.includes(d.artifact)) continue;
-    const role = d.fromRoleId ? roles.get(d.fromRoleId) : undefined;
-    const body = d.fromBodyId ? bodies.get(d.fromBodyId) : undefined;
-    const performer = role ? asRole(role) : body ? asBody(body) : null;
-    if (performer)
-      out.push({
-        fn: CollaborationFunction.REPORTS_UPWARD,
-        performer,
-        evidence: ev(EvidenceBasis.REPORTING_DUTY, `${d.description} (${d.fromText} → ${d.toText})`, d.fromBodyId ?? null, d.source),
-      });
-  }
-  return out;
-}
-
-function performersOf(found: Found[]): FunctionPerformer[] {
-  const byKey = new Map<string, FunctionPerformer>();
-  for (const f of found) {
-    const key = `${f.performer.type}|${f.performer.roleId ?? f.performer.bodyId}|${f.performer.title}`;
-    const p = byKey.get(key) ?? { ...f.performer, evidence: [] };
-    p.evidence.push(f.evidence);
-    byKey.set(key, p);
-  }
-  return [...byKey.values()];
-}
-
-const FUNCTIONS = Object.values(CollaborationFunction);
-const roleRef = (role: Role): RoleRef => ({ id: role.id, title: role.title, kind: role.kind, quote: quoteOf(role.source) });
-
-type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'roles' | 'reportingDuties'>;
 type RoleFunctionsEntry = Omit<RoleFunctions, 'closest' | 'closestCounts'>;
 /** A role in a function-set group: position = document order, to merge groups in that order. */
 interface SetMember {
@@ -140,38 +97,107 @@ const UNMATCHED = SingleGroup.of<NoData, RoleRef>('unmatched');
 /** A region's roles by the exact set of functions they perform (key: the functions joined by commas): what closest compares. */
 const FUNCTION_SET = KeyedGroup.of<string, { functions: CollaborationFunction[] }, SetMember>('set:');
 
-/** At sync time: one region's groups of each kind above. */
-function functionalCrosswalkGroups(region: RegionFacts) {
-  const found = findings(region);
-  const fnsOf = new Map<string, Set<CollaborationFunction>>(region.roles.map((r) => [r.id, new Set()]));
-  for (const f of found) if (f.performer.roleId) fnsOf.get(f.performer.roleId)?.add(f.fn);
-  const sets = new Map<string, { functions: CollaborationFunction[]; members: SetMember[] }>();
-  const performing: RoleFunctionsEntry[] = [];
-  const unmatched: Role[] = [];
-  region.roles.forEach((role, position) => {
-    const functions = FUNCTIONS.filter((fn) => fnsOf.get(role.id)!.has(fn));
-    if (!functions.length) {
-      if (role.duties.length) unmatched.push(role);
-      return;
+/** A function's performers, each once (by type, id and title) with all its evidence, in the order they are first found. */
+class Performers {
+  private readonly seen = new Map<string, FunctionPerformer | null>();
+  readonly list = new FirstEntries<FunctionPerformer>();
+
+  add(performer: Performer, evidence: () => FunctionEvidence): void {
+    const key = `${performer.type}|${performer.roleId ?? performer.bodyId}|${performer.title}`;
+    if (!this.seen.has(key)) {
+      let made: FunctionPerformer | null = null;
+      this.list.add(() => (made = { ...performer, evidence: [] }));
+      this.seen.set(key, made);
     }
-    performing.push({ roleId: role.id, title: role.title, kind: role.kind, functions });
-    const key = functions.join(',');
-    (sets.get(key) ?? sets.set(key, { functions, members: [] }).get(key)!).members.push({ roleId: role.id, title: role.title, position });
-  });
-  return [
-    ...FUNCTIONS.map((fn) => PERFORMERS.write(fn, performersOf(found.filter((f) => f.fn === fn)))),
-    ROLES.write(performing),
-    WITHOUT_DUTIES.write(region.roles.filter((role) => role.duties.length === 0).map(roleRef)),
-    UNMATCHED.write(unmatched.map(roleRef)),
-    ...[...sets].map(([key, { functions, members }]) => FUNCTION_SET.write(key, members, { functions })),
-  ];
+    this.seen.get(key)?.evidence.push(evidence());
+  }
+}
+
+/**
+ * At sync time: one region's groups of each kind above. The evidence is found in the order roles'
+ * duties, bodies' assignments and holders, reporting duties (a scan of each); a last scan of the
+ * roles, whose functions are then known, gives the role lists and the function sets.
+ */
+function deriveFunctionalCrosswalk(): Derivation {
+  const performers = new Map(FUNCTIONS.map((fn) => [fn, new Performers()]));
+  const found = (fn: CollaborationFunction, performer: Performer, evidence: () => FunctionEvidence, role?: RoleSlot) => {
+    performers.get(fn)!.add(performer, evidence);
+    if (role) role.functions |= 1 << FUNCTIONS.indexOf(fn);
+  };
+  const roles = new Map<string, RoleSlot>();
+  const servingBody = new Map<string, RoleSlot[]>();
+  const bodyNames = new Map<string, string>();
+  const withoutDuties = new FirstEntries<RoleRef>();
+  const performing = new FirstEntries<RoleFunctionsEntry>();
+  const unmatched = new FirstEntries<RoleRef>();
+  const sets = new Map<string, { functions: CollaborationFunction[]; members: FirstEntries<SetMember> }>();
+  let position = 0;
+  return {
+    scans: [
+      scan('roles', (role) => {
+        const slot = roles.get(role.id) ?? roles.set(role.id, { id: role.id, kind: role.kind, title: role.title, functions: 0 }).get(role.id)!;
+        for (const id of new Set(role.servesBodyIds)) (servingBody.get(id) ?? servingBody.set(id, []).get(id)!).push(slot);
+        for (const d of role.duties)
+          for (const fn of FUNCTIONS_OF_CATEGORY.get(d.category) ?? []) found(fn, asRole(slot), ev(EvidenceBasis.ROLE_DUTY, d.text, null, d.source), slot);
+        if (!role.duties.length) withoutDuties.add(() => roleRef(role));
+      }),
+      scan('bodies', (body) => {
+        bodyNames.set(body.id, body.name);
+        for (const a of body.assignments)
+          if (a.category)
+            for (const fn of FUNCTIONS_OF_CATEGORY.get(a.category) ?? [])
+              found(fn, asBody(body.id, body.name), ev(EvidenceBasis.BODY_ASSIGNMENT, a.text, body.id, a.source));
+        const holders: Array<[CollaborationFunction, EvidenceBasis, string | null | undefined, Source | undefined]> = [
+          [CollaborationFunction.CONVENES_BODY, EvidenceBasis.BODY_CONVENER, body.convener?.who, body.convener?.source],
+          [CollaborationFunction.KEEPS_MINUTES, EvidenceBasis.BODY_MINUTES_KEEPER, body.minutes?.keeper, body.minutes?.source],
+        ];
+        for (const [fn, basis, who, source] of holders) {
+          if (!who || !source) continue;
+          const role = holderRole(who, servingBody.get(body.id) ?? []);
+          const performer = role ? asRole(role) : { type: PerformerType.NAMED_HOLDER, roleId: null, roleKind: null, bodyId: body.id, title: who };
+          found(fn, performer, ev(basis, `${who} (${body.name})`, body.id, source), role);
+        }
+      }),
+      scan('reportingDuties', (d) => {
+        if (!FUNCTION_BASIS.REPORTS_UPWARD.artifacts!.includes(d.artifact)) return;
+        const role = d.fromRoleId ? roles.get(d.fromRoleId) : undefined;
+        const name = d.fromBodyId ? bodyNames.get(d.fromBodyId) : undefined;
+        const performer = role ? asRole(role) : name !== undefined ? asBody(d.fromBodyId!, name) : null;
+        const text = `${d.description} (${d.fromText} → ${d.toText})`;
+        if (performer) found(CollaborationFunction.REPORTS_UPWARD, performer, ev(EvidenceBasis.REPORTING_DUTY, text, d.fromBodyId ?? null, d.source), role);
+      }),
+      scan('roles', (role) => {
+        const at = position++;
+        const bits = roles.get(role.id)!.functions;
+        const functions = FUNCTIONS.filter((_, i) => bits & (1 << i));
+        if (!functions.length) {
+          if (role.duties.length) unmatched.add(() => roleRef(role));
+          return;
+        }
+        performing.add(() => ({ roleId: role.id, title: role.title, kind: role.kind, functions }));
+        const key = functions.join(',');
+        (sets.get(key) ?? sets.set(key, { functions, members: new FirstEntries<SetMember>() }).get(key)!).members.add(() => ({
+          roleId: role.id,
+          title: role.title,
+          position: at,
+        }));
+      }),
+    ],
+    groups: () => [
+      ...FUNCTIONS.map((fn) => PERFORMERS.write(fn, performers.get(fn)!.list)),
+      ROLES.write(performing),
+      WITHOUT_DUTIES.write(withoutDuties),
+      UNMATCHED.write(unmatched),
+      ...[...sets].map(([key, { functions, members }]) => FUNCTION_SET.write(key, members, { functions })),
+    ],
+  };
 }
 
 export const FUNCTIONAL_CROSSWALK = defineAggregate(
   'functionalCrosswalk',
   2,
   [PERFORMERS, ROLES, WITHOUT_DUTIES, UNMATCHED, FUNCTION_SET],
-  functionalCrosswalkGroups,
+  deriveFunctionalCrosswalk,
 );
 
 /** Closest roles listed per role and other region when the request does not say (closestCounts counts them all). */

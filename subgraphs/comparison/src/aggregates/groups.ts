@@ -9,8 +9,65 @@
  * stored JSON is in `read` below, under the name the same kind wrote.
  */
 
+import type { Body, DecisionRule, Plan, ReportingDuty, Role } from '@samverkan/contract';
+
 /** The values stored beside a list when a kind has none. */
 export type NoData = Record<string, never>;
+
+/** The most entries of one list a request can ask for (`first`), and so the most a group stores. */
+export const MAX_FIRST = 500;
+
+/**
+ * A list as a group stores it, built entry by entry: every entry counted, only the first MAX_FIRST
+ * made and kept. `add` makes an entry only when it is kept, so a derivation over 50,000 bodies holds
+ * and builds 500 views of a list, not 50,000.
+ */
+export class FirstEntries<I> {
+  total = 0;
+  readonly items: I[] = [];
+
+  add(make: () => I): void {
+    if (this.items.length < MAX_FIRST) this.items.push(make());
+    this.total++;
+  }
+
+  /** The same list with each kept entry made into another. */
+  map<J>(make: (item: I) => J): FirstEntries<J> {
+    const out = new FirstEntries<J>();
+    out.total = this.total;
+    out.items.push(...this.items.map(make));
+    return out;
+  }
+
+  /** Whether the next entry added is kept. */
+  get keeps(): boolean {
+    return this.items.length < MAX_FIRST;
+  }
+}
+
+/** The lists of a region's copy a derivation reads, by their name on Region, with the type of an entry. */
+export interface CopyLists {
+  bodies: Body;
+  roles: Role;
+  reportingDuties: ReportingDuty;
+  plans: Plan;
+  decisionRules: DecisionRule;
+}
+
+/** One read of a list of the region's copy: `each` is given every entry, in document order. */
+export type Scan = { [L in keyof CopyLists]: { readonly list: L; readonly each: (item: CopyLists[L]) => void } }[keyof CopyLists];
+
+export const scan = <L extends keyof CopyLists>(list: L, each: (item: CopyLists[L]) => void): Scan => ({ list, each }) as Scan;
+
+/**
+ * One region's derivation of an aggregate, as a fold: its scans are run in order (each one read of a
+ * list, entry by entry), then `groups` gives what it stores. What it holds between entries is its own
+ * (counts, small indexes, the first entries of each list), never a whole list of the region's facts.
+ */
+export interface Derivation {
+  readonly scans: readonly Scan[];
+  groups(): Group[];
+}
 
 declare const MADE_BY_A_KIND: unique symbol;
 
@@ -46,7 +103,15 @@ const emptyList = <I>(): GroupList<I> => ({ total: 0, items: [] });
 /** The data argument of `write`: none when the kind stores no data beside its list. */
 type DataArg<D> = [D] extends [NoData] ? [] : [data: D];
 
-const made = (grp: string, items: readonly unknown[], data: unknown): Group => ({ grp, items, ...(data === undefined ? {} : { data }) }) as unknown as Group;
+/** The entries of a list: all of them, or the first ones with the count of all (FirstEntries). */
+export type Entries<I> = readonly I[] | FirstEntries<I>;
+
+const made = (grp: string, entries: Entries<unknown>, data: unknown): Group =>
+  ({
+    grp,
+    ...(entries instanceof FirstEntries ? { items: entries.items, total: entries.total } : { items: entries }),
+    ...(data === undefined ? {} : { data }),
+  }) as unknown as Group;
 
 abstract class Kind<D, I> {
   protected constructor(readonly prefix: string) {}
@@ -63,7 +128,7 @@ export class SingleGroup<D, I> extends Kind<D, I> {
     return new SingleGroup<D, I>(name);
   }
 
-  write(items: readonly I[], ...data: DataArg<D>): Group {
+  write(items: Entries<I>, ...data: DataArg<D>): Group {
     return made(this.prefix, items, data[0]);
   }
 
@@ -87,7 +152,7 @@ export class KeyedGroup<K extends string, D, I> extends Kind<D, I> {
     return this.prefix + key;
   }
 
-  write(key: K, items: readonly I[], ...data: DataArg<D>): Group {
+  write(key: K, items: Entries<I>, ...data: DataArg<D>): Group {
     return made(this.nameOf(key), items, data[0]);
   }
 
@@ -110,21 +175,22 @@ export class KeyedGroup<K extends string, D, I> extends Kind<D, I> {
 /**
  * An aggregate's definition: its name in the tables, the version of its derivation (bump it when the
  * groups derived from the same facts change: the read model's derivation changes with it, and every
- * region's copy is derived again at start), its kinds of group, and how a region's facts become them.
+ * region's copy is derived again at start), its kinds of group, and how a region's facts become them
+ * (a fresh Derivation per region).
  */
-export interface Aggregate<N extends string, R> {
+export interface Aggregate<N extends string> {
   readonly name: N;
   readonly version: number;
-  readonly groups: (region: R) => Group[];
+  readonly derive: () => Derivation;
 }
 
 /** Defines an aggregate; its kinds' names must not overlap, so no kind reads another's group. */
-export function defineAggregate<N extends string, R>(
+export function defineAggregate<N extends string>(
   name: N,
   version: number,
   kinds: ReadonlyArray<{ readonly prefix: string }>,
-  groups: (region: R) => Group[],
-): Aggregate<N, R> {
+  derive: () => Derivation,
+): Aggregate<N> {
   const names = kinds.map((k) => ({ prefix: k.prefix, keyed: k instanceof KeyedGroup }));
   for (const a of names) {
     for (const b of names) {
@@ -133,5 +199,5 @@ export function defineAggregate<N extends string, R>(
       }
     }
   }
-  return { name, version, groups };
+  return { name, version, derive };
 }

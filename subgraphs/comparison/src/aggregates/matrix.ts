@@ -6,10 +6,9 @@
  */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OFFICE_FACTS, type Body, type Source } from '@samverkan/contract';
-import type { AnsweredRegion } from '../domain/region';
 import { MissingRegion } from './missing-region';
-import { defineAggregate, KeyedGroup, SingleGroup, type GroupsByRegion, type ReadGroup } from './groups';
-import { TOP_BODY_RULE, topBody } from '../domain/top-body';
+import { defineAggregate, FirstEntries, KeyedGroup, scan, SingleGroup, type Derivation, type GroupsByRegion, type ReadGroup } from './groups';
+import { TOP_BODY_RULE, topBodyFinder } from '../domain/top-body';
 import { BodyRef, Quote, quoteOf } from './views';
 
 export enum MatrixAspect {
@@ -128,7 +127,17 @@ function officeCell(office: Body['chair'], top: Body | null): CellFacts {
   };
 }
 
-function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): CellFacts {
+/** The aspects read from the region's top body. */
+const TOP_BODY_ASPECTS = [
+  MatrixAspect.CHAIR_SELECTION,
+  MatrixAspect.VICE_CHAIR,
+  MatrixAspect.SUBSTITUTES,
+  MatrixAspect.CONVENER,
+  MatrixAspect.MINUTES,
+  MatrixAspect.TOP_BODY_FREQUENCY,
+] as const;
+
+function topBodyCell(aspect: (typeof TOP_BODY_ASPECTS)[number], top: Body | null): CellFacts {
   switch (aspect) {
     case MatrixAspect.CHAIR_SELECTION:
       return officeCell(top?.chair, top);
@@ -150,41 +159,6 @@ function cellFor(aspect: MatrixAspect, region: RegionFacts, top: Body | null): C
     case MatrixAspect.TOP_BODY_FREQUENCY:
       if (!top?.cadence) return notStated(top ? `No frequency stated for ${top.name}.` : 'The region names no body.');
       return stated(top.cadence.text, [describePerYear(top.cadence.minPerYear, top.cadence.maxPerYear)], [top.cadence.source], top.cadence.note ?? null);
-    case MatrixAspect.ANNUAL_REPORT:
-    case MatrixAspect.HALF_YEAR_REPORT: {
-      const duties = region.reportingDuties.filter((d) => d.artifact === aspect);
-      if (!duties.length) return notStated();
-      return listed(
-        duties.map((d) => `${d.fromText} → ${d.toText}${d.cadence ? ` (${d.cadence.text})` : ''}`),
-        duties.map((d) => d.description),
-        duties.map((d) => d.source),
-      );
-    }
-    case MatrixAspect.ACTION_PLAN_REVISION: {
-      // An aktivitetsplan is the plan of action some regions name instead of a handlingsplan.
-      const plans = region.plans.filter((p) => p.kind === 'ACTION_PLAN' || p.kind === 'ACTIVITY_PLAN');
-      const revised = plans.filter((p) => p.revision);
-      const kinds = plans.some((p) => p.kind === 'ACTIVITY_PLAN') ? 'action or activity plan(s)' : 'action plan(s)';
-      if (!revised.length)
-        return notStated(
-          plans.length ? `${plans.length} ${kinds}, none states a revision cycle.` : 'No action plan named.',
-          plans.map((p) => quoteOf(p.source)),
-        );
-      return listed(
-        revised.map((p) => `${p.name}: ${p.revision!.text}`),
-        revised.map((p) => p.name),
-        revised.map((p) => p.revision!.source),
-      );
-    }
-    case MatrixAspect.DECISION_RULES: {
-      const rules = region.decisionRules;
-      if (!rules.length) return notStated();
-      return stated(
-        `${rules.length} decision rule(s)`,
-        rules.map((r) => (r.appliesTo ? `${r.appliesTo}: ${r.text}` : r.text)),
-        rules.map((r) => r.source),
-      );
-    }
   }
 }
 
@@ -195,7 +169,6 @@ function describePerYear(min: number | null, max: number | null): string {
   return min === max ? `${min} per year` : `${min}–${max} per year`;
 }
 
-type RegionFacts = Pick<AnsweredRegion, 'bodies' | 'reportingDuties' | 'plans' | 'decisionRules'>;
 interface CellItem {
   quote: Quote;
   detail: string | null;
@@ -208,24 +181,85 @@ const TOP = SingleGroup.of<{ body: BodyRef | null }, never>('top');
 /** One cell of a region: its facts (quote, detail, value part) as the list. */
 const CELL = KeyedGroup.of<MatrixAspect, CellData, CellItem>('cell:');
 
-/** At sync time: one region's top body and one group per cell. */
-function comparisonMatrixGroups(region: RegionFacts) {
-  const top = topBody(region.bodies);
-  return [
-    TOP.write([], { body: top ? { id: top.id, name: top.name } : null }),
-    ...Object.values(MatrixAspect).map((aspect) => {
-      const { details, quotes, parts: valueParts, ...cell } = cellFor(aspect, region, top);
-      const items = Array.from({ length: Math.max(details.length, quotes.length) }, (_, i) => ({
-        quote: quotes[i]!,
-        detail: details[i] ?? null,
-        part: valueParts?.[i] ?? null,
-      }));
-      return CELL.write(aspect, items, { ...cell, joined: Boolean(valueParts) });
-    }),
-  ];
+/** A cell's group from its facts: one entry per quote, with its detail and value part. */
+function cellGroup(aspect: MatrixAspect, facts: CellFacts) {
+  const { details, quotes, parts: valueParts, ...cell } = facts;
+  const items = Array.from({ length: Math.max(details.length, quotes.length) }, (_, i) => ({
+    quote: quotes[i]!,
+    detail: details[i] ?? null,
+    part: valueParts?.[i] ?? null,
+  }));
+  return CELL.write(aspect, items, { ...cell, joined: Boolean(valueParts) });
 }
 
-export const COMPARISON_MATRIX = defineAggregate('comparisonMatrix', 2, [TOP, CELL], comparisonMatrixGroups);
+/** A cell of one fact per entry of a list: a value joined of their parts (the request joins those it shows), or silent when none. */
+function listedGroup(aspect: MatrixAspect, facts: FirstEntries<CellItem>) {
+  if (!facts.total) return cellGroup(aspect, notStated());
+  const value = facts.items.map((i) => i.part).join('; ');
+  return CELL.write(aspect, facts, { status: StatementStatus.STATED, value, note: null, joined: true });
+}
+
+/**
+ * At sync time: one region's top body and one group per cell. Reads the bodies (the top body), the
+ * reporting duties (the report cells), the plans and the decision rules, keeping each cell's first facts.
+ */
+function deriveComparisonMatrix(): Derivation {
+  const top = topBodyFinder();
+  const reports = { ANNUAL_REPORT: new FirstEntries<CellItem>(), HALF_YEAR_REPORT: new FirstEntries<CellItem>() };
+  const plans = { count: 0, activity: false, quotes: new FirstEntries<CellItem>(), revised: new FirstEntries<CellItem>() };
+  const rules = new FirstEntries<CellItem>();
+  return {
+    scans: [
+      scan('bodies', top.add),
+      scan('reportingDuties', (d) => {
+        if (d.artifact === 'ANNUAL_REPORT' || d.artifact === 'HALF_YEAR_REPORT')
+          reports[d.artifact].add(() => ({
+            quote: quoteOf(d.source),
+            detail: d.description,
+            part: `${d.fromText} → ${d.toText}${d.cadence ? ` (${d.cadence.text})` : ''}`,
+          }));
+      }),
+      // An aktivitetsplan is the plan of action some regions name instead of a handlingsplan.
+      scan('plans', (p) => {
+        if (p.kind !== 'ACTION_PLAN' && p.kind !== 'ACTIVITY_PLAN') return;
+        plans.count++;
+        plans.activity ||= p.kind === 'ACTIVITY_PLAN';
+        plans.quotes.add(() => ({ quote: quoteOf(p.source), detail: null, part: null }));
+        const revision = p.revision;
+        if (revision) plans.revised.add(() => ({ quote: quoteOf(revision.source), detail: p.name, part: `${p.name}: ${revision.text}` }));
+      }),
+      scan('decisionRules', (r) => rules.add(() => ({ quote: quoteOf(r.source), detail: r.appliesTo ? `${r.appliesTo}: ${r.text}` : r.text, part: null }))),
+    ],
+    groups: () => {
+      const body = top.top();
+      const kinds = plans.activity ? 'action or activity plan(s)' : 'action plan(s)';
+      return [
+        TOP.write([], { body: body ? { id: body.id, name: body.name } : null }),
+        ...TOP_BODY_ASPECTS.map((aspect) => cellGroup(aspect, topBodyCell(aspect, body))),
+        listedGroup(MatrixAspect.ANNUAL_REPORT, reports.ANNUAL_REPORT),
+        listedGroup(MatrixAspect.HALF_YEAR_REPORT, reports.HALF_YEAR_REPORT),
+        plans.revised.total
+          ? listedGroup(MatrixAspect.ACTION_PLAN_REVISION, plans.revised)
+          : CELL.write(MatrixAspect.ACTION_PLAN_REVISION, plans.quotes, {
+              status: StatementStatus.NOT_STATED,
+              value: null,
+              note: plans.count ? `${plans.count} ${kinds}, none states a revision cycle.` : 'No action plan named.',
+              joined: false,
+            }),
+        rules.total
+          ? CELL.write(MatrixAspect.DECISION_RULES, rules, {
+              status: StatementStatus.STATED,
+              value: `${rules.total} decision rule(s)`,
+              note: null,
+              joined: false,
+            })
+          : cellGroup(MatrixAspect.DECISION_RULES, notStated()),
+      ];
+    },
+  };
+}
+
+export const COMPARISON_MATRIX = defineAggregate('comparisonMatrix', 2, [TOP, CELL], deriveComparisonMatrix);
 
 /** A cell a region has no group for (none: every copy has every cell) reads as not stated. */
 const EMPTY_CELL: ReadGroup<CellData, CellItem> = { total: 0, data: { status: StatementStatus.NOT_STATED, value: null, note: null, joined: false }, items: [] };

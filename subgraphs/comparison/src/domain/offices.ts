@@ -2,7 +2,7 @@
  * Offices a body's data states directly (chair, vice-chair, convener, minutes keeper), read as
  * canonical role kinds: the data already says which field it is, so no wording is interpreted here.
  */
-import type { Body, Role, Source } from '@samverkan/contract';
+import type { Body, Source } from '@samverkan/contract';
 
 export type OfficeKind = 'CHAIR' | 'VICE_CHAIR' | 'CONVENER' | 'SECRETARY';
 
@@ -62,9 +62,9 @@ export function bodyOffices(body: Body): BodyOffice[] {
   return out;
 }
 
-/** Canonical role kinds present at a body: roles serving it, plus the offices its own data states. */
-export function roleKindsOfBody(body: Body, roles: Role[]): Set<string> {
-  const kinds = new Set<string>(roles.filter((r) => r.servesBodyIds.includes(body.id)).map((r) => r.kind));
+/** Canonical role kinds present at a body: the kinds of the roles serving it, plus the offices its own data states. */
+export function roleKindsOfBody(body: Body, servingKinds: Iterable<string>): Set<string> {
+  const kinds = new Set<string>(servingKinds);
   for (const o of bodyOffices(body)) kinds.add(o.kind);
   return kinds;
 }

@@ -11,11 +11,19 @@ import { enumRank } from './region';
 
 export const TOP_BODY_RULE = 'The highest-level body with a stated regular frequency; if none states one, the highest-level body; ties in document order.';
 
-export function topBody(bodies: Body[]): Body | null {
-  const candidates = bodies.some((b) => b.cadence) ? bodies.filter((b) => b.cadence) : bodies;
-  let best: Body | null = null;
-  for (const b of candidates) {
-    if (!best || enumRank(LEVELS, b.level) < enumRank(LEVELS, best.level)) best = b;
-  }
-  return best;
+/**
+ * The top body of a region's bodies, given one at a time in document order (`add`), holding two
+ * bodies: the highest with a stated frequency so far, and the highest of all (used when none states one).
+ */
+export function topBodyFinder(): { add: (b: Body) => void; top: () => Body | null } {
+  let withCadence: Body | null = null;
+  let any: Body | null = null;
+  const higher = (b: Body, best: Body | null) => !best || enumRank(LEVELS, b.level) < enumRank(LEVELS, best.level);
+  return {
+    add: (b) => {
+      if (b.cadence && higher(b, withCadence)) withCadence = b;
+      if (higher(b, any)) any = b;
+    },
+    top: () => withCadence ?? any,
+  };
 }

@@ -1,8 +1,13 @@
 /**
  * What sync precomputes for the aggregates (aggregate-tables.ts): every aggregate's definition
  * (aggregates/: its kinds of group, how one region's facts become them, its version). The copy's
- * writer (write-copy.ts) stores them with the region's copy, in the same transaction, so a copy and its aggregates are
- * never out of step.
+ * writer (write-copy.ts) calls writeGroupsOfRegion once the region's bodies and facts are written, in
+ * the same transaction, so a copy and its aggregates are never out of step.
+ *
+ * Each aggregate is a fold (aggregates/groups.ts: Derivation): its scans read the lists of the copy
+ * just written back from the database, a page at a time in document order, and it holds only what it
+ * needs between entries (counts, small indexes, the first MAX_FIRST entries of each list). So the
+ * sync never holds a region's whole lists, whatever their size: one aggregate's state at a time.
  */
 import type { Knex } from '@mikro-orm/postgresql';
 import { FREQUENCY_SUMMARY } from '../aggregates/frequency-summary';
@@ -11,16 +16,16 @@ import { FUNCTIONAL_CROSSWALK } from '../aggregates/functions';
 import { REPORTING_CHAINS } from '../aggregates/chains';
 import { COMPARISON_MATRIX } from '../aggregates/matrix';
 import { DIFFERENCES } from '../aggregates/differences';
-import type { Aggregate, Group } from '../aggregates/groups';
+import type { Aggregate, CopyLists, Group, Scan } from '../aggregates/groups';
 import { deleteGroups, insertGroups } from './aggregate-groups';
-import type { RegionSnapshot } from './store';
+import { rows, sql, tableOf } from './sql';
 
 const DEFINED = [FREQUENCY_SUMMARY, ROLES_CROSSWALK, FUNCTIONAL_CROSSWALK, REPORTING_CHAINS, COMPARISON_MATRIX, DIFFERENCES] as const;
 
 export type AggregateName = (typeof DEFINED)[number]['name'];
 
 /** Every precomputed aggregate, each derived from a region's copy. */
-export const AGGREGATES: ReadonlyArray<Aggregate<AggregateName, RegionSnapshot>> = DEFINED;
+export const AGGREGATES: ReadonlyArray<Aggregate<AggregateName>> = DEFINED;
 
 /**
  * The version of each aggregate's derivation, as its definition declares it: the read model's
@@ -29,18 +34,44 @@ export const AGGREGATES: ReadonlyArray<Aggregate<AggregateName, RegionSnapshot>>
  */
 export const AGGREGATE_VERSIONS = Object.fromEntries(AGGREGATES.map((a) => [a.name, a.version])) as Record<AggregateName, number>;
 
-export function groupsOfRegion(snapshot: RegionSnapshot): Record<AggregateName, Group[]> {
-  return Object.fromEntries(AGGREGATES.map((a) => [a.name, a.groups(snapshot)])) as Record<AggregateName, Group[]>;
+/** The same derivations over lists held in memory (a test's expectation of what the sync stores from the same facts). */
+export function groupsOfRegion(lists: { [L in keyof CopyLists]: ReadonlyArray<CopyLists[L]> }): Record<AggregateName, Group[]> {
+  return Object.fromEntries(
+    AGGREGATES.map((a) => {
+      const derivation = a.derive();
+      for (const { list, each } of derivation.scans) for (const item of lists[list]) (each as (i: unknown) => void)(item);
+      return [a.name, derivation.groups()];
+    }),
+  ) as Record<AggregateName, Group[]>;
+}
+
+/** One scan: every entry of its list in the region's copy, in document order, `pageSize` at a time (by the position index). */
+async function run(trx: Knex.Transaction, schema: string, code: string, { list, each }: Scan, pageSize: number): Promise<void> {
+  const give = each as (item: CopyLists[typeof list]) => void;
+  for (let from = 0; ;) {
+    const page = await rows<{ position: number; data: CopyLists[typeof list] }>(
+      trx,
+      list === 'bodies'
+        ? sql`select position, data from ${tableOf(schema, 'body')} where region_code = ${code} and position >= ${from} order by position limit ${pageSize}`
+        : sql`select position, data from ${tableOf(schema, 'fact')}
+              where kind = ${list} and region_code = ${code} and position >= ${from} order by position limit ${pageSize}`,
+    );
+    for (const r of page) give(r.data);
+    if (page.length < pageSize) return;
+    from = page.at(-1)!.position + 1;
+  }
 }
 
 /**
- * groupsOfRegion, written one aggregate at a time (inside the caller's transaction): each aggregate's
- * groups are stored (cut to MAX_FIRST entries) before the next is computed, so one aggregate's whole
- * lists are in memory at a time, not every aggregate's (the paged sync's peak at 50,000 bodies).
+ * Every aggregate's groups of the region's copy (inside the caller's transaction, after the copy is
+ * written): one aggregate at a time, its scans run in order (`pageSize` entries per statement: the
+ * sync's SYNC_PAGE_SIZE), its groups stored (cut to MAX_FIRST entries) before the next aggregate starts.
  */
-export async function writeGroupsOfRegion(trx: Knex.Transaction, schema: string, snapshot: RegionSnapshot): Promise<void> {
-  await deleteGroups(trx, schema, snapshot.code);
+export async function writeGroupsOfRegion(trx: Knex.Transaction, schema: string, code: string, pageSize: number): Promise<void> {
+  await deleteGroups(trx, schema, code);
   for (const a of AGGREGATES) {
-    await insertGroups(trx, schema, snapshot.code, { [a.name]: a.groups(snapshot) });
+    const derivation = a.derive();
+    for (const s of derivation.scans) await run(trx, schema, code, s, pageSize);
+    await insertGroups(trx, schema, code, { [a.name]: derivation.groups() });
   }
 }

@@ -43,30 +43,37 @@ export type FactList = (typeof FACT_LISTS)[number];
 
 const factId = (list: FactList, fact: Record<string, unknown>) => String(list === 'documents' ? fact.file : fact.id);
 
-const groupBy = <T>(items: T[], keys: (t: T) => readonly (string | null | undefined)[]): Map<string, T[]> => {
-  const out = new Map<string, T[]>();
-  for (const item of items) for (const k of keys(item)) if (k) (out.get(k) ?? out.set(k, []).get(k)!).push(item);
-  return out;
-};
-
 /**
- * The derived values the bodies filters read, per body, with the functions the in-memory filter used
- * (roleKindsOfBody, a reporting duty's fromBodyId), each given only the roles and duties that name
- * the body (the same answer, without a pass over every role per body). In vocabulary order.
+ * The derived values the bodies filters read, per body (the role kinds present at it: of the roles
+ * serving it and of the offices its own data states; the artifacts of the reporting duties from it),
+ * in vocabulary order. Built as the copy is written: its roles and reporting duties are given first
+ * (`role`, `duty`), holding per body only the kinds and artifacts, then each body as its page arrives.
  */
-export function derivedOfBodies(s: Pick<RegionSnapshot, 'bodies' | 'roles' | 'reportingDuties'>): Array<{ roleKinds: string[]; reportArtifacts: string[] }> {
-  return s.bodies.map(bodyDerivation(s.roles, s.reportingDuties));
+export function bodyDeriver() {
+  const serving = new Map<string, Set<string>>();
+  const producing = new Map<string, Set<string>>();
+  const add = (to: Map<string, Set<string>>, id: string, value: string) => (to.get(id) ?? to.set(id, new Set()).get(id)!).add(value);
+  return {
+    role: (r: Role) => {
+      for (const id of r.servesBodyIds) add(serving, id, r.kind);
+    },
+    duty: (d: ReportingDuty) => {
+      if (d.fromBodyId) add(producing, d.fromBodyId, d.artifact);
+    },
+    body: (b: Body): { roleKinds: string[]; reportArtifacts: string[] } => {
+      const kinds = roleKindsOfBody(b, serving.get(b.id) ?? []);
+      const artifacts = producing.get(b.id) ?? new Set<string>();
+      return { roleKinds: ROLE_KINDS.filter((k) => kinds.has(k)), reportArtifacts: ARTIFACT_KINDS.filter((a) => artifacts.has(a)) };
+    },
+  };
 }
 
-/** derivedOfBodies for one body at a time (a page of bodies), given the region's whole roles and duties. */
-export function bodyDerivation(roles: Role[], reportingDuties: ReportingDuty[]): (b: Body) => { roleKinds: string[]; reportArtifacts: string[] } {
-  const serving = groupBy(roles, (r) => r.servesBodyIds);
-  const producing = groupBy(reportingDuties, (d) => [d.fromBodyId]);
-  return (b) => {
-    const kinds = roleKindsOfBody(b, serving.get(b.id) ?? []);
-    const artifacts = new Set((producing.get(b.id) ?? []).map((d) => d.artifact as string));
-    return { roleKinds: ROLE_KINDS.filter((k) => kinds.has(k)), reportArtifacts: ARTIFACT_KINDS.filter((a) => artifacts.has(a)) };
-  };
+/** bodyDeriver over a region's whole lists. */
+export function derivedOfBodies(s: Pick<RegionSnapshot, 'bodies' | 'roles' | 'reportingDuties'>): Array<{ roleKinds: string[]; reportArtifacts: string[] }> {
+  const derive = bodyDeriver();
+  s.roles.forEach(derive.role);
+  s.reportingDuties.forEach(derive.duty);
+  return s.bodies.map(derive.body);
 }
 
 /** A row of the `body` table. */

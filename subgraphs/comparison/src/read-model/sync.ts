@@ -38,7 +38,7 @@ export interface SyncOptions {
   targets: SyncTarget[];
   intervalMs: number;
   timeoutMs: number;
-  /** Entries per page when a region's contract pages its lists (SYNC_PAGE_SIZE). */
+  /** Entries per page when a region's contract pages its lists, and per read of the copy when the aggregates are derived (SYNC_PAGE_SIZE). */
   pageSize: number;
   secret?: string;
   logger: Logger;
@@ -199,6 +199,6 @@ export class RegionSync {
       version: async () => ((await this.fetchJson(new URL('/version', target.url).href)) as { dataVersion?: string }).dataVersion ?? '',
     };
     const source = pagesLists(region.sdl, target.code) ? pagedSource(region, this.options.pageSize) : await answeredSource(region, dataVersion);
-    return writeCopy(this.options.knex, this.options.schema, source, dataVersion);
+    return writeCopy(this.options.knex, this.options.schema, source, dataVersion, this.options.pageSize);
   }
 }
