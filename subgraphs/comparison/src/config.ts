@@ -25,7 +25,9 @@ export const ComparisonSchema = z.object({
     .min(1)
     .max(5000)
     .default(1000)
-    .describe('entries of a list the sync asks a region for per request (1-5000); a region on an older contract answers in one'),
+    .describe(
+      'entries of a list the sync asks a region for per request, and reads back from its copy per statement while deriving the aggregates (1-5000); a region on an older contract answers in one',
+    ),
   ...Object.fromEntries(
     REGIONS.map((r) => [
       urlVar(r.code),
