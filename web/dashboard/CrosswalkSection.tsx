@@ -1,12 +1,14 @@
 /**
  * The roles crosswalk: canonical role kinds × regions, each cell the region's own title(s) and duties
- * grouped by category; every title and duty opens its quote (keyboard and touch). Kept in its own
- * file: a functional view of the crosswalk will come here.
+ * grouped by category; every title and duty opens its quote (keyboard and touch). Each cell shows the
+ * first roles with "N of M" and a "show all" (CrosswalkCell.tsx); the CSV holds the roles loaded with
+ * the page (the first of each cell).
  */
-import type { CrosswalkData, Quote } from './api';
+import type { CrosswalkData } from './api';
+import { CrosswalkCell } from './CrosswalkCell';
 import { useDashboard } from './context';
 import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
-import { CsvButton, QuoteButton, Section } from './ui';
+import { CsvButton, Section } from './ui';
 
 type Rows = CrosswalkData['landscape']['rolesCrosswalk']['rows'];
 
@@ -58,56 +60,7 @@ export function CrosswalkSection(props: { rows: Rows; loading: boolean }) {
             <tr key={row.kind}>
               <th scope="row">{tr.roleKind(row.kind)}</th>
               {row.regions.map((reg) => (
-                <td key={reg.regionCode} data-label={regionName(reg.regionCode)}>
-                  {reg.roles.length === 0 ? <span className="muted">{t('noRole')}</span> : null}
-                  {reg.roles.map((role) => (
-                    <div key={role.id} className="role">
-                      <QuoteButton
-                        className="quote-link role-title"
-                        title={role.title ?? tr.roleKind(row.kind)}
-                        regionCode={reg.regionCode}
-                        quotes={[role.quote, ...role.offices.map((o) => o.quote)].filter((q): q is Quote => !!q)}
-                      >
-                        {role.title ??
-                          (role.offices
-                            .map((o) => o.holder ?? '')
-                            .filter(Boolean)
-                            .join(', ') ||
-                            tr.roleKind(row.kind))}
-                      </QuoteButton>
-                      {role.origin === 'BODY_OFFICE' ? (
-                        <span className="tag">
-                          {t('bodyOffice')}
-                          {role.offices[0]?.bodyName ? `: ${role.offices[0].bodyName}` : ''}
-                        </span>
-                      ) : null}
-                      {role.dutiesByCategory.length ? (
-                        <ul className="duties">
-                          {role.dutiesByCategory.map((c) => (
-                            <li key={c.category}>
-                              <span className="cat">{tr.duty(c.category)}:</span>
-                              {/* one duty a line: a "; " between wrapped buttons stood alone on a line */}
-                              <ul className="duty-list">
-                                {c.duties.map((d, i) => (
-                                  <li key={i}>
-                                    <QuoteButton
-                                      className="quote-link duty"
-                                      title={`${role.title ?? tr.roleKind(row.kind)} · ${tr.duty(c.category)}`}
-                                      regionCode={reg.regionCode}
-                                      quotes={d.quote ? [d.quote] : []}
-                                    >
-                                      {d.text}
-                                    </QuoteButton>
-                                  </li>
-                                ))}
-                              </ul>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </div>
-                  ))}
-                </td>
+                <CrosswalkCell key={reg.regionCode} kind={row.kind} region={reg} />
               ))}
             </tr>
           ))}

@@ -1,10 +1,12 @@
 /**
  * Roles compared by what they do (the API's functionalCrosswalk): functions × regions, each cell the
  * roles or groups that do it with the document's words (every one opens its quote), and per region the
- * roles the documents name without any duty (listed, never counted as a match).
+ * roles the documents name without any duty (listed, never counted as a match). Each list gives its
+ * first entries with "N of M"; a cell's "show all" is in FunctionCell.tsx.
  */
 import type { FunctionsData } from './api';
 import { ClosestRoles } from './ClosestRoles';
+import { FunctionCell } from './FunctionCell';
 import { useDashboard } from './context';
 import { QUOTE_COLUMNS, quoteCells, type Cell } from './csv';
 import { CsvButton, QuoteButton, Section } from './ui';
@@ -44,21 +46,7 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
             <tr key={f.function}>
               <th scope="row">{tr.fn(f.function)}</th>
               {f.regions.map((reg) => (
-                <td key={reg.regionCode} data-label={regionName(reg.regionCode)}>
-                  {reg.performers.length === 0 ? <span className="muted">{t('noPerformer')}</span> : null}
-                  {reg.performers.map((p) => (
-                    <div key={`${p.type}:${p.roleId ?? p.bodyId ?? p.title}`} className="role">
-                      <QuoteButton
-                        className="quote-link role-title"
-                        title={`${p.title} · ${tr.fn(f.function)}`}
-                        regionCode={reg.regionCode}
-                        quotes={p.evidence.map((e) => e.quote)}
-                      >
-                        {p.title}
-                      </QuoteButton>
-                    </div>
-                  ))}
-                </td>
+                <FunctionCell key={reg.regionCode} fn={f.function} region={reg} />
               ))}
             </tr>
           ))}
@@ -88,6 +76,12 @@ export function FunctionsSection(props: { data: Data | null; loading: boolean })
                       {i < r.rolesWithoutDuties.length - 1 ? ', ' : ''}
                     </span>
                   ))}
+                  {r.rolesWithoutDutiesCount > r.rolesWithoutDuties.length ? (
+                    <span className="muted" data-bound data-shown={r.rolesWithoutDuties.length} data-total={r.rolesWithoutDutiesCount}>
+                      {' '}
+                      ({t('shownOf').replace('{n}', String(r.rolesWithoutDuties.length)).replace('{m}', String(r.rolesWithoutDutiesCount))})
+                    </span>
+                  ) : null}
                 </li>
               ))}
           </ul>

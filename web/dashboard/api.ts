@@ -17,6 +17,7 @@ import type {
   DashboardChangesQuery,
   DashboardMatrixQuery,
   DashboardMetaQuery,
+  DashboardPerformersQuery,
   DashboardReportingQuery,
   DashboardSearchQuery,
   DashboardTimelineQuery,
@@ -49,15 +50,26 @@ export const FREQUENCY = graphql(`
   }
 `);
 
+/**
+ * The crosswalk and the functions ask for the first LIST_FIRST entries of each list (roles of a kind in a
+ * region, performers of a function in a region, roles of a region), with the counts beside them; a
+ * "show all" asks one list again with a larger `first` (at most API_MAX_FIRST, the API's maximum).
+ * The default of `$first` is the bound the page loads with (the bench's mix sends the operations as the
+ * page does); keep it equal to LIST_FIRST.
+ */
+export const LIST_FIRST = 10;
+export const API_MAX_FIRST = 500;
+
 export const CROSSWALK = graphql(`
-  query DashboardCrosswalk($kinds: [RoleKind!], $regions: [ID!]) {
+  query DashboardCrosswalk($kinds: [RoleKind!], $regions: [ID!], $first: Int = 10) {
     landscape {
-      rolesCrosswalk(kinds: $kinds, regions: $regions) {
+      rolesCrosswalk(kinds: $kinds, regions: $regions, first: $first) {
         missingRegions
         rows {
           kind
           regions {
             regionCode
+            roleCount
             roles {
               id origin title
               dutiesByCategory { category duties { text quote { document documentTitle section quote } } }
@@ -72,18 +84,34 @@ export const CROSSWALK = graphql(`
 `);
 
 export const FUNCTIONS = graphql(`
-  query DashboardFunctions($regions: [ID!]) {
+  query DashboardFunctions($regions: [ID!], $first: Int = 10) {
     landscape {
-      functionalCrosswalk(regions: $regions) {
+      functionalCrosswalk(regions: $regions, first: $first) {
         missingRegions
         functions {
           function
-          regions { regionCode performers { type roleId bodyId title evidence { basis text quote { document documentTitle section quote } } } }
+          regions { regionCode performerCount performers { type roleId bodyId title evidence { basis text quote { document documentTitle section quote } } } }
         }
         regions {
           regionCode
-          roles { roleId title functions closest { regionCode roleId title shared score } }
+          roleCount
+          roles { roleId title functions closest { regionCode roleId title shared score } closestCounts { regionCode count } }
+          rolesWithoutDutiesCount
           rolesWithoutDuties { id title quote { document documentTitle section quote } }
+        }
+      }
+    }
+  }
+`);
+
+/** All the performers of the given functions in the given regions: a "show all" of one cell, or a role's quotes beyond the first ones. */
+export const PERFORMERS = graphql(`
+  query DashboardPerformers($regions: [ID!], $functions: [CollaborationFunction!], $first: Int) {
+    landscape {
+      functionalCrosswalk(regions: $regions, functions: $functions, first: $first, closestFirst: 0) {
+        functions {
+          function
+          regions { regionCode performerCount performers { type roleId bodyId title evidence { basis text quote { document documentTitle section quote } } } }
         }
       }
     }
@@ -163,6 +191,8 @@ export type Quote = NonNullable<FrequencyRow['cadence']['source']>;
 export type CrosswalkData = DashboardCrosswalkQuery;
 export type CrosswalkRole = CrosswalkData['landscape']['rolesCrosswalk']['rows'][number]['regions'][number]['roles'][number];
 export type FunctionsData = DashboardFunctionsQuery;
+export type FunctionRegion = FunctionsData['landscape']['functionalCrosswalk']['functions'][number]['regions'][number];
+export type PerformersData = DashboardPerformersQuery;
 export type ChainsData = DashboardChainsQuery;
 export type RegionChain = ChainsData['landscape']['reportingChains']['regions'][number];
 export type ChainEdge = RegionChain['edges'][number];

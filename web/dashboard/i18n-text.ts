@@ -1,3 +1,4 @@
+import { BOUNDS_TEXT } from './i18n-text-bounds';
 import { TIME_TEXT } from './i18n-text-time';
 
 /** The dashboard's own texts, Swedish and English (./i18n.ts picks one). */
@@ -164,4 +165,5 @@ export const TEXT = {
   changeMany: ['ändringar', 'changes'],
   moreChanges: ['Visa fler ändringar', 'Show more changes'],
   ...TIME_TEXT,
+  ...BOUNDS_TEXT,
 } satisfies Labels;
