@@ -9,7 +9,8 @@
  *   node scripts/dist/sync-memory.js [bodies=50000] [regions=1]
  *   env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), SYNC_MEMORY_PORT (first of the
  *   ports: regions, then the comparison; default 20001), DB_SCHEMA_PREFIX (default sync_memory_),
- *   SYNC_PAGE_SIZE (passed to the comparison), COMPARISON_NODE_OPTIONS (the comparison's NODE_OPTIONS only,
+ *   SYNC_PAGE_SIZE (passed to the comparison), COMPARISON_NODE_OPTIONS (the comparison's NODE_OPTIONS only, its
+ *   --max-old-space-size replacing the registry's cap,
  *   e.g. --max-old-space-size=1024)
  */
 import { readFileSync, writeFileSync } from 'node:fs';

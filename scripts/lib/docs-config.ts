@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   COMPARISON,
   GATEWAY,
+  COMPARISON_NODE_OPTIONS,
   GATEWAY_NODE_OPTIONS,
   HttpLimitsSchema,
   REGION_NODE_OPTIONS,
@@ -193,7 +194,7 @@ export function renderConfigurationDoc(): string {
     '| variable | npm start sets it to |',
     '| --- | --- |',
     ...Object.entries(overrides).map(([name, value]) => `| \`${name}\` | ${cell(value.startsWith('http') ? `\`${value}\`` : value)} |`),
-    `| \`NODE_OPTIONS\` (gateway, regions) | the given \`NODE_OPTIONS\` plus \`${GATEWAY_NODE_OPTIONS}\` (gateway) or \`${REGION_NODE_OPTIONS}\` (region) |`,
+    `| \`NODE_OPTIONS\` (gateway, regions, comparison) | the given \`NODE_OPTIONS\` plus \`${GATEWAY_NODE_OPTIONS}\` (gateway), \`${REGION_NODE_OPTIONS}\` (region) or \`${COMPARISON_NODE_OPTIONS}\` (comparison); a heap flag the given ones set wins |`,
     '',
     `The comparison (\`${COMPARISON.code}\`) reads the regions' \`<CODE>_URL\` too, to sync its read model (default: the registry's port on 127.0.0.1).`,
     '',

@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { COMPARISON, GATEWAY, portVar, REGIONS, serviceNodeOptions, SUBGRAPHS, type ServiceEntry } from '@samverkan/contract';
+import { COMPARISON, GATEWAY, portVar, REGIONS, nodeOptionsOf, SUBGRAPHS, type ServiceEntry } from '@samverkan/contract';
 import { ROOT } from './paths';
 import { startDatabase, type Database } from './database';
 import { Supervisor, supervisorOptions, type SupervisorOptions } from './supervisor';
@@ -83,7 +83,7 @@ export async function spawnService(
   timeoutMs = 60_000,
   spawned?: (child: ChildProcess) => void,
 ): Promise<ChildProcess> {
-  const nodeOptions = serviceNodeOptions(dir) ? [env.NODE_OPTIONS, serviceNodeOptions(dir)].filter(Boolean).join(' ') : env.NODE_OPTIONS;
+  const nodeOptions = nodeOptionsOf(dir, env.NODE_OPTIONS);
   // SERVICE_NODE_FLAGS: node flags NODE_OPTIONS does not take (the bench's --cpu-prof).
   const flags = (env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, join(ROOT, dir, 'dist', 'index.js')], {

@@ -8,6 +8,7 @@ import {
   COMPARISON,
   dataFileJsonSchema,
   GATEWAY,
+  COMPARISON_NODE_OPTIONS,
   GATEWAY_NODE_OPTIONS,
   REGION_NODE_OPTIONS,
   regionBodyTypename,
@@ -159,6 +160,7 @@ export function renderDockerCompose(): string {
   // The comparison keeps its read model in PostgreSQL and syncs it from every region.
   const c = common(COMPARISON.dir);
   c.environment[`${COMPARISON.code.toUpperCase()}_PORT`] = String(COMPARISON.port);
+  c.environment.NODE_OPTIONS = COMPARISON_NODE_OPTIONS;
   c.environment.DATABASE_URL = databaseUrl;
   for (const r of REGIONS) c.environment[`${r.code.toUpperCase()}_URL`] = `http://${r.code}:${r.port}/graphql`;
   services[COMPARISON.code] = {
@@ -328,6 +330,7 @@ export function renderKubernetes(): Record<string, string> {
     deployment(COMPARISON.code, COMPARISON.dir, COMPARISON.port, 'comparison', 2, [
       secretEnv('DATABASE_URL', K8S_DATABASE_SECRET),
       ...REGIONS.map((r) => ({ name: `${r.code.toUpperCase()}_URL`, value: `http://${r.code}:${r.port}/graphql` })),
+      { name: 'NODE_OPTIONS', value: COMPARISON_NODE_OPTIONS },
     ]),
     service(COMPARISON.code, COMPARISON.port, 'comparison', false),
   );

@@ -5,7 +5,17 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GATEWAY, GATEWAY_NODE_OPTIONS, parseEnv, REGION_NODE_OPTIONS, portVar, SUBGRAPHS, urlVar, type ServiceEntry } from '@samverkan/shared';
+import {
+  COMPARISON_NODE_OPTIONS,
+  GATEWAY,
+  GATEWAY_NODE_OPTIONS,
+  parseEnv,
+  REGION_NODE_OPTIONS,
+  portVar,
+  SUBGRAPHS,
+  urlVar,
+  type ServiceEntry,
+} from '@samverkan/shared';
 import { ROOT } from './paths';
 
 export const DEFAULT_EMBEDDED_DIR = join(ROOT, '.data', 'postgres');
@@ -44,7 +54,9 @@ export const StartSchema = z.object({
   NODE_OPTIONS: z
     .string()
     .optional()
-    .describe(`Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway, ${REGION_NODE_OPTIONS} for a region`),
+    .describe(
+      `Node options of every service; npm start adds ${GATEWAY_NODE_OPTIONS} for the gateway, ${REGION_NODE_OPTIONS} for a region, ${COMPARISON_NODE_OPTIONS} for the comparison (a heap flag given here wins)`,
+    ),
 });
 
 export type StartConfig = z.infer<typeof StartSchema>;

@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { serviceNodeOptions, SUBGRAPHS, urlVar } from '../../contract/src/registry';
+import { nodeOptionsOf, SUBGRAPHS, urlVar } from '../../contract/src/registry';
 import { stopChild, waitForHealth } from '../../scripts/lib/federation';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +42,7 @@ export class Services {
   /** Spawns without waiting: for a process that is expected to exit (see `exited`). */
   spawn(dir: string, env: NodeJS.ProcessEnv, output: 'ignore' | 'capture' = 'ignore'): Service {
     if (this.closed) throw new Error(`not starting ${dir}: this file's services were already stopped (a test ran on after its timeout)`);
-    const nodeOptions = serviceNodeOptions(dir) ? [env.NODE_OPTIONS, serviceNodeOptions(dir)].filter(Boolean).join(' ') : env.NODE_OPTIONS;
+    const nodeOptions = nodeOptionsOf(dir, env.NODE_OPTIONS);
     const stdio = output === 'capture' ? 'pipe' : 'ignore';
     const child = spawn(process.execPath, [join(dir.startsWith('/') ? dir : join(ROOT, dir), 'dist', 'index.js')], {
       env: { ...env, NODE_OPTIONS: nodeOptions },
