@@ -292,6 +292,13 @@ describe.skipIf(!!SKIP)('issues #27 and #28: what the analyst saw', () => {
       const titles = await p.locator('svg > title').allTextContents();
       expect(titles.length).toBeGreaterThan(0);
       expect(titles.filter((t) => /^[A-Za-z_$][\w$]{0,3} icon$/.test(t))).toEqual([]);
+      // The active tab's close button (shown on the active tab) stays clear of the tab's name.
+      const tab = await p.locator('.graphiql-tab.graphiql-tab-active').evaluate((t) => {
+        const text = document.createRange();
+        text.selectNodeContents(t.querySelector('.graphiql-tab-button')!);
+        return { textEnd: text.getBoundingClientRect().right, closeStart: t.querySelector('.graphiql-tab-close')!.getBoundingClientRect().left };
+      });
+      expect(tab.textEnd).toBeLessThanOrEqual(tab.closeStart);
       await p.screenshot({ path: join(SCREENSHOTS, `analyst-playground-${size.name}.png`) });
       await usable(p);
     }, 90_000);
