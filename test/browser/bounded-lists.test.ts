@@ -4,7 +4,7 @@
  * or function and region, `first` = its count) and shows every entry; "show the first 10" goes back;
  * the roles picker lists the first 10 of a region with "N of M roles", and a role's closest roles say
  * how many tie ("3 of 10 equally close"). The real data fits the bound, so this file runs its own federation on synthetic regions
- * (scripts/lib/synthetic.ts: many roles of a kind per region): four regions, the comparison and a
+ * (scripts/lib/synthetic.ts: many roles of a kind per region): every region of the registry, the comparison and a
  * gateway serving the built dashboard, on its own ports and schemas. Expected values come from the API.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +25,8 @@ const BODIES = 30;
 /** The API's default closestFirst (the dashboard does not set it). */
 const CLOSEST_FIRST = 3;
 const PREFIX = 'bounded_';
-const PORTS = { gateway: testPort(16400), comparison: testPort(16405), region: (i: number) => testPort(16401 + i) };
+// The regions' ports after the others', one per region of the registry (a new region takes the next).
+const PORTS = { gateway: testPort(16400), comparison: testPort(16401), region: (i: number) => testPort(16410 + i) };
 const GRAPHQL = `http://127.0.0.1:${PORTS.gateway}/graphql`;
 const SIZES = [
   { name: '390', width: 390, height: 844 },
